@@ -1,0 +1,3 @@
+from wetgeving.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""The dossier on disk: `wetgeving.toml` and its folders, found by walking up like git."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from wetgeving.errors import DossierError
+
+CONFIG = "wetgeving.toml"
+DRAFTS = "drafts"
+RESPONSES = "consultation_responses"
+TEMPLATES = "templates"
+TOELICHTING = "toelichting"
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """A dossier: the bill being drafted and the regulation it amends.
+
+    Attributes:
+        root: Folder holding `wetgeving.toml`.
+        title: Title of the bill.
+        regulation: Name of the regulation it amends ("Wetboek van Strafrecht").
+        bwb_id: BWB id of that regulation ("BWBR0001854").
+    """
+
+    root: Path
+    title: str
+    regulation: str
+    bwb_id: str
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / DRAFTS
+
+    @property
+    def responses(self) -> Path:
+        return self.root / RESPONSES
+
+    @property
+    def templates(self) -> Path:
+        return self.root / TEMPLATES
+
+    @property
+    def toelichting(self) -> Path:
+        return self.root / TOELICHTING
+
+
+def config_text(title: str, regulation: str, bwb_id: str) -> str:
+    """Return the text of a new `wetgeving.toml`."""
+
+    def q(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return (
+        "# Dossier van wetgeving (https://pypi.org/project/wetgeving)\n"
+        "[dossier]\n"
+        f"titel = {q(title)}\n\n"
+        "[regeling]\n"
+        f"naam = {q(regulation)}\n"
+        f"bwb = {q(bwb_id)}\n"
+    )
+
+
+def load(root: Path) -> Dossier:
+    """Read the dossier whose `wetgeving.toml` sits in `root`.
+
+    Raises:
+        DossierError: when the file is missing, not TOML or lacks required keys.
+    """
+    path = root / CONFIG
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DossierError(f"{path}: geen wetgeving.toml; maak een dossier met 'wetgeving init'") from None
+    except UnicodeDecodeError:
+        raise DossierError(f"{path}: bestand is geen UTF-8-tekst") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DossierError(f"{path}: geen geldige TOML ({exc}); herstel het bestand") from None
+    dossier = data.get("dossier")
+    regeling = data.get("regeling")
+    if not isinstance(dossier, dict) or not isinstance(dossier.get("titel"), str):
+        raise DossierError(f"{path}: [dossier] met 'titel = \"...\"' ontbreekt")
+    if not isinstance(regeling, dict):
+        regeling = {}
+    name = regeling.get("naam", "")
+    bwb = regeling.get("bwb", "")
+    if not isinstance(name, str) or not isinstance(bwb, str):
+        raise DossierError(f"{path}: [regeling] naam en bwb moeten tekst zijn")
+    return Dossier(root=root.resolve(), title=dossier["titel"], regulation=name, bwb_id=bwb)
+
+
+def find(start: Path | None = None, explicit: Path | None = None) -> Dossier:
+    """Find the dossier: `explicit` if given, else walk up from `start` (default: cwd).
+
+    Raises:
+        DossierError: when no `wetgeving.toml` is found.
+    """
+    if explicit is not None:
+        if not (explicit / CONFIG).is_file():
+            raise DossierError(f"{explicit}: geen dossier (wetgeving.toml ontbreekt)")
+        return load(explicit)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG).is_file():
+            return load(folder)
+    raise DossierError(
+        f"{here}: niet in een dossier (geen wetgeving.toml gevonden); "
+        "gebruik 'wetgeving init PAD' of '--dossier PAD'"
+    )

@@ -1,0 +1,1 @@
+"""The legislative text model: draft format, parser, renderer, references, BWB import."""

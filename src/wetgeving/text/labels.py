@@ -1,0 +1,102 @@
+"""Dutch citation labels (Ar 3.29) and stable path ids for nodes."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = [
+    "",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+]
+_FIRST_TWENTY = [
+    "",
+    "eerste",
+    "tweede",
+    "derde",
+    "vierde",
+    "vijfde",
+    "zesde",
+    "zevende",
+    "achtste",
+    "negende",
+    "tiende",
+    "elfde",
+    "twaalfde",
+    "dertiende",
+    "veertiende",
+    "vijftiende",
+    "zestiende",
+    "zeventiende",
+    "achttiende",
+    "negentiende",
+    "twintigste",
+]
+_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+
+
+def ordinal(n: int) -> str:
+    """Return the written-out Dutch ordinal ("derde", "eenentwintigste") for 1..99."""
+    if 1 <= n <= 20:
+        return _FIRST_TWENTY[n]
+    if 21 <= n <= 99:
+        tens, unit = divmod(n, 10)
+        if unit == 0:
+            return _TENS[tens] + "ste"
+        # "twee" and "drie" take a trema before "en" (tweeëntwintigste, drieëndertigste).
+        joiner = "ën" if _UNITS[unit].endswith("e") else "en"
+        return f"{_UNITS[unit]}{joiner}{_TENS[tens]}ste"
+    return f"{n}e"
+
+
+ORDINAL_VALUES: dict[str, int] = {ordinal(n): n for n in range(1, 100)}
+
+_ORDINAL_WORD = re.compile(r"^[A-Z][a-zë]+$")
+
+
+def is_ordinal_word(number: str) -> bool:
+    """True for a written-out ordinal such as "Tweede" (as in "Tweede Boek")."""
+    return bool(_ORDINAL_WORD.match(number)) and number.lower() in ORDINAL_VALUES
+
+
+def lid_label(number: str) -> str:
+    """Return "derde lid" for "3"; "lid 3a" for numbers that are not plain digits."""
+    if number.isdigit():
+        return f"{ordinal(int(number))} lid"
+    return f"lid {number}"
+
+
+def onderdeel_label(number: str) -> str:
+    """Return "onder 4°" for degree numbers, "onderdeel b" for letters (Ar 3.29)."""
+    if number.isalpha():
+        return f"onderdeel {number}"
+    return f"onder {number}"
+
+
+def id_segment(prefix: str, number: str) -> str:
+    """Return an id segment such as "lid.3"; spaces cannot occur in numbers as written."""
+    return f"{prefix}.{number}" if number else prefix
+
+
+_DIVISION_LABEL = {
+    "boek": "Boek",
+    "titel": "Titel",
+    "hoofdstuk": "Hoofdstuk",
+    "afdeling": "Afdeling",
+    "paragraaf": "Paragraaf",
+}
+
+
+def division_heading(kind: str, number: str) -> str:
+    """Return "Titel XVIII", or "Tweede Boek" when the number is a written-out ordinal."""
+    label = _DIVISION_LABEL[kind]
+    if is_ordinal_word(number):
+        return f"{number} {label}"
+    return f"{label} {number}"

@@ -1,0 +1,128 @@
+"""The tree of a Dutch statute text: regeling > divisions > artikel > lid > onderdeel.
+
+Nodes are immutable. `id` is a stable path (``art.273f/lid.1/ond.4°``), `label` the Ar 3.29
+citation ("artikel 273f, eerste lid, onder 4°"). `text` is the node's own text (not its
+children's), whitespace normalised, alinea separated by a single newline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal[
+    "regeling",
+    "boek",
+    "titel",
+    "hoofdstuk",
+    "afdeling",
+    "paragraaf",
+    "artikel",
+    "lid",
+    "onderdeel",
+    "slotzin",
+]
+
+DIVISION_KINDS: tuple[Kind, ...] = ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf")
+# Rank decides nesting of division headings: a lower rank contains a higher one.
+DIVISION_RANK: dict[str, int] = {
+    "boek": 1,
+    "hoofdstuk": 2,
+    "titel": 2,
+    "afdeling": 3,
+    "paragraaf": 4,
+}
+
+_VERVALLEN = re.compile(r"^\[?\s*vervallen\b[^\]]*\]?\.?$", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace inside each alinea; alinea stay separated by one newline."""
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One provision or division.
+
+    Attributes:
+        kind: What the node is.
+        number: The number as written, without the closing dot ("273f", "3", "a", "4°").
+        marker: The list marker exactly as written for onderdelen ("4°.", "a.", "–"); the
+            lid marker ("3."); empty otherwise.
+        title: Heading title of a division or article ("Misdrijven tegen de persoonlijke vrijheid").
+        text: Own text, without the children.
+        children: Child nodes in document order.
+        id: Stable path id, unique within its regeling.
+        label: Dutch citation per Ar 3.29.
+        line: 1-based source line (not part of equality).
+    """
+
+    kind: Kind
+    number: str
+    text: str
+    children: tuple[Node, ...] = ()
+    marker: str = ""
+    title: str = ""
+    id: str = ""
+    label: str = ""
+    line: int = field(default=0, compare=False)
+
+    @property
+    def vervallen(self) -> bool:
+        """True for a provision whose whole text says it has lapsed ("Vervallen.")."""
+        return not self.children and bool(_VERVALLEN.match(self.text))
+
+    def walk(self) -> Iterator[Node]:
+        """Yield this node and all descendants, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, node_id: str) -> Node | None:
+        """Return the descendant (or self) with this id."""
+        for node in self.walk():
+            if node.id == node_id:
+                return node
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Regeling:
+    """One draft file: front matter plus the tree.
+
+    Attributes:
+        title: Front matter `titel`.
+        regulation: Front matter `regeling` (BWB id such as BWBR0001854), may be empty.
+        meta: Other front matter keys, as strings, in file order.
+        children: Divisions and articles.
+        path: Source path (not part of equality).
+    """
+
+    title: str
+    regulation: str
+    children: tuple[Node, ...]
+    meta: tuple[tuple[str, str], ...] = ()
+    path: str = field(default="", compare=False)
+
+    def walk(self) -> Iterator[Node]:
+        """Yield every node in document order."""
+        for child in self.children:
+            yield from child.walk()
+
+    def articles(self) -> Iterator[Node]:
+        """Yield every artikel, whatever division it sits in."""
+        for node in self.walk():
+            if node.kind == "artikel":
+                yield node
+
+    def find(self, node_id: str) -> Node | None:
+        """Return the node with this id."""
+        for node in self.walk():
+            if node.id == node_id:
+                return node
+        return None

@@ -1,0 +1,137 @@
+"""Render the text model back: canonical Markdown (the draft format) and plain text."""
+
+from __future__ import annotations
+
+import re
+
+from wetgeving import frontmatter
+from wetgeving.text.labels import division_heading
+from wetgeving.text.model import DIVISION_RANK, Node, Regeling
+
+_NEEDS_ESCAPE = set("\\-+*#>`~_=<[|")
+_DIGIT_DELIM = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape_start(alinea: str) -> str:
+    """Escape the start of an alinea that Markdown would otherwise read as block syntax."""
+    if not alinea:
+        return alinea
+    m = _DIGIT_DELIM.match(alinea)
+    if m:
+        return f"{m.group(1)}\\{alinea[m.end(1):]}"
+    if alinea[0] in _NEEDS_ESCAPE:
+        return "\\" + alinea
+    return alinea
+
+
+def _heading(node: Node) -> str:
+    if node.kind == "artikel":
+        head = f"Artikel {node.number}"
+    else:
+        head = division_heading(node.kind, node.number)
+    if node.title:
+        head += f". {node.title}" if node.kind in DIVISION_RANK else f" {node.title}"
+    return head
+
+
+def render_markdown(regeling: Regeling) -> str:
+    """Return the canonical draft text; parse(render_markdown(r)) == r."""
+    meta: dict[str, str] = {"titel": regeling.title}
+    if regeling.regulation:
+        meta["regeling"] = regeling.regulation
+    meta.update(dict(regeling.meta))
+    out: list[str] = [frontmatter.dump(meta)]
+    for node in regeling.children:
+        _markdown_block(node, out)
+    return "".join(out)
+
+
+def article_markdown(node: Node) -> str:
+    """Return the canonical Markdown of one article (without front matter)."""
+    out: list[str] = []
+    _markdown_block(node, out)
+    return "".join(out).lstrip("\n")
+
+
+def _markdown_block(node: Node, out: list[str]) -> None:
+    if node.kind in DIVISION_RANK or node.kind == "artikel":
+        level = "#" if node.kind in DIVISION_RANK else "##"
+        out.append(f"\n{level} {_heading(node)}\n")
+        for alinea in _alineas(node.text):
+            out.append(f"\n{escape_start(alinea)}\n")
+        if node.kind == "artikel":
+            _markdown_children(node.children, "", out, top=True)
+        else:
+            for child in node.children:
+                _markdown_block(child, out)
+        return
+    raise ValueError(f"unexpected top-level node {node.kind}")
+
+
+def _alineas(text: str) -> list[str]:
+    return [a for a in text.split("\n") if a]
+
+
+def _markdown_children(children: tuple[Node, ...], indent: str, out: list[str], top: bool) -> None:
+    prev_kind = ""
+    for child in children:
+        if child.kind == "slotzin":
+            out.append(f"\n{indent}{escape_start(child.text)}\n")
+            prev_kind = "slotzin"
+            continue
+        if top and prev_kind != child.kind:
+            out.append("\n")
+        elif prev_kind == "slotzin":
+            out.append("\n")
+        if child.kind == "lid":
+            bullet = f"{child.number}. "
+            first = child.text and escape_start(_alineas(child.text)[0])
+        else:
+            bullet = "- "
+            marker = escape_start(child.marker) if child.marker else ""
+            rest = _alineas(child.text)
+            first_text = rest[0] if rest else ""
+            if marker and first_text:
+                first = f"{marker} {first_text}"
+            else:
+                first = marker or escape_start(first_text)
+        sub = indent + " " * len(bullet)
+        out.append(f"{indent}{bullet}{first}".rstrip() + "\n")
+        for alinea in _alineas(child.text)[1:]:
+            out.append(f"\n{sub}{escape_start(alinea)}\n")
+        _markdown_children(child.children, sub, out, top=False)
+        prev_kind = child.kind
+
+
+def render_text(nodes: tuple[Node, ...] | list[Node]) -> str:
+    """Return plain text as published: "1. ..." for leden, "  1°. ..." for onderdelen."""
+    out: list[str] = []
+    first = True
+    for node in nodes:
+        if not first:
+            out.append("")
+        first = False
+        _text_node(node, 0, out)
+    return "\n".join(out) + "\n"
+
+
+def _text_node(node: Node, depth: int, out: list[str]) -> None:
+    pad = "  " * depth
+    alineas = _alineas(node.text)
+    if node.kind in DIVISION_RANK or node.kind == "artikel":
+        out.append(_heading(node))
+        out.extend(alineas)
+        for i, child in enumerate(node.children):
+            if node.kind in DIVISION_RANK and i >= 0:
+                out.append("")
+            _text_node(child, 0 if node.kind in DIVISION_RANK else 0, out)
+        return
+    if node.kind == "slotzin":
+        out.extend(f"{pad}{a}" for a in alineas)
+        return
+    marker = node.marker or (f"{node.number}." if node.number else "")
+    first = alineas[0] if alineas else ""
+    out.append(f"{pad}{marker} {first}".rstrip())
+    out.extend(f"{pad}{a}" for a in alineas[1:])
+    for child in node.children:
+        _text_node(child, depth + 1, out)
