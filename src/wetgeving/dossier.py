@@ -55,7 +55,7 @@ def config_text(title: str, regulation: str, bwb_id: str) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     return (
-        "# Dossier van wetgeving (https://pypi.org/project/wetgeving)\n"
+        "# Dossier van wetgeving; zie docs/ van het pakket wetgeving\n"
         "[dossier]\n"
         f"titel = {q(title)}\n\n"
         "[regeling]\n"
