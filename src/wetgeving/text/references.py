@@ -1,0 +1,379 @@
+"""Internal references in statute text: "het eerste lid", "onder 1°", "artikel 273f, achtste lid".
+
+`find_references()` finds every phrase in the own text of each provision that names another
+provision of the same regeling, with its character span, the node id it names (`wanted`) and that
+id when it exists (`target`, else None). A phrase naming several provisions ("de artikelen 273f en
+273fa", "het eerste tot en met derde lid") gives one `InternalRef` per provision, all with the
+span of the whole phrase. References to other regelingen ("artikel 67 van het Wetboek van
+Strafvordering") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wetgeving.text.labels import ORDINAL_VALUES, lid_label, onderdeel_label
+from wetgeving.text.model import Node, Regeling
+
+
+@dataclass(frozen=True, slots=True)
+class InternalRef:
+    """One provision named by a phrase in statute text.
+
+    Attributes:
+        source: Id of the node whose own text holds the phrase.
+        phrase: The phrase exactly as written ("het derde lid, aanhef en onder 2°").
+        start: Start of the phrase in the source node's own text.
+        end: End (exclusive) of the phrase.
+        wanted: Id of the provision the phrase names ("art.273f/lid.3/ond.2°").
+        target: `wanted` (or its equivalent spelling) when it exists, else None.
+        relative: True when the phrase names no article ("het eerste lid", "onder 1°").
+    """
+
+    source: str
+    phrase: str
+    start: int
+    end: int
+    wanted: str
+    target: str | None
+    relative: bool
+
+    @property
+    def wanted_label(self) -> str:
+        """The named provision in citation form ("artikel 273f, achtste lid")."""
+        return label_for_id(self.wanted)
+
+
+def label_for_id(node_id: str) -> str:
+    """Return the Ar 3.29 citation of a node id ("art.273f/lid.1/ond.4°" -> "artikel 273f, ...")."""
+    parts: list[str] = []
+    for seg in node_id.split("/"):
+        kind, _, number = seg.partition(".")
+        number = number.split("~")[0]
+        if kind == "art":
+            parts.append(f"artikel {number}")
+        elif kind == "lid":
+            parts.append(lid_label(number))
+        elif kind == "ond":
+            parts.append(onderdeel_label(number))
+        elif kind == "slot":
+            parts.append("slotzin")
+    return ", ".join(parts)
+
+
+_ORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
+_ARTNR = r"\d+[a-z]*(?::\d+[a-z]*)?"
+
+_START = re.compile(
+    r"(?P<art>\b(?:[Aa]rtikel(?:en)?|[Aa]rt\.)\s+(?=\d))"
+    rf"|(?P<lid>\b(?:het\s+)?(?:{_ORD}|vorige|voorgaande)(?=[\s,]))"
+    r"|(?P<ond>\b(?:aanhef\s+en\s+)?(?:onder|sub|onderdeel|onderdelen)\s+(?=\d+[a-z]?\s?[°º]|[a-z]\b|([a-z])\2\b))"
+)
+_ARTNR_RE = re.compile(_ARTNR)
+_LIST_SEP = re.compile(r"\s*,\s*(?=\d)|\s+(?P<w>en|of|dan wel|tot en met)\s+(?:artikel\s+)?(?=\d)")
+_ORD_SEP = r"(?:\s*,\s*|\s+(?:en|of|tot en met)\s+(?:het\s+)?)"
+_LID_WORD = re.compile(rf"(?P<ord>{_ORD})(?P<more>(?:{_ORD_SEP}(?:{_ORD}))*)\s+lid\b")
+_LID_MORE = re.compile(rf"(?:\s*,\s*|\s+(?P<w>en|of|tot en met)\s+(?:het\s+)?)(?P<ord>{_ORD})")
+_LID_AFTER_ART = re.compile(rf",?\s+(?:het\s+)?(?=(?:{_ORD})(?:{_ORD_SEP}(?:{_ORD}))*\s+lid\b)")
+_LID_SHORT = re.compile(r",?\s+lid\s+(?P<nr>\d+[a-z]?)\b")
+_PREV_LID = re.compile(r"(?:vorige|voorgaande)\s+lid\b")
+_ONDER_HEAD = re.compile(
+    r",?\s*(?:aanhef\s+en\s+)?(?:onder|sub|onderdeel|onderdelen)\s+(?=\d+[a-z]?\s?[°º]|[a-z]\b|([a-z])\1\b)"
+)
+_AANHEF = re.compile(r",\s*aanhef\b(?!\s+en\b)")
+_ITEM_RE = re.compile(r"\d+[a-z]?\s?[°º]|([a-z])\1(?![a-z])|[a-z](?![a-z])")
+_ITEM_AHEAD = r"(?=\d+[a-z]?\s?[°º]|[a-z](?![a-z])|(?P<d>[a-z])(?P=d)(?![a-z]))"
+_ITEM_MORE = re.compile(r"(?:\s*,\s*|\s+(?P<w>en|of|tot en met)\s+)" + _ITEM_AHEAD)
+_EXTERNAL = re.compile(
+    r",?\s+(?:van|uit)\s+(?P<det>de|het|die|dat|deze|dit|onze)\s+(?P<name>[\w-]+)"
+)
+
+
+def _ord(word: str) -> int:
+    return ORDINAL_VALUES[word]
+
+
+class _Scanner:
+    """Finds the references in one node's text; resolution happens afterwards."""
+
+    def __init__(self, text: str, title: str) -> None:
+        self.text = text
+        self.title = " ".join(title.split()).lower()
+
+    def items(self, pos: int) -> tuple[int, list[str]]:
+        """Parse "1°", "a en b", "1° tot en met 3°" at pos; return end and the numbers."""
+        m = _ITEM_RE.match(self.text, pos)
+        if not m:
+            return pos, []
+        out = [_norm_item(m.group(0))]
+        pos = m.end()
+        while (sep := _ITEM_MORE.match(self.text, pos)) and (
+            nxt := _ITEM_RE.match(self.text, sep.end())
+        ):
+            item = _norm_item(nxt.group(0))
+            if sep.group("w") == "tot en met":
+                out.extend(_item_range(out[-1], item)[1:])
+            else:
+                out.append(item)
+            pos = nxt.end()
+        return pos, out
+
+    def onder_levels(self, pos: int) -> tuple[int, list[list[str]]]:
+        """Parse ", aanhef en onder 2°", ", onderdeel a, onder 1°" (nested levels)."""
+        levels: list[list[str]] = []
+        while m := _ONDER_HEAD.match(self.text, pos):
+            end, items = self.items(m.end())
+            if not items:
+                break
+            levels.append(items)
+            pos = end
+        if not levels and (a := _AANHEF.match(self.text, pos)):
+            pos = a.end()
+        return pos, levels
+
+    def lids(self, pos: int) -> tuple[int, list[str]] | None:
+        """Parse "eerste lid", "eerste en tweede lid", "eerste tot en met derde lid" at pos."""
+        m = _LID_WORD.match(self.text, pos)
+        if not m:
+            return None
+        nums = [_ord(m.group("ord"))]
+        for more in _LID_MORE.finditer(m.group("more")):
+            n = _ord(more.group("ord"))
+            if more.group("w") == "tot en met" and n > nums[-1]:
+                nums.extend(range(nums[-1] + 1, n + 1))
+            else:
+                nums.append(n)
+        return m.end(), [str(n) for n in nums]
+
+    def external(self, pos: int) -> bool:
+        """True when "van de Opiumwet" (another regeling) follows the reference."""
+        m = _EXTERNAL.match(self.text, pos)
+        if not m:
+            return False
+        det, name = m.group("det"), m.group("name")
+        if det in ("deze", "dit", "die", "dat"):
+            return False
+        if self.title and self.text[m.start("name") :].lower().startswith(self.title):
+            return False
+        return (
+            name[:1].isupper()
+            or "wet" in name.lower()
+            or name.lower()
+            in (
+                "verdrag",
+                "richtlijn",
+                "verordening",
+                "besluit",
+                "regeling",
+            )
+        )
+
+
+def _norm_item(item: str) -> str:
+    return item.replace(" ", "").replace("º", "°")
+
+
+def _item_range(first: str, last: str) -> list[str]:
+    if first.endswith("°") and last.endswith("°") and first[:-1].isdigit() and last[:-1].isdigit():
+        a, b = int(first[:-1]), int(last[:-1])
+        if a <= b:
+            return [f"{n}°" for n in range(a, b + 1)]
+    if len(first) == 1 and len(last) == 1 and first.isalpha() and first <= last:
+        return [chr(c) for c in range(ord(first), ord(last) + 1)]
+    return [first, last]
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    article: list[str] | None  # None: relative
+    lids: list[str] | None  # None: no lid named; ["-1"]: the previous lid
+    levels: list[list[str]]
+
+
+def _scan(text: str, title: str) -> list[_Raw]:
+    sc = _Scanner(text, title)
+    out: list[_Raw] = []
+    pos = 0
+    while m := _START.search(text, pos):
+        start = m.start()
+        if m.group("art"):
+            end, raw = _scan_article(sc, m.end(), start)
+            if raw is not None:
+                out.append(raw)
+            pos = max(end, m.end())
+        elif m.group("lid"):
+            lid_start = m.start("lid")
+            word_pos = m.end() - len(text[lid_start : m.end()].split()[-1])
+            if _PREV_LID.match(text, word_pos):
+                end = _PREV_LID.match(text, word_pos).end()  # type: ignore[union-attr]
+                end2, levels = sc.onder_levels(end)
+                out.append(_Raw(start, end2, None, ["-1"], levels))
+                pos = end2
+                continue
+            got = sc.lids(word_pos)
+            if got is None:
+                pos = m.end()
+                continue
+            end, lids = got
+            end, levels = sc.onder_levels(end)
+            if not sc.external(end):
+                out.append(_Raw(start, end, None, lids, levels))
+            pos = end
+        else:
+            end, levels = sc.onder_levels(start)
+            if levels and not sc.external(end):
+                out.append(_Raw(start, end, None, None, levels))
+            pos = max(end, m.end())
+    return out
+
+
+def _scan_article(sc: _Scanner, pos: int, start: int) -> tuple[int, _Raw | None]:
+    text = sc.text
+    m = _ARTNR_RE.match(text, pos)
+    if not m:
+        return pos, None
+    arts = [m.group(0)]
+    end = m.end()
+    lids: list[str] | None = None
+    levels: list[list[str]] = []
+    # A location tail binds to a single article: "artikel 273f, achtste lid, onder 1°".
+    if lm := _LID_AFTER_ART.match(text, end):
+        got = sc.lids(lm.end())
+        if got is not None:
+            end, lids = got
+    elif sm := _LID_SHORT.match(text, end):
+        end, lids = sm.end(), [sm.group("nr")]
+    end, levels = sc.onder_levels(end)
+    if lids is None and not levels:
+        while (sep := _LIST_SEP.match(text, end)) and (nm := _ARTNR_RE.match(text, sep.end())):
+            arts.append(nm.group(0))
+            end = nm.end()
+    if sc.external(end):
+        return end, None
+    phrase_end = end
+    # "Artikel 273f, achtste lid, is ...": the trailing comma is not part of the phrase.
+    return phrase_end, _Raw(start, phrase_end, arts, lids, levels)
+
+
+def _variants(node_id: str) -> list[str]:
+    """The same id with onderdeel numbers written with or without a degree sign."""
+    out = [node_id]
+    parts = node_id.split("/")
+    for i, part in enumerate(parts):
+        if part.startswith("ond."):
+            nr = part[4:]
+            alt = nr[:-1] if nr.endswith("°") else f"{nr}°" if nr[:1].isdigit() else ""
+            if alt:
+                out.extend(
+                    "/".join([*p.split("/")[:i], f"ond.{alt}", *p.split("/")[i + 1 :]])
+                    for p in list(out)
+                )
+    return out
+
+
+def _replace_seg(node_id: str, i: int, seg: str) -> str:
+    parts = node_id.split("/")
+    parts[i] = seg
+    return "/".join(parts)
+
+
+class _Index:
+    def __init__(self, regeling: Regeling) -> None:
+        self.nodes: dict[str, Node] = {}
+        for node in regeling.walk():
+            if node.kind not in ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
+                self.nodes.setdefault(node.id, node)
+
+    def get(self, node_id: str) -> str | None:
+        for cand in _variants(node_id):
+            if cand in self.nodes:
+                return cand
+        return None
+
+
+def _resolve(raw: _Raw, source: str, index: _Index) -> list[tuple[str, str | None]]:
+    """Return (wanted, target) pairs for one raw reference found in `source`."""
+    if raw.article is not None:
+        bases = [f"art.{a}" for a in raw.article]
+    else:
+        if not source.startswith("art."):
+            return []
+        article = source.split("/")[0]
+        bases = [article]
+    out: list[tuple[str, str | None]] = []
+    for base in bases:
+        if raw.lids == ["-1"]:
+            own = next((seg for seg in source.split("/") if seg.startswith("lid.")), "")
+            nr = own[4:].split("~")[0]
+            if not nr.isdigit() or int(nr) < 2:
+                continue
+            containers = [f"{base}/lid.{int(nr) - 1}"]
+        elif raw.lids is not None:
+            containers = [f"{base}/lid.{n}" for n in raw.lids]
+        elif raw.article is not None or not raw.levels:
+            containers = [base]
+        else:
+            containers = [_onder_container(source, raw.levels[0][0], index)]
+        for container in containers:
+            paths = [container]
+            for level in raw.levels:
+                paths = [f"{p}/ond.{item}" for p in paths for item in level]
+            for path in paths:
+                out.append((path, index.get(path)))
+    return out
+
+
+def _onder_container(source: str, first: str, index: _Index) -> str:
+    """The nearest ancestor (or self) of `source` that has onderdeel `first`; else the lid."""
+    parts = source.split("/")
+    for depth in range(len(parts), 0, -1):
+        anc = "/".join(parts[:depth])
+        if index.get(f"{anc}/ond.{first}") is not None:
+            return anc
+    lid = next((i for i, seg in enumerate(parts) if seg.startswith("lid.")), None)
+    return "/".join(parts[: lid + 1]) if lid is not None else parts[0]
+
+
+def references_in(regeling: Regeling) -> list[InternalRef]:
+    """Return the internal references in one regeling, in document order."""
+    index = _Index(regeling)
+    title = regeling.title
+    out: list[InternalRef] = []
+    for node in regeling.walk():
+        if not node.text or node.kind in ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
+            continue
+        out.extend(_node_refs(node, node.text, title, index))
+    return out
+
+
+def _node_refs(node: Node, text: str, title: str, index: _Index) -> list[InternalRef]:
+    out: list[InternalRef] = []
+    for raw in _scan(text, title):
+        phrase = text[raw.start : raw.end]
+        for wanted, target in _resolve(raw, node.id, index):
+            if wanted == node.id:
+                continue
+            out.append(
+                InternalRef(
+                    source=node.id,
+                    phrase=phrase,
+                    start=raw.start,
+                    end=raw.end,
+                    wanted=wanted,
+                    target=target,
+                    relative=raw.article is None,
+                )
+            )
+    return out
+
+
+def find_references(regelingen: Iterable[Regeling]) -> list[InternalRef]:
+    """Return the internal references of every regeling, resolved within its own regeling."""
+    out: list[InternalRef] = []
+    for regeling in regelingen:
+        out.extend(references_in(regeling))
+    return out
