@@ -1,0 +1,479 @@
+"""Concept versions in git: the only module that imports gitpython (lazily).
+
+A version is a commit whose message carries the trailer `Wetgeving-Versie: NAME`; the trailer is
+the authority, because it travels with the branch (`git clone --no-tags --single-branch`, a push of
+the branch alone). A tag `versie/NAME` is added for people who use plain git.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.errors import GitError, UsageError, VersionError
+
+if TYPE_CHECKING:
+    from git import Repo
+
+    from wetgeving.dossier import Dossier
+
+TRAILER = "Wetgeving-Versie"
+TAG_PREFIX = "versie/"
+WORKTREE = "werk"
+LOCK_FILE = "wetgeving.lock"
+LOCK_TIMEOUT = 30.0
+INDEX_LOCK_WAIT = 2.0
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# Revisions: commit ids, branch names, HEAD~2, v1^, main@{1} is not needed and not allowed.
+_REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^-]{0,199}")
+_RESERVED = {"werk", "head", "fetch_head", "orig_head", "merge_head"}
+_FIELD = "\x00"
+_RECORD = "\x1e"
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A recorded concept version.
+
+    Attributes:
+        name: Version name ("v1").
+        commit: Full commit id.
+        date: Author date, ISO 8601.
+        author: Author name.
+        message: The message given when it was recorded (without the trailer).
+    """
+
+    name: str
+    commit: str
+    date: str
+    author: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The draft files of one version, revision or the working tree.
+
+    Attributes:
+        name: The version name, or the revision as given, or "werk".
+        commit: Full commit id; None for the working tree.
+        files: Path relative to the dossier root ("drafts/273f.md") -> bytes, sorted by path.
+        blobs: Path -> git blob id (empty for the working tree).
+    """
+
+    name: str
+    commit: str | None
+    files: dict[str, bytes]
+    blobs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class VersionDetail:
+    """A version with the files it holds (for `wetgeving version show`)."""
+
+    info: VersionInfo
+    files: tuple[str, ...]
+
+
+def check_name(name: str) -> str:
+    """Return `name` if it is an acceptable version name.
+
+    Raises:
+        VersionError: naming the value and the rule it breaks.
+    """
+    if (
+        not _NAME.fullmatch(name)
+        or ".." in name
+        or name.endswith((".lock", "."))
+        or name.lower() in _RESERVED
+    ):
+        raise VersionError(
+            f"ongeldige versienaam '{name}': gebruik letters, cijfers, '-', '_' en '.', "
+            "begin met een letter of cijfer (niet 'werk', geen '..', niet eindigend op '.lock')"
+        )
+    return name
+
+
+def _check_rev(rev: str) -> str:
+    if not _REV.fullmatch(rev) or ".." in rev or rev.endswith(".lock"):
+        raise VersionError(f"ongeldige versie of revisie '{rev}'")
+    return rev
+
+
+# --- repository access -------------------------------------------------------------------------
+
+
+def _import_git() -> Any:
+    # gitpython refuses to import without a git executable; we want our own message instead.
+    os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
+        raise GitError(
+            "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
+        )
+    import git
+
+    return git
+
+
+@contextlib.contextmanager
+def _open(dossier: Dossier) -> Iterator[tuple[Repo, str]]:
+    """Yield the repository holding the dossier and the dossier's prefix in it ("" or "sub/")."""
+    git = _import_git()
+    try:
+        repo = git.Repo(dossier.root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitError(
+            f"{dossier.root}: het dossier staat niet in een git-repository; "
+            "maak er een met 'git init' of begin met 'wetgeving init PAD'"
+        ) from None
+    with repo:
+        if repo.bare or repo.working_tree_dir is None:
+            raise GitError(f"{dossier.root}: git-repository zonder werkmap")
+        top = Path(repo.working_tree_dir).resolve()
+        rel = Path(dossier.root).resolve().relative_to(top).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        with repo.git.custom_environment(GIT_LITERAL_PATHSPECS="1", LC_ALL="C"):
+            yield repo, prefix
+
+
+def _run(repo: Repo, command: str, *args: str, **kwargs: Any) -> str:
+    """Run one git command, turning its failure into a GitError with git's own first line."""
+    import git
+
+    try:
+        out: str = getattr(repo.git, command)(*args, **kwargs)
+    except git.GitCommandError as exc:
+        raise GitError(_explain(command, str(exc.stderr or exc))) from None
+    return out
+
+
+def _explain(command: str, stderr: str) -> str:
+    text = stderr.strip().removeprefix("stderr:").strip().strip("'").strip()
+    if "index.lock" in text:
+        return (
+            "git is bezet (index.lock bestaat); wacht tot het andere git-proces klaar is, "
+            "of verwijder .git/index.lock als er geen git-proces draait"
+        )
+    if "tell me who you are" in text or "empty ident" in text:
+        return (
+            "git kent uw naam en e-mailadres niet; stel ze in met "
+            "'git config --global user.name \"Naam\"' en 'git config --global user.email adres'"
+        )
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = next((line for line in lines if line.startswith(("fatal:", "error:"))), None)
+    return f"git {command} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
+
+
+@contextlib.contextmanager
+def _locked(repo: Repo) -> Iterator[None]:
+    """Hold the dossier's repository lock (fcntl, so a crashed process never leaves it behind)."""
+    path = Path(repo.git_dir) / LOCK_FILE
+    with open(path, "a+b") as handle:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise GitError(
+                        f"het dossier is bezet: een ander wetgeving-proces houdt {path} vast; "
+                        "probeer het zo opnieuw"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            _wait_index_lock(repo)
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _wait_index_lock(repo: Repo) -> None:
+    index_lock = Path(repo.git_dir) / "index.lock"
+    deadline = time.monotonic() + INDEX_LOCK_WAIT
+    while index_lock.exists():
+        if time.monotonic() > deadline:
+            raise GitError(
+                f"git is bezet: {index_lock} bestaat; wacht tot het andere git-proces klaar is, "
+                "of verwijder dit bestand als er geen git-proces draait"
+            )
+        time.sleep(0.05)
+
+
+def _has_head(repo: Repo) -> bool:
+    return bool(repo.head.is_valid())
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _strip_trailer(message: str) -> str:
+    lines = message.rstrip("\n").split("\n")
+    while lines and (lines[-1].startswith(TRAILER + ":") or not lines[-1].strip()):
+        lines.pop()
+    return "\n".join(lines).strip()
+
+
+def _versions(repo: Repo) -> list[VersionInfo]:
+    if not _has_head(repo):
+        return []
+    # git expands %x00 and %x1e itself: arguments cannot hold NUL bytes.
+    fmt = "%x00".join(
+        ["%H", "%aI", "%an", f"%(trailers:key={TRAILER},valueonly,separator=%x1f)", "%B"]
+    )
+    out = _run(
+        repo,
+        "log",
+        f"--format={fmt}%x1e",
+        "-E",
+        f"--grep=^{TRAILER}:",
+        "HEAD",
+        "--",
+        strip_newline_in_stdout=False,
+    )
+    seen: set[str] = set()
+    found: list[VersionInfo] = []
+    for record in out.split(_RECORD):
+        parts = record.lstrip("\n").split(_FIELD)
+        if len(parts) != 5:
+            continue
+        commit, date, author, names, message = parts
+        for name in names.strip().split("\x1f"):
+            name = name.strip()
+            # Newest wins when two merged branches recorded the same name.
+            if not name or name in seen or not _is_name(name):
+                continue
+            seen.add(name)
+            found.append(VersionInfo(name, commit, date, author, _strip_trailer(message)))
+    found.reverse()
+    return found
+
+
+def _is_name(name: str) -> bool:
+    try:
+        check_name(name)
+    except VersionError:
+        return False
+    return True
+
+
+def list_versions(dossier: Dossier) -> list[VersionInfo]:
+    """Return the versions recorded in the history of HEAD, oldest first."""
+    with _open(dossier) as (repo, _):
+        return _versions(repo)
+
+
+def _known(versions: list[VersionInfo]) -> str:
+    if not versions:
+        return "er zijn nog geen versies vastgelegd (zie 'wetgeving version create')"
+    return "bekende versies: " + ", ".join(v.name for v in versions)
+
+
+def _resolve(repo: Repo, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
+    """Return (display name, commit id) for a version name or a git revision."""
+    by_name = {v.name: v for v in versions}
+    if rev in by_name:
+        return rev, by_name[rev].commit
+    _check_rev(rev)
+    # "v1~1" and "v1^" work on version names too.
+    m = re.match(r"([^~^]+)([~^].*)$", rev)
+    target = by_name[m.group(1)].commit + m.group(2) if m and m.group(1) in by_name else rev
+    import git
+
+    try:
+        commit = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", target + "^{commit}")
+    except git.GitCommandError:
+        commit = ""
+    if not commit:
+        raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
+    return rev, str(commit).strip()
+
+
+def _tree_files(repo: Repo, commit: str, prefix: str) -> dict[str, str]:
+    """Return dossier-relative path -> blob id of the drafts/**/*.md files in `commit`."""
+    base = prefix + "drafts"
+    out = _run(repo, "ls_tree", "-r", "-z", "--end-of-options", commit, "--", base)
+    blobs: dict[str, str] = {}
+    for entry in out.split("\x00"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition("\t")
+        mode, kind, sha = meta.split(" ")
+        if kind != "blob" or mode not in ("100644", "100755"):
+            continue
+        if path.startswith(base + "/") and path.endswith(".md"):
+            blobs[path[len(prefix) :]] = sha
+    return dict(sorted(blobs.items()))
+
+
+def _worktree(dossier: Dossier) -> Snapshot:
+    root = Path(dossier.root)
+    drafts = root / "drafts"
+    files: dict[str, bytes] = {}
+    if drafts.is_dir():
+        for path in drafts.rglob("*.md"):
+            if path.is_file() and not path.is_symlink():
+                files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return Snapshot(WORKTREE, None, dict(sorted(files.items())), {})
+
+
+def blob_id(data: bytes) -> str:
+    """Return the git blob id of `data` (as `git hash-object` would), without running git."""
+    return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def snapshot(dossier: Dossier, rev: str) -> Snapshot:
+    """Return the draft files of a version name, a git revision or "werk" (the working tree).
+
+    Raises:
+        VersionError: for an invalid or unknown version or revision (listing the known versions).
+        GitError: when git is missing or the dossier is not in a repository.
+    """
+    if rev == WORKTREE:
+        return _worktree(dossier)
+    if not rev or rev.startswith("-"):
+        raise VersionError(f"ongeldige versie of revisie '{rev}'")
+    with _open(dossier) as (repo, prefix):
+        versions = _versions(repo)
+        name, commit = _resolve(repo, rev, versions)
+        blobs = _tree_files(repo, commit, prefix)
+        files: dict[str, bytes] = {}
+        for path, sha in blobs.items():
+            # get_object_data talks to one persistent `git cat-file --batch` process.
+            _, _, _, data = repo.git.get_object_data(sha)
+            files[path] = bytes(data)
+        return Snapshot(name, commit, files, blobs)
+
+
+def show_version(dossier: Dossier, name: str) -> VersionDetail:
+    """Return a recorded version with the draft files it holds.
+
+    Raises:
+        VersionError: when `name` is not a recorded version (listing the known versions).
+    """
+    with _open(dossier) as (repo, prefix):
+        versions = _versions(repo)
+        info = next((v for v in versions if v.name == name), None)
+        if info is None:
+            raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
+        return VersionDetail(info, tuple(_tree_files(repo, info.commit, prefix)))
+
+
+def cache_dir(dossier: Dossier) -> Path | None:
+    """Return the folder for cached parse results inside `.git`, or None outside a repository."""
+    try:
+        with _open(dossier) as (repo, _):
+            return Path(repo.git_dir) / "wetgeving-cache"
+    except GitError:
+        return None
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _check_message(message: str) -> str:
+    text = message.strip()
+    if not text:
+        raise UsageError("lege omschrijving; geef met -m een korte omschrijving van de versie")
+    if any(line.strip().lower().startswith(TRAILER.lower() + ":") for line in text.splitlines()):
+        raise UsageError(f"de omschrijving mag geen regel '{TRAILER}:' bevatten")
+    return text
+
+
+def _same(repo: Repo, commit: str, *pathspecs: str) -> bool:
+    """True when the staged files under `pathspecs` equal those of `commit`."""
+    import git
+
+    try:
+        repo.git.diff("--cached", "--quiet", "--end-of-options", commit, "--", *pathspecs)
+    except git.GitCommandError as exc:
+        if exc.status == 1:
+            return False
+        raise GitError(_explain("diff", str(exc.stderr))) from None
+    return True
+
+
+def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
+    """Record the current `drafts/` as version `name`: one commit of exactly those paths.
+
+    Raises:
+        VersionError: invalid or existing name, or nothing to record.
+        UsageError: empty message.
+        GitError: git missing, locked or refusing.
+    """
+    check_name(name)
+    text = _check_message(message)
+    with _open(dossier) as (repo, prefix), _locked(repo):
+        versions = _versions(repo)
+        if any(v.name == name for v in versions):
+            raise VersionError(f"versie '{name}' bestaat al; kies een andere naam")
+        tag = TAG_PREFIX + name
+        if repo.git.tag("--list", tag).strip():
+            raise VersionError(
+                f"tag '{tag}' bestaat al maar is geen vastgelegde versie; kies een andere naam "
+                f"of verwijder de tag met 'git tag -d {tag}'"
+            )
+        drafts = prefix + "drafts"
+        files = _worktree(dossier).files
+        head = _has_head(repo)
+        tracked = head and bool(_tree_files(repo, "HEAD", prefix))
+        if not files and not tracked:
+            raise VersionError("niets vast te leggen: drafts/ bevat geen .md-bestanden")
+        _run(repo, "add", "-A", "--", drafts)
+        if versions and _same(repo, versions[-1].commit, drafts):
+            raise VersionError(
+                f"niets vast te leggen: drafts/ is gelijk aan versie '{versions[-1].name}'"
+            )
+        full = f"{text}\n\n{TRAILER}: {name}\n"
+        # --only with the drafts path: other staged files stay staged and out of this commit;
+        # --allow-empty records a version of text that HEAD already holds.
+        _run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
+        commit = repo.head.commit.hexsha
+        with contextlib.suppress(GitError):  # the trailer is the record; the tag is a courtesy
+            _run(repo, "tag", tag, commit)
+        info = next((v for v in _versions(repo) if v.name == name), None)
+        if info is None:  # pragma: no cover - git dropped our trailer
+            raise GitError(f"versie '{name}' is vastgelegd als {commit} maar niet terug te vinden")
+        return info
+
+
+def commit_paths(dossier: Dossier, paths: list[Path], message: str) -> str:
+    """Commit exactly `paths` (absolute, or relative to the dossier root) under the repository lock.
+
+    Returns:
+        The id of the new commit, or of HEAD when these paths hold no change.
+
+    Raises:
+        UsageError: a path outside the dossier, or an empty message.
+        GitError: git missing, locked or refusing.
+    """
+    text = message.strip()
+    if not text:
+        raise UsageError("lege commitomschrijving")
+    root = Path(dossier.root).resolve()
+    rel: list[str] = []
+    for path in paths:
+        full = (path if path.is_absolute() else root / path).resolve()
+        try:
+            rel.append(full.relative_to(root).as_posix())
+        except ValueError:
+            raise UsageError(f"{path}: ligt buiten het dossier {root}") from None
+    if not rel:
+        raise UsageError("geen bestanden om vast te leggen")
+    with _open(dossier) as (repo, prefix), _locked(repo):
+        specs = [prefix + r for r in rel]
+        _run(repo, "add", "-A", "--", *specs)
+        if _has_head(repo) and _same(repo, "HEAD", *specs):
+            return repo.head.commit.hexsha
+        _run(repo, "commit", "--quiet", "--only", "-m", text, "--", *specs)
+        return repo.head.commit.hexsha

@@ -1,0 +1,114 @@
+"""A version, git revision or `werk` -> its parsed draft texts, cached by git blob id."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wetgeving import __version__, history
+from wetgeving.errors import ParseError
+from wetgeving.text.model import Regeling
+from wetgeving.text.parse import parse_bytes
+
+if TYPE_CHECKING:
+    from wetgeving.dossier import Dossier
+
+# Parsed trees by blob id: a blob (the same bytes) is never parsed twice in one process.
+_MEMORY: dict[str, Regeling] = {}
+_MEMORY_LIMIT = 512
+
+
+@dataclass(frozen=True)
+class VersionText:
+    """The parsed draft texts of one version.
+
+    Attributes:
+        name: Version name, revision as given, or "werk".
+        commit: Full commit id; None for the working tree.
+        regelingen: One tree per draft file, in path order.
+    """
+
+    name: str
+    commit: str | None
+    regelingen: tuple[Regeling, ...]
+
+
+def _where(name: str, commit: str | None) -> str:
+    if commit is None:
+        return "in de werkmap"
+    return f"in versie {name}"
+
+
+def _disk_path(folder: Path, blob: str) -> Path:
+    return folder / f"{blob}-{__version__}.pickle"
+
+
+def _from_disk(folder: Path | None, blob: str) -> Regeling | None:
+    if folder is None:
+        return None
+    try:
+        with open(_disk_path(folder, blob), "rb") as handle:
+            value = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return value if isinstance(value, Regeling) else None
+
+
+def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
+    if folder is None:
+        return
+    # A cache is an optimisation: any failure to write it is ignored.
+    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(regeling, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _disk_path(folder, blob))
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -> Regeling:
+    cached = _MEMORY.get(blob) or _from_disk(folder, blob)
+    if cached is None:
+        try:
+            cached = parse_bytes(data, path)
+        except ParseError as err:
+            wrapped = ParseError(err.path, err.line, err.detail)
+            wrapped.message = f"{where}: {err.message}"
+            wrapped.args = (wrapped.message,)
+            raise wrapped from None
+        _to_disk(folder, blob, cached)
+    if len(_MEMORY) >= _MEMORY_LIMIT:
+        _MEMORY.clear()
+    _MEMORY[blob] = cached
+    if cached.path != path:
+        cached = dataclasses.replace(cached, path=path)
+    return cached
+
+
+def load_version(dossier: Dossier, rev: str) -> VersionText:
+    """Parse every draft file of a version name, git revision or "werk".
+
+    Raises:
+        VersionError: unknown or invalid version or revision.
+        ParseError: a draft does not parse; the message names version, file and line.
+        GitError: git missing or refusing.
+    """
+    snap = history.snapshot(dossier, rev)
+    where = _where(snap.name, snap.commit)
+    # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
+    folder = history.cache_dir(dossier) if snap.commit is not None else None
+    trees = []
+    for path, data in snap.files.items():
+        blob = snap.blobs.get(path) or history.blob_id(data)
+        trees.append(_parse(data, path, blob, where, folder))
+    return VersionText(snap.name, snap.commit, tuple(trees))
