@@ -1,0 +1,1 @@
+"""Documents: memorie van toelichting, consultatieverslag, bundle, HTML and Word exports."""

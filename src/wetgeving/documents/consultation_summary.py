@@ -1,0 +1,147 @@
+"""Counting and grouping responses for the MvT and the consultatieverslag."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from wetgeving.documents.model import (
+    CHANNELS,
+    KINDS,
+    NIET_OPENBAAR,
+    CampaignView,
+    Consultation,
+    PointView,
+    ResponseView,
+)
+
+EXCERPT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class DispositionGroup:
+    """Points on one article that got the same disposition and reason."""
+
+    status: str
+    status_label: str
+    reason: str
+    count: int
+    excerpts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePoints:
+    """The main points on one article (or general points when `article` is "")."""
+
+    article: str
+    heading: str
+    count: int
+    groups: tuple[DispositionGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Who responded and what was done with it."""
+
+    total: int
+    unique: int
+    by_kind: tuple[tuple[str, int], ...]
+    by_channel: tuple[tuple[str, int], ...]
+    campaigns: tuple[CampaignView, ...]
+    advisory_bodies: tuple[str, ...]
+    articles: tuple[ArticlePoints, ...]
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """Shorten a text to about `limit` characters at a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def article_key(article: str) -> tuple[int, str]:
+    """Sort key for article numbers: numeric part first ("9" < "273f" < "273fa")."""
+    digits = ""
+    for ch in article:
+        if not ch.isdigit():
+            break
+        digits += ch
+    return (int(digits) if digits else 10**9, article)
+
+
+def counted_once(consultation: Consultation) -> list[ResponseView]:
+    """Responses with each campaign represented by its first member only."""
+    seen: set[str] = set()
+    out: list[ResponseView] = []
+    for response in consultation.responses:
+        if response.campaign:
+            if response.campaign in seen:
+                continue
+            seen.add(response.campaign)
+        out.append(response)
+    return out
+
+
+def summarise(consultation: Consultation, order: list[str] | None = None) -> Summary:
+    """Count responses per kind and channel and group the points per article.
+
+    Args:
+        consultation: All responses with campaigns.
+        order: Article numbers in document order (others follow, sorted).
+    """
+    responses = consultation.responses
+    kinds = Counter(r.kind for r in responses)
+    channels = Counter(r.channel for r in responses)
+    by_kind = tuple((k, kinds[k]) for k in (*KINDS, *sorted(set(kinds) - set(KINDS))) if kinds[k])
+    by_channel = tuple(
+        (c, channels[c]) for c in (*CHANNELS, *sorted(set(channels) - set(CHANNELS))) if channels[c]
+    )
+    bodies = sorted(
+        {
+            (r.organisation or r.respondent) if r.openbaar else NIET_OPENBAAR
+            for r in responses
+            if r.kind == "adviesorgaan"
+        }
+    )
+    unique = counted_once(consultation)
+    grouped: dict[str, list[tuple[ResponseView, PointView]]] = {}
+    for response in unique:
+        for point in response.points:
+            grouped.setdefault(point.article, []).append((response, point))
+    position = {a: i for i, a in enumerate(order or [])}
+    keys = sorted(
+        grouped, key=lambda a: (a == "", position.get(a, len(position)), article_key(a))
+    )
+    articles = tuple(_article_points(a, grouped[a]) for a in keys)
+    return Summary(
+        total=len(responses),
+        unique=len(unique),
+        by_kind=by_kind,
+        by_channel=by_channel,
+        campaigns=consultation.campaigns,
+        advisory_bodies=tuple(bodies),
+        articles=articles,
+    )
+
+
+def _article_points(article: str, items: list[tuple[ResponseView, PointView]]) -> ArticlePoints:
+    groups: dict[tuple[str, str], list[tuple[ResponseView, PointView]]] = {}
+    for response, point in items:
+        groups.setdefault((point.status, point.reason), []).append((response, point))
+    out: list[DispositionGroup] = []
+    for (status, reason), members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        # Excerpts only from responses whose authors allowed publication: the MvT is public.
+        public = [excerpt(p.text) for r, p in members if r.openbaar and p.text.strip()]
+        out.append(
+            DispositionGroup(
+                status=status,
+                status_label=members[0][1].status_label,
+                reason=reason,
+                count=len(members),
+                excerpts=tuple(dict.fromkeys(public))[:3],
+            )
+        )
+    heading = f"Artikel {article}" if article else "Algemene punten"
+    return ArticlePoints(article, heading, len(items), tuple(out))

@@ -1,0 +1,122 @@
+"""What the documents are built from: plain views of responses and changes.
+
+The consultation and compare layers are adapted to these views in `sources.py`, so the templates
+depend on one small, stable shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("burger", "bedrijf", "organisatie", "adviesorgaan", "overheid")
+CHANNELS = ("internetconsultatie", "adviesaanvraag", "e-mail", "anders")
+STATUS_LABELS = {
+    "overgenomen": "overgenomen",
+    "deels": "deels overgenomen",
+    "niet-overgenomen": "niet overgenomen",
+    "kennisgenomen": "voor kennisgeving aangenomen",
+}
+NIET_OPENBAAR = "niet-openbare reactie"
+
+
+@dataclass(frozen=True, slots=True)
+class PointView:
+    """One point of a response.
+
+    Attributes:
+        provision: Citation of the provision ("artikel 273f, derde lid"), or "" for a general point.
+        article: Article number the point is about ("273f"), or "" for a general point.
+        text: The point's text.
+        status: Disposition status (overgenomen, deels, niet-overgenomen, kennisgenomen) or "".
+        reason: Reason given with the disposition, or "".
+    """
+
+    provision: str
+    article: str
+    text: str
+    status: str = ""
+    reason: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status or "nog niet afgehandeld")
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseView:
+    """One consultation response as the documents need it."""
+
+    id: str
+    respondent: str
+    organisation: str
+    place: str
+    kind: str
+    channel: str
+    date: str
+    openbaar: bool
+    version: str
+    points: tuple[PointView, ...]
+    campaign: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """Organisation (or person) as shown internally."""
+        if self.organisation and self.respondent:
+            return f"{self.organisation} ({self.respondent})"
+        return self.organisation or self.respondent or "anoniem"
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignView:
+    """A group of near-identical responses, counted once."""
+
+    id: str
+    size: int
+    members: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One change to a provision, as in `wetgeving.compare.Change`."""
+
+    kind: str
+    old_id: str | None
+    new_id: str | None
+    old_label: str | None
+    new_label: str | None
+    ops: tuple[tuple[str, str], ...] | None
+    article: str
+
+    @property
+    def label(self) -> str:
+        return self.new_label or self.old_label or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChanges:
+    """The changes in one article, in words and as ops."""
+
+    article: str
+    sentences: tuple[str, ...]
+    changes: tuple[ChangeView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonView:
+    """A comparison of two versions, grouped per article in document order."""
+
+    old_name: str
+    old_commit: str | None
+    new_name: str
+    new_commit: str | None
+    articles: tuple[ArticleChanges, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """All responses of a dossier, with campaigns."""
+
+    responses: tuple[ResponseView, ...]
+    campaigns: tuple[CampaignView, ...] = field(default=())

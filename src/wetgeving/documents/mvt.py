@@ -1,0 +1,145 @@
+"""The memorie van toelichting skeleton: Algemeen deel, Artikelsgewijs deel, the lawyer's text merged in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wetgeving.documents.consultation_summary import Summary, summarise
+from wetgeving.documents.model import ArticleChanges, ComparisonView, Consultation
+from wetgeving.documents.toelichting import CHAPTERS, Toelichting
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """A chapter of the Algemeen deel."""
+
+    key: str
+    number: str
+    title: str
+    prompts: tuple[str, ...]
+    text: str
+    source: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSection:
+    """One article in the Artikelsgewijs deel."""
+
+    article: str
+    heading: str
+    status: str
+    changes: ArticleChanges | None
+    text: str
+    source: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """A toelichting whose provision no longer exists: shown and reported, never dropped."""
+
+    path: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mvt:
+    """The whole memorie van toelichting."""
+
+    title: str
+    version: str
+    commit: str | None
+    against: str
+    against_commit: str | None
+    chapters: tuple[Chapter, ...]
+    consultation: Summary
+    articles: tuple[ArticleSection, ...]
+    orphans: tuple[Orphan, ...]
+    warnings: tuple[str, ...]
+
+
+def _status(changes: ArticleChanges, present: bool) -> str:
+    for change in changes.changes:
+        if "/" not in (change.new_id or change.old_id or "/"):
+            return {
+                "inserted": "nieuw",
+                "deleted": "vervallen",
+                "moved": "verplaatst",
+                "renumbered": "vernummerd",
+            }.get(change.kind, "gewijzigd")
+    return "gewijzigd" if present else "vervallen"
+
+
+def build(
+    title: str,
+    comparison: ComparisonView,
+    articles_in_version: list[str],
+    consultation: Consultation,
+    toelichting: Toelichting,
+) -> Mvt:
+    """Assemble the MvT from the comparison, the responses and the lawyer's text.
+
+    Args:
+        title: Title of the bill.
+        comparison: The version against `--against` (old) -> the version (new).
+        articles_in_version: Article numbers of the new version, in document order.
+        consultation: The dossier's responses.
+        toelichting: The lawyer's files.
+    """
+    chapters = []
+    for key, number, heading, prompts in CHAPTERS:
+        source, text = toelichting.chapters.get(key, ("", ""))
+        chapters.append(
+            Chapter(key, number, heading, prompts, text, source, f"toelichting/algemeen/{key}.md")
+        )
+    present = set(articles_in_version)
+    changed = {a.article: a for a in comparison.articles}
+    position = {a: i for i, a in enumerate(articles_in_version)}
+    wanted = set(changed) | (set(toelichting.articles) & present)
+    order = sorted(wanted, key=lambda a: (position.get(a, len(position)), a))
+    sections = []
+    for article in order:
+        source, text = toelichting.articles.get(article, ("", ""))
+        if article in changed:
+            status = _status(changed[article], article in present)
+        else:
+            status = "ongewijzigd"
+        sections.append(
+            ArticleSection(
+                article=article,
+                heading=f"Artikel {article}",
+                status=status,
+                changes=changed.get(article),
+                text=text,
+                source=source,
+                path=f"toelichting/{article}.md",
+            )
+        )
+    orphans: list[Orphan] = []
+    warnings: list[str] = []
+    for article, (source, text) in sorted(toelichting.articles.items()):
+        if article in present or article in changed:
+            continue
+        reason = f"artikel {article} bestaat niet in versie {comparison.new_name}"
+        orphans.append(Orphan(source, text, reason))
+        warnings.append(f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'")
+    for source, text in toelichting.unknown:
+        reason = "bestand past niet bij een hoofdstuk of artikel"
+        orphans.append(Orphan(source, text, reason))
+        warnings.append(f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'")
+    if not consultation.responses:
+        warnings.append("geen consultatiereacties in dit dossier; paragraaf 5 bevat alleen de opzet")
+    return Mvt(
+        title=title,
+        version=comparison.new_name,
+        commit=comparison.new_commit,
+        against=comparison.old_name,
+        against_commit=comparison.old_commit,
+        chapters=tuple(chapters),
+        consultation=summarise(consultation, articles_in_version),
+        articles=tuple(sections),
+        orphans=tuple(orphans),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,59 @@
+"""Writing documents safely: refused paths, no overwrite without --force, temp file + rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from wetgeving.errors import DocumentError
+
+
+def check_target(path: Path, root: Path, force: bool) -> Path:
+    """Validate an output path and return it resolved.
+
+    Raises:
+        DocumentError: when the path is inside drafts/ or .git/, or exists without `force`.
+    """
+    target = path.resolve()
+    for protected in ("drafts", ".git", "consultation_responses", "toelichting"):
+        folder = (root / protected).resolve()
+        if target == folder or folder in target.parents:
+            raise DocumentError(
+                f"{path}: uitvoer in {protected}/ is niet toegestaan; kies een pad buiten {protected}/"
+            )
+    if target.exists() and not force:
+        raise DocumentError(f"{path}: bestaat al; gebruik --force om het te overschrijven")
+    if target.exists() and target.is_dir() and not path.suffix == "":
+        raise DocumentError(f"{path}: is een map, geen bestand")
+    return target
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_member(name: str) -> str:
+    """Validate a relative path inside a bundle.
+
+    Raises:
+        DocumentError: when the name would write outside the bundle folder.
+    """
+    parts = name.replace("\\", "/").split("/")
+    if (
+        not name
+        or name.startswith("/")
+        or any(p in ("", ".", "..") for p in parts)
+        or ":" in parts[0]
+    ):
+        raise DocumentError(f"'{name}': pad zou buiten de bundelmap schrijven; geweigerd")
+    return "/".join(parts)

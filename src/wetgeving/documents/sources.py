@@ -1,0 +1,243 @@
+"""Adapters from the other layers (history, text, compare, consultation) to the document views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.documents.model import (
+    ArticleChanges,
+    CampaignView,
+    ChangeView,
+    ComparisonView,
+    Consultation,
+    PointView,
+    ResponseView,
+)
+from wetgeving.errors import VersionError
+
+if TYPE_CHECKING:
+    from wetgeving.dossier import Dossier
+    from wetgeving.text.load import VersionText
+
+
+def load_text(dossier: Dossier, rev: str) -> VersionText:
+    """Load a version, a git revision or "werk"."""
+    from wetgeving.text.load import load_version
+
+    return load_version(dossier, rev)
+
+
+def article_numbers(text: VersionText) -> list[str]:
+    """Article numbers of a version in document order."""
+    out: list[str] = []
+    for regeling in text.regelingen:
+        out.extend(node.number for node in regeling.articles() if node.number not in out)
+    return out
+
+
+def previous_version(dossier: Dossier, name: str) -> str | None:
+    """The version recorded just before `name`, or None when it is the first (or not a name)."""
+    from wetgeving.history import list_versions
+
+    names = [v.name for v in list_versions(dossier)]
+    if name not in names:
+        return None
+    index = names.index(name)
+    return names[index - 1] if index > 0 else None
+
+
+def has_version(dossier: Dossier, name: str) -> bool:
+    """True when `name` is a recorded version."""
+    from wetgeving.history import list_versions
+
+    return any(v.name == name for v in list_versions(dossier))
+
+
+def _article_of(node_id: str | None) -> str:
+    if not node_id:
+        return ""
+    first = node_id.split("/", 1)[0]
+    return first[4:].split("~", 1)[0] if first.startswith("art.") else ""
+
+
+def compare(old: VersionText, new: VersionText) -> ComparisonView:
+    """Compare two versions with `wetgeving.compare` and group the changes per article."""
+    from wetgeving import compare as compare_mod
+
+    comparison = compare_mod.compare_versions(old, new)
+    order = article_numbers(new)
+    old_order = article_numbers(old)
+    grouped: dict[str, list[ChangeView]] = {}
+    for change in comparison.changes:
+        article = str(change.article or _article_of(change.new_id) or _article_of(change.old_id))
+        ops = tuple((str(op), str(text)) for op, text in change.ops) if change.ops else None
+        grouped.setdefault(article, []).append(
+            ChangeView(
+                kind=str(change.kind),
+                old_id=change.old_id,
+                new_id=change.new_id,
+                old_label=change.old_label,
+                new_label=change.new_label,
+                ops=ops,
+                article=article,
+            )
+        )
+    position = {a: i for i, a in enumerate(order)}
+    old_position = {a: i for i, a in enumerate(old_order)}
+    keys = sorted(
+        grouped, key=lambda a: (position.get(a, len(order)), old_position.get(a, 0), a)
+    )
+    articles = tuple(
+        ArticleChanges(
+            article=a,
+            sentences=tuple(compare_mod.describe_article(comparison, a)),
+            changes=tuple(grouped[a]),
+        )
+        for a in keys
+    )
+    return ComparisonView(
+        old_name=old.name,
+        old_commit=old.commit,
+        new_name=new.name,
+        new_commit=new.commit,
+        articles=articles,
+        warnings=tuple(str(w) for w in getattr(comparison, "warnings", ())),
+    )
+
+
+def _point(raw: Any) -> PointView:
+    from wetgeving.text.refs import parse_ref
+
+    ref = str(raw.ref)
+    article = _article_of(raw.node)
+    general = ref == "algemeen" and not article
+    if not article and not general:
+        try:
+            article = parse_ref(ref).article
+        except Exception:  # noqa: BLE001 - a stored reference that no longer parses is shown as is
+            article = ""
+    disposition = raw.disposition
+    return PointView(
+        provision="" if general else ref,
+        article=article,
+        text=str(raw.text),
+        status=str(disposition.status) if disposition is not None else "",
+        reason=str(disposition.reason) if disposition is not None else "",
+    )
+
+
+def response_view(raw: Any) -> ResponseView:
+    """Adapt a `wetgeving.consultation.model.Response`."""
+    return ResponseView(
+        id=str(raw.id),
+        respondent=str(raw.respondent),
+        organisation=str(raw.organisation),
+        place=str(raw.place),
+        kind=str(raw.kind),
+        channel=str(raw.channel),
+        date=str(raw.received),
+        openbaar=bool(raw.openbaar),
+        version=str(raw.version),
+        points=tuple(_point(p) for p in raw.points),
+        campaign=str(raw.campaign or ""),
+    )
+
+
+def _campaigns(raws: list[Any], views: list[ResponseView]) -> tuple[list[ResponseView], list[CampaignView]]:
+    """Find campaigns with the consultation layer, falling back to the stored campaign ids."""
+    members: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    try:
+        from wetgeving.consultation.campaigns import find_campaigns
+    except ImportError:
+        find_campaigns = None
+    if find_campaigns is not None:
+        for n, group in enumerate(find_campaigns(raws), start=1):
+            ids = [str(getattr(m, "id", m)) for m in _members(group)]
+            if len(ids) < 2:
+                continue
+            cid = str(getattr(group, "id", "") or f"campagne-{n}")
+            members[cid] = ids
+            texts[cid] = str(getattr(group, "shared_text", "") or getattr(group, "text", ""))
+    else:
+        for view in views:
+            if view.campaign:
+                members.setdefault(view.campaign, []).append(view.id)
+    by_member = {m: cid for cid, ids in members.items() for m in ids}
+    out = []
+    for view in views:
+        cid = by_member.get(view.id, "")
+        if cid != view.campaign:
+            view = ResponseView(**{**_fields(view), "campaign": cid})
+        out.append(view)
+    first_text = {}
+    for view in out:
+        if view.campaign and view.campaign not in first_text and view.points:
+            first_text[view.campaign] = view.points[0].text
+    from wetgeving.documents.consultation_summary import excerpt
+
+    campaigns = [
+        CampaignView(
+            id=cid,
+            size=len(ids),
+            members=tuple(ids),
+            text=excerpt(texts.get(cid) or first_text.get(cid, ""), 200),
+        )
+        for cid, ids in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    return out, campaigns
+
+
+def _members(group: Any) -> Iterable[Any]:
+    for name in ("members", "responses", "ids", "member_ids"):
+        value = getattr(group, name, None)
+        if value is not None:
+            return list(value)
+    return list(group)
+
+
+def _fields(view: ResponseView) -> dict[str, Any]:
+    return {name: getattr(view, name) for name in view.__slots__}  # type: ignore[attr-defined]
+
+
+def consultation(dossier: Dossier) -> Consultation:
+    """All responses of the dossier, with campaigns counted once."""
+    from wetgeving.consultation.store import load_all
+
+    raws = load_all(dossier)
+    views = [response_view(r) for r in raws]
+    views, campaigns = _campaigns(raws, views)
+    return Consultation(tuple(views), tuple(campaigns))
+
+
+def personal_data_flags(text: str) -> list[str]:
+    """Describe personal data found in a text meant for publication."""
+    try:
+        from wetgeving.consultation.privacy import find_personal_data
+    except ImportError:
+        return _fallback_flags(text)
+    out = []
+    for flag in find_personal_data(text):
+        kind = getattr(flag, "kind", None) or getattr(flag, "label", None)
+        value = getattr(flag, "text", None) or getattr(flag, "value", None)
+        if kind and value:
+            out.append(f"{kind} '{value}'")
+        else:
+            out.append(str(flag))
+    return out
+
+
+
+_FALLBACK = (
+    ("e-mailadres", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+    ("telefoonnummer", r"(?<!\d)(?:\+31|0031|0)[ -]?(?:\d[ -]?){9}(?!\d)"),
+    ("BSN-achtig nummer", r"(?<!\d)\d{9}(?!\d)"),
+)
+
+
+def _fallback_flags(text: str) -> list[str]:
+    """Minimal detector used only while the consultation layer offers none."""
+    import re
+
+    return [f"{kind} '{m.group(0)}'" for kind, rx in _FALLBACK for m in re.finditer(rx, text)]

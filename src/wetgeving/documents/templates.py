@@ -1,0 +1,137 @@
+"""The Jinja2 environment: the only module that imports jinja2 (lazily).
+
+Default templates ship in this package; a dossier's `templates/` folder overrides any of them by
+name. User content (draft text, responses, toelichting) is always passed as data, never as
+template source. Errors name the template file and line.
+"""
+
+from __future__ import annotations
+
+import shutil
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.errors import DocumentError
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+DEFAULTS = Path(__file__).parent / "templates"
+
+
+def default_names() -> list[str]:
+    """Return the names of the default templates, sorted (relative paths with '/')."""
+    return sorted(p.relative_to(DEFAULTS).as_posix() for p in DEFAULTS.rglob("*") if p.is_file())
+
+
+def copy_defaults(dest: Path) -> list[Path]:
+    """Copy the default templates into `dest` (a dossier's templates/), never overwriting.
+
+    Returns:
+        The files written, sorted.
+    """
+    written: list[Path] = []
+    for name in default_names():
+        target = dest / name
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(DEFAULTS / name, target)
+        written.append(target)
+    return written
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
+
+
+def _environment(search: tuple[str, ...]) -> Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(search)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["markdown"] = _markdown_filter
+    env.filters["getal"] = getal
+    env.globals["heading"] = _heading
+    return env
+
+
+def _heading(node: Any) -> str:
+    from wetgeving.text.labels import division_heading
+
+    head = division_heading(node.kind, node.number)
+    return f"{head}. {node.title}" if node.title else head
+
+
+def getal(value: int) -> str:
+    """Format a count the Dutch way: 10000 -> "10.000"."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _markdown_filter(text: str) -> Any:
+    from markupsafe import Markup
+
+    from wetgeving.markdown import to_html
+
+    # to_html escapes raw HTML, so the result is safe to insert.
+    return Markup(to_html(text))
+
+
+@lru_cache(maxsize=8)
+def _cached(search: tuple[str, ...]) -> Environment:
+    return _environment(search)
+
+
+def environment(dossier_templates: Path | None = None) -> Environment:
+    """Return the environment: the dossier's templates first, then the defaults."""
+    search: list[str] = []
+    if dossier_templates is not None and dossier_templates.is_dir():
+        search.append(str(dossier_templates))
+    search.append(str(DEFAULTS))
+    return _cached(tuple(search))
+
+
+def _where(exc: BaseException, search: list[str]) -> str:
+    """Return "file:line" of the innermost template frame of a rendering error."""
+    lineno = getattr(exc, "lineno", None)
+    filename = getattr(exc, "filename", None)
+    if filename and lineno:
+        return f"{filename}:{lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if any(frame.filename.startswith(root) for root in search) and frame.lineno:
+            return f"{frame.filename}:{frame.lineno}"
+    return filename or "sjabloon"
+
+
+def render(name: str, context: dict[str, Any], dossier_templates: Path | None = None) -> str:
+    """Render template `name` with `context`.
+
+    Raises:
+        DocumentError: naming the template file and line when the template is broken.
+    """
+    import jinja2
+
+    env = environment(dossier_templates)
+    search = list(env.loader.searchpath) if isinstance(env.loader, jinja2.FileSystemLoader) else []
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise DocumentError(f"sjabloon '{exc.name}' niet gevonden (in {', '.join(search)})") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or name}:{exc.lineno}"
+        raise DocumentError(f"{where}: fout in sjabloon: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise DocumentError(f"{_where(exc, search)}: fout in sjabloon: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise DocumentError(f"{_where(exc, search)}: fout in sjabloon: {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise DocumentError(f"{_where(exc, search)}: fout in sjabloon: {exc}") from None
