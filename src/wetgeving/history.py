@@ -214,6 +214,37 @@ def _has_head(repo: Repo) -> bool:
     return bool(repo.head.is_valid())
 
 
+def repository_root(path: Path) -> Path | None:
+    """Return the top of the git work tree holding `path` (or its nearest existing parent).
+
+    Raises:
+        GitError: when git is missing.
+    """
+    git = _import_git()
+    here = path.resolve()
+    while not here.exists():
+        here = here.parent
+    try:
+        with git.Repo(here, search_parent_directories=True) as repo:
+            top = repo.working_tree_dir
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    return Path(top) if top is not None else None
+
+
+def init_repository(path: Path) -> None:
+    """Create a git repository in `path` (`git init`).
+
+    Raises:
+        GitError: when git is missing or refuses.
+    """
+    git = _import_git()
+    try:
+        git.Repo.init(path).close()
+    except git.GitCommandError as exc:
+        raise GitError(_explain("init", str(exc.stderr))) from None
+
+
 # --- reading -----------------------------------------------------------------------------------
 
 
