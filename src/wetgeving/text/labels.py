@@ -39,7 +39,18 @@ _FIRST_TWENTY = [
     "negentiende",
     "twintigste",
 ]
-_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+_TENS = [
+    "",
+    "",
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
+]
 
 
 def ordinal(n: int) -> str:
@@ -97,6 +108,8 @@ _DIVISION_LABEL = {
 def division_heading(kind: str, number: str) -> str:
     """Return "Titel XVIII", or "Tweede Boek" when the number is a written-out ordinal."""
     label = _DIVISION_LABEL[kind]
+    if not number:
+        return label
     if is_ordinal_word(number):
         return f"{number} {label}"
     return f"{label} {number}"

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from wetgeving import frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.markdown import Block, blocks
-from wetgeving.text.labels import division_heading, id_segment, lid_label, onderdeel_label
+from wetgeving.text.labels import (
+    division_heading,
+    id_segment,
+    is_ordinal_word,
+    lid_label,
+    onderdeel_label,
+)
 from wetgeving.text.model import DIVISION_RANK, Kind, Node, Regeling, normalise
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -18,7 +24,13 @@ _DIVISION = re.compile(
     r"^(?P<label>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)\s+(?P<nr>[^\s.]+(?:\.[^\s.]+)*)"
     r"\.?(?:\s+(?P<title>.+))?$"
 )
-_DIVISION_ORDINAL_FIRST = re.compile(r"^(?P<nr>[A-Z][a-zë]+)\s+(?P<label>Boek)\.?(?:\s+(?P<title>.+))?$")
+_DIVISION_ORDINAL_FIRST = re.compile(
+    r"^(?P<nr>[A-Z][a-zë]+)\s+(?P<label>Boek|Titel|Hoofdstuk|Afdeling|Paragraaf)\.?(?:\s+(?P<title>.+))?$"
+)
+# A division without a number ("Titel. Slotbepaling"), as BWB has for some titles.
+_DIVISION_UNNUMBERED = re.compile(
+    r"^(?P<label>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)\.(?:\s+(?P<title>.+))?$"
+)
 _ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[^\s]+?)\.?(?:\s+(?P<title>.+))?$")
 MARKER = re.compile(
     r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])\.?$"
@@ -109,7 +121,9 @@ class _Parser:
                 elif divisions:
                     divisions[-1].alineas.append(text)
                 else:
-                    self.problem(line, "tekst staat buiten een artikel (begin met '## Artikel ...')")
+                    self.problem(
+                        line, "tekst staat buiten een artikel (begin met '## Artikel ...')"
+                    )
             elif tok.type in ("ordered_list_open", "bullet_list_open"):
                 if article is None:
                     self.problem(line, "opsomming staat buiten een artikel")
@@ -118,21 +132,35 @@ class _Parser:
                     kind: Kind = "lid" if tok.type == "ordered_list_open" else "onderdeel"
                     i = self.list(toks, i, article, kind, 1)
             else:
-                self.problem(line, f"tekst die niet als wetstekst te plaatsen is ({_block_name(tok)})")
+                self.problem(
+                    line, f"tekst die niet als wetstekst te plaatsen is ({_block_name(tok)})"
+                )
                 i = self.skip(toks, i)
         return roots
 
     def division(self, content: str, line: int) -> _Item | None:
-        m = _DIVISION.match(content) or _DIVISION_ORDINAL_FIRST.match(content)
+        m = _DIVISION_UNNUMBERED.match(content)
+        if m:
+            label = m.group("label").lower()
+            unnumbered: Kind = "titel" if label == "titeldeel" else label  # type: ignore[assignment]
+            title = m.group("title") or ""
+            return _Item(unnumbered, "", line, title=title, rank=DIVISION_RANK[unnumbered])
+        m = _DIVISION_ORDINAL_FIRST.match(content)
+        if m and not is_ordinal_word(m.group("nr")):
+            m = None
+        m = m or _DIVISION.match(content)
         if not m:
             self.problem(
                 line,
-                f"kop '{content}' is geen indelingskop (Boek, Titel, Hoofdstuk, Afdeling, Paragraaf)",
+                f"kop '{content}' is geen indelingskop "
+                "(Boek, Titel, Hoofdstuk, Afdeling, Paragraaf)",
             )
             return None
         label = m.group("label").lower()
         kind: Kind = "titel" if label == "titeldeel" else label  # type: ignore[assignment]
-        return _Item(kind, m.group("nr"), line, title=m.group("title") or "", rank=DIVISION_RANK[kind])
+        return _Item(
+            kind, m.group("nr"), line, title=m.group("title") or "", rank=DIVISION_RANK[kind]
+        )
 
     def alinea(self, content: str) -> str:
         return unescape_start(" ".join(content.split()))
@@ -160,7 +188,9 @@ class _Parser:
     def list(self, toks: list[Block], i: int, parent: _Item, kind: Kind, depth: int) -> int:
         open_tok = toks[i]
         if depth > MAX_DEPTH:
-            self.problem(self.line(open_tok), f"opsomming te diep genest (meer dan {MAX_DEPTH} niveaus)")
+            self.problem(
+                self.line(open_tok), f"opsomming te diep genest (meer dan {MAX_DEPTH} niveaus)"
+            )
             return self.skip(toks, i)
         if kind == "lid" and parent.kind != "artikel":
             kind = "onderdeel"  # a numbered list inside a lid is a list of onderdelen "1."
@@ -189,12 +219,15 @@ class _Parser:
                     i += 3
                 elif tok.type in ("bullet_list_open", "ordered_list_open"):
                     if first and not ordered:
-                        self.problem(self.line(tok), "onderdeel zonder nummer (zoals 'a.' of '1°.')")
+                        self.problem(
+                            self.line(tok), "onderdeel zonder nummer (zoals 'a.' of '1°.')"
+                        )
                     first = False
                     i = self.list(toks, i, item, "onderdeel", depth + 1)
                 else:
                     self.problem(
-                        self.line(tok), f"tekst die niet als wetstekst te plaatsen is ({_block_name(tok)})"
+                        self.line(tok),
+                        f"tekst die niet als wetstekst te plaatsen is ({_block_name(tok)})",
                     )
                     i = self.skip(toks, i)
             if first and not ordered:
@@ -250,10 +283,8 @@ def _finish(items: list[_Item], parent_id: str, parent_label: str) -> tuple[Node
         seen[seg] = count
         if count > 1:
             seg = f"{seg}~{count}"
-        if item.kind == "artikel":
-            node_id = seg  # articles keep their id wherever their division moves
-        else:
-            node_id = f"{parent_id}/{seg}" if parent_id else seg
+        # Articles keep their id wherever their division moves.
+        node_id = seg if item.kind == "artikel" or not parent_id else f"{parent_id}/{seg}"
         child_parent = node_id
         children = _finish(item.children, child_parent, label)
         out.append(

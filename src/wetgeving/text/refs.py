@@ -1,4 +1,4 @@
-"""Provision references typed by a lawyer: "artikel 273f, derde lid, onder 2°" or "273f lid 3 onder 2°".
+"""Provision references typed by a lawyer: "artikel 273f, derde lid, onder 2°", "273f lid 3".
 
 One parser for every command that takes a provision (`--article`, `--provision`, `--point`).
 """
@@ -14,7 +14,9 @@ from wetgeving.errors import ProvisionRefError
 from wetgeving.text.labels import ORDINAL_VALUES, lid_label, onderdeel_label
 from wetgeving.text.model import Node, Regeling
 
-_ARTICLE = re.compile(r"^(?:(?:artikel|art\.?)\s*)?(?P<nr>[0-9]+[0-9a-z.:]*[a-z0-9]|[0-9]+)(?=[\s,]|$)", re.I)
+_ARTICLE = re.compile(
+    r"^(?:(?:artikel|art\.?)\s*)?(?P<nr>[0-9]+[0-9a-z.:]*[a-z0-9]|[0-9]+)(?=[\s,]|$)", re.I
+)
 _LID_CITE = re.compile(r"^(?:het\s+)?(?P<ord>[a-zëï]+|\d+e)\s+lid\b", re.I)
 _LID_SHORT = re.compile(r"^(?:lid|ld\.?)\s*(?P<nr>\d+[a-z]?)\b", re.I)
 _AANHEF = re.compile(r"^aanhef(?:\s+en)?\b", re.I)
@@ -62,7 +64,8 @@ def parse_ref(text: str) -> ProvisionRef:
     m = _ARTICLE.match(rest)
     if not m:
         raise ProvisionRefError(
-            f"'{text}' is geen verwijzing naar een bepaling (bijvoorbeeld 'artikel 273f, derde lid')"
+            f"'{text}' is geen verwijzing naar een bepaling "
+            "(bijvoorbeeld 'artikel 273f, derde lid')"
         )
     article = m.group("nr")
     rest = rest[m.end() :]
@@ -90,7 +93,9 @@ def parse_ref(text: str) -> ProvisionRef:
             onderdelen.append(om.group("nr").replace(" ", "").replace("º", "°"))
             rest = rest[om.end() :]
         else:
-            raise ProvisionRefError(f"'{rest}' in '{text}' is niet te plaatsen als lid of onderdeel")
+            raise ProvisionRefError(
+                f"'{rest}' in '{text}' is niet te plaatsen als lid of onderdeel"
+            )
     return ProvisionRef(article, lid, tuple(onderdelen))
 
 
@@ -128,6 +133,27 @@ def resolve(ref: ProvisionRef, texts: Iterable[Regeling], version: str = "") -> 
             return index[candidate]
     labels = [n.label for n in index.values() if n.kind in ("artikel", "lid", "onderdeel")]
     near = difflib.get_close_matches(ref.label, labels, n=3, cutoff=0.5)
-    where = f" in versie {version}" if version else ""
+    where = " in de werkmap" if version == "werk" else f" in versie {version}" if version else ""
     hint = f"; bedoelt u: {'; '.join(near)}?" if near else ""
     raise ProvisionRefError(f"{ref.label} bestaat niet{where}{hint}")
+
+
+def select(
+    regelingen: Iterable[Regeling], refs: Iterable[str], version: str = ""
+) -> list[tuple[Regeling, tuple[Node, ...]]]:
+    """Return, per regeling in order, the provisions named by `refs` ("273f", "273f lid 3").
+
+    Raises:
+        ProvisionRefError: when a reference does not parse or names no provision.
+    """
+    texts = tuple(regelingen)
+    wanted = [parse_ref(r) for r in refs]
+    chosen: dict[int, list[Node]] = {}
+    for ref in wanted:
+        node = resolve(ref, texts, version)
+        for i, regeling in enumerate(texts):
+            if regeling.find(node.id) is node:
+                if all(n is not node for n in chosen.get(i, [])):
+                    chosen.setdefault(i, []).append(node)
+                break
+    return [(texts[i], tuple(chosen[i])) for i in sorted(chosen)]

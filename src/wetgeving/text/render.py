@@ -18,7 +18,7 @@ def escape_start(alinea: str) -> str:
         return alinea
     m = _DIGIT_DELIM.match(alinea)
     if m:
-        return f"{m.group(1)}\\{alinea[m.end(1):]}"
+        return f"{m.group(1)}\\{alinea[m.end(1) :]}"
     if alinea[0] in _NEEDS_ESCAPE:
         return "\\" + alinea
     return alinea
@@ -29,6 +29,8 @@ def _heading(node: Node) -> str:
         head = f"Artikel {node.number}"
     else:
         head = division_heading(node.kind, node.number)
+    if node.kind in DIVISION_RANK and not node.number:
+        return f"{head}. {node.title}" if node.title else f"{head}."
     if node.title:
         head += f". {node.title}" if node.kind in DIVISION_RANK else f" {node.title}"
     return head
@@ -79,9 +81,7 @@ def _markdown_children(children: tuple[Node, ...], indent: str, out: list[str], 
             out.append(f"\n{indent}{escape_start(child.text)}\n")
             prev_kind = "slotzin"
             continue
-        if top and prev_kind != child.kind:
-            out.append("\n")
-        elif prev_kind == "slotzin":
+        if (top and prev_kind != child.kind) or prev_kind == "slotzin":
             out.append("\n")
         if child.kind == "lid":
             bullet = f"{child.number}. "
@@ -124,7 +124,7 @@ def _text_node(node: Node, depth: int, out: list[str]) -> None:
         for i, child in enumerate(node.children):
             if node.kind in DIVISION_RANK and i >= 0:
                 out.append("")
-            _text_node(child, 0 if node.kind in DIVISION_RANK else 0, out)
+            _text_node(child, 0, out)
         return
     if node.kind == "slotzin":
         out.extend(f"{pad}{a}" for a in alineas)
@@ -135,3 +135,29 @@ def _text_node(node: Node, depth: int, out: list[str]) -> None:
     out.extend(f"{pad}{a}" for a in alineas[1:])
     for child in node.children:
         _text_node(child, depth + 1, out)
+
+
+def node_dict(node: Node) -> dict[str, object]:
+    """Return a node as JSON-ready data (documented in docs/draft-format.md)."""
+    return {
+        "id": node.id,
+        "kind": node.kind,
+        "number": node.number,
+        "label": node.label,
+        "marker": node.marker,
+        "title": node.title,
+        "text": node.text,
+        "line": node.line,
+        "children": [node_dict(child) for child in node.children],
+    }
+
+
+def regeling_dict(regeling: Regeling, nodes: tuple[Node, ...] | None = None) -> dict[str, object]:
+    """Return a regeling (or the chosen nodes of it) as JSON-ready data."""
+    return {
+        "path": regeling.path,
+        "title": regeling.title,
+        "regulation": regeling.regulation,
+        "meta": dict(regeling.meta),
+        "children": [node_dict(n) for n in (regeling.children if nodes is None else nodes)],
+    }

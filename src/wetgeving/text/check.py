@@ -1,0 +1,383 @@
+"""`wetgeving check` and `wetgeving fmt`: validate drafts and rewrite them in canonical form."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from wetgeving.errors import ParseError, UsageError
+from wetgeving.text.model import DIVISION_RANK, Node, Regeling
+from wetgeving.text.parse import decode, parse, parse_lenient
+from wetgeving.text.render import render_markdown
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a draft: file, 1-based line and a Dutch message."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """All problems of the checked files, in file and line order."""
+
+    files: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def summary(self) -> str:
+        """One Dutch summary line."""
+        if not self.problems:
+            return "geen problemen gevonden"
+        n = len(self.problems)
+        files = len({p.path for p in self.problems})
+        word = "probleem" if n == 1 else "problemen"
+        where = "1 bestand" if files == 1 else f"{files} bestanden"
+        return f"{n} {word} gevonden in {where}"
+
+
+_TOKEN = re.compile(r"\d+|[^\d]+")
+_CONNECTIVE = re.compile(r"\s*(?:;|,)\s*(?:en|of|en/of|dan wel|alsmede|respectievelijk)$")
+
+
+_LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies")
+
+
+def _letters(token: str) -> tuple[float, ...]:
+    """Dutch order of letter suffixes: z < za < aa < bb, "ij" between x and y (38x, 38ij, 38y)."""
+    low = token.lower()
+    if low in _LATIN:
+        return (0.0, float(_LATIN.index(low)))
+    out: list[float] = []
+    i = 0
+    if len(low) >= 2 and low[0] == low[1] and low[:2].isalpha():
+        out.append(27.0 + ord(low[0]) - ord("a"))
+        i = 2
+    while i < len(low):
+        if low.startswith("ij", i):
+            out.append(24.5)
+            i += 2
+            continue
+        out.append(float(ord(low[i]) - ord("a") + 1))
+        i += 1
+    return tuple(out)
+
+
+def _key(number: str) -> tuple[tuple[int, tuple[float, ...]], ...]:
+    """Sort key for article numbers as written: 9 < 14 < 14a < 14b < 273f < 273fa < 273g."""
+    return tuple((int(t), ()) if t.isdigit() else (-1, _letters(t)) for t in _TOKEN.findall(number))
+
+
+def _what(node: Node) -> str:
+    if node.kind == "artikel":
+        return f"artikel {node.number}"
+    if node.kind == "lid":
+        return f"lid {node.number}"
+    if node.kind == "onderdeel":
+        return f"onderdeel {node.number}"
+    return node.label or node.kind
+
+
+def _sequence_value(number: str) -> tuple[str, int] | None:
+    """Position of a lid/onderdeel number in its series: ("num", 3) for "3" and "3°", ("abc", 2)."""
+    plain = number.rstrip("°º").rstrip(".")
+    if plain.isdigit():
+        return ("num", int(plain))
+    if len(plain) == 1 and "a" <= plain <= "z":
+        return ("abc", ord(plain) - ord("a") + 1)
+    if len(plain) == 2 and plain[0] == plain[1] and "a" <= plain[0] <= "z":
+        return ("abc", 26 + ord(plain[0]) - ord("a") + 1)
+    return None
+
+
+class _Checker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.path, node.line or 1, message))
+
+    def regeling(self, regeling: Regeling) -> None:
+        articles = list(regeling.articles())
+        seen: dict[str, Node] = {}
+        prev: Node | None = None
+        for art in articles:
+            if art.number in seen:
+                first = seen[art.number]
+                self.add(art, f"artikel {art.number} komt dubbel voor (ook op regel {first.line})")
+            else:
+                seen[art.number] = art
+                if prev is not None and _key(art.number) < _key(prev.number):
+                    self.add(art, f"artikel {art.number} staat na artikel {prev.number}")
+            prev = art
+        for node in regeling.walk():
+            if node.kind == "artikel":
+                self.article(node)
+            elif node.kind in DIVISION_RANK and not node.children and not node.text:
+                self.add(node, f"{node.label} is leeg")
+
+    def article(self, art: Node) -> None:
+        if not art.text and not art.children:
+            self.add(art, f"artikel {art.number} is leeg")
+        self.series(art)
+        for node in art.walk():
+            if node is not art and node.kind in ("lid", "onderdeel"):
+                self.series(node)
+                if not node.text and not node.children:
+                    self.add(node, f"{node.label} is leeg")
+        self.lists(art)
+
+    def series(self, parent: Node) -> None:
+        """Duplicates, order and gaps among the leden or the onderdelen of one parent."""
+        for kind in ("lid", "onderdeel"):
+            items = [c for c in parent.children if c.kind == kind]
+            seen: set[str] = set()
+            prev: tuple[str, int] | None = None
+            prev_node: Node | None = None
+            for item in items:
+                if not item.number[:1].isalnum():
+                    continue  # dashes ("–") are not numbers
+                if item.number in seen:
+                    self.add(item, f"{_what(item)} komt dubbel voor in {parent.label}")
+                    continue
+                seen.add(item.number)
+                value = _sequence_value(item.number)
+                if value is None or (prev is not None and value[0] != prev[0]):
+                    prev, prev_node = value, item
+                    continue
+                expected = prev[1] + 1 if prev is not None else 1
+                if value[1] < expected and prev_node is not None:
+                    self.add(item, f"{_what(item)} staat na {_what(prev_node)} in {parent.label}")
+                elif value[1] > expected:
+                    missing = f"{item.kind} {_name(value[0], expected, item.number)}"
+                    if prev_node is None:
+                        self.add(
+                            item,
+                            f"{parent.label} begint met {_what(item)}, niet met {missing}",
+                        )
+                    else:
+                        self.add(
+                            item,
+                            f"{_what(item)} volgt op {_what(prev_node)}: {missing} ontbreekt",
+                        )
+                prev, prev_node = value, item
+
+    def lists(self, parent: Node) -> None:
+        """Ar 3.59: the aanhef ends in ':', items in ';', the last item in '.'."""
+        items = [c for c in parent.children if c.kind == "onderdeel"]
+        if items:
+            if parent.text and not parent.vervallen:
+                last = parent.text.split("\n")[-1].rstrip()
+                if not last.endswith(":"):
+                    self.add(parent, f"de aanhef van {parent.label} eindigt niet op ':'")
+            followed = bool(parent.children) and parent.children[-1].kind == "slotzin"
+            self.items(items, None if followed else ".")
+        for child in parent.children:
+            if child.kind == "lid":
+                self.lists(child)
+
+    def items(self, items: list[Node], last_end: str | None) -> None:
+        for i, item in enumerate(items):
+            want = last_end if i == len(items) - 1 else ";"
+            subs = [c for c in item.children if c.kind == "onderdeel"]
+            if subs:
+                if item.text:
+                    own = item.text.split("\n")[-1].rstrip()
+                    if not own.endswith(":"):
+                        self.add(item, f"de aanhef van {item.label} eindigt niet op ':'")
+                followed = item.children[-1].kind == "slotzin"
+                self.items(subs, None if followed else want)
+                if followed:
+                    self.ending(item.children[-1], item, want)
+                continue
+            self.ending(item, item, want)
+
+    def ending(self, source: Node, item: Node, want: str | None) -> None:
+        if want is None or not source.text:
+            return
+        text = source.text.split("\n")[-1].rstrip()
+        if want == ";":
+            if text.endswith(";") or _CONNECTIVE.search(text):
+                return
+            if item.vervallen:
+                return
+            self.add(source, f"{item.label} eindigt niet op ';' (Ar 3.59)")
+        elif not text.endswith("."):
+            if item.vervallen and text.endswith(";"):
+                return
+            self.add(source, f"{item.label} is het laatste onderdeel en eindigt niet op '.'")
+
+
+def _name(series: str, position: int, like: str) -> str:
+    if series == "num":
+        degree = "°" if like.rstrip(".").endswith(("°", "º")) else ""
+        return f"{position}{degree}"
+    if position <= 26:
+        return chr(ord("a") + position - 1)
+    return chr(ord("a") + position - 27) * 2
+
+
+def check_text(text: str, path: str) -> list[Problem]:
+    """Return every problem in one draft text, in line order."""
+    try:
+        regeling, errors = parse_lenient(text, path)
+    except ParseError as exc:
+        return [Problem(path, exc.line or 1, exc.detail)]
+    checker = _Checker(path)
+    for err in errors:
+        checker.problems.append(Problem(path, err.line or 1, err.detail))
+    checker.regeling(regeling)
+    checker.problems.extend(_references(regeling, path))
+    return sorted(checker.problems, key=lambda p: p.line)
+
+
+def _references(regeling: Regeling, path: str) -> list[Problem]:
+    """Internal references that do not resolve.
+
+    A draft may hold only some articles of a regulation (art. 273f of the Sr), so a reference to
+    an article that is not in the file counts as broken only when the file starts at artikel 1 or
+    the number falls between its first and last article.
+    """
+    from wetgeving.text.references import references_in
+
+    articles = [a.number for a in regeling.articles()]
+    complete = bool(articles) and articles[0] == "1"
+    low = min((_key(a) for a in articles), default=None)
+    high = max((_key(a) for a in articles), default=None)
+    present = set(articles)
+    out: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
+    for ref in references_in(regeling):
+        if ref.target is not None or (ref.source, ref.wanted) in reported:
+            continue
+        article = ref.wanted.split("/")[0].removeprefix("art.")
+        if article not in present and not complete:
+            key = _key(article)
+            if low is None or high is None or not low <= key <= high:
+                continue
+        reported.add((ref.source, ref.wanted))
+        source = regeling.find(ref.source)
+        where = source.label if source is not None else ref.source
+        line = source.line if source is not None and source.line else 1
+        out.append(
+            Problem(
+                path,
+                line,
+                f"verwijzing '{ref.phrase}' in {where} wijst naar {ref.wanted_label}, "
+                "maar die bepaling bestaat niet",
+            )
+        )
+    return out
+
+
+def read_draft(path: Path, shown: str) -> str:
+    """Read a draft file as UTF-8 text.
+
+    Raises:
+        ParseError: when the file is missing, too big or not UTF-8.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError(shown, None, "bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise ParseError(shown, None, "is een map, geen conceptbestand") from None
+    except OSError as exc:
+        raise ParseError(shown, None, f"kan niet worden gelezen ({exc.strerror})") from None
+    return decode(data, shown)
+
+
+def check_files(files: Sequence[tuple[Path, str]]) -> CheckReport:
+    """Check drafts given as (path, name to show); unreadable files are reported as problems."""
+    problems: list[Problem] = []
+    for path, shown in files:
+        try:
+            text = read_draft(path, shown)
+        except ParseError as err:
+            problems.append(Problem(shown, err.line or 1, err.detail))
+            continue
+        problems.extend(check_text(text, shown))
+    return CheckReport(tuple(shown for _, shown in files), tuple(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class FormatResult:
+    """Which files `fmt` changed (or would change with --check)."""
+
+    changed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+def canonical(text: str, path: str) -> str:
+    """Return the canonical form of a draft text.
+
+    Raises:
+        ParseError: when the text does not parse.
+    """
+    return render_markdown(parse(text, path))
+
+
+def format_files(files: Sequence[tuple[Path, str]], check_only: bool) -> FormatResult:
+    """Rewrite drafts in canonical form; nothing is written when any file does not parse.
+
+    Raises:
+        ParseError: naming file and line of the first file that does not parse.
+    """
+    plans: list[tuple[Path, str, str, bool]] = []
+    for path, shown in files:
+        text = read_draft(path, shown)
+        new = canonical(text, shown)
+        plans.append((path, shown, new, new != text))
+    changed: list[str] = []
+    unchanged: list[str] = []
+    for path, shown, new, differs in plans:
+        if not differs:
+            unchanged.append(shown)
+            continue
+        changed.append(shown)
+        if not check_only:
+            write_atomic(path, new, force=True)
+    return FormatResult(tuple(changed), tuple(unchanged))
+
+
+def write_atomic(target: Path, text: str, force: bool, shown: str = "") -> None:
+    """Write a file via a temporary file and a rename, so a draft is never half-written.
+
+    Raises:
+        UsageError: when the file exists and `force` is false, or it cannot be written.
+    """
+    name = shown or str(target)
+    if target.is_dir():
+        raise UsageError(f"{name} is een map; geef een bestandsnaam")
+    if target.exists() and not force:
+        raise UsageError(f"{name} bestaat al; gebruik --force om het te overschrijven")
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{name}: kan niet worden geschreven ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
