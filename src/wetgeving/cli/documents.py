@@ -1,0 +1,167 @@
+"""Commands `mvt`, `verslag` and `bundle` (with `bundle verify`): the lawyer's documents."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from wetgeving.cli.app import app
+from wetgeving.cli.common import dossier
+
+
+class MvtFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
+class VerslagFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+_OUT = typer.Option("-o", "--output", help="Schrijf naar dit bestand (standaard: standaarduitvoer).")
+_FORCE = typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")
+
+
+def _emit(data: bytes, out: Path | None, force: bool, warnings: tuple[str, ...], binary: bool) -> None:
+    from wetgeving.documents import output
+    from wetgeving.errors import UsageError
+
+    for warning in warnings:
+        typer.echo(f"waarschuwing: {warning}", err=True)
+    if out is None:
+        if binary:
+            raise UsageError("Word-uitvoer gaat naar een bestand: geef -o BESTAND.docx")
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    target = output.check_target(out, dossier().root, force)
+    output.write_atomic(target, data)
+    typer.echo(f"geschreven: {out}", err=True)
+
+
+@app.command("mvt")
+def mvt_command(
+    version: Annotated[str, typer.Argument(help="Versie (v2), git-revisie of 'werk'.")],
+    against: Annotated[
+        str, typer.Option("--against", help="Vergelijk met deze versie (artikelsgewijs deel).")
+    ] = "geldend",
+    out: Annotated[Path | None, _OUT] = None,
+    fmt: Annotated[MvtFormat, typer.Option("--format", help="Uitvoervorm.")] = MvtFormat.markdown,
+    force: Annotated[bool, _FORCE] = False,
+) -> None:
+    """Stel het skelet van de memorie van toelichting op, met de eigen tekst uit toelichting/."""
+    from wetgeving.documents import build
+
+    result = build.mvt(dossier(), version, against, fmt.value)  # type: ignore[arg-type]
+    _emit(result.data, out, force, result.warnings, fmt is MvtFormat.docx)
+
+
+@app.command("verslag")
+def verslag_command(
+    version: Annotated[str, typer.Argument(help="Versie waarover is geconsulteerd.")],
+    openbaar: Annotated[
+        bool,
+        typer.Option(
+            "--openbaar",
+            help="Voor publicatie: niet-openbare respondenten anoniem; weigert bij persoonsgegevens.",
+        ),
+    ] = False,
+    out: Annotated[Path | None, _OUT] = None,
+    fmt: Annotated[
+        VerslagFormat, typer.Option("--format", help="Uitvoervorm.")
+    ] = VerslagFormat.markdown,
+    force: Annotated[bool, _FORCE] = False,
+) -> None:
+    """Stel het consultatieverslag op: reactietabel per artikel, algemene punten, campagnes."""
+    from wetgeving.documents import build
+
+    result = build.verslag(dossier(), version, openbaar, fmt.value)  # type: ignore[arg-type]
+    _emit(result.data, out, force, result.warnings, False)
+
+
+class _BundleGroup(TyperGroup):
+    """`bundle VERSION ...` runs `bundle build VERSION ...`; `bundle verify PATH` verifies."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["build", *args]
+        return super().parse_args(ctx, args)
+
+
+bundle_app = typer.Typer(
+    cls=_BundleGroup,
+    help=(
+        "Consultatiebundel: 'wetgeving bundle VERSIE -o PAD[.zip]' maakt hem, "
+        "'wetgeving bundle verify PAD' controleert hem."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(bundle_app, name="bundle")
+
+
+def _progress(what: str, done: int, total: int) -> None:
+    typer.echo(f"bundel: {done}/{total} {what}", err=True)
+
+
+@bundle_app.command("build")
+def bundle_build(
+    version: Annotated[str, typer.Argument(help="Versie (v2), git-revisie of 'werk'.")],
+    out: Annotated[
+        Path, typer.Option("-o", "--output", help="Doelmap, of zipbestand als het op .zip eindigt.")
+    ],
+    openbaar: Annotated[
+        bool,
+        typer.Option(
+            "--openbaar/--intern",
+            help="Openbaar (standaard): alleen openbare reacties; intern: alle reacties met namen.",
+        ),
+    ] = True,
+    force: Annotated[bool, _FORCE] = False,
+) -> None:
+    """Maak de consultatiebundel van een versie (map of zip, met manifest.json)."""
+    from wetgeving.documents import bundle, output
+
+    current = dossier()
+    output.check_target(out, current.root, force)
+    progress: Any = _progress if sys.stderr.isatty() else None
+    made = bundle.make(current, version, openbaar=openbaar, progress=progress)
+    for warning in made.warnings:
+        typer.echo(f"waarschuwing: {warning}", err=True)
+    bundle.write(made, out, current.root, force)
+    typer.echo(f"bundel geschreven: {out} ({len(made.files)} bestanden, versie {made.version})")
+
+
+@bundle_app.command("verify")
+def bundle_verify(
+    path: Annotated[Path, typer.Argument(help="Bundelmap of zipbestand.")],
+) -> None:
+    """Controleer een bundel tegen zijn manifest.json; noemt gewijzigde, ontbrekende en extra bestanden."""
+    from wetgeving.documents import bundle
+
+    result = bundle.verify(path)
+    if result.ok:
+        typer.echo(f"bundel klopt: {result.checked} bestanden, versie {result.version}")
+        return
+    for name in result.altered:
+        typer.echo(f"gewijzigd: {name}")
+    for name in result.missing:
+        typer.echo(f"ontbreekt: {name}")
+    for name in result.extra:
+        typer.echo(f"extra: {name}")
+    typer.echo(
+        f"bundel klopt niet: {len(result.altered)} gewijzigd, {len(result.missing)} ontbreekt, "
+        f"{len(result.extra)} extra",
+        err=True,
+    )
+    raise typer.Exit(1)

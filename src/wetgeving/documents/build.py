@@ -1,0 +1,116 @@
+"""From a dossier to document bytes: the functions the CLI and the bundle call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from wetgeving.documents import sources, templates
+from wetgeving.documents import toelichting as toelichting_mod
+from wetgeving.documents.model import ComparisonView, Consultation
+from wetgeving.errors import DocumentError
+
+if TYPE_CHECKING:
+    from wetgeving.documents.mvt import Mvt
+    from wetgeving.documents.verslag import Verslag
+    from wetgeving.dossier import Dossier
+    from wetgeving.text.load import VersionText
+
+Format = Literal["markdown", "html", "docx"]
+GELDEND = "geldend"
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A produced document and the warnings to show the lawyer."""
+
+    data: bytes
+    warnings: tuple[str, ...] = ()
+
+
+def comparison(dossier: Dossier, old: str, new: VersionText) -> ComparisonView:
+    """Compare version `old` with the already loaded `new`."""
+    return sources.compare(sources.load_text(dossier, old), new)
+
+
+def mvt_document(
+    dossier: Dossier,
+    version: VersionText,
+    against: str,
+    consultation: Consultation | None = None,
+) -> Mvt:
+    """Assemble the MvT of a loaded version against version `against`."""
+    from wetgeving.documents import mvt
+
+    if consultation is None:
+        consultation = sources.consultation(dossier)
+    return mvt.build(
+        title=dossier.title,
+        comparison=comparison(dossier, against, version),
+        articles_in_version=sources.article_numbers(version),
+        consultation=consultation,
+        toelichting=toelichting_mod.load(dossier.root, dossier.toelichting),
+    )
+
+
+def render_mvt(dossier: Dossier, doc: Mvt, fmt: Format) -> Output:
+    """Render an assembled MvT in a format."""
+    if fmt == "docx":
+        from wetgeving.documents import docx
+
+        return Output(docx.mvt(doc), doc.warnings)
+    name = "mvt.html.j2" if fmt == "html" else "mvt.md.j2"
+    text = templates.render(name, {"mvt": doc}, dossier.templates)
+    return Output(text.encode("utf-8"), doc.warnings)
+
+
+def mvt(dossier: Dossier, version: str, against: str, fmt: Format) -> Output:
+    """The memorie van toelichting of `version` against `against`."""
+    loaded = sources.load_text(dossier, version)
+    return render_mvt(dossier, mvt_document(dossier, loaded, against), fmt)
+
+
+def verslag_document(
+    dossier: Dossier, version: VersionText, openbaar: bool, consultation: Consultation | None = None
+) -> Verslag:
+    """Assemble the consultatieverslag (refuses with --openbaar while personal data is flagged)."""
+    from wetgeving.documents import verslag
+
+    if consultation is None:
+        consultation = sources.consultation(dossier)
+    return verslag.build(
+        title=dossier.title,
+        version=version.name,
+        consultation=consultation,
+        order=sources.article_numbers(version),
+        openbaar=openbaar,
+        flagger=sources.personal_data_flags if openbaar else None,
+    )
+
+
+def render_verslag(dossier: Dossier, doc: Verslag, fmt: Format) -> Output:
+    """Render an assembled verslag as Markdown or HTML."""
+    if fmt == "docx":
+        raise DocumentError("het consultatieverslag is er als markdown of html, niet als docx")
+    name = "verslag.html.j2" if fmt == "html" else "verslag.md.j2"
+    text = templates.render(name, {"verslag": doc}, dossier.templates)
+    warnings = () if doc.summary.total else ("geen consultatiereacties in dit dossier",)
+    return Output(text.encode("utf-8"), warnings)
+
+
+def verslag(dossier: Dossier, version: str, openbaar: bool, fmt: Format) -> Output:
+    """The consultatieverslag of `version`."""
+    loaded = sources.load_text(dossier, version)
+    return render_verslag(dossier, verslag_document(dossier, loaded, openbaar), fmt)
+
+
+def renvooi_html(dossier: Dossier, view: ComparisonView) -> bytes:
+    """The renvooi page of a comparison."""
+    context = {"comparison": view, "title": dossier.title}
+    return templates.render("renvooi.html.j2", context, dossier.templates).encode("utf-8")
+
+
+def text_html(dossier: Dossier, version: VersionText) -> bytes:
+    """The draft text of a version as one HTML page."""
+    context = {"title": dossier.title, "version": version}
+    return templates.render("tekst.html.j2", context, dossier.templates).encode("utf-8")

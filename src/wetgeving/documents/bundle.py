@@ -1,0 +1,300 @@
+"""Consultation bundle: one folder or zip with text, renvooi, MvT, verslag, responses, manifest.
+
+Two builds of the same input are byte-identical: files are produced in sorted order, the zip has
+fixed entry times and attributes, Word files are made deterministic in `docx.py`, and the
+manifest holds no timestamp.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wetgeving import __version__
+from wetgeving.documents import build, output, sources, templates
+from wetgeving.documents.model import Consultation, ResponseView
+from wetgeving.documents.verslag import respondent_label
+from wetgeving.errors import DocumentError
+
+if TYPE_CHECKING:
+    from wetgeving.dossier import Dossier
+
+MANIFEST = "manifest.json"
+FORMAT = "wetgeving-bundel/1"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+Progress = Callable[[str, int, int], None]
+_SAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """The files of a bundle, in order, and what to tell the lawyer."""
+
+    version: str
+    commit: str | None
+    files: tuple[tuple[str, bytes], ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """Result of `bundle verify`."""
+
+    version: str
+    checked: int
+    altered: tuple[str, ...]
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.altered or self.missing or self.extra)
+
+
+def _safe_name(value: str) -> str:
+    return _SAFE.sub("_", value) or "_"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _public(consultation: Consultation) -> Consultation:
+    keep = tuple(r for r in consultation.responses if r.openbaar)
+    ids = {r.id for r in keep}
+    campaigns = tuple(
+        c for c in consultation.campaigns if any(m in ids for m in c.members)
+    )
+    return Consultation(keep, campaigns)
+
+
+def make(
+    dossier: Dossier,
+    version: str,
+    openbaar: bool = True,
+    progress: Progress | None = None,
+) -> Bundle:
+    """Build all files of the bundle of `version` in memory.
+
+    Raises:
+        DocumentError: when a document cannot be produced (template error, personal data in a
+            public bundle).
+    """
+    steps = 8
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(what, done, steps)
+
+    files: dict[str, bytes] = {}
+    warnings: list[str] = []
+    text = sources.load_text(dossier, version)
+    step("tekst")
+    from wetgeving import history
+    from wetgeving.documents import docx
+
+    snap = history.snapshot(dossier, version)
+    for path, data in snap.files.items():
+        files[f"tekst/{_safe_name(Path(path).name)}"] = data
+    files["tekst/tekst.html"] = build.text_html(dossier, text)
+    files["tekst/tekst.docx"] = docx.draft(dossier.title, text)
+    step("renvooi")
+    renvooi: list[tuple[str, str]] = []
+    previous = sources.previous_version(dossier, version)
+    against = [previous] if previous else []
+    if sources.has_version(dossier, build.GELDEND) and version != build.GELDEND:
+        if build.GELDEND not in against:
+            against.append(build.GELDEND)
+    for old in against:
+        view = build.comparison(dossier, old, text)
+        base = f"renvooi/{_safe_name(old)}-{_safe_name(text.name)}"
+        files[f"{base}.html"] = build.renvooi_html(dossier, view)
+        files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
+        renvooi.append((base, f"{old} → {text.name}"))
+    if not against:
+        warnings.append(f"geen eerdere versie dan {version}: de bundel bevat geen renvooi")
+    step("reacties")
+    everything = sources.consultation(dossier)
+    shown = _public(everything) if openbaar else everything
+    step("memorie van toelichting")
+    mvt_against = build.GELDEND if build.GELDEND in against else (previous or version)
+    mvt_doc = build.mvt_document(dossier, text, mvt_against, everything)
+    for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
+        files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]
+    warnings.extend(mvt_doc.warnings)
+    step("consultatieverslag")
+    verslag_doc = build.verslag_document(dossier, text, openbaar, everything)
+    for fmt, ext in (("markdown", "md"), ("html", "html")):
+        files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
+    step("reacties per artikel")
+    pages = _response_pages(dossier, shown, sources.article_numbers(text), openbaar)
+    files.update(pages)
+    step("index")
+    settings = {"openbaar": openbaar, "renvooi_tegen": against, "mvt_tegen": mvt_against}
+    files["index.html"] = templates.render(
+        "index.html.j2",
+        {
+            "title": dossier.title,
+            "version": text.name,
+            "commit": text.commit,
+            "openbaar": openbaar,
+            "renvooi": renvooi,
+            "drafts": sorted(n for n in files if n.startswith("tekst/") and n.endswith(".md")),
+            "pages": sorted(pages),
+            "count": len(shown.responses),
+        },
+        dossier.templates,
+    ).encode("utf-8")
+    step("manifest")
+    for name in files:
+        output.safe_member(name)
+    ordered = tuple(sorted(files.items()))
+    manifest = {
+        "formaat": FORMAT,
+        "versie": text.name,
+        "commit": text.commit,
+        "instellingen": {**settings, "wetgeving": __version__},
+        "bestanden": [
+            {"pad": name, "sha256": _digest(data), "grootte": len(data)} for name, data in ordered
+        ],
+    }
+    data = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    return Bundle(text.name, text.commit, (*ordered, (MANIFEST, data)), tuple(warnings))
+
+
+def _response_pages(
+    dossier: Dossier, consultation: Consultation, order: list[str], openbaar: bool
+) -> dict[str, bytes]:
+    from wetgeving.documents.consultation_summary import article_key
+
+    grouped: dict[str, list[tuple[ResponseView, int]]] = {}
+    for response in consultation.responses:
+        for n, point in enumerate(response.points, start=1):
+            grouped.setdefault(point.article, []).append((response, n))
+    position = {a: i for i, a in enumerate(order)}
+    pages: dict[str, bytes] = {}
+    for article in sorted(grouped, key=lambda a: (position.get(a, len(order)), article_key(a))):
+        rows = [
+            {
+                "id": r.id,
+                "who": respondent_label(r, openbaar),
+                "date": r.date,
+                "kind": r.kind,
+                "channel": r.channel,
+                "point": r.points[n - 1],
+                "campaign": r.campaign,
+            }
+            for r, n in grouped[article]
+        ]
+        name = f"reacties/{_safe_name(article) if article else 'algemeen'}.html"
+        heading = f"Artikel {article}" if article else "Algemene punten"
+        pages[name] = templates.render(
+            "reacties.html.j2",
+            {"title": dossier.title, "heading": heading, "rows": rows, "openbaar": openbaar},
+            dossier.templates,
+        ).encode("utf-8")
+    return pages
+
+
+def _zip_bytes(files: tuple[tuple[str, bytes], ...]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def write(bundle: Bundle, path: Path, root: Path, force: bool) -> Path:
+    """Write the bundle as a zip (path ends in .zip) or a folder, all or nothing.
+
+    Raises:
+        DocumentError: for a refused path, an existing target without `force`, or an existing
+            folder that is not a bundle.
+    """
+    target = output.check_target(path, root, force)
+    if target.suffix.lower() == ".zip":
+        if target.is_dir():
+            raise DocumentError(f"{path}: is een map, geen zipbestand")
+        output.write_atomic(target, _zip_bytes(bundle.files))
+        return target
+    if target.exists() and not (target.is_dir() and (target / MANIFEST).is_file()):
+        raise DocumentError(f"{path}: bestaat al en is geen bundelmap; kies een ander pad")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, data in bundle.files:
+            dest = staging / output.safe_member(name)
+            if staging.resolve() not in dest.resolve().parents:
+                raise DocumentError(f"'{name}': pad zou buiten de bundelmap schrijven; geweigerd")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(data)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.oud.", dir=target.parent))
+            os.replace(target, old / "bundel")
+            os.replace(staging, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def _read_all(path: Path) -> dict[str, bytes]:
+    if path.is_dir():
+        out: dict[str, bytes] = {}
+        for file in sorted(path.rglob("*")):
+            if file.is_file():
+                out[file.relative_to(path).as_posix()] = file.read_bytes()
+        return out
+    if not path.is_file():
+        raise DocumentError(f"{path}: bestaat niet")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {
+                info.filename: archive.read(info)
+                for info in archive.infolist()
+                if not info.is_dir()
+            }
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DocumentError(f"{path}: geen leesbare bundel ({exc})") from None
+
+
+def verify(path: Path) -> Verification:
+    """Check a bundle against its manifest.
+
+    Raises:
+        DocumentError: when the path is not a bundle or its manifest is unreadable.
+    """
+    files = _read_all(path)
+    raw = files.pop(MANIFEST, None)
+    if raw is None:
+        raise DocumentError(f"{path}: geen {MANIFEST}; dit is geen bundel van wetgeving")
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+        entries = {str(e["pad"]): str(e["sha256"]) for e in manifest["bestanden"]}
+        version = str(manifest["versie"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DocumentError(f"{path}/{MANIFEST}: onleesbaar manifest ({exc})") from None
+    altered = tuple(n for n, sha in sorted(entries.items()) if n in files and _digest(files[n]) != sha)
+    missing = tuple(n for n in sorted(entries) if n not in files)
+    extra = tuple(n for n in sorted(files) if n not in entries)
+    return Verification(version, len(entries), altered, missing, extra)

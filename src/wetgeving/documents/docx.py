@@ -1,0 +1,231 @@
+"""Word export: the only module that imports python-docx (lazily).
+
+Numbering is written as text ("1.", "a.", "4°."), exactly as in the draft, never as Word
+auto-numbering; insertions and deletions are plain run formatting (underline/strike and colour),
+never Word revision or move markup. Output is deterministic: fixed core properties and fixed zip
+entry times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.text.labels import division_heading
+from wetgeving.text.model import DIVISION_RANK, Node
+
+if TYPE_CHECKING:
+    from wetgeving.documents.model import ComparisonView
+    from wetgeving.documents.mvt import Mvt
+    from wetgeving.text.load import VersionText
+
+FIXED = dt.datetime(2000, 1, 1, 0, 0, 0)
+INSERT_COLOUR = (0x00, 0x66, 0x00)
+DELETE_COLOUR = (0xAA, 0x00, 0x00)
+
+
+def _new(title: str) -> Any:
+    import docx
+
+    document = docx.Document()
+    props = document.core_properties
+    props.title = title
+    props.author = "wetgeving"
+    props.last_modified_by = "wetgeving"
+    props.created = FIXED
+    props.modified = FIXED
+    props.last_printed = FIXED
+    props.revision = 1
+    return document
+
+
+def _bytes(document: Any) -> bytes:
+    """Save and re-zip with fixed entry times and sorted names, so two builds are identical."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        # [Content_Types].xml must stay first for some readers; the rest sorted.
+        ordered = [n for n in names if n == "[Content_Types].xml"] + sorted(
+            n for n in names if n != "[Content_Types].xml"
+        )
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
+
+
+def _markdown_paragraphs(document: Any, text: str) -> None:
+    for block in text.strip().split("\n\n"):
+        block = block.strip()
+        if not block:
+            continue
+        if block.startswith("#"):
+            document.add_heading(block.lstrip("#").strip(), level=4)
+        elif all(line.lstrip().startswith(("- ", "* ")) for line in block.split("\n")):
+            for line in block.split("\n"):
+                document.add_paragraph(line.lstrip()[2:], style="List Bullet")
+        else:
+            document.add_paragraph(" ".join(block.split("\n")))
+
+
+def _node(document: Any, node: Node, depth: int) -> None:
+    from docx.shared import Cm
+
+    if node.kind in DIVISION_RANK:
+        head = division_heading(node.kind, node.number)
+        document.add_heading(f"{head}. {node.title}" if node.title else head, level=1)
+        for child in node.children:
+            _node(document, child, 0)
+        return
+    if node.kind == "artikel":
+        document.add_heading(f"Artikel {node.number}" + (f" {node.title}" if node.title else ""), 2)
+        for alinea in (a for a in node.text.split("\n") if a):
+            document.add_paragraph(alinea)
+        for child in node.children:
+            _node(document, child, 0)
+        return
+    alineas = [a for a in node.text.split("\n") if a]
+    if node.kind == "slotzin":
+        for alinea in alineas:
+            para = document.add_paragraph(alinea)
+            para.paragraph_format.left_indent = Cm(depth)
+        return
+    marker = node.marker or (f"{node.number}." if node.number else "")
+    para = document.add_paragraph()
+    para.paragraph_format.left_indent = Cm(1 + depth)
+    para.paragraph_format.first_line_indent = Cm(-1)
+    para.add_run(f"{marker}\t")
+    para.add_run(alineas[0] if alineas else "")
+    for alinea in alineas[1:]:
+        extra = document.add_paragraph(alinea)
+        extra.paragraph_format.left_indent = Cm(1 + depth)
+    for child in node.children:
+        _node(document, child, depth + 1)
+
+
+def draft(title: str, version: VersionText) -> bytes:
+    """Return the draft text of a version as .docx."""
+    document = _new(f"{title} ({version.name})")
+    document.add_heading(title, level=0)
+    document.add_paragraph(f"Tekst van versie {version.name}")
+    for regeling in version.regelingen:
+        document.add_paragraph(regeling.title).runs[0].bold = True
+        for node in regeling.children:
+            _node(document, node, 0)
+    return _bytes(document)
+
+
+def _ops(paragraph: Any, ops: tuple[tuple[str, str], ...]) -> None:
+    from docx.shared import RGBColor
+
+    for op, text in ops:
+        run = paragraph.add_run(text)
+        if op == "insert":
+            run.font.underline = True
+            run.font.color.rgb = RGBColor(*INSERT_COLOUR)
+        elif op == "delete":
+            run.font.strike = True
+            run.font.color.rgb = RGBColor(*DELETE_COLOUR)
+
+
+def renvooi(title: str, comparison: ComparisonView) -> bytes:
+    """Return the renvooi (changes per article, marked) as .docx."""
+    document = _new(f"Renvooi {comparison.old_name} – {comparison.new_name}")
+    document.add_heading(f"Renvooi: {comparison.old_name} → {comparison.new_name}", level=0)
+    document.add_paragraph(title)
+    legend = document.add_paragraph("Legenda: ")
+    _ops(legend, (("delete", "vervallen tekst"), ("equal", ", "), ("insert", "ingevoegde tekst")))
+    if not comparison.articles:
+        document.add_paragraph("Geen verschillen.")
+    for item in comparison.articles:
+        document.add_heading(f"Artikel {item.article}", level=1)
+        if item.sentences:
+            document.add_paragraph(" ".join(item.sentences)).runs[0].italic = True
+        for change in item.changes:
+            label = change.label
+            if change.kind in ("renumbered", "moved") and change.old_label != change.new_label:
+                label += f" (oud: {change.old_label})"
+            document.add_heading(label, level=3)
+            para = document.add_paragraph()
+            if change.ops:
+                _ops(para, change.ops)
+            elif change.kind == "deleted":
+                _ops(para, (("delete", "vervallen"),))
+            elif change.kind == "renumbered":
+                para.add_run("vernummerd, tekst ongewijzigd")
+    return _bytes(document)
+
+
+def mvt(doc: Mvt) -> bytes:
+    """Return the memorie van toelichting as .docx."""
+    document = _new(f"Memorie van toelichting ({doc.version})")
+    document.add_heading("Memorie van toelichting", level=0)
+    document.add_paragraph(doc.title).runs[0].bold = True
+    document.add_paragraph(f"Versie {doc.version}, vergeleken met {doc.against}.")
+    document.add_heading("I. Algemeen deel", level=1)
+    for chapter in doc.chapters:
+        document.add_heading(f"{chapter.number}. {chapter.title}", level=2)
+        for prompt in chapter.prompts:
+            document.add_paragraph(prompt, style="Quote")
+        if chapter.text:
+            _markdown_paragraphs(document, chapter.text)
+        else:
+            document.add_paragraph(f"[Nog te schrijven in {chapter.path}]").runs[0].italic = True
+        if chapter.key == "advies-en-consultatie":
+            _consultation(document, doc)
+    document.add_heading("II. Artikelsgewijs deel", level=1)
+    for section in doc.articles:
+        suffix = f" ({section.status})" if section.status != "gewijzigd" else ""
+        document.add_heading(section.heading + suffix, level=2)
+        if section.changes and section.changes.sentences:
+            para = document.add_paragraph("Wijziging: " + " ".join(section.changes.sentences))
+            para.runs[0].italic = True
+        if section.text:
+            _markdown_paragraphs(document, section.text)
+        else:
+            para = document.add_paragraph(f"[Toelichting nog te schrijven in {section.path}]")
+            para.runs[0].italic = True
+    if doc.orphans:
+        document.add_heading("Niet geplaatst", level=1)
+        for orphan in doc.orphans:
+            document.add_heading(orphan.path, level=2)
+            document.add_paragraph(f"Let op: {orphan.reason}.")
+            _markdown_paragraphs(document, orphan.text)
+    return _bytes(document)
+
+
+def _consultation(document: Any, doc: Mvt) -> None:
+    from wetgeving.documents.templates import getal
+
+    s = doc.consultation
+    if not s.total:
+        document.add_paragraph("Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier.")
+        return
+    document.add_paragraph(f"Er zijn {getal(s.total)} reacties ontvangen.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "soort / kanaal"
+    table.rows[0].cells[1].text = "aantal"
+    for name, n in (*s.by_kind, *s.by_channel):
+        row = table.add_row()
+        row.cells[0].text = name
+        row.cells[1].text = getal(n)
+    if s.advisory_bodies:
+        document.add_paragraph("Advies is uitgebracht door: " + ", ".join(s.advisory_bodies) + ".")
+    for n, campaign in enumerate(s.campaigns, start=1):
+        document.add_paragraph(
+            f"Campagne {n}: {getal(campaign.size)} vrijwel gelijkluidende reacties; "
+            f"kern: “{campaign.text}”"
+        )
+    for article in s.articles:
+        document.add_heading(article.heading, level=3)
+        for group in article.groups:
+            reason = f": {group.reason}" if group.reason else ""
+            document.add_paragraph(
+                f"{group.status_label} ({getal(group.count)}){reason}", style="List Bullet"
+            )
