@@ -338,15 +338,30 @@ def _onder_container(source: str, first: str, index: _Index) -> str:
     return "/".join(parts[: lid + 1]) if lid is not None else parts[0]
 
 
+class ReferenceFinder:
+    """Finds references node by node within one regeling (for callers that need only a few)."""
+
+    def __init__(self, regeling: Regeling) -> None:
+        self._index = _Index(regeling)
+        self._title = regeling.title
+
+    def refs(self, node: Node) -> list[InternalRef]:
+        """The references in the own text of `node`, in text order."""
+        if not node.text or node.kind in ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
+            return []
+        return _node_refs(node, node.text, self._title, self._index)
+
+    def node(self, node_id: str) -> Node | None:
+        """The provision with this id (divisions excluded)."""
+        return self._index.nodes.get(node_id)
+
+
 def references_in(regeling: Regeling) -> list[InternalRef]:
     """Return the internal references in one regeling, in document order."""
-    index = _Index(regeling)
-    title = regeling.title
+    finder = ReferenceFinder(regeling)
     out: list[InternalRef] = []
     for node in regeling.walk():
-        if not node.text or node.kind in ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
-            continue
-        out.extend(_node_refs(node, node.text, title, index))
+        out.extend(finder.refs(node))
     return out
 
 

@@ -1,0 +1,128 @@
+"""The result of comparing two versions: `Change`, `Comparison` (see docs/diff.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from wetgeving.text.model import Regeling
+
+ChangeKind = Literal["changed", "inserted", "deleted", "renumbered", "moved"]
+Op = tuple[str, str]  # ("equal" | "insert" | "delete", text)
+
+
+class VersionLike(Protocol):
+    """Anything with a name, a commit and parsed regelingen (such as `VersionText`)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def commit(self) -> str | None: ...
+
+    @property
+    def regelingen(self) -> tuple[Regeling, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRef:
+    """Which version a side of the comparison is: its name and commit (None for `werk`)."""
+
+    name: str
+    commit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change to one provision.
+
+    Attributes:
+        kind: What happened to the provision.
+        old_id: Node id in the old version (None for an insertion).
+        new_id: Node id in the new version (None for a deletion).
+        old_label: Citation in the old version ("artikel 273f, vierde lid").
+        new_label: Citation in the new version.
+        ops: Word-level edits of the own text: ("equal"|"insert"|"delete", text); joining the
+            non-insert texts gives the old own text, the non-delete texts the new one. None
+            when the own text did not change.
+        article: Article number for grouping (new, else old).
+        old_article: Article number in the old version (None for an insertion).
+        part_of: For a provision inside an inserted, deleted or moved provision: the id of that
+            provision (new id, or old id for a deletion); None for a change that stands alone.
+    """
+
+    kind: ChangeKind
+    old_id: str | None
+    new_id: str | None
+    old_label: str | None
+    new_label: str | None
+    ops: tuple[Op, ...] | None
+    article: str
+    old_article: str | None = None
+    part_of: str | None = None
+
+    @property
+    def label(self) -> str:
+        """New citation with the old one where it differs: "artikel 273f, vijfde lid (oud: ...)"."""
+        if self.new_label is None:
+            return self.old_label or ""
+        if self.old_label is None or self.old_label == self.new_label:
+            return self.new_label
+        old_parts = self.old_label.split(", ")
+        new_parts = self.new_label.split(", ")
+        if old_parts[0] != new_parts[0]:
+            return f"{self.new_label} (oud: {self.old_label})"
+        i = 0
+        while i < min(len(old_parts), len(new_parts)) and old_parts[i] == new_parts[i]:
+            i += 1
+        return f"{self.new_label} (oud: {', '.join(old_parts[i:]) or self.old_label})"
+
+    @property
+    def old_text(self) -> str:
+        """The old own text, rebuilt from the ops."""
+        return "".join(t for op, t in self.ops or () if op != "insert")
+
+    @property
+    def new_text(self) -> str:
+        """The new own text, rebuilt from the ops."""
+        return "".join(t for op, t in self.ops or () if op != "delete")
+
+    @property
+    def text_changed(self) -> bool:
+        """True when the own text has insertions or deletions."""
+        return any(op != "equal" for op, _ in self.ops or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """All changes between two versions, in the new version's document order.
+
+    Attributes:
+        old: The old version.
+        new: The new version.
+        changes: Changes in document order; unchanged provisions are absent.
+        warnings: Dutch messages about internal references the new text did not update.
+        article: The article the comparison was limited to, if any.
+    """
+
+    old: VersionRef
+    new: VersionRef
+    changes: tuple[Change, ...]
+    warnings: tuple[str, ...] = ()
+    article: str | None = None
+
+    def articles(self) -> list[str]:
+        """Article numbers with changes, in document order."""
+        seen: dict[str, None] = {}
+        for change in self.changes:
+            seen.setdefault(change.article, None)
+        return list(seen)
+
+    def for_article(self, article: str) -> list[Change]:
+        """Changes grouped under this article (new number, else old)."""
+        return [c for c in self.changes if c.article == article]
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed."""
+        return not self.changes

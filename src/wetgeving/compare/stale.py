@@ -1,0 +1,99 @@
+"""Internal references that the new text did not update after a renumbering, move or deletion."""
+
+from __future__ import annotations
+
+from wetgeving.compare.align import Alignment
+from wetgeving.text.model import Node, Regeling
+from wetgeving.text.references import InternalRef, ReferenceFinder, label_for_id
+
+_OTHER = {"lid": "een ander lid", "ond": "een ander onderdeel", "art": "een ander artikel"}
+
+
+def _other(node_id: str) -> str:
+    return _OTHER.get(node_id.split("/")[-1].split(".")[0], "een andere bepaling")
+
+
+def _groups(refs: list[InternalRef]) -> dict[tuple[str, int], list[InternalRef]]:
+    """Refs keyed by (phrase, how many times that phrase occurred before in the same text)."""
+    out: dict[tuple[str, int], list[InternalRef]] = {}
+    starts: dict[str, list[int]] = {}
+    for ref in refs:
+        seen = starts.setdefault(ref.phrase, [])
+        if ref.start not in seen:
+            seen.append(ref.start)
+        out.setdefault((ref.phrase, len(seen) - 1), []).append(ref)
+    return out
+
+
+def _phrase(text: str) -> str:
+    return text[0].lower() + text[1:] if text.startswith(("Artikel", "Het", "De")) else text
+
+
+def stale_references(
+    old: tuple[Regeling, ...], new: tuple[Regeling, ...], al: Alignment
+) -> list[str]:
+    """Return one Dutch warning per reference whose provision moved while the phrase stayed."""
+    changed = {k for k, v in al.id_map.items() if v != k}
+    if not changed:
+        return []
+    back: dict[str, str] = {v: k for k, v in al.id_map.items() if v is not None}
+    old_finders = [ReferenceFinder(r) for r in old]
+    out: list[str] = []
+    for reg in new:
+        finder = ReferenceFinder(reg)
+        for node in reg.walk():
+            if not node.text:
+                continue
+            refs = finder.refs(node)
+            if refs:
+                out.extend(_check(node, refs, back, old_finders, al))
+    return out
+
+
+def _check(
+    node: Node,
+    refs: list[InternalRef],
+    back: dict[str, str],
+    old_finders: list[ReferenceFinder],
+    al: Alignment,
+) -> list[str]:
+    old_id = back.get(node.id)
+    if old_id is None:
+        old_id = node.id if node.id.split("/")[0] in al.same_articles else None
+    if old_id is None:
+        return []
+    old_node = next((n for f in old_finders if (n := f.node(old_id)) is not None), None)
+    if old_node is None:
+        return []
+    finder = next(f for f in old_finders if f.node(old_id) is old_node)
+    old_groups = _groups(finder.refs(old_node))
+    out: list[str] = []
+    for key, group in _groups(refs).items():
+        olds = old_groups.get(key)
+        if not olds:
+            continue
+        for new_ref, old_ref in zip(group, olds, strict=False):
+            target = old_ref.target
+            if target is None:
+                continue
+            now = al.new_id_of(target)
+            if now == new_ref.target:
+                continue
+            phrase = _phrase(new_ref.phrase)
+            comma = "," if "," in phrase else ""
+            where = f"verwijzing naar {phrase}{comma} in {node.label},"
+            was = label_for_id(target)
+            if now is None:
+                if new_ref.target is None:
+                    gone = f"({was}, is vervallen)"
+                    out.append(f"{where} wijst naar een bepaling die niet meer bestaat {gone}")
+                else:
+                    out.append(f"{where} wijst nu naar {_other(target)} ({was}, is vervallen)")
+            else:
+                now_label = label_for_id(now)
+                comma = "," if "," in now_label else ""
+                out.append(
+                    f"{where} wijst nu naar {_other(target)}; bedoeld was {was}, "
+                    f"dat nu {now_label}{comma} is"
+                )
+    return out

@@ -1,0 +1,133 @@
+"""Word-level diff of two texts: the only module that imports diff-match-patch.
+
+Texts are split into tokens (a word, a run of whitespace, or one punctuation mark), each token is
+mapped to one character, diff-match-patch diffs those characters (no timeout, semantic clean-up)
+and the result is mapped back, so an edit never splits a word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wetgeving.compare.model import Op
+
+_TOKEN = re.compile(r"[\w°º]+|\s+|[^\w\s°º]")
+_WORD = re.compile(r"[\w°º]+")
+_DMP: Any = None
+
+
+def _dmp() -> Any:
+    global _DMP
+    if _DMP is None:
+        from diff_match_patch import diff_match_patch
+
+        _DMP = diff_match_patch()
+        _DMP.Diff_Timeout = 0
+    return _DMP
+
+
+def tokens(text: str) -> list[str]:
+    """Split text into words, whitespace runs and single punctuation marks (lossless)."""
+    return _TOKEN.findall(text)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The lower-cased words of a text, for similarity."""
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two word sets (1.0 for two empty sets)."""
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _encode(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
+    table: dict[str, int] = {}
+    back: list[str] = []
+
+    def enc(toks: list[str]) -> str:
+        out = []
+        for tok in toks:
+            code = table.get(tok)
+            if code is None:
+                code = len(back)
+                table[tok] = code
+                back.append(tok)
+            # Skip the surrogate range, which is not a valid code point on its own.
+            out.append(chr(code + 0x100 if code < 0xD800 - 0x100 else code + 0x100 + 0x800))
+        return "".join(out)
+
+    return enc(a), enc(b), back
+
+
+def _decode(chars: str, back: list[str]) -> str:
+    out = []
+    for ch in chars:
+        code = ord(ch) - 0x100
+        if code >= 0xD800 - 0x100:
+            code -= 0x800
+        out.append(back[code])
+    return "".join(out)
+
+
+def _is_glue(text: str) -> bool:
+    """Whitespace or punctuation only: too small to stand as an equality between two edits."""
+    return not _WORD.search(text)
+
+
+def word_diff(old: str, new: str) -> tuple[Op, ...]:
+    """Return ("equal"|"delete"|"insert", text) ops turning `old` into `new`, word by word.
+
+    A run of edits is given as one deletion followed by one insertion; joining the non-insert
+    texts gives `old` exactly and the non-delete texts gives `new` exactly.
+    """
+    if old == new:
+        return (("equal", old),) if old else ()
+    if not old:
+        return (("insert", new),)
+    if not new:
+        return (("delete", old),)
+    a, b, back = _encode(tokens(old), tokens(new))
+    dmp = _dmp()
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    raw: list[tuple[int, str]] = [(op, _decode(chars, back)) for op, chars in diffs]
+    return _merge(raw)
+
+
+def _merge(raw: list[tuple[int, str]]) -> tuple[Op, ...]:
+    out: list[Op] = []
+    dels: list[str] = []
+    ins: list[str] = []
+
+    def flush() -> None:
+        if dels:
+            out.append(("delete", "".join(dels)))
+        if ins:
+            out.append(("insert", "".join(ins)))
+        dels.clear()
+        ins.clear()
+
+    n = len(raw)
+    for i, (op, text) in enumerate(raw):
+        if op == -1:
+            dels.append(text)
+        elif op == 1:
+            ins.append(text)
+        else:
+            between = (dels or ins) and i + 1 < n and _is_glue(text)
+            if between:
+                # A lone space or comma between two edits reads better inside the replacement.
+                dels.append(text)
+                ins.append(text)
+                continue
+            flush()
+            if out and out[-1][0] == "equal":
+                out[-1] = ("equal", out[-1][1] + text)
+            else:
+                out.append(("equal", text))
+    flush()
+    return tuple((op, text) for op, text in out if text)
