@@ -146,7 +146,7 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
     for item in comparison.articles:
         document.add_heading(f"Artikel {item.article}", level=1)
         if item.sentences:
-            document.add_paragraph(" ".join(item.sentences)).runs[0].italic = True
+            document.add_paragraph(item.description).runs[0].italic = True
         for change in item.changes:
             label = change.label
             if change.kind in ("renumbered", "moved") and change.old_label != change.new_label:
@@ -184,7 +184,7 @@ def mvt(doc: Mvt) -> bytes:
         suffix = f" ({section.status})" if section.status != "gewijzigd" else ""
         document.add_heading(section.heading + suffix, level=2)
         if section.changes and section.changes.sentences:
-            para = document.add_paragraph("Wijziging: " + " ".join(section.changes.sentences))
+            para = document.add_paragraph("Wijziging: " + section.changes.description)
             para.runs[0].italic = True
         if section.text:
             _markdown_paragraphs(document, section.text)

@@ -101,6 +101,14 @@ class ArticleChanges:
     sentences: tuple[str, ...]
     changes: tuple[ChangeView, ...]
 
+    @property
+    def description(self) -> str:
+        """The sentences as one Dutch sentence: "Het eerste lid is gewijzigd; ..."."""
+        if not self.sentences:
+            return ""
+        text = "; ".join(s.strip().rstrip(".;") for s in self.sentences) + "."
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class ComparisonView:

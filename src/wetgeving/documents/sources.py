@@ -63,12 +63,12 @@ def _article_of(node_id: str | None) -> str:
 
 def compare(old: VersionText, new: VersionText) -> ComparisonView:
     """Compare two versions with `wetgeving.compare` and group the changes per article."""
-    from wetgeving import compare as compare_mod
+    from wetgeving import compare as engine
 
-    comparison = compare_mod.compare_versions(old, new)
     order = article_numbers(new)
     old_order = article_numbers(old)
     grouped: dict[str, list[ChangeView]] = {}
+    comparison = engine.compare_versions(old, new)
     for change in comparison.changes:
         article = str(change.article or _article_of(change.new_id) or _article_of(change.old_id))
         ops = tuple((str(op), str(text)) for op, text in change.ops) if change.ops else None
@@ -85,13 +85,12 @@ def compare(old: VersionText, new: VersionText) -> ComparisonView:
         )
     position = {a: i for i, a in enumerate(order)}
     old_position = {a: i for i, a in enumerate(old_order)}
-    keys = sorted(
-        grouped, key=lambda a: (position.get(a, len(order)), old_position.get(a, 0), a)
-    )
+    keys = sorted(grouped, key=lambda a: (position.get(a, len(order)), old_position.get(a, 0), a))
+
     articles = tuple(
         ArticleChanges(
             article=a,
-            sentences=tuple(compare_mod.describe_article(comparison, a)),
+            sentences=tuple(str(s) for s in engine.describe_article(comparison, a)),
             changes=tuple(grouped[a]),
         )
         for a in keys
