@@ -1,0 +1,1 @@
+"""Consultation responses: model, store, import, campaigns, dispositions, privacy."""

@@ -1,0 +1,195 @@
+"""Selections and Dutch text views of responses for `responses list`, `show` and `campaigns`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.consultation import store
+from wetgeving.consultation.follow import Fate
+from wetgeving.consultation.model import Response
+from wetgeving.consultation.store import PointSummary, Summary
+
+if TYPE_CHECKING:
+    from wetgeving.consultation.campaigns import Campaign
+    from wetgeving.dossier import Dossier
+
+
+def _plain(node_id: str) -> str:
+    return node_id.replace("°", "")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A response with the points that passed the filters (numbered as in the response)."""
+
+    summary: Summary
+    points: tuple[tuple[int, PointSummary, Fate | None], ...]
+
+    def as_json(self) -> dict[str, Any]:
+        s = self.summary
+        return {
+            "id": s.id,
+            "indiener": s.name,
+            "openbaar": s.openbaar,
+            "soort": s.kind,
+            "kanaal": s.channel,
+            "ontvangen": s.received,
+            "versie": s.version,
+            "campagne": s.campaign or None,
+            "punten": [
+                {
+                    "nummer": n,
+                    "bepaling": p.ref,
+                    "node": p.node or None,
+                    "vraag": p.question or None,
+                    "tekst": p.snippet,
+                    "status": p.status or "open",
+                    "motivering": p.reason or None,
+                    "in_versie": p.in_version or None,
+                    **(
+                        {}
+                        if fate is None
+                        else {
+                            "lot": {
+                                "soort": fate.kind,
+                                "node": fate.new_id or None,
+                                "bepaling": fate.new_label or None,
+                                "omschrijving": fate.description,
+                            }
+                        }
+                    ),
+                }
+                for n, p, fate in self.points
+            ],
+        }
+
+    def text_lines(self, against: str | None) -> list[str]:
+        s = self.summary
+        public = "openbaar" if s.openbaar else "niet openbaar"
+        campaign = f", campagne {s.campaign}" if s.campaign else ""
+        lines = [f"{s.id}  {s.received}  {s.version}  {s.name} ({public}{campaign})"]
+        for n, p, fate in self.points:
+            status = p.status or "open"
+            if p.status and p.in_version:
+                status += f" in {p.in_version}"
+            ref = f"{p.ref} ({p.question})" if p.question else p.ref
+            lines.append(f"  {n}. {ref} [{status}] {p.snippet}")
+            if fate is not None:
+                lines.append(f"     in {against}: {fate.description}")
+        return lines
+
+
+def select(
+    dossier: Dossier,
+    provision: str | None = None,
+    version: str | None = None,
+    status: str | None = None,
+    against: str | None = None,
+) -> list[Row]:
+    """Return the responses and points matching the filters, oldest first.
+
+    Raises:
+        ProvisionRefError: when `provision` does not parse.
+        VersionError: when `against` or a consulted version is unknown.
+    """
+    prefix = ""
+    if provision is not None:
+        from wetgeving.text.refs import parse_ref
+
+        prefix = _plain(parse_ref(provision).node_id)
+    rows: list[tuple[Summary, list[tuple[int, PointSummary]]]] = []
+    for s in store.summaries(dossier):
+        if version is not None and s.version != version:
+            continue
+        kept = []
+        for n, p in enumerate(s.points, 1):
+            if prefix:
+                node = _plain(p.node)
+                if node != prefix and not node.startswith(prefix + "/"):
+                    continue
+            if (status == "open" and p.status) or (status == "afgehandeld" and not p.status):
+                continue
+            kept.append((n, p))
+        if kept:
+            rows.append((s, kept))
+    if against is None:
+        return [Row(s, tuple((n, p, None) for n, p in kept)) for s, kept in rows]
+    from wetgeving.consultation.follow import followers
+
+    by_version = followers(dossier, {s.version for s, _ in rows}, against)
+    return [
+        Row(s, tuple((n, p, by_version[s.version].fate(p.node)) for n, p in kept))
+        for s, kept in rows
+    ]
+
+
+def show_lines(response: Response) -> list[str]:
+    """Full Dutch view of one response, with possible personal data flagged."""
+    from wetgeving.consultation.privacy import find_personal_data
+
+    r = response
+    lines = [
+        f"reactie     {r.id}",
+        f"indiener    {r.respondent}",
+        f"organisatie {r.organisation or '-'}",
+        f"plaats      {r.place or '-'}",
+        f"soort       {r.kind}",
+        f"kanaal      {r.channel}",
+        f"ontvangen   {r.received}",
+        f"openbaar    {'ja' if r.openbaar else 'nee (niet publiceren)'}",
+        f"versie      {r.version}",
+    ]
+    if r.campaign:
+        lines.append(f"campagne    {r.campaign}")
+    for n, p in enumerate(r.points, 1):
+        title = f"{p.ref} ({p.question})" if p.question else p.ref
+        lines.extend(["", f"punt {n}: {title}"])
+        lines.extend(f"  {line}" for line in p.text.split("\n"))
+        for flag in find_personal_data(p.text):
+            lines.append(
+                f"  let op: mogelijk {flag.label} '{flag.text}' (redigeer voor publicatie)"
+            )
+        d = p.disposition
+        if d is None:
+            lines.append("  afdoening: open")
+        else:
+            where = f" in {d.version}" if d.version else ""
+            lines.append(f"  afdoening: {d.status}{where}: {d.reason}")
+    if r.notes.strip():
+        lines.extend(["", "notities:", r.notes.strip()])
+    return lines
+
+
+def campaigns(dossier: Dossier, min_size: int) -> list[dict[str, Any]]:
+    """Return the campaigns as plain data (for text and JSON output)."""
+    from wetgeving.consultation.campaigns import find_campaigns
+
+    found: list[Campaign] = find_campaigns(store.load_all(dossier), min_size=min_size)
+    return [
+        {
+            "id": c.id,
+            "aantal": len(c.members),
+            "gelijkenis": c.similarity,
+            "gedeelde_tekst": c.shared_text,
+            "leden": list(c.members),
+        }
+        for c in found
+    ]
+
+
+def campaign_lines(found: list[dict[str, Any]], all_members: bool) -> list[str]:
+    """Dutch text view of campaigns."""
+    lines: list[str] = []
+    for c in found:
+        sim = f"{c['gelijkenis']:.2f}".replace(".", ",")
+        lines.append(f"campagne {c['id']}: {c['aantal']} reacties (gelijkenis minstens {sim})")
+        lines.append(f'  gedeelde tekst: "{c["gedeelde_tekst"]}"')
+        members = c["leden"] if all_members else c["leden"][:10]
+        rest = len(c["leden"]) - len(members)
+        lines.append("  leden: " + ", ".join(members) + (f" en {rest} meer" if rest else ""))
+        lines.append(
+            f"  afdoen in één keer: wetgeving respond dispose --campaign {c['id']} "
+            "--status ... --reason ..."
+        )
+    return lines

@@ -1,0 +1,165 @@
+"""`wetgeving respond`: build, check and store one response."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.consultation import store
+from wetgeving.consultation.model import (
+    CHANNELS,
+    KINDS,
+    Point,
+    Response,
+    check_choice,
+    check_date,
+    check_field,
+    check_text,
+    check_version,
+    from_dict,
+    new_id,
+    redact_emails,
+    with_fingerprint,
+)
+from wetgeving.consultation.provisions import Resolver
+from wetgeving.errors import ConsultationError, ParseError
+
+if TYPE_CHECKING:
+    from wetgeving.dossier import Dossier
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A stored response.
+
+    Attributes:
+        response: What was stored.
+        path: Its file.
+        commit: The commit id.
+        notices: Dutch notices (e-mail addresses removed from texts).
+    """
+
+    response: Response
+    path: Path
+    commit: str
+    notices: tuple[str, ...]
+
+
+def split_point(option: str) -> tuple[str, str]:
+    """Split `--point "artikel 273f, derde lid=tekst"` into reference and text.
+
+    Raises:
+        ConsultationError: when there is no '='.
+    """
+    ref, sep, text = option.partition("=")
+    if not sep:
+        raise ConsultationError(
+            f"ongeldig --point '{option[:60]}'; gebruik \"artikel 273f, derde lid=tekst\" "
+            'of "algemeen=tekst"'
+        )
+    return ref.strip(), text
+
+
+def build(
+    resolver: Resolver,
+    respondent: str,
+    organisation: str,
+    place: str,
+    kind: str,
+    channel: str,
+    openbaar: bool,
+    received: str,
+    points: list[tuple[str, str]],
+) -> tuple[Response, tuple[str, ...]]:
+    """Validate the parts of a response and resolve its provisions against the version.
+
+    Raises:
+        ConsultationError: invalid field or no points.
+        ProvisionRefError: unknown provision (naming the nearest valid ones).
+    """
+    if not points:
+        raise ConsultationError('geen punten; geef minstens één --point "bepaling=tekst"')
+    built = []
+    notices = []
+    for n, (ref_text, text) in enumerate(points, 1):
+        ref, node = resolver.point(ref_text)
+        clean, count = redact_emails(check_text(text, f"punt {n}"))
+        if count:
+            notices.append(f"punt {n}: e-mailadres vervangen door '[e-mailadres verwijderd]'")
+        built.append(Point(ref=ref, node=node, text=clean))
+    response = Response(
+        id=new_id(),
+        respondent=check_field("respondent", respondent, required=True),
+        organisation=check_field("organisatie", organisation),
+        place=check_field("plaats", place),
+        kind=check_choice("soort", kind, KINDS),
+        channel=check_choice("kanaal", channel, CHANNELS),
+        received=check_date(received or dt.date.today().isoformat()),
+        openbaar=openbaar,
+        version=check_version(resolver.version),
+        points=tuple(built),
+    )
+    return with_fingerprint(response), tuple(notices)
+
+
+def from_file(path: Path, resolver_for: Any) -> tuple[Response, tuple[str, ...]]:
+    """Read a response written by hand (same format as stored; id, node, fingerprint optional).
+
+    `resolver_for(version)` returns the Resolver of the consulted version.
+
+    Raises:
+        ParseError: unreadable file or invalid field (naming the file).
+        ProvisionRefError: unknown provision.
+    """
+    from wetgeving import frontmatter
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError(str(path), None, f"niet te lezen als UTF-8-tekst ({exc})") from None
+    front, body, _ = frontmatter.split(text, str(path))
+    if not front:
+        raise ParseError(str(path), 1, "geen front matter ('---') met de gegevens van de reactie")
+    front = dict(front)
+    front.setdefault("id", new_id())
+    front.pop("fingerprint", None)
+    version = front.get("version")
+    if not isinstance(version, str):
+        raise ParseError(str(path), None, "'version' (de geconsulteerde versie) ontbreekt")
+    resolver: Resolver = resolver_for(version)
+    raw_points = front.get("points")
+    notices: list[str] = []
+    if isinstance(raw_points, list):
+        fixed = []
+        for n, raw in enumerate(raw_points, 1):
+            if isinstance(raw, dict) and isinstance(raw.get("ref"), str):
+                raw = dict(raw)
+                raw["ref"], raw["node"] = resolver.point(raw["ref"])
+                if isinstance(raw.get("text"), str):
+                    raw["text"], count = redact_emails(raw["text"])
+                    if count:
+                        notices.append(f"punt {n}: e-mailadres vervangen")
+            fixed.append(raw)
+        front["points"] = fixed
+    try:
+        response = from_dict(front, body)
+    except ConsultationError as exc:
+        raise ParseError(str(path), None, exc.message) from None
+    if not response.points:
+        raise ParseError(str(path), None, "de reactie heeft geen punten")
+    return with_fingerprint(replace(response, campaign="")), tuple(notices)
+
+
+def record(dossier: Dossier, response: Response, notices: tuple[str, ...] = ()) -> Recorded:
+    """Store a new response in its own commit.
+
+    Raises:
+        ConsultationError: when its id is taken.
+        GitError: when the commit fails (nothing stays written).
+    """
+    # No names in commit messages: a non-public respondent's identity stays in the file only.
+    message = f"Consultatiereactie {response.id} vastgelegd"
+    sha = store.save(dossier, [response], message, new=True)
+    return Recorded(response, store.path_for(dossier, response.id), sha, notices)

@@ -1,0 +1,409 @@
+"""Responses on disk: atomic writes, a write lock, loading, and a summary index for fast lists.
+
+Every write goes to a temporary file in `consultation_responses/` and is renamed into place; the
+write and its commit happen under the consultation lock (a `flock` in `.git`), and the commit
+(`history.commit_paths`) holds the repository lock and commits only the paths written.
+
+The summary index is a cache in `.git/wetgeving-cache/`, never committed: it is checked against the
+folder (name, size, mtime of each file) and files that changed are re-read, so it cannot go stale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wetgeving.consultation.model import ID_RE, Response, parse, render
+from wetgeving.errors import ConsultationError, GitError, ParseError
+
+if TYPE_CHECKING:
+    from wetgeving.dossier import Dossier
+
+LOCK_NAME = "wetgeving-consultation.lock"
+INDEX_NAME = "responses-index.json"
+INDEX_FORMAT = 1
+LOCK_TIMEOUT = 120.0
+SNIPPET = 80
+
+
+def responses_dir(dossier: Dossier) -> Path:
+    return Path(dossier.root) / "consultation_responses"
+
+
+def path_for(dossier: Dossier, response_id: str) -> Path:
+    """Return the file of a response; the name comes from the validated id only.
+
+    Raises:
+        ConsultationError: when `response_id` is not a valid id.
+    """
+    if not ID_RE.fullmatch(response_id):
+        raise ConsultationError(f"ongeldig reactie-id '{response_id}'")
+    return responses_dir(dossier) / f"{response_id}.md"
+
+
+def git_dir(root: Path) -> Path | None:
+    """Find the `.git` folder of the repository holding `root` without starting git."""
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                target = Path(text[7:].strip())
+                return target if target.is_absolute() else (folder / target).resolve()
+    return None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def write_lock(dossier: Dossier) -> Iterator[None]:
+    """Serialise consultation writes (write + commit) between processes.
+
+    Raises:
+        GitError: when another process holds the lock longer than LOCK_TIMEOUT seconds.
+    """
+    gdir = git_dir(Path(dossier.root))
+    if gdir is None:
+        raise GitError(
+            f"{dossier.root}: het dossier staat niet in een git-repository; "
+            "maak er een met 'git init' of begin met 'wetgeving init PAD'"
+        )
+    path = gdir / LOCK_NAME
+    with open(path, "a+b") as handle:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise GitError(
+                        f"de reacties zijn bezet: een ander wetgeving-proces houdt {path} vast"
+                    ) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def commit(dossier: Dossier, paths: list[Path], message: str) -> str:
+    """Commit exactly `paths` (through the history layer, under the repository lock)."""
+    from wetgeving import history
+
+    return history.commit_paths(dossier, paths, message)
+
+
+def save(dossier: Dossier, responses: list[Response], message: str, new: bool) -> str:
+    """Write responses atomically and commit only their files; return the commit id.
+
+    With `new`, an existing file with the same id is an error (ids never collide in practice, but
+    an overwrite would lose a response). On any failure, the files are restored (or removed when
+    new) so nothing is half-stored.
+
+    Raises:
+        ConsultationError: when a new response's id already exists.
+        GitError: when the commit fails.
+    """
+    with write_lock(dossier):
+        return save_locked(dossier, responses, message, new)
+
+
+def save_locked(dossier: Dossier, responses: list[Response], message: str, new: bool) -> str:
+    """`save` for a caller that already holds `write_lock` (read-modify-write)."""
+    folder = responses_dir(dossier)
+    folder.mkdir(exist_ok=True)
+    paths = [path_for(dossier, r.id) for r in responses]
+    if new:
+        for path in paths:
+            if path.exists():
+                raise ConsultationError(f"{path.name} bestaat al; probeer het opnieuw")
+    done: list[Path] = []
+    old: dict[Path, str] = {}
+    try:
+        for response, path in zip(responses, paths, strict=True):
+            if not new:
+                old[path] = path.read_text(encoding="utf-8")
+            write_atomic(path, render(response))
+            done.append(path)
+        sha = commit(dossier, paths if len(paths) <= 200 else [folder], message)
+    except BaseException:
+        for path in done:
+            with contextlib.suppress(OSError):
+                if new:
+                    path.unlink()
+                else:
+                    write_atomic(path, old[path])
+        raise
+    update_index(dossier, responses)
+    return sha
+
+
+def save_many(
+    dossier: Dossier,
+    responses: list[Response],
+    message: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
+    """Write many new responses fast and commit the folder once (used by import).
+
+    Raises:
+        GitError: when the commit fails (the new files are removed again).
+    """
+    folder = responses_dir(dossier)
+    folder.mkdir(exist_ok=True)
+    with write_lock(dossier):
+        written: list[Path] = []
+        try:
+            for response in responses:
+                path = folder / response.file_name
+                if path.exists():
+                    raise ConsultationError(f"{path.name} bestaat al; probeer het opnieuw")
+                tmp = folder / f".tmp-{response.id}.md"
+                with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(render(response))
+                os.replace(tmp, path)
+                written.append(path)
+                if progress is not None and len(written) % 500 == 0:
+                    progress(len(written), len(responses))
+            if progress is not None:
+                progress(len(written), len(responses))
+            sha = commit(dossier, [folder], message)
+        except BaseException:
+            for path in written:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            with contextlib.suppress(OSError):
+                for tmp in folder.glob(".tmp-*.md"):
+                    tmp.unlink()
+            raise
+    update_index(dossier, responses)
+    return sha
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def _files(folder: Path) -> Iterator[os.DirEntry[str]]:
+    if not folder.is_dir():
+        return
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.endswith(".md") and ID_RE.fullmatch(name[:-3]) and entry.is_file():
+                yield entry
+
+
+def read(path: Path) -> Response:
+    """Read one response file.
+
+    Raises:
+        ParseError: when unreadable or invalid.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ParseError(str(path), None, "bestand is geen UTF-8-tekst") from None
+    response = parse(text, str(path))
+    if response.id != path.name[:-3]:
+        raise ParseError(str(path), None, f"id '{response.id}' past niet bij de bestandsnaam")
+    return response
+
+
+def load(dossier: Dossier, response_id: str) -> Response:
+    """Return one response by id (or a unique id prefix of at least 8 characters).
+
+    Raises:
+        ConsultationError: unknown or ambiguous id.
+    """
+    if ID_RE.fullmatch(response_id):
+        path = path_for(dossier, response_id)
+        if path.is_file():
+            return read(path)
+        raise ConsultationError(f"onbekende reactie '{response_id}'")
+    if len(response_id) < 8 or not all(c.isalnum() or c in "T-Z" for c in response_id):
+        raise ConsultationError(f"ongeldig reactie-id '{response_id}'")
+    hits = [e.path for e in _files(responses_dir(dossier)) if e.name.startswith(response_id)]
+    if len(hits) != 1:
+        what = "onbekende" if not hits else "meerdere reacties passen bij"
+        raise ConsultationError(f"{what} reactie '{response_id}'")
+    return read(Path(hits[0]))
+
+
+def load_all(dossier: Dossier) -> list[Response]:
+    """Return every response, sorted by id (= order of logging).
+
+    Raises:
+        ParseError: naming the first file that is invalid.
+    """
+    return [read(Path(e.path)) for e in sorted(_files(responses_dir(dossier)), key=_name)]
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+# --- summary index --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PointSummary:
+    """A point without its full text (enough for `responses list`)."""
+
+    ref: str
+    node: str
+    question: str
+    snippet: str
+    status: str  # "" while open
+    reason: str
+    in_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A response without its full texts."""
+
+    id: str
+    name: str
+    openbaar: bool
+    kind: str
+    channel: str
+    received: str
+    version: str
+    campaign: str
+    fingerprint: str
+    points: tuple[PointSummary, ...]
+
+
+def summarise(response: Response) -> Summary:
+    """Return the index entry of a response."""
+    points = []
+    for p in response.points:
+        d = p.disposition
+        text = " ".join(p.text[: SNIPPET * 4].split())
+        snippet = text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+        points.append(
+            PointSummary(
+                p.ref,
+                p.node,
+                p.question,
+                snippet,
+                d.status if d else "",
+                d.reason if d else "",
+                d.version if d else "",
+            )
+        )
+    return Summary(
+        response.id, response.display_name, response.openbaar, response.kind, response.channel,
+        response.received, response.version, response.campaign, response.fingerprint,
+        tuple(points),
+    )  # fmt: skip
+
+
+def _to_json(s: Summary) -> list[Any]:
+    points = [
+        [p.ref, p.node, p.question, p.snippet, p.status, p.reason, p.in_version] for p in s.points
+    ]
+    return [
+        s.id, s.name, s.openbaar, s.kind, s.channel, s.received, s.version, s.campaign,
+        s.fingerprint, points,
+    ]  # fmt: skip
+
+
+def _from_json(raw: list[Any]) -> Summary:
+    return Summary(
+        raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8],
+        tuple(PointSummary(*p) for p in raw[9]),
+    )  # fmt: skip
+
+
+def _index_path(dossier: Dossier) -> Path | None:
+    gdir = git_dir(Path(dossier.root))
+    return None if gdir is None else gdir / "wetgeving-cache" / INDEX_NAME
+
+
+def _read_index(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _write_index(path: Path | None, files: dict[str, Any]) -> None:
+    if path is None:
+        return
+    with contextlib.suppress(OSError):  # the index is only a cache
+        path.parent.mkdir(exist_ok=True)
+        text = json.dumps({"format": INDEX_FORMAT, "files": files}, ensure_ascii=False,
+                          separators=(",", ":"))  # fmt: skip
+        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+
+
+def summaries(dossier: Dossier) -> list[Summary]:
+    """Return the summaries of all responses, sorted by id, using and refreshing the index.
+
+    Raises:
+        ParseError: naming the first changed file that is invalid.
+    """
+    index_path = _index_path(dossier)
+    cached = _read_index(index_path)
+    fresh: dict[str, Any] = {}
+    changed = False
+    for entry in _files(responses_dir(dossier)):
+        st = entry.stat()
+        stamp = [st.st_size, st.st_mtime_ns]
+        hit = cached.get(entry.name)
+        if hit is not None and hit[0] == stamp:
+            fresh[entry.name] = hit
+            continue
+        fresh[entry.name] = [stamp, _to_json(summarise(read(Path(entry.path))))]
+        changed = True
+    if changed or len(fresh) != len(cached):
+        _write_index(index_path, fresh)
+    return [_from_json(fresh[name][1]) for name in sorted(fresh)]
+
+
+def update_index(dossier: Dossier, responses: Iterable[Response]) -> None:
+    """Add just-written responses to the index without re-reading their files."""
+    index_path = _index_path(dossier)
+    if index_path is None:
+        return
+    cached = _read_index(index_path)
+    folder = responses_dir(dossier)
+    for response in responses:
+        try:
+            st = (folder / response.file_name).stat()
+        except OSError:
+            continue
+        cached[response.file_name] = [[st.st_size, st.st_mtime_ns], _to_json(summarise(response))]
+    _write_index(index_path, cached)
