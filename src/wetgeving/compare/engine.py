@@ -87,7 +87,8 @@ def _pair_change(
     part_of: str | None,
     kind: ChangeKind | None = None,
 ) -> None:
-    ops = word_diff(o.text, n.text) if o.text != n.text else None
+    # A moved provision keeps its text in the ops even when unchanged, so it can be shown.
+    ops = word_diff(o.text, n.text) if o.text != n.text or kind == "moved" else None
     if kind is None:
         if ops is not None:
             kind = "changed"

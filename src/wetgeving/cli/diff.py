@@ -1,0 +1,94 @@
+"""`wetgeving diff`: compare two versions per artikel, lid and onderdeel, word by word."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from wetgeving.cli.app import app
+from wetgeving.cli.common import dossier
+
+
+class Format(StrEnum):
+    """Output formats of `wetgeving diff`."""
+
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+def _colour() -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@app.command("diff")
+def diff(
+    old: Annotated[
+        str, typer.Argument(metavar="OUD", help="Oude versie: naam, git-revisie of 'werk'.")
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NIEUW", help="Nieuwe versie: naam, git-revisie of 'werk'.")
+    ],
+    article: Annotated[
+        str | None,
+        typer.Option(
+            "--article", "-a", help="Alleen dit artikel, bijvoorbeeld 273f.", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Uitvoer: text, markdown, html of json.")
+    ] = Format.text,
+    stat: Annotated[bool, typer.Option("--stat", help="Alleen tellingen per artikel.")] = False,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Afsluitcode 1 als er verschillen zijn (zoals git diff)."),
+    ] = False,
+) -> None:
+    """Vergelijk twee versies per artikel, lid en onderdeel, woord voor woord.
+
+    Vernummerde, ingevoegde, vervallen en verplaatste bepalingen worden als zodanig gemeld, met
+    de oude en de nieuwe vindplaats. Interne verwijzingen die na een vernummering naar een ander
+    lid wijzen, worden als waarschuwing gemeld. Afsluitcode 0, ook als er verschillen zijn;
+    met --exit-code 1 als er verschillen zijn.
+    """
+    from wetgeving.compare.engine import compare_versions
+    from wetgeving.text.load import load_version
+
+    where = dossier()
+    old_text = load_version(where, old)
+    new_text = load_version(where, new)
+    comparison = compare_versions(old_text, new_text, article)
+    if stat:
+        from wetgeving.compare.formats import render_stat
+
+        output = render_stat(comparison)
+    elif fmt is Format.json:
+        from wetgeving.compare.formats import render_json
+
+        output = render_json(comparison)
+    elif fmt is Format.markdown:
+        from wetgeving.compare.formats import render_markdown
+
+        output = render_markdown(comparison)
+    elif fmt is Format.html:
+        from wetgeving.compare.html import render_html
+
+        output = render_html(comparison)
+    else:
+        from wetgeving.compare.formats import render_text
+
+        output = render_text(comparison, colour=_colour())
+    typer.echo(output, nl=False)
+    if exit_code and not comparison.empty:
+        raise typer.Exit(1)

@@ -1,0 +1,253 @@
+"""Output formats of a comparison: text, markdown, json and --stat (html is in `html.py`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wetgeving.compare.model import Change, Comparison
+
+KIND_WORDS = {
+    "changed": "gewijzigd",
+    "inserted": "ingevoegd",
+    "deleted": "vervallen",
+    "renumbered": "vernummerd",
+    "moved": "verplaatst",
+}
+KINDS = ("changed", "inserted", "deleted", "renumbered", "moved")
+JSON_FORMAT = "wetgeving-diff/1"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One change as shown under an article; `away` marks a move out of this article."""
+
+    change: Change
+    away: bool = False
+
+
+def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
+    """Changes per article in document order; a move also shows in the article it left."""
+    groups: dict[str, list[Item]] = {}
+    for change in comparison.changes:
+        groups.setdefault(change.article, []).append(Item(change))
+    for change in comparison.changes:
+        old = change.old_article
+        if change.kind == "moved" and old is not None and old != change.article:
+            groups.setdefault(old, []).append(Item(change, away=True))
+    if comparison.article is not None:
+        groups = {k: v for k, v in groups.items() if k == comparison.article}
+    return list(groups.items())
+
+
+def counts(changes: list[Change]) -> dict[str, int]:
+    """Changes that stand alone (not part of a larger insertion, deletion or move) per kind."""
+    out = dict.fromkeys(KINDS, 0)
+    for change in changes:
+        if change.part_of is None:
+            out[change.kind] += 1
+    return out
+
+
+def item_counts(items: list[Item]) -> dict[str, int]:
+    """Counts for one article: a move out of the article counts as a move there too."""
+    return counts([i.change for i in items])
+
+
+def summary(count: dict[str, int]) -> str:
+    """ "2 gewijzigd, 1 ingevoegd" (kinds with zero left out)."""
+    return ", ".join(f"{n} {KIND_WORDS[k]}" for k, n in count.items() if n) or "geen wijzigingen"
+
+
+def header(comparison: Comparison) -> str:
+    """ "verschillen tussen versie v1 (abc1234) en versie v2 (def5678)"."""
+    return f"verschillen tussen {_version(comparison.old.name, comparison.old.commit)} en " + (
+        _version(comparison.new.name, comparison.new.commit)
+    )
+
+
+def _version(name: str, commit: str | None) -> str:
+    if commit is None:
+        return "de werkmap" if name == "werk" else name
+    return f"versie {name} ({commit[:12]})"
+
+
+def _comma(label: str | None) -> str:
+    return "," if label and "," in label else ""
+
+
+def item_heading(item: Item) -> str:
+    """ "gewijzigd: artikel 273f, vijfde lid (oud: vierde lid)" or the stub of a move away."""
+    change = item.change
+    if item.away:
+        return f"verplaatst: {change.old_label}{_comma(change.old_label)} naar {change.new_label}"
+    return f"{KIND_WORDS[change.kind]}: {change.label}"
+
+
+# ---- text -------------------------------------------------------------------------------------
+
+_STYLES = {
+    "delete": ("\x1b[9;31m", "\x1b[0m"),
+    "insert": ("\x1b[4;32m", "\x1b[0m"),
+    "moved": ("\x1b[36m", "\x1b[0m"),
+    "head": ("\x1b[1m", "\x1b[0m"),
+    "warn": ("\x1b[33m", "\x1b[0m"),
+}
+_PLAIN = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    if colour and style in _STYLES:
+        start, end = _STYLES[style]
+        return f"{start}{text}{end}"
+    if not colour and style in _PLAIN:
+        start, end = _PLAIN[style]
+        return f"{start}{text}{end}"
+    return text
+
+
+def _ops_text(change: Change, colour: bool, away: bool = False) -> str:
+    if away:
+        return _paint(change.old_text if change.ops else "", "moved", colour)
+    if change.ops is None:
+        return ""
+    parts = []
+    for op, text in change.ops:
+        if op == "equal":
+            parts.append(_paint(text, "moved", colour) if change.kind == "moved" else text)
+        else:
+            parts.append(_paint(text, op, colour))
+    return "".join(parts)
+
+
+def render_text(comparison: Comparison, colour: bool = False) -> str:
+    """Plain text (or ANSI-coloured for a terminal): a summary line and the changes per article."""
+    if comparison.empty:
+        return f"geen verschillen ({header(comparison)})\n"
+    lines = [_paint(header(comparison), "head", colour), ""]
+    for article, items in grouped(comparison):
+        count = item_counts(items)
+        lines.append(_paint(f"artikel {article}: {summary(count)}", "head", colour))
+        for item in items:
+            lines.append(f"  {item_heading(item)}")
+            body = _ops_text(item.change, colour, item.away) if not item.away else ""
+            if body:
+                lines.extend(f"    {line}" for line in body.split("\n"))
+        lines.append("")
+    for warning in comparison.warnings:
+        lines.append(_paint(f"waarschuwing: {warning}", "warn", colour))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ---- markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>#|])")
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as markup."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_wrap(text: str, mark: str) -> str:
+    # "~~ en~~" does not render: keep the spaces outside the markers.
+    m = _EDGE.match(text)
+    assert m is not None
+    lead, core, trail = m.groups()
+    if not core:
+        return text
+    return f"{lead}{mark}{md_escape(core)}{mark}{trail}"
+
+
+def _md_ops(change: Change) -> str:
+    parts = []
+    for op, text in change.ops or ():
+        if op == "equal":
+            parts.append(md_escape(text))
+        elif op == "delete":
+            parts.append(_md_wrap(text, "~~"))
+        else:
+            parts.append(_md_wrap(text, "**"))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """Markdown for a note or an e-mail: deletions ~~struck~~, insertions **bold**."""
+    title = header(comparison)
+    if comparison.empty:
+        return f"# Geen verschillen\n\n{title[0].upper()}{title[1:]}: geen verschillen.\n"
+    out = [f"# {title[0].upper()}{title[1:]}", ""]
+    for article, items in grouped(comparison):
+        out.append(f"## Artikel {md_escape(article)}")
+        out.append("")
+        out.append(f"*{summary(item_counts(items))}*")
+        out.append("")
+        for item in items:
+            line = f"- *{md_escape(item_heading(item))}*"
+            body = "" if item.away else _md_ops(item.change)
+            out.append(f"{line}: {body}" if body else line)
+        out.append("")
+    if comparison.warnings:
+        out.append("## Waarschuwingen")
+        out.append("")
+        out.extend(f"- {md_escape(w)}" for w in comparison.warnings)
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# ---- json -------------------------------------------------------------------------------------
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    """One change as a JSON object (see docs/diff.md)."""
+    return {
+        "kind": change.kind,
+        "article": change.article,
+        "old_article": change.old_article,
+        "old_id": change.old_id,
+        "new_id": change.new_id,
+        "old_label": change.old_label,
+        "new_label": change.new_label,
+        "label": change.label,
+        "part_of": change.part_of,
+        "ops": [list(op) for op in change.ops] if change.ops is not None else None,
+    }
+
+
+def to_json(comparison: Comparison) -> dict[str, Any]:
+    """The whole comparison as JSON data (see docs/diff.md)."""
+    return {
+        "format": JSON_FORMAT,
+        "old": {"version": comparison.old.name, "commit": comparison.old.commit},
+        "new": {"version": comparison.new.name, "commit": comparison.new.commit},
+        "article": comparison.article,
+        "changes": [change_json(c) for c in comparison.changes],
+        "warnings": list(comparison.warnings),
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    """The JSON document, UTF-8 text, keys in a fixed order."""
+    return json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- stat -------------------------------------------------------------------------------------
+
+
+def render_stat(comparison: Comparison) -> str:
+    """Counts per article: changed, inserted, deleted, renumbered, moved."""
+    if comparison.empty:
+        return f"geen verschillen ({header(comparison)})\n"
+    rows: list[tuple[str, dict[str, int]]] = []
+    for article, items in grouped(comparison):
+        rows.append((f"artikel {article}", item_counts(items)))
+    rows.append(("totaal", counts(list(comparison.changes))))
+    width = max(len(name) for name, _ in rows)
+    heads = [KIND_WORDS[k] for k in KINDS]
+    lines = [" ".join([" " * width, *(f"{h:>10}" for h in heads)])]
+    for name, count in rows:
+        lines.append(" ".join([f"{name:<{width}}", *(f"{count[k]:>10}" for k in KINDS)]))
+    return "\n".join(lines) + "\n"
