@@ -1,0 +1,193 @@
+"""`wetgeving mvt`: chapters, IAK prompts, consultation paragraph, artikelsgewijs deel, toelichting."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from test_documents_support import add_responses, make_dossier
+from typer.testing import CliRunner
+
+from wetgeving.cli.app import app
+from wetgeving.dossier import Dossier
+
+runner = CliRunner()
+GOLDEN = Path(__file__).parent / "golden" / "documents"
+IAK = (
+    "Wat is de aanleiding?",
+    "Wie zijn betrokken?",
+    "Wat is het probleem?",
+    "Wat is het doel?",
+    "Wat rechtvaardigt overheidsinterventie?",
+    "Wat is het beste instrument?",
+    "Wat zijn de gevolgen?",
+)
+
+
+def normalise(text: str) -> str:
+    """Replace commit ids, which differ per run, by a marker."""
+    return re.sub(r"\b[0-9a-f]{12}\b", "<commit>", text)
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare with a golden file; WETGEVING_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("WETGEVING_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Dossier:
+    d = make_dossier(tmp_path / "d")
+    add_responses(d)
+    (d.toelichting / "algemeen").mkdir()
+    (d.toelichting / "algemeen" / "inleiding.md").write_text("Eigen inleiding van de jurist.\n", encoding="utf-8")
+    (d.toelichting / "273f.md").write_text("Uitleg bij **273f**.\n", encoding="utf-8")
+    return d
+
+
+def mvt(d: Dossier, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--dossier", str(d.root), "mvt", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_mvt_markdown_matches_golden(dossier: Dossier) -> None:
+    """The Markdown MvT of v2 against geldend matches the golden file."""
+    code, out, err = mvt(dossier, "v2")
+    assert code == 0, err
+    assert err == ""
+    check_golden("mvt-v2.md", normalise(out))
+
+
+def test_mvt_has_five_chapters_and_seven_iak_prompts(dossier: Dossier) -> None:
+    """The Algemeen deel has the five chapters and every IAK question as a prompt."""
+    out = mvt(dossier, "v2")[1]
+    for heading in (
+        "### 1. Inleiding",
+        "### 2. Hoofdlijnen van het wetsvoorstel",
+        "### 3. Verhouding tot hoger recht",
+        "### 4. Uitvoerings- en handhavingsconsequenties en financiële gevolgen",
+        "### 5. Advies en consultatie",
+        "## II. ARTIKELSGEWIJS DEEL",
+    ):
+        assert heading in out
+    for question in IAK:
+        assert question in out
+
+
+def test_consultation_paragraph_counts_and_dispositions(dossier: Dossier) -> None:
+    """Advies en consultatie counts per kind and channel, names advisory bodies, gives dispositions."""
+    out = mvt(dossier, "v2")[1]
+    assert "Er zijn 3 reacties ontvangen." in out
+    assert "| burger | 2 |" in out and "| adviesorgaan | 1 |" in out
+    assert "| internetconsultatie | 2 |" in out and "| adviesaanvraag | 1 |" in out
+    assert "Advies is uitgebracht door: Fictieve Adviesraad." in out
+    assert "- **overgenomen** (1): Verduidelijkt in v2." in out
+    # The MvT is public: no name of a non-public respondent and no excerpt of their text.
+    assert "Geheime Indiener" not in out and "Liever geen publicatie" not in out
+
+
+def test_toelichting_is_merged_and_never_written(dossier: Dossier) -> None:
+    """The lawyer's files are merged in and stay byte-identical with the same mtime."""
+    path = dossier.toelichting / "273f.md"
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    out = mvt(dossier, "v2")[1]
+    mvt(dossier, "v2")
+    assert "Eigen inleiding van de jurist." in out
+    assert "Uitleg bij **273f**." in out
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_article_without_toelichting_gets_placeholder(dossier: Dossier) -> None:
+    """A changed article without a toelichting file gets a place for it, naming the file."""
+    out = mvt(dossier, "v2")[1]
+    assert "### Artikel 273fa (nieuw)" in out
+    assert "_[Toelichting nog te schrijven in toelichting/273fa.md]_" in out
+
+
+def test_orphan_toelichting_is_reported_not_dropped(dossier: Dossier) -> None:
+    """A toelichting for a provision that no longer exists is warned about and still shown."""
+    (dossier.toelichting / "273g.md").write_text("Oude tekst over 273g.\n", encoding="utf-8")
+    code, out, err = mvt(dossier, "v2")
+    assert code == 0
+    assert err == (
+        "waarschuwing: toelichting/273g.md: artikel 273g bestaat niet in versie v2; "
+        "de toelichting staat achteraan onder 'Niet geplaatst'\n"
+    )
+    assert "## Niet geplaatst" in out and "Oude tekst over 273g." in out
+
+
+def test_changes_in_words_from_the_diff(dossier: Dossier) -> None:
+    """Each changed article says in words what changed, from describe_article."""
+    out = mvt(dossier, "v2", "--against", "v1")[1]
+    assert "_Wijziging: het eerste lid is gewijzigd; er wordt een lid ingevoegd (vierde lid);" in out
+
+
+def test_version_without_responses_warns(tmp_path: Path) -> None:
+    """Without responses the MvT is still made and the lawyer is told."""
+    d = make_dossier(tmp_path / "d")
+    code, out, err = mvt(d, "v2")
+    assert code == 0
+    assert err == "waarschuwing: geen consultatiereacties in dit dossier; paragraaf 5 bevat alleen de opzet\n"
+    assert "_Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier._" in out
+
+
+def test_output_file_refused_inside_drafts_and_when_existing(dossier: Dossier, tmp_path: Path) -> None:
+    """-o inside drafts/ is refused; an existing file needs --force; nothing is half-written."""
+    code, _, err = mvt(dossier, "v2", "-o", str(dossier.drafts / "mvt.md"))
+    assert code == 9
+    assert err == f"fout: {dossier.drafts / 'mvt.md'}: uitvoer in drafts/ is niet toegestaan; kies een pad buiten drafts/\n"
+    assert not (dossier.drafts / "mvt.md").exists()
+    target = tmp_path / "mvt.md"
+    target.write_text("oud", encoding="utf-8")
+    code, _, err = mvt(dossier, "v2", "-o", str(target))
+    assert code == 9
+    assert err == f"fout: {target}: bestaat al; gebruik --force om het te overschrijven\n"
+    assert target.read_text(encoding="utf-8") == "oud"
+    code, _, err = mvt(dossier, "v2", "-o", str(target), "--force")
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Memorie van toelichting")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_refused_inside_toelichting(dossier: Dossier) -> None:
+    """Regenerating can never overwrite the lawyer's toelichting files."""
+    target = dossier.toelichting / "273f.md"
+    code, _, err = mvt(dossier, "v2", "-o", str(target), "--force")
+    assert code == 9
+    assert "uitvoer in toelichting/ is niet toegestaan" in err
+    assert target.read_text(encoding="utf-8") == "Uitleg bij **273f**.\n"
+
+
+def test_docx_needs_output_file(dossier: Dossier) -> None:
+    """Word output to a terminal is refused with a clear message."""
+    code, _, err = mvt(dossier, "v2", "--format", "docx")
+    assert code == 2
+    assert err == "fout: Word-uitvoer gaat naar een bestand: geef -o BESTAND.docx\n"
+
+
+def test_html_and_docx_formats(dossier: Dossier, tmp_path: Path) -> None:
+    """The MvT is produced as HTML (escaped, lawyer's Markdown rendered) and as Word."""
+    code, out, _ = mvt(dossier, "v2", "--format", "html")
+    assert code == 0
+    assert out.startswith("<!DOCTYPE html>")
+    assert "<p>Uitleg bij <strong>273f</strong>.</p>" in out
+    assert "<script>alert(1)</script>" not in out
+    code, _, err = mvt(dossier, "v2", "--format", "docx", "-o", str(tmp_path / "mvt.docx"))
+    assert code == 0, err
+    import docx
+
+    doc = docx.Document(str(tmp_path / "mvt.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "5. Advies en consultatie" in headings
+    assert "Artikel 273fa (nieuw)" in headings
+
+
+def test_unknown_version_is_version_error(dossier: Dossier) -> None:
+    """An unknown version exits 4 with the message of the history layer."""
+    code, _, err = mvt(dossier, "v9")
+    assert code == 4
+    assert err.startswith("fout: ") and "v9" in err
