@@ -294,7 +294,7 @@ def _pair_score(o: Node, n: Node, k: _Keys) -> float:
         if len(own_o) >= 4 and len(own_n) >= 4:
             score = max(score, similarity(own_o, own_n))
     if o.number == n.number:
-        score += 0.1
+        score += 0.15
     return score
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from wetgeving.compare.align import Alignment
 from wetgeving.text.model import Node, Regeling
 from wetgeving.text.references import InternalRef, ReferenceFinder, label_for_id
@@ -36,6 +38,14 @@ def stale_references(
     changed = {k for k, v in al.id_map.items() if v != k}
     if not changed:
         return []
+    # Only a text in an affected article, or one that names an affected article, can hold a
+    # stale reference; everything else is skipped without scanning.
+    affected = {k.split("/")[0][4:] for k in changed if k.startswith("art.")}
+    names = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(a) for a in sorted(affected, key=len, reverse=True))
+        + r")(?![\w])"
+    )
     back: dict[str, str] = {v: k for k, v in al.id_map.items() if v is not None}
     old_finders = [ReferenceFinder(r) for r in old]
     out: list[str] = []
@@ -43,6 +53,9 @@ def stale_references(
         finder = ReferenceFinder(reg)
         for node in reg.walk():
             if not node.text:
+                continue
+            old_id = back.get(node.id, node.id)
+            if old_id.split("/")[0][4:] not in affected and not names.search(node.text):
                 continue
             refs = finder.refs(node)
             if refs:

@@ -68,10 +68,11 @@ _ARTNR = r"\d+[a-z]*(?::\d+[a-z]*)?"
 
 _START = re.compile(
     r"(?P<art>\b(?:[Aa]rtikel(?:en)?|[Aa]rt\.)\s+(?=\d))"
-    rf"|(?P<lid>\b(?:het\s+)?(?:{_ORD}|vorige|voorgaande)(?=[\s,]))"
+    rf"|(?P<lid>\b(?:[Hh]et\s+)?(?:{_ORD}|vorige|voorgaande)(?=[\s,]))"
     r"|(?P<ond>\b(?:aanhef\s+en\s+)?(?:onder|sub|onderdeel|onderdelen)\s+(?=\d+[a-z]?\s?[°º]|[a-z]\b|([a-z])\2\b))"
 )
 _ARTNR_RE = re.compile(_ARTNR)
+_MAYBE = re.compile(r"lid\b|rtikel|rt\.|onder|sub\s")
 _LIST_SEP = re.compile(r"\s*,\s*(?=\d)|\s+(?P<w>en|of|dan wel|tot en met)\s+(?:artikel\s+)?(?=\d)")
 _ORD_SEP = r"(?:\s*,\s*|\s+(?:en|of|tot en met)\s+(?:het\s+)?)"
 _LID_WORD = re.compile(rf"(?P<ord>{_ORD})(?P<more>(?:{_ORD_SEP}(?:{_ORD}))*)\s+lid\b")
@@ -348,6 +349,8 @@ class ReferenceFinder:
     def refs(self, node: Node) -> list[InternalRef]:
         """The references in the own text of `node`, in text order."""
         if not node.text or node.kind in ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
+            return []
+        if not _MAYBE.search(node.text):
             return []
         return _node_refs(node, node.text, self._title, self._index)
 
