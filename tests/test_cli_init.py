@@ -136,3 +136,27 @@ def test_help_does_not_import_heavy_libraries() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
+
+
+def test_lazy_root_help_lists_same_commands() -> None:
+    """The real entry point (lazy build) lists the same commands as the full build."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "wetgeving", "--help"], capture_output=True, text=True, check=True
+    )
+    _, eager, _ = wet("--help")
+
+    def names(text: str) -> list[str]:
+        section = text.split("Commands:\n", 1)[1]
+        return [line.split()[0] for line in section.splitlines() if line.startswith("  ")]
+
+    assert names(proc.stdout) == names(eager)
+    assert "init" in names(proc.stdout) and "version" in names(proc.stdout)
+    assert "Toon deze hulp en stop." in proc.stdout
+    sub = subprocess.run(
+        [sys.executable, "-m", "wetgeving", "version", "create", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Toon deze hulp en stop." in sub.stdout
+    assert "-m, --message TEKST" in sub.stdout

@@ -6,5 +6,6 @@ from __future__ import annotations
 def main() -> None:
     """Entry point of the `wetgeving` command."""
     from wetgeving.cli.app import app
+    from wetgeving.cli.common import run
 
-    app()
+    run(app)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from wetgeving.errors import WetgevingError
 
@@ -54,15 +55,100 @@ class WetgevingGroup(TyperGroup):
             option.help = HELP_TEXT
         return option
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # Filled by `run()`: commands built only when used, so `wetgeving --help` stays fast.
+        self.lazy: dict[str, tuple[str, bool, Callable[[], Any]]] = {}
+        self.order: list[str] = []
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self.lazy:
+            command = self.lazy.pop(cmd_name)[2]()
+            self.commands[cmd_name] = command
         if command is not None:
             _dutch_help(command, ctx)
         return command
 
     def list_commands(self, ctx: Any) -> list[str]:
         # Keep commands in the order they were registered, which follows the lawyer's workflow.
-        return list(self.commands)
+        return list(self.order) if self.order else list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # Unbuilt commands are listed through stand-ins that carry only their help text.
+        stand_ins = {
+            name: TyperCommand(name=name, help=help_text, hidden=hidden)
+            for name, (help_text, hidden, _) in self.lazy.items()
+        }
+        self.commands.update(stand_ins)
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            for name in stand_ins:
+                del self.commands[name]
+
+
+def _plain(value: Any) -> Any:
+    return getattr(value, "value", value)  # typer wraps defaults in DefaultPlaceholder
+
+
+def run(app: typer.Typer) -> Any:
+    """Run the root app, building a command group only when it is used.
+
+    typer builds every command (inspecting every signature) before parsing anything; for
+    `wetgeving --help` that costs more than all the rest. Tests use the ordinary eager build.
+    """
+    import inspect
+
+    import typer.main as typer_main
+
+    commands, groups = app.registered_commands, app.registered_groups
+    lazy: dict[str, tuple[str, bool, Callable[[], Any]]] = {}
+    try:
+        for info in commands:
+            name = info.name or typer_main.get_command_name(info.callback.__name__)  # type: ignore[union-attr]
+
+            def build_command(info: Any = info) -> Any:
+                return typer_main.get_command_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                )
+
+            text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
+            lazy[name] = (text, bool(info.hidden), build_command)
+        for group in groups:
+            sub = group.typer_instance
+            assert sub is not None
+            name = _plain(group.name) or _plain(sub.info.name)
+            callback = sub.registered_callback.callback if sub.registered_callback else None
+            text = (
+                _plain(group.help)
+                or _plain(sub.info.help)
+                or (inspect.getdoc(callback) if callback else None)
+                or ""
+            )
+
+            def build_group(group: Any = group) -> Any:
+                return typer_main.get_group_from_info(
+                    group,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                    suggest_commands=app.suggest_commands,
+                )
+
+            lazy[name] = (text, bool(_plain(group.hidden) or _plain(sub.info.hidden)), build_group)
+        app.registered_commands, app.registered_groups = [], []
+        root = typer_main.get_command(app)
+    except (AttributeError, TypeError, AssertionError):  # another typer: build it all, as usual
+        root = None
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+    if not isinstance(root, WetgevingGroup):
+        return app()
+    root.lazy = lazy
+    root.order = list(lazy)
+    return root()
 
 
 def dossier() -> Any:

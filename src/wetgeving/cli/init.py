@@ -1,7 +1,5 @@
 """`wetgeving init`: create a new dossier (and a git repository when needed)."""
 
-from __future__ import annotations
-
 import os
 import re
 import tempfile

@@ -1,8 +1,5 @@
 """`wetgeving version`: record, list and show concept versions."""
 
-from __future__ import annotations
-
-import json
 from typing import Annotated
 
 import typer
@@ -70,6 +67,8 @@ def list_(
         raise UsageError(f"onbekend formaat '{format_}'; kies 'text' of 'json'")
     versions = history.list_versions(dossier())
     if format_ == "json":
+        import json
+
         rows = [
             {
                 "name": v.name,
