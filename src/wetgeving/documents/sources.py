@@ -147,22 +147,23 @@ def _campaigns(raws: list[Any], views: list[ResponseView]) -> tuple[list[Respons
     """Find campaigns with the consultation layer, falling back to the stored campaign ids."""
     members: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
+    # Campaign ids the lawyer recorded win; detection only groups the remaining responses.
+    for view in views:
+        if view.campaign:
+            members.setdefault(view.campaign, []).append(view.id)
     try:
         from wetgeving.consultation.campaigns import find_campaigns
     except ImportError:
         find_campaigns = None
     if find_campaigns is not None:
-        for n, group in enumerate(find_campaigns(raws), start=1):
+        rest = [raw for raw, view in zip(raws, views, strict=True) if not view.campaign]
+        for n, group in enumerate(find_campaigns(rest), start=1):
             ids = [str(getattr(m, "id", m)) for m in _members(group)]
             if len(ids) < 2:
                 continue
             cid = str(getattr(group, "id", "") or f"campagne-{n}")
-            members[cid] = ids
+            members.setdefault(cid, []).extend(ids)
             texts[cid] = str(getattr(group, "shared_text", "") or getattr(group, "text", ""))
-    else:
-        for view in views:
-            if view.campaign:
-                members.setdefault(view.campaign, []).append(view.id)
     by_member = {m: cid for cid, ids in members.items() for m in ids}
     out = []
     for view in views:
