@@ -66,12 +66,10 @@ def _shingles(words: list[str]) -> set[str]:
 
 def _sketch(shingles: set[str]) -> list[int]:
     mins = [_EMPTY] * BINS
-    for s in shingles:
-        h = zlib.crc32(s.encode("utf-8"))
-        b = h & (BINS - 1)
-        v = h >> 6
-        if v < mins[b]:
-            mins[b] = v
+    hashes = sorted(map(zlib.crc32, map(str.encode, shingles)), reverse=True)
+    # Within one bin the hashes differ only above the bin bits, so the last write is the minimum.
+    for b, v in {h & (BINS - 1): h >> 6 for h in hashes}.items():
+        mins[b] = v
     return mins
 
 
@@ -108,18 +106,19 @@ def find_campaigns(
 ) -> list[Campaign]:
     """Group near-identical responses; return campaigns of at least `min_size`, largest first."""
     ordered = sorted(responses, key=lambda r: r.id)
-    by_text: dict[str, list[int]] = {}
-    words_of: list[list[str]] = []
+    by_text: dict[bytes, list[int]] = {}
+    groups: list[list[int]] = []
+    sketches: list[list[int]] = []
     for i, response in enumerate(ordered):
         words = _words(response_text(response))
-        key = " ".join(words)
-        if key not in by_text:
-            by_text[key] = []
-            words_of.append(words)
-        by_text[key].append(i)
-    groups = list(by_text.values())
-    shingles = [_shingles(w) for w in words_of]
-    sketches = [_sketch(s) for s in shingles]
+        key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
+        group = by_text.get(key)
+        if group is None:
+            group = by_text[key] = []
+            groups.append(group)
+            sketches.append(_sketch(_shingles(words)))
+        group.append(i)
+    del by_text
     union = _Union(len(groups))
     for band in range(BINS // ROWS):
         buckets: dict[tuple[int, ...], int] = {}
@@ -145,10 +144,13 @@ def find_campaigns(
             continue
         rep = min(texts, key=lambda t: groups[t][0])
         sim = min(similarity(sketches[rep], sketches[t]) for t in texts)
-        rep_text_raw = response_text(ordered[groups[rep][0]])
-        shared = _shared(rep_text_raw, [(shingles[t], len(groups[t])) for t in texts])
-        rep_text = " ".join(words_of[rep])
-        cid = "C" + hashlib.sha1(rep_text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+        sets = [
+            (_shingles(_words(response_text(ordered[groups[t][0]]))), len(groups[t])) for t in texts
+        ]
+        rep_raw = response_text(ordered[groups[rep][0]])
+        shared = _shared(rep_raw, sets)
+        rep_key = " ".join(_words(rep_raw))
+        cid = "C" + hashlib.sha1(rep_key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
         out.append(Campaign(cid, tuple(ordered[i].id for i in members), shared, round(sim, 2)))
     out.sort(key=lambda c: (-len(c.members), c.members[0]))
     return out

@@ -97,30 +97,33 @@ class Follower:
         """Return the fate of the provision with `node_id` in the old version."""
         if not node_id:
             return Fate("algemeen")
+        inside = node_id in self.touched  # a descendant changed
         change = self.by_old.get(node_id)
         if change is not None:
-            return self._from_change(change, node_id, "")
+            if change.kind == "deleted" or not change.new_id:
+                return Fate("vervallen")
+            label = self._label(change.new_id, change.new_label or change.new_id)
+            edited = change.kind == "changed" or _changed_text(change) or inside
+            if change.new_id == node_id:
+                return Fate("gewijzigd" if edited else "ongewijzigd", node_id, label)
+            kind: FateKind = "verplaatst" if change.kind == "moved" else "vernummerd"
+            return Fate(kind, change.new_id, label, edited)
         for ancestor in _ancestors(node_id):
             change = self.by_old.get(ancestor)
-            if change is not None and change.kind in ("deleted", "renumbered", "moved"):
-                return self._from_change(change, node_id, node_id[len(ancestor) :])
-        if node_id in self.touched:
+            if change is None:
+                continue
+            if change.kind == "deleted" or not change.new_id:
+                return Fate("vervallen")
+            if change.new_id != ancestor:
+                new_id = change.new_id + node_id[len(ancestor) :]
+                label = self._label(new_id, new_id)
+                kind = "verplaatst" if change.kind == "moved" else "vernummerd"
+                return Fate(kind, new_id, label, inside)
+        if inside:
             return Fate("gewijzigd", node_id, self._label(node_id, node_id))
         if node_id in self.new_labels:
             return Fate("ongewijzigd", node_id, self.new_labels[node_id])
         return Fate("onbekend")
-
-    def _from_change(self, change: ChangeLike, node_id: str, rest: str) -> Fate:
-        if change.kind == "deleted" or not change.new_id:
-            return Fate("vervallen")
-        new_id = change.new_id + rest
-        label = self._label(new_id, change.new_label or new_id)
-        if change.kind in ("renumbered", "moved"):
-            if new_id == node_id:
-                return Fate("gewijzigd" if _changed_text(change) else "ongewijzigd", new_id, label)
-            kind: FateKind = "vernummerd" if change.kind == "renumbered" else "verplaatst"
-            return Fate(kind, new_id, label, _changed_text(change) and not rest)
-        return Fate("gewijzigd", new_id, label)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,150 @@
+"""The response file format: writing, fast and YAML reading, validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wetgeving.consultation import model, store
+from wetgeving.consultation.model import Disposition, Point, Response
+from wetgeving.errors import ConsultationError, ParseError
+
+RID = "20261128T130501Z-3f9c2a1b0d"
+
+
+def sample(**changes: object) -> Response:
+    base = Response(
+        id=RID,
+        respondent="Jan Voorbeeld",
+        organisation="Stichting Voorbeeld",
+        place="Utrecht",
+        kind="organisatie",
+        channel="internetconsultatie",
+        received="2026-11-20",
+        openbaar=True,
+        version="v1",
+        points=(
+            Point("artikel 273f, derde lid", "art.273f/lid.3", "Te ruim geformuleerd."),
+            Point(
+                "algemeen", "", "Goed voorstel.", "Vraag 1",
+                Disposition("kennisgenomen", "Geen aanleiding.", "v2"),
+            ),
+        ),  # fmt: skip
+    )
+    from dataclasses import replace
+
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_round_trip_fast_reader() -> None:
+    """A rendered response reads back identically through the fast reader."""
+    r = sample(notes="Interne notitie.\n")
+    text = model.render(r)
+    assert model._fast_front(text) is not None
+    back = model.parse(text, "x.md")
+    assert back == r
+    assert back.notes.strip() == "Interne notitie."
+
+
+def test_yaml_reader_agrees_with_fast_reader() -> None:
+    """A hand-written (plain YAML) file is read through frontmatter with the same result."""
+    text = (
+        "---\nid: 20261128T130501Z-3f9c2a1b0d\nrespondent: Jan Voorbeeld\n"
+        "organisation: Stichting Voorbeeld\nplace: Utrecht\nkind: organisatie\n"
+        "channel: internetconsultatie\nreceived: 2026-11-20\nopenbaar: ja\nversion: v1\n"
+        "points:\n  - ref: artikel 273f, derde lid\n    node: art.273f/lid.3\n"
+        "    text: Te ruim geformuleerd.\n"
+        "  - ref: algemeen\n    question: Vraag 1\n    text: |\n      Goed voorstel.\n"
+        "    disposition:\n      status: kennisgenomen\n      reason: Geen aanleiding.\n"
+        "      version: v2\n---\n"
+    )
+    assert model._fast_front(text) is None
+    assert model.parse(text, "x.md") == sample()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=200).filter(lambda s: model.clean_text(s) != ""))
+def test_any_text_round_trips(text: str) -> None:
+    """Any text (quotes, backslashes, YAML specials, odd unicode) survives writing and reading."""
+    clean = model.clean_text(text)
+    r = sample(points=(Point("algemeen", "", clean),))
+    rendered = model.render(r)
+    assert model.parse(rendered, "x.md").points[0].text == clean
+    # and PyYAML reads what the fast reader reads
+    from wetgeving import frontmatter
+
+    front, _, _ = frontmatter.split(rendered, "x.md")
+    assert model.from_dict(front).points[0].text == clean
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "message"),
+    [
+        ('received: "2026-11-20"', 'received: "2026-02-30"', "ongeldige datum '2026-02-30': die dag bestaat niet"),
+        ('received: "2026-11-20"', 'received: "20-11-2026"', "ongeldige datum '20-11-2026'; gebruik JJJJ-MM-DD"),
+        ('kind: "organisatie"', 'kind: "lobby"', "ongeldige kind 'lobby'; kies uit: burger, bedrijf, organisatie, adviesorgaan, overheid"),
+        ('openbaar: "ja"', 'openbaar: "misschien"', "ongeldige waarde voor openbaar 'misschien'; gebruik ja of nee"),
+        ('place: "Utrecht"', 'place: "Utrecht"\nhobby: "x"', "onbekend veld 'hobby'"),
+        ('respondent: "Jan Voorbeeld"', 'respondent: "jan@example.org"', "respondent bevat een e-mailadres ('jan@example.org'); e-mailadressen worden niet opgeslagen"),
+    ],
+)  # fmt: skip
+def test_invalid_fields_are_named(line: str, replacement: str, message: str) -> None:
+    """Every invalid front matter value is refused with the file and the field named."""
+    text = model.render(sample()).replace(line, replacement)
+    with pytest.raises(ParseError) as err:
+        model.parse(text, "consultation_responses/x.md")
+    assert err.value.message == f"consultation_responses/x.md: {message}"
+
+
+def test_node_must_match_ref() -> None:
+    """A general point cannot carry a node id and a provision point needs one."""
+    with pytest.raises(ConsultationError, match="'node' past niet bij 'ref'"):
+        model.from_dict({**_front(), "points": [{"ref": "algemeen", "node": "art.1", "text": "x"}]})
+
+
+def _front() -> dict[str, object]:
+    return {
+        "id": RID, "respondent": "A", "kind": "burger", "channel": "e-mail",
+        "received": "2026-01-01", "openbaar": "nee", "version": "v1",
+    }  # fmt: skip
+
+
+def test_new_ids_are_time_sortable_and_unique() -> None:
+    """Ids start with the UTC time and carry random bits; they are never a counter."""
+    now = dt.datetime(2026, 11, 28, 13, 5, 1, tzinfo=dt.UTC)
+    ids = {model.new_id(now) for _ in range(2000)}
+    assert len(ids) == 2000
+    assert all(i.startswith("20261128T130501Z-") and model.ID_RE.fullmatch(i) for i in ids)
+    assert model.new_id(now) < model.new_id(now + dt.timedelta(seconds=1))
+
+
+def test_file_name_comes_from_the_id_only(tmp_path: Path) -> None:
+    """A path-like id is refused before any file is touched; a file must match its id."""
+    from test_consultation_support import make_dossier
+
+    d = make_dossier(tmp_path / "d", versions=())
+    with pytest.raises(ConsultationError, match="ongeldig reactie-id '../../etc/passwd'"):
+        store.path_for(d, "../../etc/passwd")
+    other = tmp_path / "d" / "consultation_responses" / "20261128T130501Z-aaaaaaaaaa.md"
+    other.write_text(model.render(sample()), encoding="utf-8")
+    with pytest.raises(ParseError, match="past niet bij de bestandsnaam"):
+        store.read(other)
+
+
+def test_fingerprint_ignores_id_and_disposition() -> None:
+    """The import fingerprint depends on the content, not on the id or what was done with it."""
+    a = sample()
+    b = sample(id="20991231T000000Z-0000000000", points=(*a.points[:1], Point("algemeen", "", "Goed  voorstel.", "Vraag 1")))
+    assert model.fingerprint(a) == model.fingerprint(b)
+    assert model.fingerprint(a) != model.fingerprint(sample(place="Zwolle"))
+
+
+def test_emails_are_redacted_and_controls_dropped() -> None:
+    """E-mail addresses are never stored and control characters never reach a file."""
+    text, n = model.redact_emails("mail a.b@voorbeeld.nl of c@d.org")
+    assert (text, n) == ("mail [e-mailadres verwijderd] of [e-mailadres verwijderd]", 2)
+    assert model.clean_text("a\x00b\r\nc\u2028") == "ab\nc"
