@@ -169,6 +169,8 @@ def _explain(command: str, stderr: str) -> str:
             "git kent uw naam en e-mailadres niet; stel ze in met "
             "'git config --global user.name \"Naam\"' en 'git config --global user.email adres'"
         )
+    if "partial commit during a merge" in text:
+        return "er loopt nog een samenvoeging (merge) in git; rond die eerst af met 'git commit'"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     first = next((line for line in lines if line.startswith(("fatal:", "error:"))), None)
     return f"git {command} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
