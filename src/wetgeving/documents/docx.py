@@ -149,7 +149,7 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
             document.add_paragraph(item.description).runs[0].italic = True
         for change in item.changes:
             label = change.label
-            if change.kind in ("renumbered", "moved") and change.old_label != change.new_label:
+            if change.old_label and change.new_label and change.old_label != change.new_label:
                 label += f" (oud: {change.old_label})"
             document.add_heading(label, level=3)
             para = document.add_paragraph()

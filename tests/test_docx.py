@@ -1,0 +1,79 @@
+"""Word export: reopened with python-docx, checked for headings, numbering, marks and determinism."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from test_documents_support import make_dossier
+
+from wetgeving.documents import build, sources
+from wetgeving.documents import docx as wdocx
+from wetgeving.dossier import Dossier
+
+
+def _dossier(tmp_path: Path) -> Dossier:
+    return make_dossier(tmp_path / "d")
+
+
+def test_draft_docx_has_headings_and_numbering_as_in_the_text(tmp_path: Path) -> None:
+    """The draft in Word has the division and article headings and the lid/onderdeel markers."""
+    d = _dossier(tmp_path)
+    data = wdocx.draft(d.title, sources.load_text(d, "v2"))
+    doc = docx.Document(io.BytesIO(data))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Tweede Boek. Misdrijven") in headings
+    assert ("Heading 2", "Artikel 273f") in headings
+    assert ("Heading 2", "Artikel 273fa") in headings
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("1.\tAls schuldig aan mensenhandel") for t in texts)
+    assert any(t.startswith("a.\twerft, vervoert") for t in texts)
+    assert any(t.startswith("9.\tArtikel 251 is van overeenkomstige toepassing.") for t in texts)
+
+
+def test_renvooi_docx_marks_insertions_and_deletions_with_plain_formatting(tmp_path: Path) -> None:
+    """Deleted words are struck through in red, inserted words underlined in green, no Word revisions."""
+    d = _dossier(tmp_path)
+    view = build.comparison(d, "v1", sources.load_text(d, "v2"))
+    data = wdocx.renvooi(d.title, view)
+    doc = docx.Document(io.BytesIO(data))
+    runs = [r for p in doc.paragraphs for r in p.runs]
+    struck = [r.text for r in runs if r.font.strike]
+    underlined = [r.text for r in runs if r.font.underline]
+    assert "vijfde" in struck and "zesde" in underlined
+    assert all(str(r.font.color.rgb) == "AA0000" for r in runs if r.font.strike)
+    assert all(str(r.font.color.rgb) == "006600" for r in runs if r.font.underline)
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Artikel 273f" in headings
+    assert "artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)" in headings
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    for markup in ("<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"):
+        assert markup not in xml
+
+
+def test_docx_is_deterministic(tmp_path: Path) -> None:
+    """Two exports are byte-identical: fixed core property dates and zip entry times."""
+    d = _dossier(tmp_path)
+    text = sources.load_text(d, "v2")
+    first = wdocx.draft(d.title, text)
+    assert first == wdocx.draft(d.title, text)
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert archive.namelist()[0] == "[Content_Types].xml"
+    props = docx.Document(io.BytesIO(first)).core_properties
+    assert props.created.year == 2000 and props.modified.year == 2000
+
+
+def test_mvt_docx_has_chapters_and_prompts(tmp_path: Path) -> None:
+    """The MvT in Word has the Algemeen deel chapters, the IAK prompts and the Artikelsgewijs deel."""
+    d = _dossier(tmp_path)
+    (d.toelichting / "273f.md").write_text("# Kop\n\nEerste alinea.\n\n- punt een\n- punt twee\n", encoding="utf-8")
+    data = build.mvt(d, "v2", "geldend", "docx").data
+    doc = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs]
+    for heading in ("I. Algemeen deel", "1. Inleiding", "5. Advies en consultatie", "II. Artikelsgewijs deel", "Artikel 273f"):
+        assert heading in texts
+    assert "Wat is de aanleiding? (IAK-vraag 1)" in texts
+    assert "Eerste alinea." in texts and "punt twee" in texts
