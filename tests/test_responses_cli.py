@@ -1,0 +1,257 @@
+"""`wetgeving respond` and `wetgeving responses list/show` with real git dossiers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_consultation_support import commits, committed_files, make_dossier, response_files
+from typer.testing import CliRunner
+
+from wetgeving.cli.app import app
+from wetgeving.consultation import store
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Path:
+    make_dossier(tmp_path / "d")
+    return tmp_path / "d"
+
+
+def run(root: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--dossier", str(root), *args], input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def respond(root: Path, *extra: str) -> str:
+    code, out, err = run(
+        root, "respond", "--respondent", "Jan Voorbeeld", "--organisation", "Stichting Voorbeeld",
+        "--place", "Utrecht", "--openbaar", "--version", "v1", "--date", "2026-11-20", *extra,
+    )  # fmt: skip
+    assert code == 0, err
+    return out.split()[1]
+
+
+def test_respond_with_options_stores_one_file_in_its_own_commit(dossier: Path) -> None:
+    """A scripted response is written, validated, tied to its provision and committed alone."""
+    before = len(commits(store_dossier(dossier)))
+    rid = respond(dossier, "--point", "artikel 273f, derde lid=Te ruim.", "--point", "algemeen=Goed.")
+    d = store_dossier(dossier)
+    files = response_files(d)
+    assert [f.name for f in files] == [f"{rid}.md"]
+    assert committed_files(d) == [f"consultation_responses/{rid}.md"]
+    assert len(commits(d)) == before + 1
+    r = store.load(d, rid)
+    assert (r.respondent, r.organisation, r.kind, r.openbaar, r.version) == (
+        "Jan Voorbeeld", "Stichting Voorbeeld", "organisatie", True, "v1",
+    )  # fmt: skip
+    assert [(p.ref, p.node) for p in r.points] == [
+        ("artikel 273f, derde lid", "art.273f/lid.3"), ("algemeen", ""),
+    ]  # fmt: skip
+
+
+def store_dossier(root: Path):  # type: ignore[no-untyped-def]
+    from wetgeving import dossier as dossier_mod
+
+    return dossier_mod.load(root)
+
+
+def test_unknown_provision_lists_nearest(dossier: Path) -> None:
+    """A provision that does not exist in the consulted version is refused with suggestions."""
+    code, out, err = run(
+        dossier, "respond", "--respondent", "A", "--version", "v1",
+        "--point", "artikel 273f, twaalfde lid=tekst",
+    )  # fmt: skip
+    assert code == 7
+    assert err == (
+        "fout: artikel 273f, twaalfde lid bestaat niet in versie v1; bedoelt u: "
+        "artikel 273f, tweede lid; artikel 273fa, tweede lid; artikel 273f, vijfde lid?\n"
+    )
+    assert response_files(store_dossier(dossier)) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--point", "geen gelijkteken"], 8, "fout: ongeldig --point 'geen gelijkteken'; gebruik \"artikel 273f, derde lid=tekst\" of \"algemeen=tekst\"\n"),
+        (["--point", "algemeen=x", "--date", "2026-13-01"], 8, "fout: ongeldige datum '2026-13-01': die dag bestaat niet\n"),
+        (["--point", "algemeen=x", "--kind", "lobby"], 8, "fout: ongeldige soort 'lobby'; kies uit: burger, bedrijf, organisatie, adviesorgaan, overheid\n"),
+        (["--point", "algemeen=   "], 8, "fout: punt 1 is leeg\n"),
+        (["--point", "algemeen=x", "--version", "v9"], 4, "fout: onbekende versie of revisie 'v9'; bekende versies: v1, v2\n"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_and_nothing_written(
+    dossier: Path, args: list[str], code: int, message: str
+) -> None:
+    """Every bad value gets one Dutch line and no file is written."""
+    result = run(dossier, "respond", "--respondent", "A", *args)
+    assert (result[0], result[2]) == (code, message)
+    assert response_files(store_dossier(dossier)) == []
+
+
+def test_email_in_respondent_is_refused(dossier: Path) -> None:
+    """E-mail addresses are never stored, also not as a name."""
+    code, _, err = run(dossier, "respond", "--respondent", "a@b.nl", "--point", "algemeen=x")
+    assert code == 8
+    assert err == "fout: respondent bevat een e-mailadres ('a@b.nl'); e-mailadressen worden niet opgeslagen\n"
+
+
+def test_default_version_is_the_newest(dossier: Path) -> None:
+    """Without --version the newest recorded version is the one consulted."""
+    code, out, _ = run(dossier, "respond", "--respondent", "A", "--point", "273f lid 4=x")
+    assert code == 0
+    assert "versie v2" in out
+    r = store.load(store_dossier(dossier), out.split()[1])
+    assert r.points[0].ref == "artikel 273f, vierde lid"
+
+
+def test_respond_from_file(dossier: Path, fixtures: Path) -> None:
+    """--file reads a hand-written response in the documented format."""
+    code, out, err = run(dossier, "respond", "--file", str(fixtures / "responses" / "reactie.md"))
+    assert code == 0, err
+    r = store.load(store_dossier(dossier), out.split()[1])
+    assert r.organisation == "Stichting Voorbeeld (fictief)"
+    assert [p.node for p in r.points] == ["art.273f/lid.1/ond.b", "art.273f/lid.8", ""]
+    assert r.notes.strip().startswith("Ontvangen per post")
+
+
+def test_respond_interactive(dossier: Path) -> None:
+    """With -i every field is asked; an unknown provision is asked again."""
+    answers = "\n".join([
+        "Piet Voorbeeld", "", "Zwolle", "", "", "n", "v1", "2026-11-21",
+        "artikel 273f, tiende lid", "artikel 273f, tweede lid", "Middelen te ruim.", "",
+    ]) + "\n"  # fmt: skip
+    code, out, err = run(dossier, "respond", "-i", input=answers)
+    assert code == 0, out + err
+    r = store.load(store_dossier(dossier), out.strip().splitlines()[-1].split()[1])
+    assert (r.respondent, r.place, r.kind, r.openbaar, r.received) == (
+        "Piet Voorbeeld", "Zwolle", "burger", False, "2026-11-21",
+    )  # fmt: skip
+    assert [(p.ref, p.text) for p in r.points] == [("artikel 273f, tweede lid", "Middelen te ruim.")]
+    assert "artikel 273f, tiende lid bestaat niet in versie v1" in err
+
+
+def test_without_terminal_options_are_required(dossier: Path) -> None:
+    """Without a terminal and without options, respond explains what to give."""
+    code, _, err = run(dossier, "respond")
+    assert code == 2
+    assert err == (
+        "fout: geef --respondent en minstens één --point, of --file; "
+        "zonder terminal kan wetgeving niets vragen\n"
+    )
+
+
+def test_list_filters_and_json(dossier: Path) -> None:
+    """list filters by provision (including sub-provisions), version and status."""
+    a = respond(dossier, "--point", "273f lid 1 onder b=Over b.", "--point", "273f lid 3=Over 3.")
+    b = respond(dossier, "--point", "273fa lid 1=Over 273fa.")
+    code, out, _ = run(dossier, "responses", "list", "--provision", "artikel 273f, eerste lid")
+    assert code == 0
+    assert out.splitlines() == [
+        f"{a}  2026-11-20  v1  Jan Voorbeeld (Stichting Voorbeeld) (openbaar)",
+        "  1. artikel 273f, eerste lid, onderdeel b [open] Over b.",
+    ]
+    code, out, _ = run(dossier, "responses", "list", "--provision", "273fa", "--format", "json")
+    data = json.loads(out)
+    assert [r["id"] for r in data] == [b]
+    assert data[0]["punten"][0] == {
+        "nummer": 1, "bepaling": "artikel 273fa, eerste lid", "node": "art.273fa/lid.1",
+        "vraag": None, "tekst": "Over 273fa.", "status": "open", "motivering": None,
+        "in_versie": None,
+    }  # fmt: skip
+    code, out, _ = run(dossier, "responses", "list", "--status", "afgehandeld")
+    assert out == "geen reacties gevonden\n"
+    code, out, _ = run(dossier, "responses", "list", "--version", "v2")
+    assert out == "geen reacties gevonden\n"
+    code, _, err = run(dossier, "responses", "list", "--status", "klaar")
+    assert (code, err) == (2, "fout: ongeldige status 'klaar'; kies open of afgehandeld\n")
+
+
+def test_list_sees_hand_edits(dossier: Path) -> None:
+    """The summary index notices a file changed outside wetgeving."""
+    rid = respond(dossier, "--point", "algemeen=Eerste tekst.")
+    run(dossier, "responses", "list")
+    path = dossier / "consultation_responses" / f"{rid}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Eerste", "Tweede"), encoding="utf-8")
+    _, out, _ = run(dossier, "responses", "list")
+    assert "Tweede tekst." in out
+
+
+def test_show_flags_personal_data(dossier: Path) -> None:
+    """show prints the whole response and flags personal data for redaction."""
+    rid = respond(dossier, "--point", "algemeen=Bel mij: 06-12345678. Mail: x@y.nl")
+    code, out, err = run(dossier, "responses", "show", rid[:12])
+    assert code == 0
+    assert "  Bel mij: 06-12345678. Mail: [e-mailadres verwijderd]" in out
+    assert "  let op: mogelijk telefoonnummer '06-12345678' (redigeer voor publicatie)" in out
+    assert "x@y.nl" not in (dossier / "consultation_responses" / f"{rid}.md").read_text("utf-8")
+    code, _, err = run(dossier, "responses", "show", "../../etc/passwd")
+    assert (code, err) == (8, "fout: ongeldig reactie-id '../../etc/passwd'\n")
+
+
+def test_dispose_point_and_status_filter(dossier: Path) -> None:
+    """dispose records a disposition on one point in its own commit; list shows it."""
+    rid = respond(dossier, "--point", "273f lid 3=Te ruim.", "--point", "algemeen=Prima.")
+    code, out, err = run(
+        dossier, "respond", "dispose", rid, "--point", "1", "--status", "deels",
+        "--reason", "Het derde lid is ingeperkt.", "--in", "v2",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.startswith(f"reactie {rid}: punt 1 deels (commit ")
+    d = store_dossier(dossier)
+    assert committed_files(d) == [f"consultation_responses/{rid}.md"]
+    r = store.load(d, rid)
+    assert r.points[0].disposition is not None
+    assert (r.points[0].disposition.status, r.points[0].disposition.version) == ("deels", "v2")
+    assert r.points[1].disposition is None
+    _, out, _ = run(dossier, "responses", "list", "--status", "open")
+    assert "algemeen [open] Prima." in out and "Te ruim" not in out
+    _, out, _ = run(dossier, "responses", "list", "--status", "afgehandeld")
+    assert "1. artikel 273f, derde lid [deels in v2] Te ruim." in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--status", "misschien", "--reason", "x"], "fout: ongeldige status 'misschien'; kies uit: overgenomen, deels, niet-overgenomen, kennisgenomen\n"),
+        (["--status", "deels"], "fout: geef met --reason aan waarom (de motivering is verplicht)\n"),
+        (["--status", "deels", "--reason", "x", "--point", "5"], "fout: reactie {rid} heeft geen punt 5 (punten 1 tot en met 1)\n"),
+    ],
+)  # fmt: skip
+def test_dispose_refuses_bad_input(dossier: Path, args: list[str], message: str) -> None:
+    """Bad dispositions are refused and the response is unchanged."""
+    rid = respond(dossier, "--point", "algemeen=x")
+    before = (dossier / "consultation_responses" / f"{rid}.md").read_bytes()
+    code, _, err = run(dossier, "respond", "dispose", rid, *args)
+    assert (code, err) == (8, message.format(rid=rid))
+    assert (dossier / "consultation_responses" / f"{rid}.md").read_bytes() == before
+
+
+def test_against_follows_provisions(dossier: Path) -> None:
+    """list --against shows per point what became of its provision in the later version."""
+    respond(
+        dossier, "--point", "273f lid 3=a", "--point", "273f lid 4=b", "--point", "273f lid 5 onder c=c",
+        "--point", "273f lid 8=d", "--point", "273f lid 1=e", "--point", "273f lid 5 onder a=f",
+        "--point", "algemeen=g",
+    )  # fmt: skip
+    code, out, err = run(dossier, "responses", "list", "--version", "v1", "--against", "v2")
+    assert code == 0, err
+    fates = [line.strip() for line in out.splitlines() if line.strip().startswith("in v2:")]
+    assert fates == [
+        "in v2: ongewijzigd",
+        "in v2: vernummerd tot artikel 273f, vijfde lid en gewijzigd",
+        "in v2: vervallen",
+        "in v2: verplaatst naar artikel 273fa, tweede lid en gewijzigd",
+        "in v2: gewijzigd",
+        "in v2: vernummerd tot artikel 273f, zesde lid, onderdeel a",
+        "in v2: algemeen punt",
+    ]
+    _, out, _ = run(dossier, "responses", "list", "--against", "v2", "--format", "json")
+    lot = json.loads(out)[0]["punten"][1]["lot"]
+    assert lot == {
+        "soort": "vernummerd", "node": "art.273f/lid.5", "bepaling": "artikel 273f, vijfde lid",
+        "omschrijving": "vernummerd tot artikel 273f, vijfde lid en gewijzigd",
+    }  # fmt: skip
