@@ -1,0 +1,147 @@
+"""Benchmark `wetgeving diff` on the whole Wetboek van Strafrecht (2009 vs 2013).
+
+Both BWB versions are imported as two versions of a temporary dossier. Measured in the same run:
+- `python -m wetgeving diff OLD NEW --format json` as a whole process, from cold (parse cache
+  removed) and warm (cache filled by the cold run);
+- the baseline: a plain Python script that runs diff-match-patch in line mode with semantic
+  clean-up over the two full texts, also as a whole process.
+Prints the ratio (target <= 2), the peak memory of the diff process (target < 150 MB) and the
+times for 4x and 16x the text (target: linear). Run: `python bench/bench_diff.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BWB = ROOT / "tests" / "fixtures" / "bwb"
+VERSIONS = {"sr2009": "BWBR0001854-2009-07-01.xml", "sr2013": "BWBR0001854-2013-11-16.xml"}
+
+BASELINE = """
+import sys
+from diff_match_patch import diff_match_patch
+a = open(sys.argv[1], encoding="utf-8").read()
+b = open(sys.argv[2], encoding="utf-8").read()
+dmp = diff_match_patch()
+dmp.Diff_Timeout = 0
+chars_a, chars_b, lines = dmp.diff_linesToChars(a, b)
+diffs = dmp.diff_main(chars_a, chars_b, False)
+dmp.diff_charsToLines(diffs, lines)
+dmp.diff_cleanupSemantic(diffs)
+print(len(diffs))
+"""
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a process to the end; return (seconds, peak resident memory in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        assert proc.stderr is not None
+        sys.exit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def build(root: Path, texts: dict[str, str], copies: int) -> None:
+    """A dossier whose versions hold `copies` copies of each text (one file per copy)."""
+    from wetgeving import dossier as dossier_mod
+    from wetgeving import history
+
+    root.mkdir(parents=True)
+    env_free = dossier_mod.config_text("Bench", "Wetboek van Strafrecht", "BWBR0001854")
+    (root / "wetgeving.toml").write_text(env_free, encoding="utf-8")
+    drafts = root / "drafts"
+    drafts.mkdir()
+    git(root, "init", "-q")
+    git(root, "add", "wetgeving.toml")
+    git(root, "commit", "-q", "-m", "dossier")
+    d = dossier_mod.load(root)
+    for name, text in texts.items():
+        for k in range(copies):
+            copy = (
+                text
+                if k == 0
+                else re.sub(r"(?m)^regeling: .*$", f"regeling: KOPIE{k}", text, count=1)
+            )
+            (drafts / f"sr-{k:02d}.md").write_text(copy, encoding="utf-8")
+        history.create_version(d, name, f"Wetboek van Strafrecht {name}")
+    for name, text in texts.items():
+        (root / f"{name}.txt").write_text(text * copies, encoding="utf-8")
+
+
+def measure(root: Path) -> dict[str, float]:
+    cache = root / ".git" / "wetgeving-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    diff = [sys.executable, "-m", "wetgeving", "diff", "sr2009", "sr2013", "--format", "json"]
+    cold, cold_mb = run(diff, root)
+    warm, warm_mb = run(diff, root)
+    base_script = root / "baseline.py"
+    base_script.write_text(BASELINE, encoding="utf-8")
+    base, base_mb = run([sys.executable, str(base_script), "sr2009.txt", "sr2013.txt"], root)
+    return {
+        "cold": cold,
+        "cold_mb": cold_mb,
+        "warm": warm,
+        "warm_mb": warm_mb,
+        "base": base,
+        "base_mb": base_mb,
+    }
+
+
+def main() -> None:
+    from wetgeving.text.bwb import import_bwb
+
+    texts = {name: import_bwb(BWB / xml).markdown for name, xml in VERSIONS.items()}
+    env_home = tempfile.mkdtemp(prefix="bench-home-")
+    gitconfig = Path(env_home) / ".gitconfig"
+    gitconfig.write_text(
+        "[user]\n\tname = Bench\n\temail = bench@example.invalid\n", encoding="utf-8"
+    )
+    os.environ.update(
+        {"HOME": env_home, "GIT_CONFIG_GLOBAL": str(gitconfig), "GIT_CONFIG_NOSYSTEM": "1"}
+    )
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-diff-") as tmp:
+        for copies in (1, 4, 16):
+            root = Path(tmp) / f"x{copies}"
+            build(root, texts, copies)
+            results[copies] = measure(root)
+    shutil.rmtree(env_home, ignore_errors=True)
+    one = results[1]
+    size = sum(len(t.encode()) for t in texts.values()) / 2 / 1024
+    print(f"Wetboek van Strafrecht 2009 -> 2013, {size:.0f} KB per version")
+    print(
+        f"{'size':>5} {'diff cold':>10} {'diff warm':>10} {'baseline':>10} {'ratio cold':>11}"
+        f" {'ratio warm':>11} {'peak MB':>8}"
+    )
+    for copies, r in results.items():
+        print(
+            f"{copies:>4}x {r['cold']:>9.2f}s {r['warm']:>9.2f}s {r['base']:>9.2f}s"
+            f" {r['cold'] / r['base']:>11.2f} {r['warm'] / r['base']:>11.2f} {r['cold_mb']:>8.0f}"
+        )
+    print(f"ratio (cold, 1x): {one['cold'] / one['base']:.2f}  (target <= 2)")
+    print(f"peak memory (cold, 1x): {one['cold_mb']:.0f} MB  (target < 150 MB)")
+    for copies in (4, 16):
+        r = results[copies]
+        print(
+            f"scaling {copies}x: diff {r['cold'] / one['cold']:.1f}x the 1x time,"
+            f" baseline {r['base'] / one['base']:.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
