@@ -1,0 +1,258 @@
+"""`wetgeving responses import`: CSV in every Excel flavour, .xlsx, idempotency, bad rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_consultation_support import commits, committed_files, make_dossier, response_files, status
+from typer.testing import CliRunner
+
+from wetgeving import dossier as dossier_mod
+from wetgeving.cli.app import app
+from wetgeving.consultation import store, xlsx
+
+runner = CliRunner()
+HEADER = [
+    "Naam",
+    "Organisatie",
+    "Plaats",
+    "Datum",
+    "Openbaar",
+    "Artikel",
+    "Reactie",
+    "Vraag 1",
+    "Vraag 2",
+]
+ROWS = [
+    ["Anna Voorbeeld", "", "Voorbeeldstad", "20-11-2026", "ja", "artikel 273f, derde lid", "Te ruim; 'minderjarig' vraagt uitleg.", "Ja.", ""],
+    ["Bram Proef", "Stichting Voorbeeld (fictief)", "Proefdorp", "2026-11-21", "nee", "", "Algemene zorg over de strafmaat.", "", "Nee, want: zie boven."],
+    ["Cor Fictief", "Voorbeeld B.V.", "Ergens", "21 november 2026", "Nee", "273fa lid 1", "Benadeling is te vaag.", "", ""],
+]  # fmt: skip
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    make_dossier(tmp_path / "d")
+    return tmp_path / "d"
+
+
+def d_of(root: Path) -> dossier_mod.Dossier:
+    return dossier_mod.load(root)
+
+
+def write_csv(path: Path, rows: list[list[str]], sep: str = ",", encoding: str = "utf-8") -> Path:
+    def cell(value: str) -> str:
+        if any(c in value for c in (sep, '"', "\n", ";", ",")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    text = "\r\n".join(sep.join(cell(c) for c in row) for row in rows) + "\r\n"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--dossier", str(root), "responses", "import", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sep", "encoding"),
+    [(",", "utf-8"), (";", "utf-8"), (";", "utf-8-sig"), (";", "cp1252"), (",", "cp1252")],
+)
+def test_csv_flavours_import_the_same(root: Path, tmp_path: Path, sep: str, encoding: str) -> None:
+    """Comma or semicolon, UTF-8 with or without BOM, Windows-1252: the same three responses."""
+    rows = [
+        *ROWS,
+        ["Daniëlle Één", "", "Zoë’s dorp", "2026-11-22", "ja", "", "Prima — € 5", "", ""],
+    ]
+    path = write_csv(tmp_path / "reacties.csv", [HEADER, *rows], sep, encoding)
+    code, out, err = run(root, str(path), "--version", "v1")
+    assert code == 0, err
+    assert out.startswith("4 reacties geïmporteerd (commit ")
+    d = d_of(root)
+    loaded = sorted(store.load_all(d), key=lambda r: r.respondent)
+    assert [r.respondent for r in loaded] == [
+        "Anna Voorbeeld",
+        "Bram Proef",
+        "Cor Fictief",
+        "Daniëlle Één",
+    ]
+    anna, bram, cor, dani = loaded
+    assert [(p.ref, p.question, p.text) for p in anna.points] == [
+        ("artikel 273f, derde lid", "", "Te ruim; 'minderjarig' vraagt uitleg."),
+        ("algemeen", "Vraag 1", "Ja."),
+    ]
+    assert (anna.received, anna.openbaar, anna.kind, anna.version) == (
+        "2026-11-20",
+        True,
+        "burger",
+        "v1",
+    )
+    assert (bram.organisation, bram.kind, bram.openbaar) == (
+        "Stichting Voorbeeld (fictief)",
+        "organisatie",
+        False,
+    )
+    assert [p.question for p in bram.points] == ["", "Vraag 2"]
+    assert (cor.received, cor.points[0].node) == ("2026-11-21", "art.273fa/lid.1")
+    assert (dani.place, dani.points[0].text) == ("Zoë’s dorp", "Prima — € 5")
+    assert len(committed_files(d)) == 4
+    assert commits(d)[0] == "Consultatiereacties geïmporteerd uit reacties.csv (4)"
+    assert "consultation_responses" not in status(d)
+
+
+def test_xlsx_import(root: Path, tmp_path: Path) -> None:
+    """An .xlsx sheet with real dates, numbers and formula-like text imports like a CSV."""
+    import datetime as dt
+
+    rows: list[list[object]] = [HEADER]
+    rows.append(["Anna Voorbeeld", None, "Voorbeeldstad", dt.datetime(2026, 11, 20, 13, 5), "ja",
+                 "273f lid 3", "Zie =HYPERLINK(\"http://voorbeeld.invalid\")", None, None])  # fmt: skip
+    rows.append(["Bram Proef", "", "", "2026-11-21", "nee", None, 12345, "", "x"])
+    path = tmp_path / "reacties.xlsx"
+    xlsx.write_rows(path, rows)
+    code, out, err = run(root, str(path), "--version", "v1")
+    assert code == 0, err
+    loaded = sorted(store.load_all(d_of(root)), key=lambda r: r.respondent)
+    assert loaded[0].received == "2026-11-20"
+    assert loaded[0].points[0].text == 'Zie =HYPERLINK("http://voorbeeld.invalid")'
+    assert [p.text for p in loaded[1].points] == ["12345", "x"]
+
+
+def test_reimport_adds_nothing(root: Path, tmp_path: Path) -> None:
+    """Importing the same file twice keeps one copy of every response and makes no commit."""
+    path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
+    assert run(root, str(path), "--version", "v1")[0] == 0
+    before = commits(d_of(root))
+    code, out, _ = run(root, str(path), "--version", "v1")
+    assert (code, out) == (0, "0 reacties geïmporteerd, 3 al aanwezig\n")
+    assert commits(d_of(root)) == before
+    assert len(response_files(d_of(root))) == 3
+
+
+def test_failing_rows_are_reported_and_skipped(root: Path, tmp_path: Path) -> None:
+    """Bad rows are reported with their spreadsheet row number; the good ones are imported."""
+    rows = [
+        HEADER,
+        ROWS[0],
+        ["Zonder Datum", "", "", "", "ja", "", "Tekst", "", ""],
+        ["Onbekend Lid", "", "", "2026-11-20", "ja", "273f lid 12", "Tekst", "", ""],
+        ["Leeg", "", "", "2026-11-20", "ja", "", "", "", ""],
+        ["Rare Openbaar", "", "", "2026-11-20", "misschien", "", "Tekst", "", ""],
+        ["", "", "", "", "", "", "", "", ""],
+        ROWS[1],
+    ]
+    path = write_csv(tmp_path / "r.csv", rows, ";")
+    code, out, err = run(root, str(path), "--version", "v1")
+    assert code == 0
+    assert out.startswith("2 reacties geïmporteerd, 4 rijen overgeslagen (commit ")
+    assert err.splitlines() == [
+        "rij 3: datum ontbreekt (overgeslagen)",
+        "rij 4: artikel 273f, twaalfde lid bestaat niet in versie v1; bedoelt u: artikel 273f, tweede lid; artikel 273fa, tweede lid; artikel 273f, vijfde lid? (overgeslagen)",
+        "rij 5: geen reactietekst (overgeslagen)",
+        "rij 6: ongeldige waarde voor openbaar 'misschien'; gebruik ja of nee (overgeslagen)",
+    ]
+
+
+def test_strict_refuses_the_whole_import(root: Path, tmp_path: Path) -> None:
+    """With --strict one bad row refuses everything; nothing is written or committed."""
+    rows = [HEADER, ROWS[0], ["Zonder Datum", "", "", "", "ja", "", "Tekst", "", ""]]
+    path = write_csv(tmp_path / "r.csv", rows)
+    before = commits(d_of(root))
+    code, out, err = run(root, str(path), "--version", "v1", "--strict")
+    assert code == 8
+    assert err == (
+        "fout: r.csv: import geweigerd (--strict), 1 rij is ongeldig; er is niets "
+        "geïmporteerd; rij 3: datum ontbreekt\n"
+    )
+    assert response_files(d_of(root)) == []
+    assert commits(d_of(root)) == before
+
+
+def test_map_and_email_columns(root: Path, tmp_path: Path) -> None:
+    """--map renames columns; e-mail columns are dropped and never stored."""
+    rows = [
+        ["Indiener", "E-mailadres", "Ontvangen", "Bepaling", "Inbreng", "Intern"],
+        ["Anna Voorbeeld", "anna@voorbeeld.invalid", "2026-11-20", "273f lid 2", "Tekst", "x"],
+    ]
+    path = write_csv(tmp_path / "r.csv", rows)
+    code, out, err = run(
+        root, str(path), "--version", "v1", "--map", "Indiener=naam", "--map", "Ontvangen=datum",
+        "--map", "Bepaling=artikel", "--map", "Inbreng=reactie", "--map", "Intern=negeer",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (
+        err == "let op: kolom 'E-mailadres' overgeslagen: e-mailadressen worden niet opgeslagen\n"
+    )
+    (path_r,) = response_files(d_of(root))
+    assert "anna@voorbeeld.invalid" not in path_r.read_text("utf-8")
+    code, _, err = run(root, str(path), "--map", "E-mailadres=email")
+    assert (code, err) == (
+        8,
+        "fout: --map 'E-mailadres=email': e-mailadressen worden niet opgeslagen\n",
+    )
+    code, _, err = run(root, str(path), "--map", "Indiener=schoenmaat")
+    assert code == 8
+    assert err.startswith(
+        "fout: --map 'Indiener=schoenmaat': onbekend veld 'schoenmaat'; kies uit: "
+    )
+
+
+def test_missing_name_column_explains_map(root: Path, tmp_path: Path) -> None:
+    """A sheet without a name column is refused with a hint to use --map."""
+    path = write_csv(tmp_path / "r.csv", [["Wie", "Reactie"], ["A", "B"]])
+    code, _, err = run(root, str(path))
+    assert (code, err) == (
+        8, "fout: geen kolom 'Naam' gevonden; geef de kolom aan met --map KOLOM=respondent\n",
+    )  # fmt: skip
+
+
+def test_hostile_cells_are_data(root: Path, tmp_path: Path) -> None:
+    """Script tags, template syntax, path names and a 10 MB cell break nothing, run nothing
+    and write nothing outside consultation_responses/."""
+    huge = "a" * 10_000_000
+    rows = [
+        HEADER,
+        ["<script>alert(1)</script>", "{{ 7*7 }}", "../../etc/passwd", "2026-11-20", "ja", "",
+         "{% for x in y %}{{ x }}{% endfor %} <script>alert('x')</script> ../../../tmp/x", "", ""],
+        ["../../evil", "", "", "2026-11-20", "ja", "", huge, "", ""],
+        ["---\nid: x", "", "", "2026-11-20", "ja", "", "---\nrespondent: ander\n---", "", ""],
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "r.csv", rows)
+    before = sorted(p.name for p in root.iterdir())
+    code, out, err = run(root, str(path), "--version", "v1")
+    assert code == 0
+    assert (
+        "rij 3: reactie is 10.000.000 tekens lang; het maximum is 1.000.000 (overgeslagen)" in err
+    )
+    assert out.startswith("2 reacties geïmporteerd, 1 rijen overgeslagen")
+    assert sorted(p.name for p in root.iterdir()) == before
+    assert not (tmp_path / "x").exists()
+    d = d_of(root)
+    loaded = {r.respondent: r for r in store.load_all(d)}
+    script = loaded["<script>alert(1)</script>"]
+    assert (script.organisation, script.place) == ("{{ 7*7 }}", "../../etc/passwd")
+    assert script.points[0].text.startswith("{% for x in y %}")
+    assert loaded["--- id: x"].points[0].text == "---\nrespondent: ander\n---"
+    assert all(f.parent.name == "consultation_responses" for f in response_files(d))
+
+
+def test_unknown_file_type_and_empty_file(root: Path, tmp_path: Path) -> None:
+    """Only .csv and .xlsx are read; an empty file is refused."""
+    other = tmp_path / "r.pdf"
+    other.write_bytes(b"%PDF")
+    code, _, err = run(root, str(other))
+    assert (code, err) == (
+        8,
+        f"fout: {other}: onbekend bestandstype '.pdf'; gebruik .csv of .xlsx\n",
+    )
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"")
+    code, _, err = run(root, str(empty))
+    assert (code, err) == (8, f"fout: {empty}: het bestand is leeg\n")
+    broken = tmp_path / "kapot.xlsx"
+    broken.write_bytes(b"geen zip")
+    code, _, err = run(root, str(broken))
+    assert code == 8 and err.startswith(f"fout: {broken}: geen leesbaar Excel-bestand (.xlsx)")
