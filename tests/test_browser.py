@@ -1,4 +1,4 @@
-"""The HTML pages in a real headless Chromium: no console errors, no external requests, no script runs."""
+"""HTML pages in a real headless Chromium: no console errors, no external requests, no scripts."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from test_browser_support import CHROMIUM, Browser
-from test_documents_support import SCRIPT, add_responses, make_dossier
 from typer.testing import CliRunner
 
+from test_browser_support import CHROMIUM, Browser
+from test_documents_support import SCRIPT, add_responses, make_dossier
 from wetgeving.cli.app import app
 
 pytestmark = pytest.mark.skipif(
@@ -17,6 +17,7 @@ pytestmark = pytest.mark.skipif(
     reason="chromium ontbreekt (Debian-pakket 'chromium'; .ci/run installeert het)",
 )
 runner = CliRunner()
+TEXTS = "Array.from(document.querySelectorAll('.renvooi {}')).map(e => e.textContent)"
 PAGES = (
     "index.html",
     "renvooi/v1-v2.html",
@@ -33,7 +34,9 @@ def _bundle(tmp_path: Path, *extra: str) -> Path:
     d = make_dossier(tmp_path / "d")
     add_responses(d)
     folder = tmp_path / "bundel"
-    result = runner.invoke(app, ["--dossier", str(d.root), "bundle", "v2", "-o", str(folder), *extra])
+    result = runner.invoke(
+        app, ["--dossier", str(d.root), "bundle", "v2", "-o", str(folder), *extra]
+    )
     assert result.exit_code == 0, result.stderr
     return folder
 
@@ -57,9 +60,10 @@ def test_renvooi_shows_del_and_ins(tmp_path: Path) -> None:
         report = browser.load(
             folder / "renvooi" / "v1-v2.html",
             {
-                "del": "Array.from(document.querySelectorAll('.renvooi del')).map(e => e.textContent)",
-                "ins": "Array.from(document.querySelectorAll('.renvooi ins')).map(e => e.textContent)",
-                "strike": "getComputedStyle(document.querySelector('.renvooi del')).textDecorationLine",
+                "del": TEXTS.format("del"),
+                "ins": TEXTS.format("ins"),
+                "strike": "getComputedStyle(document.querySelector('.renvooi del'))"
+                ".textDecorationLine",
             },
         )
     assert "vijfde" in report.values["del"]
@@ -74,7 +78,10 @@ def test_script_in_response_shows_as_text_and_runs_nothing(tmp_path: Path) -> No
         for page in ("reacties/273f.html", "verslag.html"):
             report = browser.load(
                 folder / page,
-                {"shown": f"document.body.innerText.includes({SCRIPT!r})", "scripts": "document.scripts.length"},
+                {
+                    "shown": f"document.body.innerText.includes({SCRIPT!r})",
+                    "scripts": "document.scripts.length",
+                },
             )
             assert report.values == {"shown": True, "scripts": 0}, page
             assert report.dialogs == [] and report.console_errors == [], page
@@ -101,7 +108,11 @@ def test_screenshot_of_renvooi_and_index(tmp_path: Path) -> None:
     keep = Path(os.environ.get("WETGEVING_SCREENSHOTS", str(tmp_path / "schermafdrukken")))
     keep.mkdir(parents=True, exist_ok=True)
     with Browser() as browser:
-        for page, name in (("renvooi/v1-v2.html", "renvooi.png"), ("index.html", "index.png"), ("mvt.html", "mvt.png")):
+        for page, name in (
+            ("renvooi/v1-v2.html", "renvooi.png"),
+            ("index.html", "index.png"),
+            ("mvt.html", "mvt.png"),
+        ):
             report = browser.load(folder / page, screenshot=True)
             assert report.screenshot[:8] == b"\x89PNG\r\n\x1a\n"
             assert len(report.screenshot) > 10_000

@@ -7,6 +7,7 @@ JSON terminated by a NUL byte (`--remote-debugging-pipe`).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -18,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+CHROMIUM = shutil.which("chromium") or (
+    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+)
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -70,7 +73,7 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=wire,  # noqa: PLW1509 - single-threaded test process
+            preexec_fn=wire,
             close_fds=False,
         )
         os.close(to_child_r)
@@ -80,20 +83,16 @@ class Browser:
         self.events: list[dict[str, Any]] = []
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the process may already be gone
             self.send("Browser.close")
-        except Exception:  # noqa: BLE001 - the process may already be gone
-            pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
         for fd in (self._to_child, self._from_child):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         shutil.rmtree(self.profile, ignore_errors=True)
 
     def __enter__(self) -> Browser:
@@ -118,7 +117,9 @@ class Browser:
         message: dict[str, Any] = json.loads(raw)
         return message
 
-    def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
+    def send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         self._id += 1
         message: dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
         if session:
@@ -147,11 +148,15 @@ class Browser:
             handled = len(self.events)
             self.events.append(self._read_message(deadline))
 
-    def load(self, path: Path, expressions: dict[str, str] | None = None, screenshot: bool = False) -> PageReport:
+    def load(
+        self, path: Path, expressions: dict[str, str] | None = None, screenshot: bool = False
+    ) -> PageReport:
         """Open a local file, wait for load, evaluate expressions, collect errors and requests."""
         self.events.clear()
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable", session=session)
         self.send("Page.navigate", {"url": path.resolve().as_uri()}, session=session)
@@ -160,7 +165,9 @@ class Browser:
         report = PageReport()
         for name, expression in (expressions or {}).items():
             result = self.send(
-                "Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session
+                "Runtime.evaluate",
+                {"expression": expression, "returnByValue": True},
+                session=session,
             )
             report.values[name] = result.get("result", {}).get("value")
         if screenshot:

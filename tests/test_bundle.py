@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_documents_support import SCRIPT, add_responses, make_dossier
 from typer.testing import CliRunner
 
+from test_documents_support import SCRIPT, add_responses, make_dossier
 from wetgeving.cli.app import app
 from wetgeving.documents import bundle
 from wetgeving.documents.output import safe_member
@@ -56,7 +56,7 @@ def test_zip_bundle_contents_and_manifest(dossier: Dossier, tmp_path: Path) -> N
     assert code == 0, err
     assert out == f"bundel geschreven: {target} (16 bestanden, versie v2)\n"
     with zipfile.ZipFile(target) as archive:
-        assert archive.namelist() == sorted(EXPECTED[:1] + EXPECTED[2:]) + ["manifest.json"]
+        assert archive.namelist() == [*sorted(EXPECTED[:1] + EXPECTED[2:]), "manifest.json"]
         manifest = json.loads(archive.read("manifest.json"))
         from wetgeving.history import list_versions
 
@@ -81,8 +81,16 @@ def test_two_builds_are_byte_identical(dossier: Dossier, tmp_path: Path) -> None
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert run(dossier, "v2", "-o", str(tmp_path / "m1"))[0] == 0
     assert run(dossier, "v2", "-o", str(tmp_path / "m2"))[0] == 0
-    one = {p.relative_to(tmp_path / "m1"): p.read_bytes() for p in (tmp_path / "m1").rglob("*") if p.is_file()}
-    two = {p.relative_to(tmp_path / "m2"): p.read_bytes() for p in (tmp_path / "m2").rglob("*") if p.is_file()}
+    one = {
+        p.relative_to(tmp_path / "m1"): p.read_bytes()
+        for p in (tmp_path / "m1").rglob("*")
+        if p.is_file()
+    }
+    two = {
+        p.relative_to(tmp_path / "m2"): p.read_bytes()
+        for p in (tmp_path / "m2").rglob("*")
+        if p.is_file()
+    }
     assert one == two
     assert sorted(p.as_posix() for p in one) == EXPECTED
 
@@ -110,7 +118,9 @@ def test_verify_zip_and_non_bundle(dossier: Dossier, tmp_path: Path) -> None:
     (tmp_path / "leeg").mkdir()
     code, _, err = run(dossier, "verify", str(tmp_path / "leeg"))
     assert code == 9
-    assert err == f"fout: {tmp_path / 'leeg'}: geen manifest.json; dit is geen bundel van wetgeving\n"
+    assert (
+        err == f"fout: {tmp_path / 'leeg'}: geen manifest.json; dit is geen bundel van wetgeving\n"
+    )
 
 
 def test_openbaar_leaves_out_non_public_responses(dossier: Dossier, tmp_path: Path) -> None:
@@ -121,7 +131,9 @@ def test_openbaar_leaves_out_non_public_responses(dossier: Dossier, tmp_path: Pa
     assert "Liever geen publicatie" not in page
     assert "Test Burger" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and SCRIPT not in page
-    everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*.html"))
+    everything = "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*.html")
+    )
     assert "Geheime Indiener" not in everything and "Geheimdorp" not in everything
     intern = tmp_path / "intern"
     assert run(dossier, "v2", "-o", str(intern), "--intern")[0] == 0
@@ -130,13 +142,16 @@ def test_openbaar_leaves_out_non_public_responses(dossier: Dossier, tmp_path: Pa
 
 
 def test_refused_paths_and_existing_targets(dossier: Dossier, tmp_path: Path) -> None:
-    """Inside drafts/ is refused, an existing target needs --force, a non-bundle folder is never replaced."""
+    """drafts/ is refused, an existing target needs --force, a non-bundle folder is kept."""
     code, _, err = run(dossier, "v2", "-o", str(dossier.drafts / "b.zip"))
     assert code == 9 and "uitvoer in drafts/ is niet toegestaan" in err
     target = tmp_path / "b.zip"
     target.write_bytes(b"oud")
     code, _, err = run(dossier, "v2", "-o", str(target))
-    assert (code, err) == (9, f"fout: {target}: bestaat al; gebruik --force om het te overschrijven\n")
+    assert (code, err) == (
+        9,
+        f"fout: {target}: bestaat al; gebruik --force om het te overschrijven\n",
+    )
     assert target.read_bytes() == b"oud"
     assert run(dossier, "v2", "-o", str(target), "--force")[0] == 0
     assert zipfile.is_zipfile(target)
@@ -144,7 +159,10 @@ def test_refused_paths_and_existing_targets(dossier: Dossier, tmp_path: Path) ->
     other.mkdir()
     (other / "belangrijk.txt").write_text("bewaren", encoding="utf-8")
     code, _, err = run(dossier, "v2", "-o", str(other), "--force")
-    assert (code, err) == (9, f"fout: {other}: bestaat al en is geen bundelmap; kies een ander pad\n")
+    assert (code, err) == (
+        9,
+        f"fout: {other}: bestaat al en is geen bundelmap; kies een ander pad\n",
+    )
     assert (other / "belangrijk.txt").read_text(encoding="utf-8") == "bewaren"
 
 

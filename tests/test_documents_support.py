@@ -12,11 +12,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SCRIPT = "<script>alert(1)</script>"
 
 
-def make_dossier(root: Path, versions: tuple[str, ...] = ("geldend", "v1", "v2")) -> dossier_mod.Dossier:
+def make_dossier(
+    root: Path, versions: tuple[str, ...] = ("geldend", "v1", "v2")
+) -> dossier_mod.Dossier:
     """Create a dossier with the fixture drafts recorded as versions (geldend, v1, v2)."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "wetgeving.toml").write_text(
-        dossier_mod.config_text("Wet modernisering mensenhandel (test)", "Wetboek van Strafrecht", "BWBR0001854"),
+        dossier_mod.config_text(
+            "Wet modernisering mensenhandel (test)", "Wetboek van Strafrecht", "BWBR0001854"
+        ),
         encoding="utf-8",
     )
     for folder in ("drafts", "consultation_responses", "templates", "toelichting"):
@@ -72,8 +76,20 @@ def add_responses(d: dossier_mod.Dossier) -> None:
             "20260115T100000Z-aaaaaa",
             "Fictieve Adviesraad",
             [
-                ("artikel 273f, eerste lid", "art.273f/lid.1", "Maak het oogmerk duidelijker.", "overgenomen", "Verduidelijkt in v2."),
-                ("algemeen", "", "Algemene opmerking over de systematiek.", "kennisgenomen", "Geen aanleiding tot wijziging."),
+                (
+                    "artikel 273f, eerste lid",
+                    "art.273f/lid.1",
+                    "Maak het oogmerk duidelijker.",
+                    "overgenomen",
+                    "Verduidelijkt in v2.",
+                ),
+                (
+                    "algemeen",
+                    "",
+                    "Algemene opmerking over de systematiek.",
+                    "kennisgenomen",
+                    "Geen aanleiding tot wijziging.",
+                ),
             ],
             organisation="Fictieve Adviesraad",
             place="Den Haag",
@@ -83,7 +99,15 @@ def add_responses(d: dossier_mod.Dossier) -> None:
         "20260115T110000Z-bbbbbb": response(
             "20260115T110000Z-bbbbbb",
             "Geheime Indiener",
-            [("artikel 273f, derde lid", "art.273f/lid.3", "Liever geen publicatie van mijn naam.", "deels", "Deels verwerkt.")],
+            [
+                (
+                    "artikel 273f, derde lid",
+                    "art.273f/lid.3",
+                    "Liever geen publicatie van mijn naam.",
+                    "deels",
+                    "Deels verwerkt.",
+                )
+            ],
             place="Geheimdorp",
             openbaar=False,
         ),

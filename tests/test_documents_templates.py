@@ -1,4 +1,4 @@
-"""Template environment: strict undefined, autoescape, dossier overrides, errors with file and line."""
+"""Template environment: strict undefined, autoescape, dossier overrides, errors with line."""
 
 from __future__ import annotations
 
@@ -34,18 +34,39 @@ def test_syntax_error_names_template_file_and_line(tmp_path: Path) -> None:
 
 def test_dossier_template_overrides_default_by_name(tmp_path: Path) -> None:
     """A file in the dossier's templates/ replaces the default of the same name; others stay."""
-    (tmp_path / "_base.html.j2").write_text("EIGEN {% block content %}{% endblock %}", encoding="utf-8")
-    out = templates.render("reacties.html.j2", {"title": "t", "heading": "h", "rows": [], "openbaar": True}, tmp_path)
+    (tmp_path / "_base.html.j2").write_text(
+        "EIGEN {% block content %}{% endblock %}", encoding="utf-8"
+    )
+    out = templates.render(
+        "reacties.html.j2", {"title": "t", "heading": "h", "rows": [], "openbaar": True}, tmp_path
+    )
     assert out.startswith("EIGEN ")
     assert "Reacties: h" in out
 
 
 def test_html_is_autoescaped_and_markdown_is_not(tmp_path: Path) -> None:
     """HTML templates escape data; user content is never template source."""
-    row = {"id": "r", "who": "<b>x</b>", "date": "d", "kind": "k", "channel": "c", "campaign": "",
-           "point": type("P", (), {"provision": "", "text": "{{ 7*7 }} <script>alert(1)</script>",
-                                   "status_label": "s", "reason": ""})()}
-    out = templates.render("reacties.html.j2", {"title": "t", "heading": "h", "rows": [row], "openbaar": True})
+    row = {
+        "id": "r",
+        "who": "<b>x</b>",
+        "date": "d",
+        "kind": "k",
+        "channel": "c",
+        "campaign": "",
+        "point": type(
+            "P",
+            (),
+            {
+                "provision": "",
+                "text": "{{ 7*7 }} <script>alert(1)</script>",
+                "status_label": "s",
+                "reason": "",
+            },
+        )(),
+    }
+    out = templates.render(
+        "reacties.html.j2", {"title": "t", "heading": "h", "rows": [row], "openbaar": True}
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "{{ 7*7 }}" in out and "49" not in out
     assert "&lt;b&gt;x&lt;/b&gt;" in out

@@ -1,4 +1,4 @@
-"""Word export: reopened with python-docx, checked for headings, numbering, marks and determinism."""
+"""Word export: reopened with python-docx; headings, numbering, marks and determinism."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import docx
-from test_documents_support import make_dossier
 
+from test_documents_support import make_dossier
 from wetgeving.documents import build, sources
 from wetgeving.documents import docx as wdocx
 from wetgeving.dossier import Dossier
@@ -23,7 +23,9 @@ def test_draft_docx_has_headings_and_numbering_as_in_the_text(tmp_path: Path) ->
     d = _dossier(tmp_path)
     data = wdocx.draft(d.title, sources.load_text(d, "v2"))
     doc = docx.Document(io.BytesIO(data))
-    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        (p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")
+    ]
     assert ("Heading 1", "Tweede Boek. Misdrijven") in headings
     assert ("Heading 2", "Artikel 273f") in headings
     assert ("Heading 2", "Artikel 273fa") in headings
@@ -34,7 +36,7 @@ def test_draft_docx_has_headings_and_numbering_as_in_the_text(tmp_path: Path) ->
 
 
 def test_renvooi_docx_marks_insertions_and_deletions_with_plain_formatting(tmp_path: Path) -> None:
-    """Deleted words are struck through in red, inserted words underlined in green, no Word revisions."""
+    """Deletions struck through in red, insertions underlined in green, no Word revisions."""
     d = _dossier(tmp_path)
     view = build.comparison(d, "v1", sources.load_text(d, "v2"))
     data = wdocx.renvooi(d.title, view)
@@ -67,13 +69,21 @@ def test_docx_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_mvt_docx_has_chapters_and_prompts(tmp_path: Path) -> None:
-    """The MvT in Word has the Algemeen deel chapters, the IAK prompts and the Artikelsgewijs deel."""
+    """The MvT in Word has the chapters, the IAK prompts and the Artikelsgewijs deel."""
     d = _dossier(tmp_path)
-    (d.toelichting / "273f.md").write_text("# Kop\n\nEerste alinea.\n\n- punt een\n- punt twee\n", encoding="utf-8")
+    (d.toelichting / "273f.md").write_text(
+        "# Kop\n\nEerste alinea.\n\n- punt een\n- punt twee\n", encoding="utf-8"
+    )
     data = build.mvt(d, "v2", "geldend", "docx").data
     doc = docx.Document(io.BytesIO(data))
     texts = [p.text for p in doc.paragraphs]
-    for heading in ("I. Algemeen deel", "1. Inleiding", "5. Advies en consultatie", "II. Artikelsgewijs deel", "Artikel 273f"):
+    for heading in (
+        "I. Algemeen deel",
+        "1. Inleiding",
+        "5. Advies en consultatie",
+        "II. Artikelsgewijs deel",
+        "Artikel 273f",
+    ):
         assert heading in texts
     assert "Wat is de aanleiding? (IAK-vraag 1)" in texts
     assert "Eerste alinea." in texts and "punt twee" in texts

@@ -1,4 +1,4 @@
-"""`wetgeving mvt`: chapters, IAK prompts, consultation paragraph, artikelsgewijs deel, toelichting."""
+"""`wetgeving mvt`: chapters, IAK prompts, consultation, artikelsgewijs deel, toelichting."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_documents_support import add_responses, make_dossier
 from typer.testing import CliRunner
 
+from test_documents_support import add_responses, make_dossier
 from wetgeving.cli.app import app
 from wetgeving.dossier import Dossier
 
@@ -44,7 +44,9 @@ def dossier(tmp_path: Path) -> Dossier:
     d = make_dossier(tmp_path / "d")
     add_responses(d)
     (d.toelichting / "algemeen").mkdir()
-    (d.toelichting / "algemeen" / "inleiding.md").write_text("Eigen inleiding van de jurist.\n", encoding="utf-8")
+    (d.toelichting / "algemeen" / "inleiding.md").write_text(
+        "Eigen inleiding van de jurist.\n", encoding="utf-8"
+    )
     (d.toelichting / "273f.md").write_text("Uitleg bij **273f**.\n", encoding="utf-8")
     return d
 
@@ -79,7 +81,7 @@ def test_mvt_has_five_chapters_and_seven_iak_prompts(dossier: Dossier) -> None:
 
 
 def test_consultation_paragraph_counts_and_dispositions(dossier: Dossier) -> None:
-    """Advies en consultatie counts per kind and channel, names advisory bodies, gives dispositions."""
+    """Paragraph 5 counts per kind and channel, names advisory bodies, gives dispositions."""
     out = mvt(dossier, "v2")[1]
     assert "Er zijn 3 reacties ontvangen." in out
     assert "| burger | 2 |" in out and "| adviesorgaan | 1 |" in out
@@ -123,7 +125,9 @@ def test_orphan_toelichting_is_reported_not_dropped(dossier: Dossier) -> None:
 def test_changes_in_words_from_the_diff(dossier: Dossier) -> None:
     """Each changed article says in words what changed, from describe_article."""
     out = mvt(dossier, "v2", "--against", "v1")[1]
-    assert "_Wijziging: het eerste lid is gewijzigd; er wordt een lid ingevoegd (vierde lid);" in out
+    assert (
+        "_Wijziging: het eerste lid is gewijzigd; er wordt een lid ingevoegd (vierde lid);" in out
+    )
 
 
 def test_version_without_responses_warns(tmp_path: Path) -> None:
@@ -131,15 +135,23 @@ def test_version_without_responses_warns(tmp_path: Path) -> None:
     d = make_dossier(tmp_path / "d")
     code, out, err = mvt(d, "v2")
     assert code == 0
-    assert err == "waarschuwing: geen consultatiereacties in dit dossier; paragraaf 5 bevat alleen de opzet\n"
+    assert (
+        err == "waarschuwing: geen consultatiereacties in dit dossier; "
+        "paragraaf 5 bevat alleen de opzet\n"
+    )
     assert "_Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier._" in out
 
 
-def test_output_file_refused_inside_drafts_and_when_existing(dossier: Dossier, tmp_path: Path) -> None:
+def test_output_file_refused_inside_drafts_and_when_existing(
+    dossier: Dossier, tmp_path: Path
+) -> None:
     """-o inside drafts/ is refused; an existing file needs --force; nothing is half-written."""
     code, _, err = mvt(dossier, "v2", "-o", str(dossier.drafts / "mvt.md"))
     assert code == 9
-    assert err == f"fout: {dossier.drafts / 'mvt.md'}: uitvoer in drafts/ is niet toegestaan; kies een pad buiten drafts/\n"
+    assert (
+        err == f"fout: {dossier.drafts / 'mvt.md'}: uitvoer in drafts/ is niet toegestaan; "
+        "kies een pad buiten drafts/\n"
+    )
     assert not (dossier.drafts / "mvt.md").exists()
     target = tmp_path / "mvt.md"
     target.write_text("oud", encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_documents_support import add_responses, make_dossier, response
-from test_mvt import check_golden, normalise
 from typer.testing import CliRunner
 
+from test_documents_support import add_responses, make_dossier, response
+from test_mvt import check_golden, normalise
 from wetgeving.cli.app import app
 from wetgeving.documents.model import CampaignView, Consultation, PointView, ResponseView
 from wetgeving.documents.verslag import build
@@ -40,7 +40,10 @@ def test_openbaar_hides_non_public_identity(dossier: Dossier) -> None:
     """--openbaar replaces name and place of a non-public respondent; the text stays."""
     out = verslag(dossier, "v2", "--openbaar")[1]
     assert "Geheime Indiener" not in out and "Geheimdorp" not in out
-    assert "| niet-openbare reactie | artikel 273f, derde lid | Liever geen publicatie van mijn naam." in out
+    assert (
+        "| niet-openbare reactie | artikel 273f, derde lid | Liever geen publicatie van mijn naam."
+        in out
+    )
     assert "Fictieve Adviesraad, Den Haag" in out
 
 
@@ -55,12 +58,15 @@ def test_openbaar_refuses_while_personal_data_is_flagged(dossier: Dossier, tmp_p
     """--openbaar refuses, listing the flags, while a published text holds personal data."""
     rid = "20260116T090000Z-dddddd"
     (dossier.responses / f"{rid}.md").write_text(
-        response(rid, "Iemand", [("algemeen", "", "Bel mij op 06-12345678.", "", "")]), encoding="utf-8"
+        response(rid, "Iemand", [("algemeen", "", "Bel mij op 06-12345678.", "", "")]),
+        encoding="utf-8",
     )
     target = tmp_path / "verslag.md"
-    code, out, err = verslag(dossier, "v2", "--openbaar", "-o", str(target))
+    code, _, err = verslag(dossier, "v2", "--openbaar", "-o", str(target))
     assert code == 9
-    assert err.startswith("fout: openbaar verslag geweigerd: 1 persoonsgegevens in teksten voor publicatie")
+    assert err.startswith(
+        "fout: openbaar verslag geweigerd: 1 persoonsgegevens in teksten voor publicatie"
+    )
     assert f"reactie {rid}, punt 1: " in err and "06-12345678" in err
     assert err.count("\n") == 1
     assert not target.exists()
@@ -86,13 +92,34 @@ def test_version_without_responses(tmp_path: Path) -> None:
 
 def test_campaign_counted_once_with_size() -> None:
     """A campaign is one row in the reactietabel, with its size."""
-    point = PointView("artikel 273f, eerste lid", "273f", "Zelfde tekst", "kennisgenomen", "Gezien.")
+    point = PointView(
+        "artikel 273f, eerste lid", "273f", "Zelfde tekst", "kennisgenomen", "Gezien."
+    )
     members = tuple(
-        ResponseView(f"r{i}", f"Burger {i}", "", "Plaats", "burger", "internetconsultatie",
-                     "2026-01-01", True, "v1", (point,), campaign="C1")
+        ResponseView(
+            f"r{i}",
+            f"Burger {i}",
+            "",
+            "Plaats",
+            "burger",
+            "internetconsultatie",
+            "2026-01-01",
+            True,
+            "v1",
+            (point,),
+            campaign="C1",
+        )
         for i in range(5)
     )
-    result = build("Wet", "v2", Consultation(members, (CampaignView("C1", 5, tuple(m.id for m in members), "Zelfde tekst"),)), ["273f"], openbaar=True)
+    result = build(
+        "Wet",
+        "v2",
+        Consultation(
+            members, (CampaignView("C1", 5, tuple(m.id for m in members), "Zelfde tekst"),)
+        ),
+        ["273f"],
+        openbaar=True,
+    )
     rows = result.tables[0].rows
     assert len(rows) == 1
     assert rows[0].respondent == "campagne (5 reacties)"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -15,22 +14,26 @@ from wetgeving.cli.app import app
 from wetgeving.cli.common import dossier
 
 
-class MvtFormat(str, Enum):
+class MvtFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     docx = "docx"
 
 
-class VerslagFormat(str, Enum):
+class VerslagFormat(StrEnum):
     markdown = "markdown"
     html = "html"
 
 
-_OUT = typer.Option("-o", "--output", help="Schrijf naar dit bestand (standaard: standaarduitvoer).")
+_OUT = typer.Option(
+    "-o", "--output", help="Schrijf naar dit bestand (standaard: standaarduitvoer)."
+)
 _FORCE = typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")
 
 
-def _emit(data: bytes, out: Path | None, force: bool, warnings: tuple[str, ...], binary: bool) -> None:
+def _emit(
+    data: bytes, out: Path | None, force: bool, warnings: tuple[str, ...], binary: bool
+) -> None:
     from wetgeving.documents import output
     from wetgeving.errors import UsageError
 
@@ -60,7 +63,7 @@ def mvt_command(
     """Stel het skelet van de memorie van toelichting op, met de eigen tekst uit toelichting/."""
     from wetgeving.documents import build
 
-    result = build.mvt(dossier(), version, against, fmt.value)  # type: ignore[arg-type]
+    result = build.mvt(dossier(), version, against, fmt.value)
     _emit(result.data, out, force, result.warnings, fmt is MvtFormat.docx)
 
 
@@ -71,7 +74,9 @@ def verslag_command(
         bool,
         typer.Option(
             "--openbaar",
-            help="Voor publicatie: niet-openbare respondenten anoniem; weigert bij persoonsgegevens.",
+            help=(
+                "Voor publicatie: niet-openbare respondenten anoniem; weigert bij persoonsgegevens."
+            ),
         ),
     ] = False,
     out: Annotated[Path | None, _OUT] = None,
@@ -83,14 +88,14 @@ def verslag_command(
     """Stel het consultatieverslag op: reactietabel per artikel, algemene punten, campagnes."""
     from wetgeving.documents import build
 
-    result = build.verslag(dossier(), version, openbaar, fmt.value)  # type: ignore[arg-type]
+    result = build.verslag(dossier(), version, openbaar, fmt.value)
     _emit(result.data, out, force, result.warnings, False)
 
 
 class _BundleGroup(TyperGroup):
     """`bundle VERSION ...` runs `bundle build VERSION ...`; `bundle verify PATH` verifies."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["build", *args]
         return super().parse_args(ctx, args)
@@ -146,7 +151,7 @@ def bundle_build(
 def bundle_verify(
     path: Annotated[Path, typer.Argument(help="Bundelmap of zipbestand.")],
 ) -> None:
-    """Controleer een bundel tegen zijn manifest.json; noemt gewijzigde, ontbrekende en extra bestanden."""
+    """Controleer een bundel tegen manifest.json; noemt gewijzigde, ontbrekende, extra bestanden."""
     from wetgeving.documents import bundle
 
     result = bundle.verify(path)

@@ -72,9 +72,7 @@ def _digest(data: bytes) -> str:
 def _public(consultation: Consultation) -> Consultation:
     keep = tuple(r for r in consultation.responses if r.openbaar)
     ids = {r.id for r in keep}
-    campaigns = tuple(
-        c for c in consultation.campaigns if any(m in ids for m in c.members)
-    )
+    campaigns = tuple(c for c in consultation.campaigns if any(m in ids for m in c.members))
     return Consultation(keep, campaigns)
 
 
@@ -115,9 +113,9 @@ def make(
     renvooi: list[tuple[str, str]] = []
     previous = sources.previous_version(dossier, version)
     against = [previous] if previous else []
-    if sources.has_version(dossier, build.GELDEND) and version != build.GELDEND:
-        if build.GELDEND not in against:
-            against.append(build.GELDEND)
+    geldend = sources.has_version(dossier, build.GELDEND)
+    if geldend and version != build.GELDEND and build.GELDEND not in against:
+        against.append(build.GELDEND)
     for old in against:
         view = build.comparison(dossier, old, text)
         base = f"renvooi/{_safe_name(old)}-{_safe_name(text.name)}"
@@ -294,7 +292,9 @@ def verify(path: Path) -> Verification:
         version = str(manifest["versie"])
     except (ValueError, KeyError, TypeError) as exc:
         raise DocumentError(f"{path}/{MANIFEST}: onleesbaar manifest ({exc})") from None
-    altered = tuple(n for n, sha in sorted(entries.items()) if n in files and _digest(files[n]) != sha)
+    altered = tuple(
+        n for n, sha in sorted(entries.items()) if n in files and _digest(files[n]) != sha
+    )
     missing = tuple(n for n in sorted(entries) if n not in files)
     extra = tuple(n for n in sorted(files) if n not in entries)
     return Verification(version, len(entries), altered, missing, extra)

@@ -111,9 +111,7 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
         for point in response.points:
             grouped.setdefault(point.article, []).append((response, point))
     position = {a: i for i, a in enumerate(order or [])}
-    keys = sorted(
-        grouped, key=lambda a: (a == "", position.get(a, len(position)), article_key(a))
-    )
+    keys = sorted(grouped, key=lambda a: (a == "", position.get(a, len(position)), article_key(a)))
     articles = tuple(_article_points(a, grouped[a]) for a in keys)
     return Summary(
         total=len(responses),

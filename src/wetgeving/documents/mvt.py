@@ -1,4 +1,4 @@
-"""The memorie van toelichting skeleton: Algemeen deel, Artikelsgewijs deel, the lawyer's text merged in."""
+"""The memorie van toelichting skeleton, with the lawyer's own text merged in."""
 
 from __future__ import annotations
 
@@ -124,13 +124,19 @@ def build(
             continue
         reason = f"artikel {article} bestaat niet in versie {comparison.new_name}"
         orphans.append(Orphan(source, text, reason))
-        warnings.append(f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'")
+        warnings.append(
+            f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'"
+        )
     for source, text in toelichting.unknown:
         reason = "bestand past niet bij een hoofdstuk of artikel"
         orphans.append(Orphan(source, text, reason))
-        warnings.append(f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'")
+        warnings.append(
+            f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'"
+        )
     if not consultation.responses:
-        warnings.append("geen consultatiereacties in dit dossier; paragraaf 5 bevat alleen de opzet")
+        warnings.append(
+            "geen consultatiereacties in dit dossier; paragraaf 5 bevat alleen de opzet"
+        )
     return Mvt(
         title=title,
         version=comparison.new_name,

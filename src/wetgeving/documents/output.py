@@ -20,7 +20,8 @@ def check_target(path: Path, root: Path, force: bool) -> Path:
         folder = (root / protected).resolve()
         if target == folder or folder in target.parents:
             raise DocumentError(
-                f"{path}: uitvoer in {protected}/ is niet toegestaan; kies een pad buiten {protected}/"
+                f"{path}: uitvoer in {protected}/ is niet toegestaan; "
+                f"kies een pad buiten {protected}/"
             )
     if target.exists() and not force:
         raise DocumentError(f"{path}: bestaat al; gebruik --force om het te overschrijven")

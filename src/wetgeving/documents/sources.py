@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from wetgeving.documents.model import (
@@ -14,7 +14,6 @@ from wetgeving.documents.model import (
     PointView,
     ResponseView,
 )
-from wetgeving.errors import VersionError
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -114,7 +113,7 @@ def _point(raw: Any) -> PointView:
     if not article and not general:
         try:
             article = parse_ref(ref).article
-        except Exception:  # noqa: BLE001 - a stored reference that no longer parses is shown as is
+        except Exception:
             article = ""
     disposition = raw.disposition
     return PointView(
@@ -143,7 +142,9 @@ def response_view(raw: Any) -> ResponseView:
     )
 
 
-def _campaigns(raws: list[Any], views: list[ResponseView]) -> tuple[list[ResponseView], list[CampaignView]]:
+def _campaigns(
+    raws: list[Any], views: list[ResponseView]
+) -> tuple[list[ResponseView], list[CampaignView]]:
     """Find campaigns with the consultation layer, falling back to the stored campaign ids."""
     members: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
@@ -151,25 +152,18 @@ def _campaigns(raws: list[Any], views: list[ResponseView]) -> tuple[list[Respons
     for view in views:
         if view.campaign:
             members.setdefault(view.campaign, []).append(view.id)
-    try:
-        from wetgeving.consultation.campaigns import find_campaigns
-    except ImportError:
-        find_campaigns = None
-    if find_campaigns is not None:
-        rest = [raw for raw, view in zip(raws, views, strict=True) if not view.campaign]
-        for n, group in enumerate(find_campaigns(rest), start=1):
-            ids = [str(getattr(m, "id", m)) for m in _members(group)]
-            if len(ids) < 2:
-                continue
-            cid = str(getattr(group, "id", "") or f"campagne-{n}")
-            members.setdefault(cid, []).extend(ids)
-            texts[cid] = str(getattr(group, "shared_text", "") or getattr(group, "text", ""))
+    from wetgeving.consultation.campaigns import find_campaigns
+
+    rest = [raw for raw, view in zip(raws, views, strict=True) if not view.campaign]
+    for group in find_campaigns(rest):
+        members.setdefault(group.id, []).extend(group.members)
+        texts[group.id] = group.shared_text
     by_member = {m: cid for cid, ids in members.items() for m in ids}
     out = []
     for view in views:
         cid = by_member.get(view.id, "")
         if cid != view.campaign:
-            view = ResponseView(**{**_fields(view), "campaign": cid})
+            view = dataclasses.replace(view, campaign=cid)
         out.append(view)
     first_text = {}
     for view in out:
@@ -189,18 +183,6 @@ def _campaigns(raws: list[Any], views: list[ResponseView]) -> tuple[list[Respons
     return out, campaigns
 
 
-def _members(group: Any) -> Iterable[Any]:
-    for name in ("members", "responses", "ids", "member_ids"):
-        value = getattr(group, name, None)
-        if value is not None:
-            return list(value)
-    return list(group)
-
-
-def _fields(view: ResponseView) -> dict[str, Any]:
-    return {name: getattr(view, name) for name in view.__slots__}  # type: ignore[attr-defined]
-
-
 def consultation(dossier: Dossier) -> Consultation:
     """All responses of the dossier, with campaigns counted once."""
     from wetgeving.consultation.store import load_all
@@ -212,32 +194,7 @@ def consultation(dossier: Dossier) -> Consultation:
 
 
 def personal_data_flags(text: str) -> list[str]:
-    """Describe personal data found in a text meant for publication."""
-    try:
-        from wetgeving.consultation.privacy import find_personal_data
-    except ImportError:
-        return _fallback_flags(text)
-    out = []
-    for flag in find_personal_data(text):
-        kind = getattr(flag, "kind", None) or getattr(flag, "label", None)
-        value = getattr(flag, "text", None) or getattr(flag, "value", None)
-        if kind and value:
-            out.append(f"{kind} '{value}'")
-        else:
-            out.append(str(flag))
-    return out
+    """Describe personal data found in a text meant for publication ("telefoonnummer '06-...'")."""
+    from wetgeving.consultation.privacy import find_personal_data
 
-
-
-_FALLBACK = (
-    ("e-mailadres", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
-    ("telefoonnummer", r"(?<!\d)(?:\+31|0031|0)[ -]?(?:\d[ -]?){9}(?!\d)"),
-    ("BSN-achtig nummer", r"(?<!\d)\d{9}(?!\d)"),
-)
-
-
-def _fallback_flags(text: str) -> list[str]:
-    """Minimal detector used only while the consultation layer offers none."""
-    import re
-
-    return [f"{kind} '{m.group(0)}'" for kind, rx in _FALLBACK for m in re.finditer(rx, text)]
+    return [f"{flag.kind} '{flag.text}'" for flag in find_personal_data(text)]

@@ -125,7 +125,9 @@ def render(name: str, context: dict[str, Any], dossier_templates: Path | None = 
         template = env.get_template(name)
         return template.render(context)
     except jinja2.TemplateNotFound as exc:
-        raise DocumentError(f"sjabloon '{exc.name}' niet gevonden (in {', '.join(search)})") from None
+        raise DocumentError(
+            f"sjabloon '{exc.name}' niet gevonden (in {', '.join(search)})"
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or name}:{exc.lineno}"
         raise DocumentError(f"{where}: fout in sjabloon: {exc.message}") from None

@@ -109,7 +109,8 @@ def build(
         )
     position = {a: i for i, a in enumerate(order)}
     keys = sorted(
-        (a for a in per_article if a), key=lambda a: (position.get(a, len(position)), article_key(a))
+        (a for a in per_article if a),
+        key=lambda a: (position.get(a, len(position)), article_key(a)),
     )
     tables = tuple(ArticleTable(a, f"Artikel {a}", tuple(per_article[a])) for a in keys)
     return Verslag(
