@@ -1,4 +1,5 @@
 """Campaign detection: near-identical responses grouped, deterministic and explainable."""
+# ruff: noqa: E501 (expected Dutch messages are kept on one line to compare them exactly)
 
 from __future__ import annotations
 

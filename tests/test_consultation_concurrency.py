@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from test_consultation_support import commits, committed_files, make_dossier, response_files
-
 from wetgeving.consultation import store
 
 
@@ -20,12 +19,25 @@ def test_eight_concurrent_responds_all_land(tmp_path: Path) -> None:
     procs = [
         subprocess.Popen(
             [
-                sys.executable, "-m", "wetgeving", "--dossier", str(d.root), "respond",
-                "--respondent", f"Indiener {n}", "--version", "v1", "--niet-openbaar",
-                "--point", f"artikel 273f, derde lid=Reactie nummer {n}.",
+                sys.executable,
+                "-m",
+                "wetgeving",
+                "--dossier",
+                str(d.root),
+                "respond",
+                "--respondent",
+                f"Indiener {n}",
+                "--version",
+                "v1",
+                "--niet-openbaar",
+                "--point",
+                f"artikel 273f, derde lid=Reactie nummer {n}.",
             ],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        )  # fmt: skip
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         for n in range(8)
     ]
     results = [p.communicate(timeout=120) for p in procs]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_consultation_support import committed_files, make_dossier
 from typer.testing import CliRunner
 
+from test_consultation_support import committed_files, make_dossier
 from wetgeving.cli.app import app
 from wetgeving.consultation import store, xlsx
 
@@ -65,7 +65,8 @@ def test_unknown_campaign_is_refused(tmp_path: Path) -> None:
     d = make_dossier(tmp_path / "d", versions=("v1",))
     args = ["respond", "dispose", "--status", "deels", "--reason", "x", "--campaign"]
     assert run(d.root, *args, "Cdeadbeef")[1:] == (
-        "", "fout: onbekende campagne 'Cdeadbeef'; zie 'wetgeving responses campaigns'\n"
+        "",
+        "fout: onbekende campagne 'Cdeadbeef'; zie 'wetgeving responses campaigns'\n",
     )
     assert run(d.root, *args, "../x")[2] == (
         "fout: ongeldig campagne-id '../x' (bijvoorbeeld C1a2b3c4d)\n"

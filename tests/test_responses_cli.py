@@ -1,4 +1,5 @@
 """`wetgeving respond` and `wetgeving responses list/show` with real git dossiers."""
+# ruff: noqa: E501 (expected Dutch messages are kept on one line to compare them exactly)
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from test_consultation_support import commits, committed_files, make_dossier, response_files
 from typer.testing import CliRunner
 
+from test_consultation_support import commits, committed_files, make_dossier, response_files
 from wetgeving.cli.app import app
 from wetgeving.consultation import store
 
@@ -38,7 +39,9 @@ def respond(root: Path, *extra: str) -> str:
 def test_respond_with_options_stores_one_file_in_its_own_commit(dossier: Path) -> None:
     """A scripted response is written, validated, tied to its provision and committed alone."""
     before = len(commits(store_dossier(dossier)))
-    rid = respond(dossier, "--point", "artikel 273f, derde lid=Te ruim.", "--point", "algemeen=Goed.")
+    rid = respond(
+        dossier, "--point", "artikel 273f, derde lid=Te ruim.", "--point", "algemeen=Goed."
+    )
     d = store_dossier(dossier)
     files = response_files(d)
     assert [f.name for f in files] == [f"{rid}.md"]
@@ -61,7 +64,7 @@ def store_dossier(root: Path):  # type: ignore[no-untyped-def]
 
 def test_unknown_provision_lists_nearest(dossier: Path) -> None:
     """A provision that does not exist in the consulted version is refused with suggestions."""
-    code, out, err = run(
+    code, _out, err = run(
         dossier, "respond", "--respondent", "A", "--version", "v1",
         "--point", "artikel 273f, twaalfde lid=tekst",
     )  # fmt: skip
@@ -96,7 +99,10 @@ def test_email_in_respondent_is_refused(dossier: Path) -> None:
     """E-mail addresses are never stored, also not as a name."""
     code, _, err = run(dossier, "respond", "--respondent", "a@b.nl", "--point", "algemeen=x")
     assert code == 8
-    assert err == "fout: respondent bevat een e-mailadres ('a@b.nl'); e-mailadressen worden niet opgeslagen\n"
+    assert (
+        err
+        == "fout: respondent bevat een e-mailadres ('a@b.nl'); e-mailadressen worden niet opgeslagen\n"
+    )
 
 
 def test_default_version_is_the_newest(dossier: Path) -> None:
@@ -130,7 +136,9 @@ def test_respond_interactive(dossier: Path) -> None:
     assert (r.respondent, r.place, r.kind, r.openbaar, r.received) == (
         "Piet Voorbeeld", "Zwolle", "burger", False, "2026-11-21",
     )  # fmt: skip
-    assert [(p.ref, p.text) for p in r.points] == [("artikel 273f, tweede lid", "Middelen te ruim.")]
+    assert [(p.ref, p.text) for p in r.points] == [
+        ("artikel 273f, tweede lid", "Middelen te ruim.")
+    ]
     assert "artikel 273f, tiende lid bestaat niet in versie v1" in err
 
 

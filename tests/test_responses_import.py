@@ -1,13 +1,14 @@
 """`wetgeving responses import`: CSV in every Excel flavour, .xlsx, idempotency, bad rows."""
+# ruff: noqa: E501 (expected Dutch messages are kept on one line to compare them exactly)
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from test_consultation_support import commits, committed_files, make_dossier, response_files, status
 from typer.testing import CliRunner
 
+from test_consultation_support import commits, committed_files, make_dossier, response_files, status
 from wetgeving import dossier as dossier_mod
 from wetgeving.cli.app import app
 from wetgeving.consultation import store, xlsx
@@ -113,7 +114,7 @@ def test_xlsx_import(root: Path, tmp_path: Path) -> None:
     rows.append(["Bram Proef", "", "", "2026-11-21", "nee", None, 12345, "", "x"])
     path = tmp_path / "reacties.xlsx"
     xlsx.write_rows(path, rows)
-    code, out, err = run(root, str(path), "--version", "v1")
+    code, _out, err = run(root, str(path), "--version", "v1")
     assert code == 0, err
     loaded = sorted(store.load_all(d_of(root)), key=lambda r: r.respondent)
     assert loaded[0].received == "2026-11-20"
@@ -161,7 +162,7 @@ def test_strict_refuses_the_whole_import(root: Path, tmp_path: Path) -> None:
     rows = [HEADER, ROWS[0], ["Zonder Datum", "", "", "", "ja", "", "Tekst", "", ""]]
     path = write_csv(tmp_path / "r.csv", rows)
     before = commits(d_of(root))
-    code, out, err = run(root, str(path), "--version", "v1", "--strict")
+    code, _out, err = run(root, str(path), "--version", "v1", "--strict")
     assert code == 8
     assert err == (
         "fout: r.csv: import geweigerd (--strict), 1 rij is ongeldig; er is niets "
@@ -178,7 +179,7 @@ def test_map_and_email_columns(root: Path, tmp_path: Path) -> None:
         ["Anna Voorbeeld", "anna@voorbeeld.invalid", "2026-11-20", "273f lid 2", "Tekst", "x"],
     ]
     path = write_csv(tmp_path / "r.csv", rows)
-    code, out, err = run(
+    code, _out, err = run(
         root, str(path), "--version", "v1", "--map", "Indiener=naam", "--map", "Ontvangen=datum",
         "--map", "Bepaling=artikel", "--map", "Inbreng=reactie", "--map", "Intern=negeer",
     )  # fmt: skip
