@@ -209,3 +209,13 @@ def test_bundle_write_is_all_or_nothing_for_zip(dossier: Dossier, tmp_path: Path
     target = bundle.write(made, tmp_path / "x.zip", dossier.root, force=False)
     assert target.read_bytes()[:2] == b"PK"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "x.zip"]
+
+
+def test_progress_is_reported_per_step(dossier: Dossier) -> None:
+    """The library reports each step of a bundle build to a progress callback (the CLI shows it
+    only on a terminal)."""
+    seen: list[tuple[str, int, int]] = []
+    bundle.make(dossier, "v2", progress=lambda what, done, total: seen.append((what, done, total)))
+    assert [done for _, done, _ in seen] == list(range(1, 9))
+    assert {total for _, _, total in seen} == {8}
+    assert seen[0][0] == "tekst" and seen[-1][0] == "manifest"

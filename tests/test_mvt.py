@@ -203,3 +203,11 @@ def test_unknown_version_is_version_error(dossier: Dossier) -> None:
     code, _, err = mvt(dossier, "v9")
     assert code == 4
     assert err.startswith("fout: ") and "v9" in err
+
+
+def test_format_follows_output_suffix(dossier: Dossier, tmp_path: Path) -> None:
+    """Without --format, -o mvt.html writes HTML and -o mvt.docx writes Word."""
+    assert mvt(dossier, "v2", "-o", str(tmp_path / "mvt.html"))[0] == 0
+    assert (tmp_path / "mvt.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert mvt(dossier, "v2", "-o", str(tmp_path / "mvt.docx"))[0] == 0
+    assert (tmp_path / "mvt.docx").read_bytes()[:2] == b"PK"

@@ -50,6 +50,12 @@ def _emit(
     typer.echo(f"geschreven: {out}", err=True)
 
 
+def _from_suffix(out: Path | None, known: tuple[str, ...]) -> str:
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    suffix = "html" if suffix == "htm" else suffix
+    return suffix if suffix in known else "markdown"
+
+
 @app.command("mvt")
 def mvt_command(
     version: Annotated[str, typer.Argument(help="Versie (v2), git-revisie of 'werk'.")],
@@ -57,14 +63,20 @@ def mvt_command(
         str, typer.Option("--against", help="Vergelijk met deze versie (artikelsgewijs deel).")
     ] = "geldend",
     out: Annotated[Path | None, _OUT] = None,
-    fmt: Annotated[MvtFormat, typer.Option("--format", help="Uitvoervorm.")] = MvtFormat.markdown,
+    fmt: Annotated[
+        MvtFormat | None,
+        typer.Option(
+            "--format", help="Uitvoervorm (standaard: naar de extensie van -o, anders markdown)."
+        ),
+    ] = None,
     force: Annotated[bool, _FORCE] = False,
 ) -> None:
     """Stel het skelet van de memorie van toelichting op, met de eigen tekst uit toelichting/."""
     from wetgeving.documents import build
 
-    result = build.mvt(dossier(), version, against, fmt.value)
-    _emit(result.data, out, force, result.warnings, fmt is MvtFormat.docx)
+    chosen = fmt or MvtFormat(_from_suffix(out, ("html", "docx")))
+    result = build.mvt(dossier(), version, against, chosen.value)
+    _emit(result.data, out, force, result.warnings, chosen is MvtFormat.docx)
 
 
 @app.command("verslag")
@@ -81,14 +93,18 @@ def verslag_command(
     ] = False,
     out: Annotated[Path | None, _OUT] = None,
     fmt: Annotated[
-        VerslagFormat, typer.Option("--format", help="Uitvoervorm.")
-    ] = VerslagFormat.markdown,
+        VerslagFormat | None,
+        typer.Option(
+            "--format", help="Uitvoervorm (standaard: naar de extensie van -o, anders markdown)."
+        ),
+    ] = None,
     force: Annotated[bool, _FORCE] = False,
 ) -> None:
     """Stel het consultatieverslag op: reactietabel per artikel, algemene punten, campagnes."""
     from wetgeving.documents import build
 
-    result = build.verslag(dossier(), version, openbaar, fmt.value)
+    chosen = fmt or VerslagFormat(_from_suffix(out, ("html",)))
+    result = build.verslag(dossier(), version, openbaar, chosen.value)
     _emit(result.data, out, force, result.warnings, False)
 
 

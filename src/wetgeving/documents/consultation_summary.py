@@ -50,6 +50,7 @@ class Summary:
     campaigns: tuple[CampaignView, ...]
     advisory_bodies: tuple[str, ...]
     articles: tuple[ArticlePoints, ...]
+    consulted: tuple[str, ...] = ()
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -121,6 +122,7 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
         campaigns=consultation.campaigns,
         advisory_bodies=tuple(bodies),
         articles=articles,
+        consulted=tuple(sorted({r.version for r in responses if r.version})),
     )
 
 
