@@ -287,8 +287,11 @@ def test_commit_paths_commits_only_those(tmp_path: Path, fixtures: Path) -> None
         history.commit_paths(d, [tmp_path / "elders.txt"], "buiten")
 
 
-def test_load_version_parses_and_caches(tmp_path: Path, fixtures: Path) -> None:
+def test_load_version_parses_and_caches(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """load_version parses each draft once per blob and keeps a disk cache in .git."""
+    monkeypatch.setattr(load, "_MEMORY", {})
     d = make_dossier(tmp_path / "d", fixtures)
     history.create_version(d, "v1", "Eerste concept")
     first = load.load_version(d, "v1")
@@ -300,7 +303,10 @@ def test_load_version_parses_and_caches(tmp_path: Path, fixtures: Path) -> None:
     assert again.regelingen[0] is first.regelingen[0]
     assert list((d.root / ".git" / "wetgeving-cache").glob("*.pickle"))
     load._MEMORY.clear()
+    calls: list[str] = []
+    monkeypatch.setattr(load, "parse_bytes", lambda data, path: calls.append(path))
     assert load.load_version(d, "v1").regelingen == first.regelingen
+    assert calls == []  # read back from the disk cache, not parsed again
 
 
 def test_load_version_parse_error_names_version_file_line(tmp_path: Path, fixtures: Path) -> None:
