@@ -54,7 +54,7 @@ def test_zip_bundle_contents_and_manifest(dossier: Dossier, tmp_path: Path) -> N
     target = tmp_path / "bundel.zip"
     code, out, err = run(dossier, "v2", "-o", str(target))
     assert code == 0, err
-    assert out == f"bundel geschreven: {target} (16 bestanden, versie v2)\n"
+    assert out == f"bundel geschreven: {target} (15 bestanden + manifest.json, versie v2)\n"
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist() == [*sorted(EXPECTED[:1] + EXPECTED[2:]), "manifest.json"]
         manifest = json.loads(archive.read("manifest.json"))

@@ -160,7 +160,10 @@ def bundle_build(
     for warning in made.warnings:
         typer.echo(f"waarschuwing: {warning}", err=True)
     bundle.write(made, out, current.root, force)
-    typer.echo(f"bundel geschreven: {out} ({len(made.files)} bestanden, versie {made.version})")
+    count = len(made.files) - 1
+    typer.echo(
+        f"bundel geschreven: {out} ({count} bestanden + manifest.json, versie {made.version})"
+    )
 
 
 @bundle_app.command("verify")
