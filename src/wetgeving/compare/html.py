@@ -31,7 +31,7 @@ nav ol { columns: 2; }
 .kind { text-transform: uppercase; font-size: 0.75em; letter-spacing: 0.05em; color: #555; }
 del { color: #a00; text-decoration: line-through; }
 ins { color: #060; text-decoration: underline; }
-.moved .text, ins.moved { text-decoration: underline double; color: #035; }
+span.moved { text-decoration: underline double; color: #035; }
 del.moved { text-decoration: line-through double; color: #035; }
 .text { margin: 0.2em 0 0 0; white-space: pre-wrap; }
 .warnings li { color: #840; }
@@ -44,15 +44,15 @@ def _anchor(article: str) -> str:
 
 
 def _ops(change: Change, moved: bool) -> str:
+    """Moved text is double underlined; edits inside it are shown as ordinary edits."""
     parts = []
-    cls = ' class="moved"' if moved else ""
     for op, text in change.ops or ():
         if op == "equal":
-            parts.append(escape(text))
+            parts.append(f'<span class="moved">{escape(text)}</span>' if moved else escape(text))
         elif op == "delete":
-            parts.append(f"<del{cls}>{escape(text)}</del>")
+            parts.append(f"<del>{escape(text)}</del>")
         else:
-            parts.append(f"<ins{cls}>{escape(text)}</ins>")
+            parts.append(f"<ins>{escape(text)}</ins>")
     return "".join(parts)
 
 
