@@ -93,9 +93,59 @@ def word_diff(old: str, new: str) -> tuple[Op, ...]:
     a, b, back = _encode(tokens(old), tokens(new))
     dmp = _dmp()
     diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    _cleanup_semantic(diffs, back)
+    dmp.diff_cleanupMerge(diffs)
     raw: list[tuple[int, str]] = [(op, _decode(chars, back)) for op, chars in diffs]
     return _merge(raw)
+
+
+def _cleanup_semantic(diffs: list[tuple[int, str]], back: list[str]) -> None:
+    """diff-match-patch's semantic clean-up, measuring in characters of text, not in tokens.
+
+    `diff_cleanupSemantic` removes an equality no longer than the edits on both sides of it. On
+    token characters a long word counts as 1 and would be swallowed by two short edits
+    ("[-gevangenisstraf-]{+levenslange gevangenisstraf of tijdelijke+}"), so the same rule is
+    applied here with the real lengths. The later steps of that clean-up work on characters and
+    could split a word, so they are left out; `diff_cleanupMerge` runs afterwards on tokens.
+    """
+
+    lengths: dict[str, int] = {}
+
+    def size(chars: str) -> int:
+        total = 0
+        for ch in chars:
+            n = lengths.get(ch)
+            if n is None:
+                n = lengths[ch] = len(_decode(ch, back))
+            total += n
+        return total
+
+    equalities: list[int] = []
+    last: str | None = None
+    pointer = 0
+    ins1 = del1 = ins2 = del2 = 0
+    while pointer < len(diffs):
+        op, data = diffs[pointer]
+        if op == 0:
+            equalities.append(pointer)
+            ins1, del1, ins2, del2 = ins2, del2, 0, 0
+            last = data
+        else:
+            if op == 1:
+                ins2 += size(data)
+            else:
+                del2 += size(data)
+            if last and size(last) <= max(ins1, del1) and size(last) <= max(ins2, del2):
+                where = equalities[-1]
+                diffs.insert(where, (-1, last))
+                diffs[where + 1] = (1, diffs[where + 1][1])
+                equalities.pop()
+                if equalities:
+                    equalities.pop()
+                pointer = equalities[-1] if equalities else -1
+                ins1 = del1 = ins2 = del2 = 0
+                last = None
+        pointer += 1
 
 
 def _merge(raw: list[tuple[int, str]]) -> tuple[Op, ...]:
