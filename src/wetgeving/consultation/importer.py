@@ -18,9 +18,9 @@ from wetgeving.consultation.model import (
     check_field,
     check_openbaar,
     check_text,
+    content_fingerprint,
     new_id,
     redact_emails,
-    with_fingerprint,
 )
 from wetgeving.consultation.provisions import Resolver
 from wetgeving.consultation.tabular import parse_date, read_table
@@ -147,7 +147,12 @@ def _cell(row: list[str], index: int | None) -> str:
 
 
 def _row_response(
-    row: list[str], cols: _Columns, version: str, resolver: Resolver | None, channel: str
+    row: list[str],
+    cols: _Columns,
+    version: str,
+    resolver: Resolver | None,
+    channel: str,
+    rid: str,
 ) -> tuple[Response, int]:
     get = cols.fields.get
     organisation = check_field("organisatie", _cell(row, get("organisation")))
@@ -183,19 +188,27 @@ def _row_response(
     date_text = _cell(row, get("date"))
     if not date_text.strip():
         raise ConsultationError("datum ontbreekt")
+    respondent = check_field("naam", _cell(row, get("respondent")), required=True)
+    place = check_field("plaats", _cell(row, get("place")))
+    received = parse_date(date_text)
+    openbaar = check_openbaar(_cell(row, get("openbaar")))
+    all_points = tuple(points)
     response = Response(
-        id="",
-        respondent=check_field("naam", _cell(row, get("respondent")), required=True),
+        id=rid,
+        respondent=respondent,
         organisation=organisation,
-        place=check_field("plaats", _cell(row, get("place"))),
+        place=place,
         kind=kind,
         channel=check_choice("kanaal", channel_text, CHANNELS) if channel_text else channel,
-        received=parse_date(date_text),
-        openbaar=check_openbaar(_cell(row, get("openbaar"))),
+        received=received,
+        openbaar=openbaar,
         version=version,
-        points=tuple(points),
+        points=all_points,
+        fingerprint=content_fingerprint(
+            respondent, organisation, place, received, openbaar, version, all_points
+        ),
     )
-    return with_fingerprint(response), redacted
+    return response, redacted
 
 
 def _no_version(ref_text: str) -> tuple[str, str]:
@@ -236,8 +249,12 @@ def import_file(
         if not any(c.strip() for c in row):
             continue
         result.rows += 1
+        rid = new_id()
+        while rid in ids:
+            rid = new_id()
+        ids.add(rid)
         try:
-            response, redacted = _row_response(row, cols, version, resolver, channel)
+            response, redacted = _row_response(row, cols, version, resolver, channel, rid)
         except WetgevingError as exc:
             result.failures.append((number, exc.message))
             continue
@@ -247,11 +264,7 @@ def import_file(
         known.add(response.fingerprint)
         if redacted:
             redactions.append(number)
-        rid = new_id()
-        while rid in ids:
-            rid = new_id()
-        ids.add(rid)
-        new.append(_with_id(response, rid))
+        new.append(response)
     if strict and result.failures:
         first = "; ".join(f"rij {n}: {m}" for n, m in result.failures[:3])
         raise ConsultationError(
@@ -272,9 +285,3 @@ def import_file(
         result.imported = len(new)
         result.ids = [r.id for r in new]
     return result
-
-
-def _with_id(response: Response, rid: str) -> Response:
-    from dataclasses import replace
-
-    return replace(response, id=rid)

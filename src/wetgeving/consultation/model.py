@@ -134,20 +134,38 @@ def clean_text(text: str) -> str:
 
 def redact_emails(text: str) -> tuple[str, int]:
     """Replace e-mail addresses (never stored) by a marker; return the text and the count."""
+    if "@" not in text:
+        return text, 0
     return _EMAIL_RE.subn(EMAIL_REDACTED, text)
 
 
 def fingerprint(response: Response) -> str:
     """Hash of what identifies the content of a response (not its id, dispositions or notes)."""
+    r = response
+    return content_fingerprint(
+        r.respondent, r.organisation, r.place, r.received, r.openbaar, r.version, r.points
+    )
+
+
+def content_fingerprint(
+    respondent: str,
+    organisation: str,
+    place: str,
+    received: str,
+    openbaar: bool,
+    version: str,
+    points: tuple[Point, ...],
+) -> str:
+    """`fingerprint` from the parts, before a Response exists."""
     parts = [
-        response.respondent.casefold(),
-        response.organisation.casefold(),
-        response.place.casefold(),
-        response.received,
-        "ja" if response.openbaar else "nee",
-        response.version,
+        respondent.casefold(),
+        organisation.casefold(),
+        place.casefold(),
+        received,
+        "ja" if openbaar else "nee",
+        version,
     ]
-    for point in response.points:
+    for point in points:
         parts.extend([point.node or point.ref, point.question, " ".join(point.text.split())])
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:20]
@@ -167,7 +185,7 @@ def check_field(name: str, value: str, required: bool = False) -> str:
         raise ConsultationError(f"{name} ontbreekt")
     if len(value) > MAX_FIELD:
         raise ConsultationError(f"{name} is langer dan {MAX_FIELD} tekens")
-    if _EMAIL_RE.search(value):
+    if "@" in value and _EMAIL_RE.search(value):
         raise ConsultationError(
             f"{name} bevat een e-mailadres ('{value}'); e-mailadressen worden niet opgeslagen"
         )
@@ -246,6 +264,8 @@ def check_openbaar(value: str) -> bool:
 
 def _q(value: str) -> str:
     """A JSON string is a valid YAML double-quoted scalar once YAML line breaks are escaped."""
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
     return json.dumps(value, ensure_ascii=False).replace("\u0085", "\\u0085")
 
 

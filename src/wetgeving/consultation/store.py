@@ -173,18 +173,28 @@ def save_many(
     """
     folder = responses_dir(dossier)
     folder.mkdir(exist_ok=True)
+    base = os.fspath(folder)
+    stamps: dict[str, list[int]] = {}
     with write_lock(dossier):
-        written: list[Path] = []
+        written: list[str] = []
         try:
             for response in responses:
-                path = folder / response.file_name
-                if path.exists():
-                    raise ConsultationError(f"{path.name} bestaat al; probeer het opnieuw")
-                tmp = folder / f".tmp-{response.id}.md"
-                with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(render(response))
-                os.replace(tmp, path)
-                written.append(path)
+                name = response.id + ".md"
+                final = os.path.join(base, name)
+                if os.path.lexists(final):
+                    raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
+                tmp = os.path.join(base, ".tmp-" + name)
+                data = memoryview(render(response).encode("utf-8"))
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                try:
+                    while data:
+                        data = data[os.write(fd, data) :]
+                    st = os.fstat(fd)
+                finally:
+                    os.close(fd)
+                os.replace(tmp, final)  # rename keeps size and mtime: the stamp stays valid
+                written.append(final)
+                stamps[name] = [st.st_size, st.st_mtime_ns]
                 if progress is not None and len(written) % 500 == 0:
                     progress(len(written), len(responses))
             if progress is not None:
@@ -193,12 +203,12 @@ def save_many(
         except BaseException:
             for path in written:
                 with contextlib.suppress(OSError):
-                    path.unlink()
+                    os.unlink(path)
             with contextlib.suppress(OSError):
-                for tmp in folder.glob(".tmp-*.md"):
-                    tmp.unlink()
+                for tmp_path in folder.glob(".tmp-*.md"):
+                    tmp_path.unlink()
             raise
-    update_index(dossier, responses)
+    update_index(dossier, responses, stamps)
     return sha
 
 
@@ -393,7 +403,9 @@ def summaries(dossier: Dossier) -> list[Summary]:
     return [_from_json(fresh[name][1]) for name in sorted(fresh)]
 
 
-def update_index(dossier: Dossier, responses: Iterable[Response]) -> None:
+def update_index(
+    dossier: Dossier, responses: Iterable[Response], stamps: dict[str, list[int]] | None = None
+) -> None:
     """Add just-written responses to the index without re-reading their files."""
     index_path = _index_path(dossier)
     if index_path is None:
@@ -401,9 +413,12 @@ def update_index(dossier: Dossier, responses: Iterable[Response]) -> None:
     cached = _read_index(index_path)
     folder = responses_dir(dossier)
     for response in responses:
-        try:
-            st = (folder / response.file_name).stat()
-        except OSError:
-            continue
-        cached[response.file_name] = [[st.st_size, st.st_mtime_ns], _to_json(summarise(response))]
+        stamp = (stamps or {}).get(response.file_name)
+        if stamp is None:
+            try:
+                st = (folder / response.file_name).stat()
+            except OSError:
+                continue
+            stamp = [st.st_size, st.st_mtime_ns]
+        cached[response.file_name] = [stamp, _to_json(summarise(response))]
     _write_index(index_path, cached)

@@ -1,0 +1,180 @@
+"""Benchmark: consultation import, list and campaign detection at scale.
+
+Prints, measured in the same run:
+1. `wetgeving responses import` of N rows (default 100,000) against a plain script that writes the
+   same number of files and makes one git commit (target ratio <= 2).
+2. `wetgeving responses list --provision ...` on that dossier (target: well under a second), with
+   a warm index and after deleting the index (cold).
+3. Campaign detection on 10k, 20k and 40k responses (target: close to linear).
+
+Usage: python bench/bench_consultation.py [--rows 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFT = ROOT / "tests" / "fixtures" / "drafts" / "v1.md"
+REFS = ["", "", "artikel 273f, derde lid", "273f lid 1 onder a", "273f lid 5", "273fa lid 1"]
+WORDS = (
+    "wij vinden dat het voorstel de strafbaarstelling van mensenhandel verruimt zonder dat "
+    "duidelijk is welke gedragingen worden bedoeld de regering moet uitleggen hoe de kwetsbare "
+    "positie wordt vastgesteld en welke rol arbeidsinspectie politie en openbaar ministerie "
+    "spelen bij de opsporing van uitbuiting in de land en tuinbouw de logistiek en de schoonmaak"
+).split()
+CAMPAIGN = (
+    "Ik maak mij grote zorgen over de verruiming van artikel 273f. Het begrip uitbuiting wordt zo "
+    "ruim dat gewone arbeidsconflicten onder het strafrecht vallen. Pas het voorstel aan."
+)
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def make_repo(path: Path) -> None:
+    path.mkdir(parents=True)
+    git(path, "init", "-q")
+    git(path, "config", "user.name", "Bench")
+    git(path, "config", "user.email", "bench@example.invalid")
+    git(path, "config", "commit.gpgsign", "false")
+
+
+def make_dossier(path: Path) -> None:
+    make_repo(path)
+    (path / "wetgeving.toml").write_text(
+        '[dossier]\ntitel = "Bench"\n[regeling]\nnaam = "Wetboek van Strafrecht"\n'
+        'bwb = "BWBR0001854"\n',
+        encoding="utf-8",
+    )
+    (path / "drafts").mkdir()
+    (path / "consultation_responses").mkdir()
+    shutil.copyfile(DRAFT, path / "drafts" / "273f.md")
+    git(path, "add", "--", "wetgeving.toml", "drafts")
+    git(path, "commit", "-q", "-m", "start")
+    run_cli(path, "version", "create", "v1", "-m", "Versie v1")
+
+
+def run_cli(dossier: Path, *args: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "wetgeving", "--dossier", str(dossier), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return time.perf_counter() - start, out.stdout
+
+
+def text_for(rng: random.Random, i: int) -> str:
+    if i % 4 == 0:
+        return CAMPAIGN + f" Groet, indiener {i}."
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 90))) + f" ({i})"
+
+
+def write_csv(path: Path, rows: int) -> None:
+    rng = random.Random(42)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Naam", "Organisatie", "Plaats", "Datum", "Openbaar", "Artikel", "Reactie"])
+        for i in range(rows):
+            writer.writerow(
+                [
+                    f"Indiener {i}",
+                    "Stichting Voorbeeld" if i % 10 == 0 else "",
+                    "Voorbeeldstad",
+                    f"2026-11-{1 + i % 28:02d}",
+                    "ja" if i % 3 else "nee",
+                    REFS[i % len(REFS)],
+                    text_for(rng, i),
+                ]
+            )
+
+
+def baseline(path: Path, rows: int, sizes: list[int]) -> float:
+    """Plain script: write `rows` files of the same sizes and make one git commit."""
+    make_repo(path)
+    folder = path / "consultation_responses"
+    folder.mkdir()
+    start = time.perf_counter()
+    for i in range(rows):
+        (folder / f"{i:08d}.md").write_text("x" * sizes[i % len(sizes)], encoding="utf-8")
+    git(path, "add", "--", "consultation_responses")
+    git(path, "commit", "-q", "-m", "baseline")
+    return time.perf_counter() - start
+
+
+def campaigns_bench(dossier: Path) -> list[tuple[int, float]]:
+    from wetgeving import dossier as dossier_mod
+    from wetgeving.consultation.campaigns import find_campaigns
+    from wetgeving.consultation.store import load_all
+
+    responses = load_all(dossier_mod.load(dossier))
+    out = []
+    for n in (10_000, 20_000, 40_000):
+        if n > len(responses):
+            break
+        start = time.process_time()
+        found = find_campaigns(responses[:n])
+        out.append((n, time.process_time() - start))
+        print(f"  {n:>6} responses: {out[-1][1]:6.2f} s CPU, {len(found)} campaign(s), "
+              f"largest {len(found[0].members) if found else 0}")  # fmt: skip
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    rows = parser.parse_args().rows
+    with tempfile.TemporaryDirectory(prefix="bench-consultation-") as tmp:
+        base = Path(tmp)
+        for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+            os.environ.pop(var, None)
+        dossier = base / "dossier"
+        make_dossier(dossier)
+        sheet = base / "reacties.csv"
+        write_csv(sheet, rows)
+        print(f"import of {rows} rows ({sheet.stat().st_size / 1e6:.1f} MB CSV)")
+        t_import, out = run_cli(dossier, "responses", "import", str(sheet), "--version", "v1")
+        print(f"  wetgeving responses import: {t_import:7.2f} s  ({out.strip()[:60]})")
+        folder = dossier / "consultation_responses"
+        sizes = [p.stat().st_size for _, p in zip(range(1000), folder.glob("*.md"), strict=False)]
+        t_base = baseline(base / "baseline", rows, sizes)
+        print(f"  plain script (files + one commit): {t_base:7.2f} s")
+        print(f"  ratio import / baseline: {t_import / t_base:.2f} (target <= 2)")
+
+        print("responses list --provision 'artikel 273f, derde lid'")
+        t_warm, out = run_cli(dossier, "responses", "list", "--provision", "artikel 273f, derde lid")
+        hits = sum(1 for line in out.splitlines() if not line.startswith(" "))
+        print(f"  warm index: {t_warm:.2f} s wall ({hits} responses listed)")
+        t_noop, _ = run_cli(dossier, "--help")
+        print(f"  (python + CLI start-up alone, 'wetgeving --help': {t_noop:.2f} s)")
+        index = dossier / ".git" / "wetgeving-cache" / "responses-index.json"
+        index.unlink(missing_ok=True)
+        t_cold, _ = run_cli(dossier, "responses", "list", "--provision", "artikel 273f, derde lid")
+        print(f"  cold (index rebuilt from {rows} files): {t_cold:.2f} s wall")
+        t_again, _ = run_cli(dossier, "responses", "list", "--provision", "273f lid 3")
+        print(f"  warm again: {t_again:.2f} s wall")
+
+        print("campaign detection (CPU time)")
+        times = campaigns_bench(dossier)
+        if len(times) >= 2:
+            ratios = ", ".join(
+                f"{b[0] // 1000}k/{a[0] // 1000}k = {b[1] / a[1]:.2f}"
+                for a, b in zip(times, times[1:], strict=False)
+            )
+            print(f"  growth per doubling: {ratios} (2.0 is linear)")
+
+
+if __name__ == "__main__":
+    main()
