@@ -234,3 +234,23 @@ def test_concurrent_same_name_one_refused(dossier: Path) -> None:
     assert results[1][2] == "fout: versie 'v1' bestaat al; kies een andere naam\n"
     assert git(dossier, "log", "--format=%s", "-2").splitlines()[0] == "versie v1"
     assert git(dossier, "status", "--porcelain") == ""
+
+
+def test_unreadable_draft_not_recorded(dossier: Path) -> None:
+    """A draft that does not parse is not recorded: exit 6 naming file and line."""
+    (dossier / "drafts" / "kapot.md").write_text("## Artikel 1\n\nTekst.\n", encoding="utf-8")
+    head = git(dossier, "rev-parse", "HEAD")
+    code, out, err = wet("--dossier", str(dossier), "version", "create", "v1", "-m", "x")
+    assert (code, out) == (6, "")
+    assert err.startswith("fout: in de werkmap: drafts/kapot.md:1: ")
+    assert err.count("\n") == 1
+    assert git(dossier, "rev-parse", "HEAD") == head
+
+
+def test_non_ascii_message_and_author(dossier: Path) -> None:
+    """Messages and author names with accents survive the round trip through git."""
+    git(dossier, "config", "user.name", "Anaïs Jurist")
+    wet("--dossier", str(dossier), "version", "create", "v1", "-m", "Consultatieversie één")
+    _, out, _ = wet("--dossier", str(dossier), "version", "list", "--format", "json")
+    row = json.loads(out)[0]
+    assert (row["author"], row["message"]) == ("Anaïs Jurist", "Consultatieversie één")

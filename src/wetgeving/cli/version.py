@@ -36,14 +36,20 @@ def create(
     """Leg de huidige tekst in drafts/ vast als onveranderlijke conceptversie NAAM.
 
     Eén commit van precies drafts/, met wie, wanneer en de omschrijving. Een bestaande naam wordt
-    geweigerd; als de tekst gelijk is aan de laatste versie wordt niets vastgelegd.
+    geweigerd; als de tekst gelijk is aan de laatste versie wordt niets vastgelegd. Een concept dat
+    niet te lezen is (zie 'wetgeving check') wordt niet vastgelegd.
     """
     from wetgeving import history
     from wetgeving.errors import UsageError
+    from wetgeving.text.load import load_version
 
     if message is None:
         raise UsageError('geef een omschrijving met -m, bijvoorbeeld -m "Consultatieversie"')
-    info = history.create_version(dossier(), name, message)
+    history.check_name(name)
+    current = dossier()
+    # A version is immutable: never record a text that cannot be read back.
+    load_version(current, "werk")
+    info = history.create_version(current, name, message)
     typer.echo(f"versie {info.name} vastgelegd (commit {_short(info.commit)})")
 
 
