@@ -320,3 +320,10 @@ def test_load_version_parse_error_names_version_file_line(tmp_path: Path, fixtur
     with pytest.raises(ParseError) as err:
         load.load_version(d, "werk")
     assert err.value.message.startswith("in de werkmap: drafts/kapot.md:1: ")
+
+
+def test_werk_needs_no_repository(tmp_path: Path, fixtures: Path) -> None:
+    """The working tree can be read and parsed without git or a repository."""
+    d = make_dossier(tmp_path / "d", fixtures, repo=False)
+    assert list(history.snapshot(d, "werk").files) == ["drafts/273f.md"]
+    assert load.load_version(d, "werk").regelingen[0].find("art.273f") is not None
