@@ -327,3 +327,16 @@ def test_werk_needs_no_repository(tmp_path: Path, fixtures: Path) -> None:
     d = make_dossier(tmp_path / "d", fixtures, repo=False)
     assert list(history.snapshot(d, "werk").files) == ["drafts/273f.md"]
     assert load.load_version(d, "werk").regelingen[0].find("art.273f") is not None
+
+
+def test_push_of_branch_alone_keeps_versions(tmp_path: Path, fixtures: Path) -> None:
+    """Pushing only the branch (no tags) to another repository keeps every version."""
+    d = make_dossier(tmp_path / "d", fixtures)
+    history.create_version(d, "v1", "Eerste concept")
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(d.root, "push", "-q", str(remote), "HEAD:refs/heads/main")
+    assert git(remote, "tag", "--list") == ""
+    clone = tmp_path / "kloon"
+    git(tmp_path, "clone", "-q", str(remote), str(clone))
+    assert [v.name for v in history.list_versions(dossier_mod.load(clone))] == ["v1"]
