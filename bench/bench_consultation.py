@@ -86,7 +86,9 @@ def write_csv(path: Path, rows: int) -> None:
     rng = random.Random(42)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["Naam", "Organisatie", "Plaats", "Datum", "Openbaar", "Artikel", "Reactie"])
+        writer.writerow(
+            ["Naam", "Organisatie", "Plaats", "Datum", "Openbaar", "Artikel", "Reactie"]
+        )
         for i in range(rows):
             writer.writerow(
                 [
@@ -154,7 +156,9 @@ def main() -> None:
         print(f"  ratio import / baseline: {t_import / t_base:.2f} (target <= 2)")
 
         print("responses list --provision 'artikel 273f, derde lid'")
-        t_warm, out = run_cli(dossier, "responses", "list", "--provision", "artikel 273f, derde lid")
+        t_warm, out = run_cli(
+            dossier, "responses", "list", "--provision", "artikel 273f, derde lid"
+        )
         hits = sum(1 for line in out.splitlines() if not line.startswith(" "))
         print(f"  warm index: {t_warm:.2f} s wall ({hits} responses listed)")
         t_noop, _ = run_cli(dossier, "--help")

@@ -180,7 +180,10 @@ def _shared(text: str, sets: list[tuple[set[str], int]]) -> str:
         if keep and start is None:
             start = i
         elif not keep and start is not None:
-            span = text[matches[start].start() : matches[i - 1].end()]
+            end = matches[i - 1].end()
+            while end < len(text) and text[end] in ".,;:!?)\"'":
+                end += 1
+            span = text[matches[start].start() : end]
             passages.append(" ".join(span.split()))
             start = None
     return " … ".join(passages)

@@ -98,6 +98,7 @@ def parse_map(items: list[str]) -> dict[str, str]:
 
 @dataclass
 class _Columns:
+    today: str = ""
     fields: dict[str, int] = field(default_factory=dict)
     questions: list[tuple[str, int]] = field(default_factory=list)
 
@@ -129,6 +130,11 @@ def _columns(header: list[str], mapping: dict[str, str], result: ImportResult) -
             raise ConsultationError(f"kolom '{name}' en een andere kolom zijn allebei '{target}'")
         else:
             cols.fields[target] = i
+    if "date" not in cols.fields:
+        import datetime as dt
+
+        cols.today = dt.date.today().isoformat()
+        result.notices.append(f"geen kolom 'Datum': als datum van ontvangst geldt {cols.today}")
     if "respondent" not in cols.fields:
         raise ConsultationError(
             "geen kolom 'Naam' gevonden; geef de kolom aan met --map KOLOM=respondent"
@@ -185,7 +191,7 @@ def _row_response(
             points.append(Point(ref="algemeen", node="", text=clean, question=question))
     if not points:
         raise ConsultationError("geen reactietekst")
-    date_text = _cell(row, get("date"))
+    date_text = _cell(row, get("date")) if "date" in cols.fields else cols.today
     if not date_text.strip():
         raise ConsultationError("datum ontbreekt")
     respondent = check_field("naam", _cell(row, get("respondent")), required=True)

@@ -68,7 +68,7 @@ class Row:
         s = self.summary
         public = "openbaar" if s.openbaar else "niet openbaar"
         campaign = f", campagne {s.campaign}" if s.campaign else ""
-        lines = [f"{s.id}  {s.received}  {s.version}  {s.name} ({public}{campaign})"]
+        lines = [f"{s.id}  {s.received}  {s.version}  {s.name} [{public}{campaign}]"]
         for n, p, fate in self.points:
             status = p.status or "open"
             if p.status and p.in_version:

@@ -116,7 +116,7 @@ class Response:
     def display_name(self) -> str:
         """Organisation and name as shown in internal lists."""
         if self.organisation and self.respondent:
-            return f"{self.respondent} ({self.organisation})"
+            return f"{self.respondent}, {self.organisation}"
         return self.organisation or self.respondent
 
 

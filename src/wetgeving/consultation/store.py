@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 LOCK_NAME = "wetgeving-consultation.lock"
 INDEX_NAME = "responses-index.json"
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 LOCK_TIMEOUT = 120.0
 SNIPPET = 80
 
