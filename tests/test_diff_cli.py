@@ -159,3 +159,25 @@ def test_broken_draft_names_version_file_and_line(dossier_dir: Path) -> None:
     code, _, err = _diff(dossier_dir, "v1", "werk")
     assert code == 6
     assert err.startswith("fout: in de werkmap: drafts/273f.md:7: ")
+
+
+def test_no_colour_when_piped_or_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Colour is off when NO_COLOR is set, and off when stdout is not a terminal."""
+    from wetgeving.cli import diff as diff_cli
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert diff_cli._colour() is False
+    monkeypatch.delenv("NO_COLOR")
+    assert diff_cli._colour() is False  # pytest captures stdout: not a terminal
+
+
+def test_werk_against_version(dossier_dir: Path) -> None:
+    """The working tree compares as 'werk' with a null commit in the JSON."""
+    shutil.copy(
+        Path(__file__).parent / "fixtures" / "drafts" / "v1.md", dossier_dir / "drafts" / "273f.md"
+    )
+    code, out, _ = _diff(dossier_dir, "v2", "werk", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["new"] == {"version": "werk", "commit": None}
+    assert any(c["kind"] == "moved" and c["new_id"] == "art.273f/lid.8" for c in data["changes"])

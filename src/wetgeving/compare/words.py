@@ -44,33 +44,32 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _encode(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
-    table: dict[str, int] = {}
-    back: list[str] = []
+def _char(code: int) -> str:
+    # Skip the surrogate range, which is not a valid code point on its own.
+    return chr(code + 0x100 if code < 0xD800 - 0x100 else code + 0x100 + 0x800)
+
+
+def _encode(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
+    """Map each distinct token to one character; return both texts and the way back."""
+    table: dict[str, str] = {}
+    back: dict[str, str] = {}
 
     def enc(toks: list[str]) -> str:
         out = []
         for tok in toks:
-            code = table.get(tok)
-            if code is None:
-                code = len(back)
-                table[tok] = code
-                back.append(tok)
-            # Skip the surrogate range, which is not a valid code point on its own.
-            out.append(chr(code + 0x100 if code < 0xD800 - 0x100 else code + 0x100 + 0x800))
+            ch = table.get(tok)
+            if ch is None:
+                ch = _char(len(table))
+                table[tok] = ch
+                back[ch] = tok
+            out.append(ch)
         return "".join(out)
 
     return enc(a), enc(b), back
 
 
-def _decode(chars: str, back: list[str]) -> str:
-    out = []
-    for ch in chars:
-        code = ord(ch) - 0x100
-        if code >= 0xD800 - 0x100:
-            code -= 0x800
-        out.append(back[code])
-    return "".join(out)
+def _decode(chars: str, back: dict[str, str]) -> str:
+    return "".join(map(back.__getitem__, chars))
 
 
 def _is_glue(text: str) -> bool:
@@ -99,7 +98,7 @@ def word_diff(old: str, new: str) -> tuple[Op, ...]:
     return _merge(raw)
 
 
-def _cleanup_semantic(diffs: list[tuple[int, str]], back: list[str]) -> None:
+def _cleanup_semantic(diffs: list[tuple[int, str]], back: dict[str, str]) -> None:
     """diff-match-patch's semantic clean-up, measuring in characters of text, not in tokens.
 
     `diff_cleanupSemantic` removes an equality no longer than the edits on both sides of it. On
@@ -109,19 +108,14 @@ def _cleanup_semantic(diffs: list[tuple[int, str]], back: list[str]) -> None:
     could split a word, so they are left out; `diff_cleanupMerge` runs afterwards on tokens.
     """
 
-    lengths: dict[str, int] = {}
+    lengths = {ch: len(tok) for ch, tok in back.items()}
 
     def size(chars: str) -> int:
-        total = 0
-        for ch in chars:
-            n = lengths.get(ch)
-            if n is None:
-                n = lengths[ch] = len(_decode(ch, back))
-            total += n
-        return total
+        return sum(map(lengths.__getitem__, chars))
 
     equalities: list[int] = []
     last: str | None = None
+    last_size = 0
     pointer = 0
     ins1 = del1 = ins2 = del2 = 0
     while pointer < len(diffs):
@@ -130,12 +124,13 @@ def _cleanup_semantic(diffs: list[tuple[int, str]], back: list[str]) -> None:
             equalities.append(pointer)
             ins1, del1, ins2, del2 = ins2, del2, 0, 0
             last = data
+            last_size = size(data)
         else:
             if op == 1:
                 ins2 += size(data)
             else:
                 del2 += size(data)
-            if last and size(last) <= max(ins1, del1) and size(last) <= max(ins2, del2):
+            if last and last_size <= max(ins1, del1) and last_size <= max(ins2, del2):
                 where = equalities[-1]
                 diffs.insert(where, (-1, last))
                 diffs[where + 1] = (1, diffs[where + 1][1])
