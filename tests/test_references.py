@@ -126,3 +126,27 @@ def test_label_for_id() -> None:
     """A node id converts to its Ar 3.29 citation."""
     assert label_for_id("art.273f/lid.1/ond.4°") == "artikel 273f, eerste lid, onder 4°"
     assert label_for_id("art.5/lid.2/ond.b") == "artikel 5, tweede lid, onderdeel b"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "de artikelen 9, tweede lid, en 10",
+            [
+                ("artikelen 9, tweede lid, en 10", "art.9/lid.2", "art.9/lid.2"),
+                ("artikelen 9, tweede lid, en 10", "art.10", "art.10"),
+            ],
+        ),
+        (
+            "het tweede lid van artikel 10",
+            [("het tweede lid van artikel 10", "art.10/lid.2", None)],
+        ),
+        ("artikel 10 van die wet", []),
+        ("artikel 10 van Boek 8 van het Burgerlijk Wetboek", []),
+        ("artikel 10 van dit wetboek", [("artikel 10", "art.10", "art.10")]),
+    ],
+)
+def test_lists_and_external_acts(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    """Article lists carry a tail per article; references to other acts are left out."""
+    assert _pairs(_toy(text)) == expected

@@ -64,7 +64,7 @@ def label_for_id(node_id: str) -> str:
 
 
 _ORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
-_ARTNR = r"\d+[a-z]*(?::\d+[a-z]*)?"
+_ARTNR = r"\d+[a-z]*(?::\d+[a-z]*)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?"
 
 _START = re.compile(
     r"(?P<art>\b(?:[Aa]rtikel(?:en)?|[Aa]rt\.)\s+(?=\d))"
@@ -73,7 +73,13 @@ _START = re.compile(
 )
 _ARTNR_RE = re.compile(_ARTNR)
 _MAYBE = re.compile(r"lid\b|rtikel|rt\.|onder|sub\s")
-_LIST_SEP = re.compile(r"\s*,\s*(?=\d)|\s+(?P<w>en|of|dan wel|tot en met)\s+(?:artikel\s+)?(?=\d)")
+_LIST_SEP = re.compile(
+    r"(?:\s*,)?\s+(?:en|of|dan wel|tot en met|jo\.|juncto|in verbinding met)\s+"
+    r"(?:artikel\s+)?(?=\d)|\s*,\s*(?=\d)|\s*-\s*(?=\d)"
+)
+_VOLZIN = re.compile(rf",?\s+(?:{_ORD}|laatste)\s+(?:en\s+(?:{_ORD}|laatste)\s+)?volzin\b")
+_MORE_LID = re.compile(r",?\s+(?:en\s+|of\s+)?(?:het\s+)?")
+_VAN_ARTIKEL = re.compile(r",?\s+van\s+[Aa]rtikel\s+(?=\d)")
 _ORD_SEP = r"(?:\s*,\s*|\s+(?:en|of|tot en met)\s+(?:het\s+)?)"
 _LID_WORD = re.compile(rf"(?P<ord>{_ORD})(?P<more>(?:{_ORD_SEP}(?:{_ORD}))*)\s+lid\b")
 _LID_MORE = re.compile(rf"(?:\s*,\s*|\s+(?P<w>en|of|tot en met)\s+(?:het\s+)?)(?P<ord>{_ORD})")
@@ -88,7 +94,7 @@ _ITEM_RE = re.compile(r"\d+[a-z]?\s?[°º]|([a-z])\1(?![a-z])|[a-z](?![a-z])")
 _ITEM_AHEAD = r"(?=\d+[a-z]?\s?[°º]|[a-z](?![a-z])|(?P<d>[a-z])(?P=d)(?![a-z]))"
 _ITEM_MORE = re.compile(r"(?:\s*,\s*|\s+(?P<w>en|of|tot en met)\s+)" + _ITEM_AHEAD)
 _EXTERNAL = re.compile(
-    r",?\s+(?:van|uit)\s+(?P<det>de|het|die|dat|deze|dit|onze)\s+(?P<name>[\w-]+)"
+    r",?\s+(?:van|uit)\s+(?:(?P<det>de|het|die|dat|deze|dit|onze)\s+)?(?P<name>[\w-]+)"
 )
 
 
@@ -149,27 +155,22 @@ class _Scanner:
         return m.end(), [str(n) for n in nums]
 
     def external(self, pos: int) -> bool:
-        """True when "van de Opiumwet" (another regeling) follows the reference."""
+        """True when another regeling follows: "van de Opiumwet", "van die wet", "van Boek 8".
+
+        Statute text names its own provisions without "van ..." or with "van dit wetboek" /
+        "van deze wet"; any other "van de/het ..." after a reference names another act.
+        """
         m = _EXTERNAL.match(self.text, pos)
         if not m:
             return False
         det, name = m.group("det"), m.group("name")
-        if det in ("deze", "dit", "die", "dat"):
+        if det in ("deze", "dit"):
             return False
         if self.title and self.text[m.start("name") :].lower().startswith(self.title):
             return False
-        return (
-            name[:1].isupper()
-            or "wet" in name.lower()
-            or name.lower()
-            in (
-                "verdrag",
-                "richtlijn",
-                "verordening",
-                "besluit",
-                "regeling",
-            )
-        )
+        if det is None:
+            return name[:1].isupper()
+        return not name[:1].isdigit()
 
 
 def _norm_item(item: str) -> str:
@@ -202,16 +203,14 @@ def _scan(text: str, title: str) -> list[_Raw]:
     while m := _START.search(text, pos):
         start = m.start()
         if m.group("art"):
-            end, raw = _scan_article(sc, m.end(), start)
-            if raw is not None:
-                out.append(raw)
+            end, raws = _scan_article(sc, m.end(), start)
+            out.extend(raws)
             pos = max(end, m.end())
         elif m.group("lid"):
             lid_start = m.start("lid")
             word_pos = m.end() - len(text[lid_start : m.end()].split()[-1])
-            if _PREV_LID.match(text, word_pos):
-                end = _PREV_LID.match(text, word_pos).end()  # type: ignore[union-attr]
-                end2, levels = sc.onder_levels(end)
+            if prev := _PREV_LID.match(text, word_pos):
+                end2, levels = sc.onder_levels(prev.end())
                 out.append(_Raw(start, end2, None, ["-1"], levels))
                 pos = end2
                 continue
@@ -221,8 +220,12 @@ def _scan(text: str, title: str) -> list[_Raw]:
                 continue
             end, lids = got
             end, levels = sc.onder_levels(end)
+            article: list[str] | None = None
+            # "het vijfde lid van artikel 784": the article comes after the lid.
+            if (va := _VAN_ARTIKEL.match(text, end)) and (nm := _ARTNR_RE.match(text, va.end())):
+                article, end = [nm.group(0)], nm.end()
             if not sc.external(end):
-                out.append(_Raw(start, end, None, lids, levels))
+                out.append(_Raw(start, end, article, lids, levels))
             pos = end
         else:
             end, levels = sc.onder_levels(start)
@@ -232,32 +235,44 @@ def _scan(text: str, title: str) -> list[_Raw]:
     return out
 
 
-def _scan_article(sc: _Scanner, pos: int, start: int) -> tuple[int, _Raw | None]:
+def _scan_article(sc: _Scanner, pos: int, start: int) -> tuple[int, list[_Raw]]:
+    """Parse "artikel 273f, achtste lid" or a list "de artikelen 157, 161, onderdelen 2° en 3°,
+    161bis en 273f": every article may carry its own lid and onderdelen."""
     text = sc.text
     m = _ARTNR_RE.match(text, pos)
     if not m:
-        return pos, None
-    arts = [m.group(0)]
+        return pos, []
+    items: list[tuple[str, list[str] | None, list[list[str]]]] = []
     end = m.end()
-    lids: list[str] | None = None
-    levels: list[list[str]] = []
-    # A location tail binds to a single article: "artikel 273f, achtste lid, onder 1°".
-    if lm := _LID_AFTER_ART.match(text, end):
-        got = sc.lids(lm.end())
-        if got is not None:
-            end, lids = got
-    elif sm := _LID_SHORT.match(text, end):
-        end, lids = sm.end(), [sm.group("nr")]
-    end, levels = sc.onder_levels(end)
-    if lids is None and not levels:
-        while (sep := _LIST_SEP.match(text, end)) and (nm := _ARTNR_RE.match(text, sep.end())):
-            arts.append(nm.group(0))
-            end = nm.end()
+    while True:
+        lids: list[str] | None = None
+        if lm := _LID_AFTER_ART.match(text, end):
+            got = sc.lids(lm.end())
+            if got is not None:
+                end, lids = got
+        elif sm := _LID_SHORT.match(text, end):
+            end, lids = sm.end(), [sm.group("nr")]
+        end, levels = sc.onder_levels(end)
+        nr = m.group(0).replace(" ", "")
+        items.append((nr, lids, levels))
+        # "artikel 89, eerste lid, tweede volzin, tweede lid, en zesde lid": more of article 89.
+        while True:
+            if vz := _VOLZIN.match(text, end):
+                end = vz.end()
+            more = _MORE_LID.match(text, end)
+            got = sc.lids(more.end()) if more and lids is not None else None
+            if got is None:
+                break
+            end, more_lids = got
+            end, more_levels = sc.onder_levels(end)
+            items.append((nr, more_lids, more_levels))
+        sep = _LIST_SEP.match(text, end)
+        if not sep or not (nm := _ARTNR_RE.match(text, sep.end())):
+            break
+        m, end = nm, nm.end()
     if sc.external(end):
-        return end, None
-    phrase_end = end
-    # "Artikel 273f, achtste lid, is ...": the trailing comma is not part of the phrase.
-    return phrase_end, _Raw(start, phrase_end, arts, lids, levels)
+        return end, []
+    return end, [_Raw(start, end, [nr], lids, levels) for nr, lids, levels in items]
 
 
 def _variants(node_id: str) -> list[str]:
@@ -336,7 +351,15 @@ def _onder_container(source: str, first: str, index: _Index) -> str:
         if index.get(f"{anc}/ond.{first}") is not None:
             return anc
     lid = next((i for i, seg in enumerate(parts) if seg.startswith("lid.")), None)
-    return "/".join(parts[: lid + 1]) if lid is not None else parts[0]
+    if lid is not None:
+        # "De bepaling onder 3°" in the second lid: the list of an earlier lid of the article.
+        own = parts[lid][4:].split("~")[0]
+        if own.isdigit():
+            for n in range(int(own) - 1, 0, -1):
+                if index.get(f"{parts[0]}/lid.{n}/ond.{first}") is not None:
+                    return f"{parts[0]}/lid.{n}"
+        return "/".join(parts[: lid + 1])
+    return parts[0]
 
 
 class ReferenceFinder:
