@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wetgeving.compare import Comparison, compare_versions, describe_article
-from wetgeving.compare.formats import render_text
+from wetgeving.compare.formats import render_json, render_text
 from wetgeving.compare.html import render_html
 from wetgeving.compare.words import tokens, word_diff
 from wetgeving.errors import ProvisionRefError
-from wetgeving.text.model import Regeling
+from wetgeving.text.model import Node, Regeling
 from wetgeving.text.parse import parse
 
 DRAFTS = Path(__file__).parent / "fixtures" / "drafts"
@@ -293,3 +294,36 @@ def test_whole_wetboek_van_strafrecht(fixtures: Path) -> None:
     assert counted["changed"] > 100 and counted["moved"] < 10
     assert any("artikel 77o, vijfde lid" in w for w in result.warnings)
     assert any(c.old_id == "art.273f/lid.1" and c.kind == "changed" for c in result.changes)
+
+
+def _with_text(node: Node, node_id: str, text: str) -> Node:
+    if node.id == node_id:
+        return replace(node, text=text)
+    return replace(node, children=tuple(_with_text(c, node_id, text) for c in node.children))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_json_is_lossless_for_random_edits_of_a_version(data: st.DataObject) -> None:
+    """Random word edits in several provisions of v1: the JSON ops rebuild both own texts."""
+    base = draft("v1").regelingen[0]
+    nodes = [n for n in base.walk() if n.text]
+    tree = base
+    for _ in range(data.draw(st.integers(1, 4))):
+        node = data.draw(st.sampled_from(nodes))
+        toks = tokens(node.text)
+        for _ in range(data.draw(st.integers(1, 5))):
+            pos = data.draw(st.integers(0, len(toks) - 1))
+            toks[pos] = data.draw(_WORDS)
+        children = tuple(_with_text(c, node.id, "".join(toks)) for c in tree.children)
+        tree = replace(tree, children=children)
+    result = compare_versions(V("a", None, (base,)), V("b", None, (tree,)))
+    old_text = {n.id: n.text for n in base.walk()}
+    new_text = {n.id: n.text for n in tree.walk()}
+    for change in json.loads(render_json(result))["changes"]:
+        if change["ops"] is None:
+            continue
+        old = "".join(t for op, t in change["ops"] if op != "insert")
+        new = "".join(t for op, t in change["ops"] if op != "delete")
+        assert old == (old_text[change["old_id"]] if change["old_id"] else "")
+        assert new == (new_text[change["new_id"]] if change["new_id"] else "")
