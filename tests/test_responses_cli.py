@@ -263,3 +263,40 @@ def test_against_follows_provisions(dossier: Path) -> None:
         "soort": "vernummerd", "node": "art.273f/lid.5", "bepaling": "artikel 273f, vijfde lid",
         "omschrijving": "vernummerd tot artikel 273f, vijfde lid en gewijzigd",
     }  # fmt: skip
+
+
+def test_failed_commit_keeps_the_old_response(dossier: Path) -> None:
+    """A dispose whose commit fails restores the file; a respond whose commit fails writes none."""
+    rid = respond(dossier, "--point", "algemeen=x")
+    path = dossier / "consultation_responses" / f"{rid}.md"
+    before = path.read_bytes()
+    lock = dossier / ".git" / "index.lock"
+    lock.write_text("", encoding="utf-8")
+    try:
+        code, _, err = run(dossier, "respond", "dispose", rid, "--status", "deels", "--reason", "y")
+        assert code == 5 and err.startswith("fout: git is bezet")
+        code, _, _ = run(dossier, "respond", "--respondent", "B", "--point", "algemeen=z")
+        assert code == 5
+    finally:
+        lock.unlink()
+    assert path.read_bytes() == before
+    assert [f.name for f in response_files(store_dossier(dossier))] == [f"{rid}.md"]
+
+
+def test_outside_git_nothing_is_written(tmp_path: Path) -> None:
+    """A dossier that is not in a git repository cannot take responses (they must be committed)."""
+    from wetgeving import dossier as dossier_mod
+
+    root = tmp_path / "los"
+    root.mkdir()
+    (root / "wetgeving.toml").write_text(
+        dossier_mod.config_text("Los", "Wetboek van Strafrecht", "BWBR0001854"), encoding="utf-8"
+    )
+    code, _, err = run(
+        root, "respond", "--respondent", "A", "--version", "v1", "--point", "algemeen=x"
+    )
+    assert code == 5
+    assert "het dossier staat niet in een git-repository" in err
+    assert not (root / "consultation_responses").exists() or not any(
+        (root / "consultation_responses").iterdir()
+    )

@@ -257,3 +257,60 @@ def test_unknown_file_type_and_empty_file(root: Path, tmp_path: Path) -> None:
     broken.write_bytes(b"geen zip")
     code, _, err = run(root, str(broken))
     assert code == 8 and err.startswith(f"fout: {broken}: geen leesbaar Excel-bestand (.xlsx)")
+
+
+def test_without_date_column_today_is_used(root: Path, tmp_path: Path) -> None:
+    """A sheet without a Datum column takes the import date, and says so."""
+    import datetime as dt
+
+    path = write_csv(tmp_path / "r.csv", [["Naam", "Reactie"], ["Anna Voorbeeld", "Tekst"]])
+    code, _out, err = run(root, str(path), "--version", "v1")
+    today = dt.date.today().isoformat()
+    assert (code, err) == (
+        0,
+        f"let op: geen kolom 'Datum': als datum van ontvangst geldt {today}\n",
+    )
+    (r,) = store.load_all(d_of(root))
+    assert r.received == today
+
+
+def test_duplicate_rows_in_one_file_are_imported_once(root: Path, tmp_path: Path) -> None:
+    """The same row twice in one sheet gives one response."""
+    path = write_csv(tmp_path / "r.csv", [HEADER, ROWS[0], ROWS[0], ROWS[1]])
+    code, out, _ = run(root, str(path), "--version", "v1")
+    assert code == 0
+    assert out.startswith("2 reacties geïmporteerd, 1 al aanwezig (commit ")
+
+
+def test_progress_is_reported_to_the_caller(root: Path, tmp_path: Path) -> None:
+    """The library reports progress through a callback (the CLI draws a bar on a terminal)."""
+    from wetgeving.consultation import importer, provisions
+
+    rows = [HEADER] + [
+        [f"Persoon {i}", "", "", "2026-11-20", "ja", "", f"Tekst {i}", "", ""] for i in range(1200)
+    ]
+    path = write_csv(tmp_path / "r.csv", rows)
+    d = d_of(root)
+    seen: list[tuple[int, int]] = []
+    result = importer.import_file(
+        d, path, "v1", resolver=provisions.Resolver.load(d, "v1"),
+        progress=lambda done, total: seen.append((done, total)),
+    )  # fmt: skip
+    assert result.imported == 1200
+    assert seen == [(500, 1200), (1000, 1200), (1200, 1200)]
+    assert len(store.summaries(d)) == 1200
+
+
+def test_failed_commit_leaves_nothing_behind(root: Path, tmp_path: Path) -> None:
+    """When git refuses the commit, the files written by the import are removed again."""
+    path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
+    lock = root / ".git" / "index.lock"
+    lock.write_text("", encoding="utf-8")
+    try:
+        code, _out, err = run(root, str(path), "--version", "v1")
+    finally:
+        lock.unlink()
+    assert code == 5
+    assert err.startswith("fout: git is bezet")
+    assert response_files(d_of(root)) == []
+    assert list((root / "consultation_responses").glob(".tmp-*")) == []
