@@ -49,6 +49,14 @@ def unescape_start(alinea: str) -> str:
     return alinea
 
 
+_TRAILING_HASHES = re.compile(r"\\(#+)$")
+
+
+def unescape_heading(content: str) -> str:
+    """Undo the backslash render puts before a heading's closing '#' run (see render)."""
+    return _TRAILING_HASHES.sub(r"\1", content, count=1)
+
+
 @dataclass
 class _Item:
     kind: Kind
@@ -87,7 +95,7 @@ class _Parser:
             tok = toks[i]
             line = self.line(tok)
             if tok.type == "heading_open":
-                content = normalise(toks[i + 1].content)
+                content = unescape_heading(normalise(toks[i + 1].content))
                 i += 3
                 if tok.markup == "#":
                     div = self.division(content, line)

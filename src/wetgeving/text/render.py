@@ -19,9 +19,19 @@ def escape_start(alinea: str) -> str:
     m = _DIGIT_DELIM.match(alinea)
     if m:
         return f"{m.group(1)}\\{alinea[m.end(1) :]}"
+    if alinea[0] == "[" and "]:" not in alinea:
+        return alinea  # only "[label]: ..." is Markdown syntax (a link reference definition)
     if alinea[0] in _NEEDS_ESCAPE:
         return "\\" + alinea
     return alinea
+
+
+_TRAILING_HASHES = re.compile(r"(?<=[ \\])#+$")
+
+
+def escape_heading(head: str) -> str:
+    """Keep a title's closing '#' run: Markdown drops '#'s after a space at a heading's end."""
+    return _TRAILING_HASHES.sub(lambda m: "\\" + m.group(0), head, count=1)
 
 
 def _heading(node: Node) -> str:
@@ -58,7 +68,7 @@ def article_markdown(node: Node) -> str:
 def _markdown_block(node: Node, out: list[str]) -> None:
     if node.kind in DIVISION_RANK or node.kind == "artikel":
         level = "#" if node.kind in DIVISION_RANK else "##"
-        out.append(f"\n{level} {_heading(node)}\n")
+        out.append(f"\n{level} {escape_heading(_heading(node))}\n")
         for alinea in _alineas(node.text):
             out.append(f"\n{escape_start(alinea)}\n")
         if node.kind == "artikel":
@@ -92,7 +102,8 @@ def _markdown_children(children: tuple[Node, ...], indent: str, out: list[str], 
             rest = _alineas(child.text)
             first_text = rest[0] if rest else ""
             if marker and first_text:
-                first = f"{marker} {first_text}"
+                # parse unescapes the text after the marker too, so escape it the same way.
+                first = f"{marker} {escape_start(first_text)}"
             else:
                 first = marker or escape_start(first_text)
         sub = indent + " " * len(bullet)
