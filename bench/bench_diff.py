@@ -95,13 +95,15 @@ def measure(root: Path, repeat: int) -> dict[str, float]:
     base_script = root / "baseline.py"
     base_script.write_text(BASELINE, encoding="utf-8")
     baseline = [sys.executable, str(base_script), "sr2009.txt", "sr2013.txt"]
-    colds, warms, bases = [], [], []
+    floor_cmd = [sys.executable, "-m", "wetgeving", "version", "list"]
+    colds, warms, bases, floors = [], [], [], []
     # Interleaved, so a busy moment on the machine hits both sides alike.
     for _ in range(repeat):
         shutil.rmtree(cache, ignore_errors=True)
         colds.append(run(diff, root))
         warms.append(run(diff, root))
         bases.append(run(baseline, root))
+        floors.append(run(floor_cmd, root))
     cold, cold_mb = best(colds)
     warm, warm_mb = best(warms)
     base, base_mb = best(bases)
@@ -112,6 +114,7 @@ def measure(root: Path, repeat: int) -> dict[str, float]:
         "warm_mb": warm_mb,
         "base": base,
         "base_mb": base_mb,
+        "floor": best(floors)[0],
     }
 
 
@@ -147,6 +150,11 @@ def main() -> None:
             f" {r['cold'] / r['base']:>11.2f} {r['warm'] / r['base']:>11.2f} {r['cold_mb']:>8.0f}"
         )
     print(f"ratio (cold, 1x): {one['cold'] / one['base']:.2f}  (target <= 2)")
+    print(
+        f"start-up floor: 'wetgeving version list' {one['floor']:.2f}s (typer, gitpython, git);"
+        f" diff beyond that: cold {one['cold'] - one['floor']:.2f}s,"
+        f" warm {one['warm'] - one['floor']:.2f}s"
+    )
     print(f"peak memory (cold, 1x): {one['cold_mb']:.0f} MB  (target < 150 MB)")
     for copies in (4, 16):
         r = results[copies]
