@@ -58,7 +58,7 @@ class Alignment:
         return None
 
 
-class _Keys:
+class Keys:
     """Content keys that ignore numbering, and word sets, computed once per node."""
 
     def __init__(self) -> None:
@@ -102,7 +102,7 @@ def _articles(regelingen: tuple[Regeling, ...]) -> list[tuple[str, Node]]:
     return out
 
 
-def _merge_order(
+def merge_order(
     n_old: int, pairs: list[tuple[int, int]], n_new: int
 ) -> Iterator[tuple[int | None, int | None]]:
     """Yield (old index, new index) in new order, each unmatched old just before its successor."""
@@ -130,7 +130,7 @@ class Aligner:
     """Builds the `Alignment` of two versions."""
 
     def __init__(self) -> None:
-        self.k = _Keys()
+        self.k = Keys()
         self.out = Alignment()
         self.pool_old: list[tuple[Node, str]] = []
         self.pool_new: list[tuple[Node, str]] = []
@@ -148,7 +148,7 @@ class Aligner:
                 used.add(found)
         self._renumbered_articles(olds, news, pairs, used)
         # Keep the pairs that respect order for the merge; the rest is still a pair.
-        for i, j in _merge_order(len(olds), sorted(pairs, key=lambda p: p[1]), len(news)):
+        for i, j in merge_order(len(olds), sorted(pairs, key=lambda p: p[1]), len(news)):
             if i is not None and j is not None:
                 o, n = olds[i][1], news[j][1]
                 if o == n:
@@ -206,7 +206,7 @@ class Aligner:
             self.out.id_map.setdefault(node.id, None)
 
     def children(self, olds: tuple[Node, ...], news: tuple[Node, ...], oa: str, na: str) -> None:
-        for i, j in _merge_order(len(olds), align_children(olds, news, self.k), len(news)):
+        for i, j in merge_order(len(olds), align_children(olds, news, self.k), len(news)):
             if i is not None and j is not None:
                 o, n = olds[i], news[j]
                 if self.k.exact(o) == self.k.exact(n):
@@ -268,10 +268,10 @@ def _kind_class(node: Node) -> str:
 
 
 def align_children(
-    olds: tuple[Node, ...], news: tuple[Node, ...], keys: _Keys | None = None
+    olds: tuple[Node, ...], news: tuple[Node, ...], keys: Keys | None = None
 ) -> list[tuple[int, int]]:
     """Return matched (old index, new index) pairs in order: content first, then similarity."""
-    k = keys or _Keys()
+    k = keys or Keys()
     ok = [k.key(c) for c in olds]
     nk = [k.key(c) for c in news]
     blocks = SequenceMatcher(None, ok, nk, autojunk=False).get_matching_blocks()
@@ -284,7 +284,7 @@ def align_children(
     return pairs
 
 
-def _pair_score(o: Node, n: Node, k: _Keys) -> float:
+def _pair_score(o: Node, n: Node, k: Keys) -> float:
     """Similarity of two provisions in the same gap: of the whole subtree or of the aanhef."""
     if o.kind != n.kind:
         return 0.0
@@ -299,7 +299,7 @@ def _pair_score(o: Node, n: Node, k: _Keys) -> float:
 
 
 def _gap(
-    olds: tuple[Node, ...], news: tuple[Node, ...], i1: int, i2: int, j1: int, j2: int, k: _Keys
+    olds: tuple[Node, ...], news: tuple[Node, ...], i1: int, i2: int, j1: int, j2: int, k: Keys
 ) -> list[tuple[int, int]]:
     """Pair the provisions between two content anchors by similarity, keeping order."""
     n, m = i2 - i1, j2 - j1

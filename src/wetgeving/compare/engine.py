@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wetgeving.compare.align import Aligner, Alignment, _Keys, align_children
+from wetgeving.compare.align import Aligner, Alignment, Keys, align_children, merge_order
 from wetgeving.compare.model import Change, ChangeKind, Comparison, VersionLike, VersionRef
 from wetgeving.compare.stale import stale_references
 from wetgeving.compare.words import word_diff
@@ -26,13 +26,11 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
         article = _article_number(article, old, new)
     alignment = Aligner().run(old.regelingen, new.regelingen)
     changes = _emit(alignment)
-    warnings = stale_references(old.regelingen, new.regelingen, alignment)
+    stale = stale_references(old.regelingen, new.regelingen, alignment)
     if article is not None:
         changes = [c for c in changes if article in (c.article, c.old_article)]
-        prefix = f"artikel {article},"
-        warnings = [
-            w for w in warnings if f" in {prefix}" in w or w.endswith(f"in artikel {article}")
-        ]
+        stale = [(source, w) for source, w in stale if source.split("/")[0] == f"art.{article}"]
+    warnings = [w for _, w in stale]
     return Comparison(
         old=VersionRef(old.name, old.commit),
         new=VersionRef(new.name, new.commit),
@@ -59,7 +57,7 @@ def _article_number(article: str, old: VersionLike, new: VersionLike) -> str:
 
 def _emit(al: Alignment) -> list[Change]:
     out: list[Change] = []
-    keys = _Keys()
+    keys = Keys()
     for slot in al.slots:
         if slot.kind == "pair":
             assert slot.old is not None and slot.new is not None
@@ -112,19 +110,17 @@ def _subtree(root: Node, kind: ChangeKind, article: str, out: list[Change]) -> N
             )
 
 
-def _moved(o: Node, n: Node, na: str, out: list[Change], keys: _Keys) -> None:
+def _moved(o: Node, n: Node, na: str, out: list[Change], keys: Keys) -> None:
     oa = o.id.split("/")[0][4:]
     _pair_change(o, n, oa, na, out, None, kind="moved")
     _moved_children(o, n, oa, na, out, keys, n.id)
 
 
 def _moved_children(
-    o: Node, n: Node, oa: str, na: str, out: list[Change], keys: _Keys, root: str
+    o: Node, n: Node, oa: str, na: str, out: list[Change], keys: Keys, root: str
 ) -> None:
-    from wetgeving.compare.align import _merge_order
-
     olds, news = o.children, n.children
-    for i, j in _merge_order(len(olds), align_children(olds, news, keys), len(news)):
+    for i, j in merge_order(len(olds), align_children(olds, news, keys), len(news)):
         if i is not None and j is not None:
             _pair_change(olds[i], news[j], oa, na, out, root)
             _moved_children(olds[i], news[j], oa, na, out, keys, root)

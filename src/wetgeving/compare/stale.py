@@ -33,8 +33,8 @@ def _phrase(text: str) -> str:
 
 def stale_references(
     old: tuple[Regeling, ...], new: tuple[Regeling, ...], al: Alignment
-) -> list[str]:
-    """Return one Dutch warning per reference whose provision moved while the phrase stayed."""
+) -> list[tuple[str, str]]:
+    """Return (new source id, Dutch warning) per reference whose target moved but phrase stayed."""
     changed = {k for k, v in al.id_map.items() if v != k}
     if not changed:
         return []
@@ -48,7 +48,7 @@ def stale_references(
     )
     back: dict[str, str] = {v: k for k, v in al.id_map.items() if v is not None}
     old_finders = [ReferenceFinder(r) for r in old]
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for reg in new:
         finder = ReferenceFinder(reg)
         for node in reg.walk():
@@ -59,7 +59,7 @@ def stale_references(
                 continue
             refs = finder.refs(node)
             if refs:
-                out.extend(_check(node, refs, back, old_finders, al))
+                out.extend((node.id, w) for w in _check(node, refs, back, old_finders, al))
     return out
 
 
