@@ -124,7 +124,7 @@ def test_same_version_gives_no_differences(dossier_dir: Path) -> None:
     code, out, _ = _diff(dossier_dir, "v1", "v1")
     sha = _git(dossier_dir, "rev-list", "-n", "1", "versie/v1")[:12]
     assert code == 0
-    assert out == f"geen verschillen (verschillen tussen versie v1 ({sha}) en versie v1 ({sha}))\n"
+    assert out == f"geen verschillen tussen versie v1 ({sha}) en versie v1 ({sha})\n"
 
 
 def test_article_filter(dossier_dir: Path) -> None:

@@ -125,7 +125,7 @@ def _ops_text(change: Change, colour: bool, away: bool = False) -> str:
 def render_text(comparison: Comparison, colour: bool = False) -> str:
     """Plain text (or ANSI-coloured for a terminal): a summary line and the changes per article."""
     if comparison.empty:
-        return f"geen verschillen ({header(comparison)})\n"
+        return f"geen {header(comparison)}\n"
     lines = [_paint(header(comparison), "head", colour), ""]
     for article, items in grouped(comparison):
         count = item_counts(items)
@@ -178,7 +178,7 @@ def render_markdown(comparison: Comparison) -> str:
     """Markdown for a note or an e-mail: deletions ~~struck~~, insertions **bold**."""
     title = header(comparison)
     if comparison.empty:
-        return f"# Geen verschillen\n\n{title[0].upper()}{title[1:]}: geen verschillen.\n"
+        return f"# Geen {title}\n"
     out = [f"# {title[0].upper()}{title[1:]}", ""]
     for article, items in grouped(comparison):
         out.append(f"## Artikel {md_escape(article)}")
@@ -240,7 +240,7 @@ def render_json(comparison: Comparison) -> str:
 def render_stat(comparison: Comparison) -> str:
     """Counts per article: changed, inserted, deleted, renumbered, moved."""
     if comparison.empty:
-        return f"geen verschillen ({header(comparison)})\n"
+        return f"geen {header(comparison)}\n"
     rows: list[tuple[str, dict[str, int]]] = []
     for article, items in grouped(comparison):
         rows.append((f"artikel {article}", item_counts(items)))

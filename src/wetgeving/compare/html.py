@@ -95,7 +95,7 @@ def render_html(comparison: Comparison) -> str:
     ]
     groups = grouped(comparison)
     if not groups:
-        out.append("<p>Geen verschillen.</p>")
+        out.append('<p class="summary">Geen verschillen.</p>')
     else:
         out.append('<nav><h2>Gewijzigde artikelen</h2><ol class="toc">')
         for article, items in groups:
