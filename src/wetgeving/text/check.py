@@ -12,7 +12,7 @@ from pathlib import Path
 
 from wetgeving.errors import ParseError, UsageError
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
-from wetgeving.text.parse import decode, parse, parse_lenient
+from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_lenient
 from wetgeving.text.render import render_markdown
 
 
@@ -131,6 +131,14 @@ class _Checker:
     def article(self, art: Node) -> None:
         if not art.text and not art.children:
             self.add(art, f"artikel {art.number} is leeg")
+        kinds = {c.kind for c in art.children}
+        if "lid" in kinds and "onderdeel" in kinds:
+            stray = next(c for c in art.children if c.kind == "onderdeel")
+            self.add(
+                stray,
+                f"onderdeel {stray.number} staat los tussen de leden van artikel {art.number}; "
+                "spring het in onder zijn lid (3 spaties)",
+            )
         self.series(art)
         for node in art.walk():
             if node is not art and node.kind in ("lid", "onderdeel"):
@@ -289,6 +297,10 @@ def read_draft(path: Path, shown: str) -> str:
         ParseError: when the file is missing, too big or not UTF-8.
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            mb = size // (1024 * 1024)
+            raise ParseError(shown, None, f"bestand is te groot ({mb} MB; maximaal 16 MB)")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ParseError(shown, None, "bestand bestaat niet") from None
