@@ -219,3 +219,22 @@ def test_progress_is_reported_per_step(dossier: Dossier) -> None:
     assert [done for _, done, _ in seen] == list(range(1, 9))
     assert {total for _, _, total in seen} == {8}
     assert seen[0][0] == "tekst" and seen[-1][0] == "manifest"
+
+
+def test_public_bundle_refused_while_personal_data_is_flagged(
+    dossier: Dossier, tmp_path: Path
+) -> None:
+    """A public bundle is refused (nothing written) while a published text holds personal data;
+    the internal bundle is still made."""
+    from test_documents_support import response
+
+    rid = "20260116T090000Z-eeeeee"
+    (dossier.responses / f"{rid}.md").write_text(
+        response(rid, "Iemand", [("algemeen", "", "Mail naar iemand@example.org a.u.b.", "", "")]),
+        encoding="utf-8",
+    )
+    code, _, err = run(dossier, "v2", "-o", str(tmp_path / "b.zip"))
+    assert code == 9
+    assert err.startswith("fout: openbaar verslag geweigerd: 1 persoonsgegevens")
+    assert not (tmp_path / "b.zip").exists()
+    assert run(dossier, "v2", "-o", str(tmp_path / "intern.zip"), "--intern")[0] == 0
