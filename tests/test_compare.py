@@ -327,3 +327,34 @@ def test_json_is_lossless_for_random_edits_of_a_version(data: st.DataObject) -> 
         new = "".join(t for op, t in change["ops"] if op != "delete")
         assert old == (old_text[change["old_id"]] if change["old_id"] else "")
         assert new == (new_text[change["new_id"]] if change["new_id"] else "")
+
+
+def test_short_boilerplate_is_not_a_move() -> None:
+    """A deleted and an inserted short formula that share most words are not taken for a move."""
+    old = text_version(
+        "a",
+        "## Artikel 1\n\n1. Alfa bepaling tekst.\n"
+        "2. Artikel 251 is van overeenkomstige toepassing.\n",
+    )
+    new = text_version(
+        "b",
+        "## Artikel 1\n\n1. Alfa bepaling tekst.\n\n## Artikel 2\n\n"
+        "Artikel 273f, achtste lid, is van overeenkomstige toepassing.\n",
+    )
+    assert kinds(compare_versions(old, new)) == [
+        ("deleted", "art.1/lid.2", None),
+        ("inserted", None, "art.2"),
+    ]
+
+
+def test_renumbered_article() -> None:
+    """An article that only got another number is renumbered, not deleted plus inserted."""
+    body = (
+        "1. Alfa bepaling met genoeg woorden om herkend te worden.\n2. Beta bepaling tekst hier.\n"
+    )
+    result = compare_versions(
+        text_version("a", f"## Artikel 273a\n\n{body}"),
+        text_version("b", f"## Artikel 273f\n\n{body}"),
+    )
+    assert kinds(result) == [("renumbered", "art.273a", "art.273f")]
+    assert describe_article(result, "273f") == ["artikel 273a wordt artikel 273f"]

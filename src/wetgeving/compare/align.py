@@ -18,6 +18,7 @@ from wetgeving.text.model import Node, Regeling
 
 PAIR_THRESHOLD = 0.45  # word Jaccard above which two provisions in the same gap are one provision
 MOVE_THRESHOLD = 0.5  # and above which an unmatched pair anywhere is a move
+SHORT_MOVE_THRESHOLD = 0.75  # the same for provisions of fewer than 12 distinct words
 ARTICLE_THRESHOLD = 0.6  # and above which an article that lost its number was renumbered
 _DP_LIMIT = 40_000
 
@@ -232,8 +233,12 @@ class Aligner:
             for b, (n, _) in enumerate(self.pool_new):
                 if _kind_class(o) != _kind_class(n):
                     continue
-                s = similarity(wo, self.k.wset(n))
-                if s >= MOVE_THRESHOLD:
+                wn = self.k.wset(n)
+                s = similarity(wo, wn)
+                # Short provisions ("Artikel 251 is van overeenkomstige toepassing.") share most
+                # of their words with any other of their kind: ask more of them.
+                limit = MOVE_THRESHOLD if min(len(wo), len(wn)) >= 12 else SHORT_MOVE_THRESHOLD
+                if s >= limit:
                     scored.append((s, a, b))
         taken_old: set[int] = set()
         taken_new: set[int] = set()
