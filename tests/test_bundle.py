@@ -235,6 +235,9 @@ def test_public_bundle_refused_while_personal_data_is_flagged(
     )
     code, _, err = run(dossier, "v2", "-o", str(tmp_path / "b.zip"))
     assert code == 9
-    assert err.startswith("fout: openbaar verslag geweigerd: 1 persoonsgegevens")
+    assert err.startswith(
+        "fout: openbaar verslag geweigerd: teksten voor publicatie bevatten persoonsgegevens "
+        f"(1 vondst; lak ze eerst weg): reactie {rid}, punt 1: "
+    )
     assert not (tmp_path / "b.zip").exists()
     assert run(dossier, "v2", "-o", str(tmp_path / "intern.zip"), "--intern")[0] == 0

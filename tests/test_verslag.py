@@ -65,7 +65,8 @@ def test_openbaar_refuses_while_personal_data_is_flagged(dossier: Dossier, tmp_p
     code, _, err = verslag(dossier, "v2", "--openbaar", "-o", str(target))
     assert code == 9
     assert err.startswith(
-        "fout: openbaar verslag geweigerd: 1 persoonsgegevens in teksten voor publicatie"
+        "fout: openbaar verslag geweigerd: teksten voor publicatie bevatten persoonsgegevens "
+        "(1 vondst;"
     )
     assert f"reactie {rid}, punt 1: " in err and "06-12345678" in err
     assert err.count("\n") == 1

@@ -104,8 +104,9 @@ def build(
     if flags:
         more = f"; en nog {len(flags) - MAX_LISTED}" if len(flags) > MAX_LISTED else ""
         raise DocumentError(
-            f"openbaar verslag geweigerd: {len(flags)} persoonsgegevens in teksten voor publicatie "
-            f"(lak ze eerst weg): {'; '.join(flags[:MAX_LISTED])}{more}"
+            "openbaar verslag geweigerd: teksten voor publicatie bevatten persoonsgegevens "
+            f"({len(flags)} {'vondst' if len(flags) == 1 else 'vondsten'}; lak ze eerst weg): "
+            f"{'; '.join(flags[:MAX_LISTED])}{more}"
         )
     position = {a: i for i, a in enumerate(order)}
     keys = sorted(
