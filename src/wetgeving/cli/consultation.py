@@ -231,6 +231,10 @@ def list_cmd(
         typer.Option(help="Toon per punt wat er van de bepaling is geworden in deze versie."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text of json.")] = "text",
+    refresh: Annotated[
+        bool,
+        typer.Option(help="Controleer elk bestand opnieuw (na bewerken buiten wetgeving om)."),
+    ] = False,
 ) -> None:
     """Toon de reacties en hun punten, met filters."""
     from wetgeving.consultation import listing
@@ -239,7 +243,7 @@ def list_cmd(
         _fail(f"ongeldig formaat '{fmt}'; kies text of json")
     if status not in (None, "open", "afgehandeld"):
         _fail(f"ongeldige status '{status}'; kies open of afgehandeld")
-    rows = listing.select(dossier(), provision, version, status, against)
+    rows = listing.select(dossier(), provision, version, status, against, refresh)
     if fmt == "json":
         typer.echo(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=2))
         return

@@ -247,7 +247,7 @@ def import_file(
     if not rows:
         raise ConsultationError(f"{path}: het bestand is leeg")
     cols = _columns(rows[0], mapping or {}, result)
-    known = {s.fingerprint for s in store.summaries(dossier) if s.fingerprint}
+    known = store.fingerprints(dossier)
     new: list[Response] = []
     ids: set[str] = set()
     redactions: list[int] = []

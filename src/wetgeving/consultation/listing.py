@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wetgeving.consultation import store
+from wetgeving.consultation import index, store
 from wetgeving.consultation.follow import Fate
+from wetgeving.consultation.index import PointSummary, Summary
 from wetgeving.consultation.model import Response
-from wetgeving.consultation.store import PointSummary, Summary
 
 if TYPE_CHECKING:
     from wetgeving.consultation.campaigns import Campaign
@@ -86,6 +86,7 @@ def select(
     version: str | None = None,
     status: str | None = None,
     against: str | None = None,
+    refresh: bool = False,
 ) -> list[Row]:
     """Return the responses and points matching the filters, oldest first.
 
@@ -99,20 +100,23 @@ def select(
 
         prefix = _plain(parse_ref(provision).node_id)
     rows: list[tuple[Summary, list[tuple[int, PointSummary]]]] = []
-    for s in store.summaries(dossier):
-        if version is not None and s.version != version:
+    for entry in index.load(dossier, refresh):
+        if version is not None and entry.version != version:
             continue
-        kept = []
-        for n, p in enumerate(s.points, 1):
+        if prefix and prefix not in entry.pts.replace("°", ""):
+            continue
+        wanted = []
+        for n, (node, done) in enumerate(entry.points, 1):
             if prefix:
-                node = _plain(p.node)
-                if node != prefix and not node.startswith(prefix + "/"):
+                plain = _plain(node)
+                if plain != prefix and not plain.startswith(prefix + "/"):
                     continue
-            if (status == "open" and p.status) or (status == "afgehandeld" and not p.status):
+            if (status == "open" and done) or (status == "afgehandeld" and not done):
                 continue
-            kept.append((n, p))
-        if kept:
-            rows.append((s, kept))
+            wanted.append(n)
+        if wanted:
+            s = entry.summary(set(wanted))
+            rows.append((s, [(n, s.points[n - 1]) for n in wanted]))
     if against is None:
         return [Row(s, tuple((n, p, None) for n, p in kept)) for s, kept in rows]
     from wetgeving.consultation.follow import followers

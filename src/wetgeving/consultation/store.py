@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from wetgeving.consultation import index
+from wetgeving.consultation.index import Summary
 from wetgeving.consultation.model import ID_RE, Response, parse, render
 from wetgeving.errors import ConsultationError, GitError, ParseError
 
@@ -28,10 +28,7 @@ if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
 LOCK_NAME = "wetgeving-consultation.lock"
-INDEX_NAME = "responses-index.json"
-INDEX_FORMAT = 2
 LOCK_TIMEOUT = 120.0
-SNIPPET = 80
 
 
 def responses_dir(dossier: Dossier) -> Path:
@@ -141,6 +138,7 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
                 raise ConsultationError(f"{path.name} bestaat al; probeer het opnieuw")
     done: list[Path] = []
     old: dict[Path, str] = {}
+    was_current = index.is_current(dossier)
     try:
         for response, path in zip(responses, paths, strict=True):
             if not new:
@@ -156,7 +154,11 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
                 else:
                     write_atomic(path, old[path])
         raise
-    update_index(dossier, responses)
+    entries = []
+    for response, path in zip(responses, paths, strict=True):
+        st = path.stat()
+        entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
+    index.add(dossier, entries, was_current)
     return sha
 
 
@@ -174,8 +176,9 @@ def save_many(
     folder = responses_dir(dossier)
     folder.mkdir(exist_ok=True)
     base = os.fspath(folder)
-    stamps: dict[str, list[int]] = {}
+    entries: list[index.Entry] = []
     with write_lock(dossier):
+        was_current = index.is_current(dossier)
         written: list[str] = []
         try:
             for response in responses:
@@ -194,7 +197,7 @@ def save_many(
                     os.close(fd)
                 os.replace(tmp, final)  # rename keeps size and mtime: the stamp stays valid
                 written.append(final)
-                stamps[name] = [st.st_size, st.st_mtime_ns]
+                entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
                 if progress is not None and len(written) % 500 == 0:
                     progress(len(written), len(responses))
             if progress is not None:
@@ -208,7 +211,7 @@ def save_many(
                 for tmp_path in folder.glob(".tmp-*.md"):
                     tmp_path.unlink()
             raise
-    update_index(dossier, responses, stamps)
+        index.add(dossier, entries, was_current)
     return sha
 
 
@@ -277,148 +280,15 @@ def _name(entry: os.DirEntry[str]) -> str:
 # --- summary index --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PointSummary:
-    """A point without its full text (enough for `responses list`)."""
-
-    ref: str
-    node: str
-    question: str
-    snippet: str
-    status: str  # "" while open
-    reason: str
-    in_version: str
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """A response without its full texts."""
-
-    id: str
-    name: str
-    openbaar: bool
-    kind: str
-    channel: str
-    received: str
-    version: str
-    campaign: str
-    fingerprint: str
-    points: tuple[PointSummary, ...]
-
-
-def summarise(response: Response) -> Summary:
-    """Return the index entry of a response."""
-    points = []
-    for p in response.points:
-        d = p.disposition
-        text = " ".join(p.text[: SNIPPET * 4].split())
-        snippet = text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
-        points.append(
-            PointSummary(
-                p.ref,
-                p.node,
-                p.question,
-                snippet,
-                d.status if d else "",
-                d.reason if d else "",
-                d.version if d else "",
-            )
-        )
-    return Summary(
-        response.id, response.display_name, response.openbaar, response.kind, response.channel,
-        response.received, response.version, response.campaign, response.fingerprint,
-        tuple(points),
-    )  # fmt: skip
-
-
-def _to_json(s: Summary) -> list[Any]:
-    points = [
-        [p.ref, p.node, p.question, p.snippet, p.status, p.reason, p.in_version] for p in s.points
-    ]
-    return [
-        s.id, s.name, s.openbaar, s.kind, s.channel, s.received, s.version, s.campaign,
-        s.fingerprint, points,
-    ]  # fmt: skip
-
-
-def _from_json(raw: list[Any]) -> Summary:
-    return Summary(
-        raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8],
-        tuple(PointSummary(*p) for p in raw[9]),
-    )  # fmt: skip
-
-
-def _index_path(dossier: Dossier) -> Path | None:
-    gdir = git_dir(Path(dossier.root))
-    return None if gdir is None else gdir / "wetgeving-cache" / INDEX_NAME
-
-
-def _read_index(path: Path | None) -> dict[str, Any]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
-
-
-def _write_index(path: Path | None, files: dict[str, Any]) -> None:
-    if path is None:
-        return
-    with contextlib.suppress(OSError):  # the index is only a cache
-        path.parent.mkdir(exist_ok=True)
-        text = json.dumps({"format": INDEX_FORMAT, "files": files}, ensure_ascii=False,
-                          separators=(",", ":"))  # fmt: skip
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-
-
-def summaries(dossier: Dossier) -> list[Summary]:
-    """Return the summaries of all responses, sorted by id, using and refreshing the index.
+def summaries(dossier: Dossier, refresh: bool = False) -> list[Summary]:
+    """Return the summaries of all responses, sorted by id (see `index`).
 
     Raises:
-        ParseError: naming the first changed file that is invalid.
+        ParseError: naming the first new or changed file that is invalid.
     """
-    index_path = _index_path(dossier)
-    cached = _read_index(index_path)
-    fresh: dict[str, Any] = {}
-    changed = False
-    for entry in _files(responses_dir(dossier)):
-        st = entry.stat()
-        stamp = [st.st_size, st.st_mtime_ns]
-        hit = cached.get(entry.name)
-        if hit is not None and hit[0] == stamp:
-            fresh[entry.name] = hit
-            continue
-        fresh[entry.name] = [stamp, _to_json(summarise(read(Path(entry.path))))]
-        changed = True
-    if changed or len(fresh) != len(cached):
-        _write_index(index_path, fresh)
-    return [_from_json(fresh[name][1]) for name in sorted(fresh)]
+    return [e.summary() for e in index.load(dossier, refresh)]
 
 
-def update_index(
-    dossier: Dossier, responses: Iterable[Response], stamps: dict[str, list[int]] | None = None
-) -> None:
-    """Add just-written responses to the index without re-reading their files."""
-    index_path = _index_path(dossier)
-    if index_path is None:
-        return
-    cached = _read_index(index_path)
-    folder = responses_dir(dossier)
-    for response in responses:
-        stamp = (stamps or {}).get(response.file_name)
-        if stamp is None:
-            try:
-                st = (folder / response.file_name).stat()
-            except OSError:
-                continue
-            stamp = [st.st_size, st.st_mtime_ns]
-        cached[response.file_name] = [stamp, _to_json(summarise(response))]
-    _write_index(index_path, cached)
+def fingerprints(dossier: Dossier) -> set[str]:
+    """The content fingerprints of all stored responses (for idempotent imports)."""
+    return {e.fingerprint for e in index.load(dossier) if e.fingerprint}
