@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import os
 import random
 import shutil
@@ -26,12 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = ROOT / "tests" / "fixtures" / "drafts" / "v1.md"
 REFS = ["", "", "artikel 273f, derde lid", "273f lid 1 onder a", "273f lid 5", "273fa lid 1"]
-WORDS = (
+PROSE = (
     "wij vinden dat het voorstel de strafbaarstelling van mensenhandel verruimt zonder dat "
     "duidelijk is welke gedragingen worden bedoeld de regering moet uitleggen hoe de kwetsbare "
     "positie wordt vastgesteld en welke rol arbeidsinspectie politie en openbaar ministerie "
     "spelen bij de opsporing van uitbuiting in de land en tuinbouw de logistiek en de schoonmaak"
-).split()
+)
+WORDS = PROSE.split()
 CAMPAIGN = (
     "Ik maak mij grote zorgen over de verruiming van artikel 273f. Het begrip uitbuiting wordt zo "
     "ruim dat gewone arbeidsconflicten onder het strafrecht vallen. Pas het voorstel aan."
@@ -163,7 +165,7 @@ def main() -> None:
         print(f"  warm index: {t_warm:.2f} s wall ({hits} responses listed)")
         t_noop, _ = run_cli(dossier, "--help")
         print(f"  (python + CLI start-up alone, 'wetgeving --help': {t_noop:.2f} s)")
-        index = dossier / ".git" / "wetgeving-cache" / "responses-index.json"
+        index = dossier / ".git" / "wetgeving-cache" / "responses.idx"
         index.unlink(missing_ok=True)
         t_cold, _ = run_cli(dossier, "responses", "list", "--provision", "artikel 273f, derde lid")
         print(f"  cold (index rebuilt from {rows} files): {t_cold:.2f} s wall")
@@ -175,7 +177,7 @@ def main() -> None:
         if len(times) >= 2:
             ratios = ", ".join(
                 f"{b[0] // 1000}k/{a[0] // 1000}k = {b[1] / a[1]:.2f}"
-                for a, b in zip(times, times[1:], strict=False)
+                for a, b in itertools.pairwise(times)
             )
             print(f"  growth per doubling: {ratios} (2.0 is linear)")
 
