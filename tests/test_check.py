@@ -1,0 +1,126 @@
+"""The rules of `wetgeving check` on draft texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wetgeving.text.check import canonical, check_files, check_text
+
+HEAD = "---\ntitel: Proef\n---\n\n"
+
+
+def _messages(body: str) -> list[str]:
+    return [f"{p.line}: {p.message}" for p in check_text(HEAD + body, "p.md")]
+
+
+def test_clean_text_has_no_problems() -> None:
+    """A well-formed article with aanhef, items and a lapsed item gives no problems."""
+    body = (
+        "## Artikel 1\n\n1. Aanhef:\n   - a. een;\n   - b. vervallen;\n   - c. twee; en\n"
+        "   - d. drie.\n2. Vervallen.\n"
+    )
+    assert _messages(body) == []
+
+
+def test_article_order_follows_dutch_numbering() -> None:
+    """77z < 77za < 77aa, 38x < 38ij < 38y and bis < ter < quater are in order; 80a after 81 not."""
+    body = "".join(
+        f"## Artikel {nr}\n\nTekst.\n\n"
+        for nr in [
+            "38x",
+            "38ij",
+            "38y",
+            "77z",
+            "77za",
+            "77aa",
+            "80bis",
+            "80ter",
+            "80quater",
+            "81",
+            "80a",
+        ]
+    )
+    assert _messages(body) == ["45: artikel 80a staat na artikel 81"]
+
+
+def test_onderdelen_out_of_order_and_duplicate() -> None:
+    """Onderdelen b after c, and a repeated a, are reported; dashes are never numbers."""
+    body = (
+        "## Artikel 1\n\nAanhef:\n\n- a. een;\n- c. twee;\n- b. drie;\n- a. vier;\n"
+        "- – vijf;\n- – zes.\n"
+    )
+    assert _messages(body) == [
+        "10: onderdeel c volgt op onderdeel a: onderdeel b ontbreekt",
+        "11: onderdeel b staat na onderdeel c in artikel 1",
+        "12: onderdeel a komt dubbel voor in artikel 1",
+    ]
+
+
+def test_first_lid_must_be_one() -> None:
+    """Leden that start at 2 are reported on the first lid."""
+    assert _messages("## Artikel 1\n\n2. Tekst.\n3. Tekst.\n") == [
+        "7: artikel 1 begint met lid 2, niet met lid 1"
+    ]
+
+
+def test_empty_provisions() -> None:
+    """An empty article and an empty lid are reported."""
+    assert _messages("## Artikel 1\n\n## Artikel 2\n\n1.\n2. Tekst.\n") == [
+        "5: artikel 1 is leeg",
+        "9: artikel 2, eerste lid is leeg",
+    ]
+
+
+def test_nested_lists_follow_ar_3_59() -> None:
+    """The last sub-item of a non-last item ends in ';', the very last one in '.'."""
+    body = (
+        "## Artikel 1\n\nAanhef:\n\n- a. eerste, met:\n  - 1°. een;\n  - 2°. twee.\n"
+        "- b. tweede\n  - 1°. drie;\n  - 2°. vier.\n"
+    )
+    assert _messages(body) == [
+        "11: artikel 1, onderdeel a, onder 2° eindigt niet op ';' (Ar 3.59)",
+        "12: de aanhef van artikel 1, onderdeel b eindigt niet op ':'",
+    ]
+
+
+def test_list_followed_by_slotzin_may_end_in_comma() -> None:
+    """When a slotzin follows the list, the last item need not end in '.'."""
+    body = "## Artikel 1\n\n1. Hij die:\n   - a. een;\n   - b. twee,\n\n   wordt gestraft.\n"
+    assert _messages(body) == []
+
+
+def test_references_outside_an_excerpt_are_not_reported() -> None:
+    """A draft of art. 273f alone may cite artikel 251; an article in its span must exist."""
+    body = (
+        "## Artikel 273f\n\n1. Artikel 251 is van toepassing.\n2. Zie het derde lid.\n\n"
+        "## Artikel 273h\n\nZie artikel 273g.\n"
+    )
+    assert _messages(body) == [
+        "8: verwijzing 'het derde lid' in artikel 273f, tweede lid wijst naar "
+        "artikel 273f, derde lid, maar die bepaling bestaat niet",
+        "10: verwijzing 'artikel 273g' in artikel 273h wijst naar artikel 273g, "
+        "maar die bepaling bestaat niet",
+    ]
+
+
+def test_front_matter_errors_are_problems() -> None:
+    """Broken front matter is one problem with its line, not an exception."""
+    problems = check_text("---\ntitel: [a\n---\n", "p.md")
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (3, "front matter is geen geldige YAML")
+    ]
+
+
+def test_missing_file_is_a_problem(tmp_path: Path) -> None:
+    """A file that does not exist is reported, and the summary counts it."""
+    report = check_files([(tmp_path / "weg.md", "weg.md")])
+    assert [str(p) for p in report.problems] == ["weg.md:1: bestand bestaat niet"]
+    assert report.summary == "1 probleem gevonden in 1 bestand"
+
+
+def test_canonical_form_is_idempotent() -> None:
+    """canonical() of its own output is the same text."""
+    text = HEAD + "## Artikel 1\n1. Een   lid:\n   - a.   een;\n   - b. twee.\n"
+    once = canonical(text, "p.md")
+    assert canonical(once, "p.md") == once
+    assert once == HEAD + "## Artikel 1\n\n1. Een lid:\n   - a. een;\n   - b. twee.\n"
