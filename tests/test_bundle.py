@@ -241,3 +241,15 @@ def test_public_bundle_refused_while_personal_data_is_flagged(
     )
     assert not (tmp_path / "b.zip").exists()
     assert run(dossier, "v2", "-o", str(tmp_path / "intern.zip"), "--intern")[0] == 0
+
+
+def test_unwritable_target_is_one_line_error(dossier: Dossier, tmp_path: Path) -> None:
+    """A target below a file (not a folder) fails with one Dutch line, no traceback."""
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x", encoding="utf-8")
+    for target in (blocker / "b.zip", blocker / "map"):
+        code, _, err = run(dossier, "v2", "-o", str(target))
+        assert code == 9
+        assert err == (
+            f"fout: {target}: kan niet schrijven (een deel van het pad is een bestand, geen map)\n"
+        )

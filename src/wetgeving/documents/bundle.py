@@ -234,6 +234,14 @@ def write(bundle: Bundle, path: Path, root: Path, force: bool) -> Path:
         return target
     if target.exists() and not (target.is_dir() and (target / MANIFEST).is_file()):
         raise DocumentError(f"{path}: bestaat al en is geen bundelmap; kies een ander pad")
+    try:
+        _write_folder(bundle, target)
+    except OSError as exc:
+        raise output.cannot_write(path, exc) from None
+    return target
+
+
+def _write_folder(bundle: Bundle, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
@@ -253,7 +261,6 @@ def write(bundle: Bundle, path: Path, root: Path, force: bool) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return target
 
 
 def _read_all(path: Path) -> dict[str, bytes]:

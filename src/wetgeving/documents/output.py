@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -30,8 +31,34 @@ def check_target(path: Path, root: Path, force: bool) -> Path:
     return target
 
 
+def cannot_write(path: Path, exc: OSError) -> DocumentError:
+    """The one-line error for a file system refusal."""
+    reasons = {
+        errno.EEXIST: "een deel van het pad is een bestand, geen map",
+        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+        errno.EACCES: "geen schrijfrechten",
+        errno.EPERM: "geen schrijfrechten",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "alleen-lezen bestandssysteem",
+        errno.EISDIR: "dit is een map",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return DocumentError(f"{path}: kan niet schrijven ({reason})")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+    """Write `data` to `path` through a temporary file in the same folder and a rename.
+
+    Raises:
+        DocumentError: when the folder cannot be made or the file cannot be written.
+    """
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
