@@ -253,3 +253,20 @@ def test_unwritable_target_is_one_line_error(dossier: Dossier, tmp_path: Path) -
         assert err == (
             f"fout: {target}: kan niet schrijven (een deel van het pad is een bestand, geen map)\n"
         )
+
+
+def test_html_pages_match_golden(dossier: Dossier, tmp_path: Path) -> None:
+    """The renvooi, index and response pages match their golden files (commit ids masked)."""
+    import re
+
+    from test_mvt import check_golden
+
+    folder = tmp_path / "b"
+    assert run(dossier, "v2", "-o", str(folder))[0] == 0
+    for page, golden in (
+        ("renvooi/v1-v2.html", "renvooi-v1-v2.html"),
+        ("index.html", "index-v2.html"),
+        ("reacties/273f.html", "reacties-273f.html"),
+    ):
+        text = (folder / page).read_text(encoding="utf-8")
+        check_golden(golden, re.sub(r"\b[0-9a-f]{40}\b|\b[0-9a-f]{12}\b", "<commit>", text))
