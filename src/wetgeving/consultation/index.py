@@ -163,7 +163,32 @@ def _path(dossier: Dossier) -> Path | None:
     return None if gdir is None else gdir / "wetgeving-cache" / NAME
 
 
-def _parse(data: bytes) -> tuple[int | None, int, list[Entry]] | None:
+@dataclass
+class _Raw:
+    """The index file as read: filter lines are split into Entries only when needed."""
+
+    folder_mtime: int | None
+    scanned: int
+    lines: list[str]
+    data: bytes
+    base: int
+
+    def entries(self, needle: str = "") -> list[Entry]:
+        out = []
+        for line in self.lines:
+            if line and needle in line:
+                name, size, mtime, version, fp, pts, off, ln = line.split("\t")
+                out.append(
+                    Entry(name, int(size), int(mtime), version, fp, pts,
+                          (self.data, self.base + int(off), int(ln)))
+                )  # fmt: skip
+        return out
+
+
+_NO_INDEX = _Raw(None, 0, [], b"", 0)
+
+
+def _parse(data: bytes) -> _Raw | None:
     head_end = data.find(b"\n")
     head = data[:head_end].decode("ascii", "replace").split(" ")
     if len(head) != 5 or head[0] != "WGIDX" or head[1] != FORMAT:
@@ -172,32 +197,23 @@ def _parse(data: bytes) -> tuple[int | None, int, list[Entry]] | None:
         folder_mtime = None if head[2] == "-" else int(head[2])
         scanned = int(head[3])
         length = int(head[4])
-    except ValueError:
-        return None
-    start = head_end + 1
-    base = start + length
-    entries: list[Entry] = []
-    try:
-        for line in data[start:base].decode("utf-8").split("\n"):
-            if line:
-                name, size, mtime, version, fp, pts, off, ln = line.split("\t")
-                entries.append(
-                    Entry(name, int(size), int(mtime), version, fp, pts,
-                          (data, base + int(off), int(ln)))
-                )  # fmt: skip
+        start = head_end + 1
+        lines = data[start : start + length].decode("utf-8").split("\n")
     except (ValueError, UnicodeDecodeError):
         return None
-    return folder_mtime, scanned, entries
+    if any(line.count("\t") != 7 for line in lines if line):
+        return None
+    return _Raw(folder_mtime, scanned, lines, data, start + length)
 
 
-def _read(path: Path | None) -> tuple[int | None, int, list[Entry]]:
+def _read(path: Path | None) -> _Raw:
     if path is None:
-        return None, 0, []
+        return _NO_INDEX
     try:
         data = path.read_bytes()
     except OSError:
-        return None, 0, []
-    return _parse(data) or (None, 0, [])
+        return _NO_INDEX
+    return _parse(data) or _NO_INDEX
 
 
 def _write(path: Path | None, folder_mtime: int | None, scanned: int, entries: list[Entry]) -> None:
@@ -227,8 +243,11 @@ def _write(path: Path | None, folder_mtime: int | None, scanned: int, entries: l
         os.replace(tmp, path)
 
 
-def load(dossier: Dossier, refresh: bool = False) -> list[Entry]:
+def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entry]:
     """Return the index entries of all responses, sorted by file name (= id = time).
+
+    With `needle`, only entries whose filter line contains it are returned (a cheap pre-filter:
+    callers still check each entry).
 
     Raises:
         ParseError: naming the first new or changed file that is invalid.
@@ -237,7 +256,8 @@ def load(dossier: Dossier, refresh: bool = False) -> list[Entry]:
 
     folder = responses_dir(dossier)
     path = _path(dossier)
-    folder_mtime, scanned, cached_list = _read(path)
+    raw = _read(path)
+    folder_mtime, scanned = raw.folder_mtime, raw.scanned
     try:
         now_mtime = os.stat(folder).st_mtime_ns
     except OSError:
@@ -250,7 +270,8 @@ def load(dossier: Dossier, refresh: bool = False) -> list[Entry]:
     ):
         # Recorded more than a second after the folder last changed: any later change of a file
         # name in the folder would have changed its time.
-        return cached_list
+        return raw.entries(needle)
+    cached_list = raw.entries()
     cached = {e.name: e for e in cached_list}
     scan_time = time.time_ns()
     fresh: list[Entry] = []
@@ -272,7 +293,7 @@ def load(dossier: Dossier, refresh: bool = False) -> list[Entry]:
         changed = True
     if changed or len(fresh) != len(cached) or folder_mtime != now_mtime:
         _write(path, now_mtime, scan_time, fresh)
-    return fresh
+    return [e for e in fresh if needle in e.name or needle in e.pts] if needle else fresh
 
 
 def is_current(dossier: Dossier) -> bool:
@@ -312,7 +333,7 @@ def add(dossier: Dossier, entries: list[Entry], was_current: bool) -> None:
     path = _path(dossier)
     if path is None:
         return
-    cached = {e.name: e for e in _read(path)[2]}
+    cached = {e.name: e for e in _read(path).entries()}
     for e in entries:
         cached[e.name] = e
     mark: int | None = None

@@ -100,7 +100,8 @@ def select(
 
         prefix = _plain(parse_ref(provision).node_id)
     rows: list[tuple[Summary, list[tuple[int, PointSummary]]]] = []
-    for entry in index.load(dossier, refresh):
+    needle = prefix.split("/ond.")[0] if prefix else ""
+    for entry in index.load(dossier, refresh, needle):
         if version is not None and entry.version != version:
             continue
         if prefix and prefix not in entry.pts.replace("°", ""):
