@@ -188,3 +188,26 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as err:
         bwb.import_bwb(path)
     assert err.value.message == f"{path}: bestand is te groot (50 MB; maximaal 32 MB)"
+
+
+def test_toestand_export_with_lapsed_article(tmp_path: Path) -> None:
+    """The current 'toestand' export imports too; a lapsed article keeps its '[Vervallen ...]'."""
+    path = _write(
+        tmp_path,
+        "t.xml",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<toestand bwb-id="BWBR0001854">'
+        '<wetgeving soort="wet"><citeertitel>Wetboek van Strafrecht</citeertitel><wet-besluit>'
+        "<wettekst><hoofdstuk><kop><label>Hoofdstuk</label><nr>1</nr><titel>Algemeen</titel></kop>"
+        '<artikel status="vervallen"><kop><label>Artikel</label><nr>1</nr></kop>'
+        "<al>[Vervallen per 01-01-2011]</al></artikel>"
+        "<artikel><kop><label>Artikel</label><nr>2</nr></kop><al>Geldboete: € 335 "
+        '<redactie type="extra">Per 1 januari 2008: € 370.</redactie>;</al></artikel>'
+        "</hoofdstuk></wettekst></wet-besluit></wetgeving></toestand>\n".encode(),
+    )
+    result = bwb.import_bwb(path)
+    assert result.regeling.title == "Wetboek van Strafrecht"
+    art1 = result.regeling.find("art.1")
+    art2 = result.regeling.find("art.2")
+    assert art1 is not None and art1.vervallen
+    assert art2 is not None and art2.text == "Geldboete: € 335 [Per 1 januari 2008: € 370.];"
+    assert result.regeling.children[0].id == "hoofdstuk.1"

@@ -270,3 +270,35 @@ def test_show_rejects_unknown_format(dossier: Path) -> None:
     """--format other than text, markdown or json is a usage error."""
     code, _, err = _run(dossier, "show", "werk", "--format", "pdf")
     assert (code, err) == (2, "fout: onbekend formaat 'pdf'; kies text, markdown of json\n")
+
+
+def test_check_and_fmt_refuse_a_50_mb_draft(dossier: Path) -> None:
+    """A 50 MB draft: check reports it, fmt refuses it; neither reads it into the parser."""
+    path = dossier / "drafts" / "groot.md"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    code, out, _ = _run(dossier, "check", str(path))
+    assert code == 1
+    assert out.splitlines()[0] == f"{path}:1: bestand is te groot (50 MB; maximaal 16 MB)"
+    code, _, err = _run(dossier, "fmt", str(path))
+    assert (code, err) == (6, f"fout: {path}: bestand is te groot (50 MB; maximaal 16 MB)\n")
+
+
+def test_fmt_refuses_non_utf8(dossier: Path) -> None:
+    """fmt on a Latin-1 draft names the line of the first bad byte and leaves it alone."""
+    path = dossier / "drafts" / "l.md"
+    data = "---\ntitel: x\n---\n\n## Artikel 1\n\nCafé.\n".encode("latin-1")
+    path.write_bytes(data)
+    code, _, err = _run(dossier, "fmt", str(path))
+    assert (code, err) == (6, f"fout: {path}:7: bestand is geen UTF-8-tekst\n")
+    assert path.read_bytes() == data
+
+
+def test_import_non_bwb_xml(dossier: Path, tmp_path: Path) -> None:
+    """XML that is not BWB: exit 6 with file and line of the root element."""
+    other = tmp_path / "ander.xml"
+    other.write_text('<?xml version="1.0"?>\n<html><body/></html>\n', encoding="utf-8")
+    code, _, err = _run(dossier, "import", "bwb", str(other), "-o", str(tmp_path / "o.md"))
+    assert code == 6
+    assert err == f"fout: {other}:2: geen BWB-XML: hoofdelement is <html>, verwacht <wetgeving>\n"
+    assert not (tmp_path / "o.md").exists()
