@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wetgeving.consultation import model, store
+from wetgeving.consultation import fileformat, model, store
 from wetgeving.consultation.model import Disposition, Point, Response
 from wetgeving.errors import ConsultationError, ParseError
 
@@ -48,7 +48,7 @@ def test_round_trip_fast_reader() -> None:
     """A rendered response reads back identically through the fast reader."""
     r = sample(notes="Interne notitie.\n")
     text = model.render(r)
-    assert model._fast_front(text) is not None
+    assert fileformat._fast_front(text) is not None
     back = model.parse(text, "x.md")
     assert back == r
     assert back.notes.strip() == "Interne notitie."
@@ -66,7 +66,7 @@ def test_yaml_reader_agrees_with_fast_reader() -> None:
         "    disposition:\n      status: kennisgenomen\n      reason: Geen aanleiding.\n"
         "      version: v2\n---\n"
     )
-    assert model._fast_front(text) is None
+    assert fileformat._fast_front(text) is None
     assert model.parse(text, "x.md") == sample()
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving.consultation import index
+from wetgeving.consultation.fileformat import parse, render
 from wetgeving.consultation.index import Summary
-from wetgeving.consultation.model import ID_RE, Response, parse, render
+from wetgeving.consultation.model import ID_RE, Response
 from wetgeving.errors import ConsultationError, GitError, ParseError
 
 if TYPE_CHECKING:
