@@ -211,3 +211,20 @@ def test_toestand_export_with_lapsed_article(tmp_path: Path) -> None:
     assert art1 is not None and art1.vervallen
     assert art2 is not None and art2.text == "Geldboete: € 335 [Per 1 januari 2008: € 370.];"
     assert result.regeling.children[0].id == "hoofdstuk.1"
+
+
+def test_lid_number_markdown_cannot_hold_is_refused(tmp_path: Path) -> None:
+    """A lid numbered '2a' cannot be a Markdown list item: the import refuses, naming the line."""
+    path = _write(
+        tmp_path,
+        "a.xml",
+        b'<?xml version="1.0"?>\n<wetgeving bwb-id="BWBR1"><wet-besluit><wettekst>\n'
+        b"<artikel><kop><nr>7</nr></kop><lid><lidnr>1</lidnr><al>Een.</al></lid>"
+        b"<lid><lidnr>2a</lidnr><al>Twee.</al></lid></artikel>\n</wettekst></wet-besluit></wetgeving>",
+    )
+    with pytest.raises(ParseError) as err:
+        bwb.import_bwb(path)
+    assert err.value.message == (
+        f"{path}:3: artikel 7 kan niet zonder verlies als concepttekst worden geschreven "
+        "(nummering die Markdown niet kan weergeven)"
+    )

@@ -11,7 +11,7 @@ import difflib
 import xml.etree.ElementTree as ET
 import xml.parsers.expat as pyexpat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wetgeving.errors import ParseError, ProvisionRefError
@@ -234,11 +234,6 @@ class _Importer:
         return out
 
 
-def _strip_lines(root: ET.Element) -> None:
-    for elem in root.iter():
-        elem.attrib.pop(_LINE, None)
-
-
 def _bwb_id(root: ET.Element) -> str:
     doc = root.find("wetgeving") if root.tag == "toestand" else root
     return (doc.get("bwb-id") if doc is not None else None) or root.get("bwb-id") or ""
@@ -325,6 +320,24 @@ def select_articles(regeling: Regeling, numbers: Sequence[str]) -> Regeling:
     )
 
 
+def _bare(node: Node) -> Node:
+    return replace(node, id="", label="", children=tuple(_bare(c) for c in node.children))
+
+
+def _verify(built: Regeling, parsed: Regeling, name: str) -> None:
+    """Refuse to write a draft that would not read back as the imported text."""
+    for before, after in zip(built.walk(), parsed.walk(), strict=False):
+        if before.kind == "artikel" and _bare(before) != _bare(after):
+            raise ParseError(
+                name,
+                before.line or None,
+                f"artikel {before.number} kan niet zonder verlies als concepttekst worden "
+                "geschreven (nummering die Markdown niet kan weergeven)",
+            )
+    if sum(1 for _ in built.walk()) != sum(1 for _ in parsed.walk()):
+        raise ParseError(name, None, "de regeling kan niet zonder verlies worden omgezet")
+
+
 def import_bwb(
     path: Path,
     articles: Sequence[str] = (),
@@ -339,10 +352,10 @@ def import_bwb(
     """
     root = read_xml(path)
     bwb_id, regeling = convert(root, str(path), title or (known_titles or {}).get(_bwb_id(root)))
-    _strip_lines(root)
     if articles:
         regeling = select_articles(regeling, articles)
     markdown = render_markdown(regeling)
     parsed = parse(markdown, str(path))
+    _verify(regeling, parsed, str(path))
     count = sum(1 for _ in parsed.articles())
     return BwbImport(parsed, bwb_id, markdown, count)
