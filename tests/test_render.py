@@ -94,3 +94,14 @@ def test_node_dict_has_the_documented_keys() -> None:
     }
     assert data["label"] == "artikel 273f, eerste lid"
     assert data["line"] == 13
+
+
+def test_plain_text_slotzin_stands_at_its_parents_indent() -> None:
+    """A slotzin of a lid is printed flush with the lid, after the indented onderdelen."""
+    tree = parse(
+        "---\ntitel: x\n---\n\n## Artikel 1\n\n1. Hij die:\n   - a. een;\n   - b. twee,\n\n"
+        "   wordt gestraft.\n"
+    )
+    assert render_text(tree.children) == (
+        "Artikel 1\n1. Hij die:\n  a. een;\n  b. twee,\nwordt gestraft.\n"
+    )

@@ -138,7 +138,9 @@ def _text_node(node: Node, depth: int, out: list[str]) -> None:
             _text_node(child, 0, out)
         return
     if node.kind == "slotzin":
-        out.extend(f"{pad}{a}" for a in alineas)
+        # A slotzin continues its parent's sentence, so it stands at the parent's indent.
+        parent_pad = "  " * max(depth - 1, 0)
+        out.extend(f"{parent_pad}{a}" for a in alineas)
         return
     marker = node.marker or (f"{node.number}." if node.number else "")
     first = alineas[0] if alineas else ""
