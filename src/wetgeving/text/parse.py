@@ -155,7 +155,8 @@ class _Parser:
             title = m.group("title") or ""
             return _Item(unnumbered, "", line, title=title, rank=DIVISION_RANK[unnumbered])
         m = _DIVISION_ORDINAL_FIRST.match(content)
-        if m and not is_ordinal_word(m.group("nr")):
+        # "Tweede Afdeling" needs a real ordinal; "<Word> Boek" was always accepted (contract).
+        if m and m.group("label") != "Boek" and not is_ordinal_word(m.group("nr")):
             m = None
         m = m or _DIVISION.match(content)
         if not m:
