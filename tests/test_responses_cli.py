@@ -125,9 +125,9 @@ def test_respond_from_file(dossier: Path, fixtures: Path) -> None:
 
 
 def test_respond_interactive(dossier: Path) -> None:
-    """With -i every field is asked; an unknown provision is asked again."""
+    """With -i every field is asked; an invalid answer or unknown provision is asked again."""
     answers = "\n".join([
-        "Piet Voorbeeld", "", "Zwolle", "", "", "n", "v1", "2026-11-21",
+        "Piet Voorbeeld", "", "Zwolle", "", "", "misschien", "nee", "v1", "2026-11-21",
         "artikel 273f, tiende lid", "artikel 273f, tweede lid", "Middelen te ruim.", "",
     ]) + "\n"  # fmt: skip
     code, out, err = run(dossier, "respond", "-i", input=answers)
@@ -140,6 +140,7 @@ def test_respond_interactive(dossier: Path) -> None:
         ("artikel 273f, tweede lid", "Middelen te ruim.")
     ]
     assert "artikel 273f, tiende lid bestaat niet in versie v1" in err
+    assert "fout: ongeldige waarde voor openbaar 'misschien'; gebruik ja of nee" in err
 
 
 def test_without_terminal_options_are_required(dossier: Path) -> None:

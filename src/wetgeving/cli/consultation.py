@@ -140,7 +140,14 @@ def _prompt(
     where = place or typer.prompt("Plaats", default="")
     soort = kind or typer.prompt(f"Soort ({KINDS})", default="organisatie" if org else "burger")
     kanaal = typer.prompt(f"Kanaal ({CHANNELS})", default=channel)
-    public = openbaar if openbaar is not None else typer.confirm("Openbaar (met naam)?", False)
+    from wetgeving.consultation.model import check_openbaar
+
+    while openbaar is None:
+        try:
+            openbaar = check_openbaar(typer.prompt("Openbaar met naam (ja/nee)", default="nee"))
+        except WetgevingError as err:
+            typer.echo(f"fout: {err.message}", err=True)
+    public = openbaar
     while True:
         ver = version or typer.prompt(
             "Geconsulteerde versie", default=provisions.default_version(d)
