@@ -74,7 +74,9 @@ def load(root: Path) -> Dossier:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DossierError(f"{path}: geen wetgeving.toml; maak een dossier met 'wetgeving init'") from None
+        raise DossierError(
+            f"{path}: geen wetgeving.toml; maak een dossier met 'wetgeving init'"
+        ) from None
     except UnicodeDecodeError:
         raise DossierError(f"{path}: bestand is geen UTF-8-tekst") from None
     except tomllib.TOMLDecodeError as exc:

@@ -29,6 +29,8 @@ def _block_parser() -> MarkdownIt:
     # text model keeps the raw source text of every paragraph.
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": 40})
     md.disable(["inline", "text_join"], ignoreInvalid=True)
+    # "[x]: y" is statute text, not a link reference definition to be swallowed.
+    md.block.ruler.disable(["reference"])
     return md
 
 
@@ -55,4 +57,5 @@ def raw_tokens(text: str) -> list[Any]:
 
 def to_html(text: str) -> str:
     """Render a lawyer's Markdown (toelichting, response text) to HTML, raw HTML escaped."""
-    return _html_renderer().render(text)
+    html: str = _html_renderer().render(text)
+    return html
