@@ -146,7 +146,7 @@ def test_lazy_root_help_lists_same_commands() -> None:
     _, eager, _ = wet("--help")
 
     def names(text: str) -> list[str]:
-        section = text.split("Commands:\n", 1)[1]
+        section = text.split("Opdrachten:\n", 1)[1]
         return [line.split()[0] for line in section.splitlines() if line.startswith("  ")]
 
     assert names(proc.stdout) == names(eager)

@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 
 from wetgeving import __version__
+from wetgeving.cli import dutch
 from wetgeving.cli.common import WetgevingGroup, state
+
+dutch.install()
 
 app = typer.Typer(
     cls=WetgevingGroup,

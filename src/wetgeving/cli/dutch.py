@@ -1,0 +1,86 @@
+"""Dutch for the parts of the help and error output that typer's bundled click writes itself.
+
+typer ships its own copy of click whose usage line, section headings and usage errors are fixed
+English strings; lawyers get the whole CLI in Dutch, so those few strings are translated here.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import IO, Any
+
+import typer.core as typer_core
+from typer._click import core as click_core
+from typer._click import exceptions, formatting
+
+_HEADINGS = {
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Arguments": "Argumenten",
+}
+_WORDS = {"required": "verplicht", "default: {default}": "standaard: {default}"}
+_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^No such option: (.*?)(?: Did you mean (.*)\?)?$"), "onbekende optie {0}"),
+    (re.compile(r"^No such command '(.*)'\.$"), "onbekende opdracht '{0}'"),
+    (re.compile(r"^Missing argument '(.*)'\.$"), "argument {0} ontbreekt"),
+    (re.compile(r"^Missing option '(.*)'\.$"), "optie {0} ontbreekt"),
+    (re.compile(r"^Missing parameter: (.*)$"), "waarde voor {0} ontbreekt"),
+    (re.compile(r"^Option '(.*)' requires an argument\.$"), "optie {0} vereist een waarde"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$"), "onverwacht extra argument: {0}"),
+    (re.compile(r"^Invalid value for (.*?): (.*)$"), "ongeldige waarde voor {0}: {1}"),
+]
+_DETAILS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"'(.*)' is not one of (.*)\.$"), "'{0}' is niet een van {1}"),
+    (re.compile(r"'(.*)' is not a valid integer\.$"), "'{0}' is geen geheel getal"),
+    (re.compile(r"(?:File|Directory|Path) '(.*)' does not exist\.$"), "'{0}' bestaat niet"),
+    (re.compile(r"(?:Directory|Path) '(.*)' is a file\.$"), "'{0}' is een bestand, geen map"),
+    (re.compile(r"(?:File|Path) '(.*)' is a directory\.$"), "'{0}' is een map, geen bestand"),
+]
+
+
+def translate(message: str) -> str:
+    """Return the Dutch form of one of click's usage-error messages (or the message itself)."""
+    for pattern, dutch in _MESSAGES:
+        m = pattern.match(message)
+        if m:
+            parts = [translate_detail(p) if p else "" for p in m.groups()]
+            text = dutch.format(*parts)
+            if pattern is _MESSAGES[0][0] and m.group(2):
+                text += f" (bedoelt u {m.group(2)}?)"
+            return text
+    return message
+
+
+def translate_detail(detail: str) -> str:
+    """Return the Dutch form of the detail after "Invalid value for ...:"."""
+    for pattern, dutch in _DETAILS:
+        m = pattern.match(detail)
+        if m:
+            return dutch.format(*m.groups())
+    return detail
+
+
+class _DutchFormatter(formatting.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+def _show_usage_error(self: Any, file: IO[Any] | None = None) -> None:
+    out = file if file is not None else sys.stderr
+    if self.ctx is not None:
+        hint = ""
+        if self.ctx.command.get_help_option(self.ctx) is not None:
+            hint = f"Zie '{self.ctx.command_path} {self.ctx.help_option_names[0]}' voor hulp.\n"
+        out.write(f"{self.ctx.get_usage()}\n{hint}\n")
+    out.write(f"fout: {translate(self.format_message())}\n")
+
+
+def install() -> None:
+    """Switch the bundled click's usage line, headings and usage errors to Dutch."""
+    click_core.Context.formatter_class = _DutchFormatter
+    exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
+    typer_core._ = lambda message: _WORDS.get(message, message)  # type: ignore[attr-defined]
