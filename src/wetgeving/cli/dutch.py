@@ -27,7 +27,10 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing option '(.*)'\.$"), "optie {0} ontbreekt"),
     (re.compile(r"^Missing parameter: (.*)$"), "waarde voor {0} ontbreekt"),
     (re.compile(r"^Option '(.*)' requires an argument\.$"), "optie {0} vereist een waarde"),
-    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$"), "onverwacht extra argument: {0}"),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$"),
+        "onverwacht extra argument: {0}",
+    ),
     (re.compile(r"^Invalid value for (.*?): (.*)$"), "ongeldige waarde voor {0}: {1}"),
 ]
 _DETAILS: list[tuple[re.Pattern[str], str]] = [
