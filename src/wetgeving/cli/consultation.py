@@ -271,6 +271,24 @@ def show_cmd(
     typer.echo("\n".join(listing.show_lines(response)))
 
 
+@responses_app.command("redact")
+def redact_cmd(
+    response_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de reactie.")],
+) -> None:
+    """Lak gemarkeerde persoonsgegevens (e-mail, telefoon, BSN, IBAN) in de punten weg."""
+    from wetgeving.consultation import redaction
+
+    result = redaction.redact_response(dossier(), response_id)
+    if result.commit is None:
+        typer.echo(f"reactie {result.response}: geen persoonsgegevens gevonden")
+        return
+    for point, kind, text in result.found:
+        typer.echo(f"punt {point}: {kind} '{text}' weggelakt")
+    typer.echo(
+        f"reactie {result.response}: {len(result.found)} weggelakt (commit {result.commit[:10]})"
+    )
+
+
 @responses_app.command("import")
 def import_cmd(
     file: Annotated[Path, typer.Argument(help="Een .csv- of .xlsx-bestand.", dir_okay=False)],
