@@ -39,6 +39,7 @@ def root(
         Path | None,
         typer.Option(
             "--dossier",
+            metavar="PAD",
             help="Map van het dossier (standaard: zoeken vanaf de huidige map omhoog).",
             file_okay=False,
         ),

@@ -66,6 +66,9 @@ def translate_detail(detail: str) -> str:
 
 class _DutchFormatter(formatting.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPTIES]").replace(
+            "COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]..."
+        )
         super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
