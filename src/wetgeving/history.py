@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -257,23 +258,22 @@ def _strip_trailer(message: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _versions(repo: Repo) -> list[VersionInfo]:
-    if not _has_head(repo):
-        return []
+def _log_args() -> list[str]:
     # git expands %x00 and %x1e itself: arguments cannot hold NUL bytes.
     fmt = "%x00".join(
         ["%H", "%aI", "%an", f"%(trailers:key={TRAILER},valueonly,separator=%x1f)", "%B"]
     )
-    out = _run(
-        repo,
-        "log",
-        f"--format={fmt}%x1e",
-        "-E",
-        f"--grep=^{TRAILER}:",
-        "HEAD",
-        "--",
-        strip_newline_in_stdout=False,
-    )
+    return ["log", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"]
+
+
+def _versions(repo: Repo) -> list[VersionInfo]:
+    if not _has_head(repo):
+        return []
+    args = _log_args()
+    return _parse_versions(_run(repo, args[0], *args[1:], strip_newline_in_stdout=False))
+
+
+def _parse_versions(out: str) -> list[VersionInfo]:
     seen: set[str] = set()
     found: list[VersionInfo] = []
     for record in out.split(_RECORD):
@@ -302,8 +302,7 @@ def _is_name(name: str) -> bool:
 
 def list_versions(dossier: Dossier) -> list[VersionInfo]:
     """Return the versions recorded in the history of HEAD, oldest first."""
-    with _open(dossier) as (repo, _):
-        return _versions(repo)
+    return _Reader(dossier).versions()
 
 
 def _known(versions: list[VersionInfo]) -> str:
@@ -312,30 +311,20 @@ def _known(versions: list[VersionInfo]) -> str:
     return "bekende versies: " + ", ".join(v.name for v in versions)
 
 
-def _resolve(repo: Repo, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
-    """Return (display name, commit id) for a version name or a git revision."""
+def _target(rev: str, versions: list[VersionInfo]) -> tuple[dict[str, VersionInfo], str | None]:
+    """The versions by name and the revision for git to resolve (None: `rev` is a version)."""
     by_name = {v.name: v for v in versions}
     if rev in by_name:
-        return rev, by_name[rev].commit
+        return by_name, None
     _check_rev(rev)
     # "v1~1" and "v1^" work on version names too.
     m = re.match(r"([^~^]+)([~^].*)$", rev)
     target = by_name[m.group(1)].commit + m.group(2) if m and m.group(1) in by_name else rev
-    import git
-
-    try:
-        commit = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", target + "^{commit}")
-    except git.GitCommandError:
-        commit = ""
-    if not commit:
-        raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
-    return rev, str(commit).strip()
+    return by_name, target
 
 
-def _tree_files(repo: Repo, commit: str, prefix: str) -> dict[str, str]:
-    """Return dossier-relative path -> blob id of the drafts/**/*.md files in `commit`."""
-    base = prefix + "drafts"
-    out = _run(repo, "ls_tree", "-r", "-z", "--end-of-options", commit, "--", base)
+def _parse_tree(out: str, base: str, prefix: str) -> dict[str, str]:
+    """Dossier-relative path -> blob id of the drafts/**/*.md files in `ls-tree -r -z` output."""
     blobs: dict[str, str] = {}
     for entry in out.split("\x00"):
         if not entry:
@@ -347,6 +336,13 @@ def _tree_files(repo: Repo, commit: str, prefix: str) -> dict[str, str]:
         if path.startswith(base + "/") and path.endswith(".md"):
             blobs[path[len(prefix) :]] = sha
     return dict(sorted(blobs.items()))
+
+
+def _tree_files(repo: Repo, commit: str, prefix: str) -> dict[str, str]:
+    """Return dossier-relative path -> blob id of the drafts/**/*.md files in `commit`."""
+    base = prefix + "drafts"
+    out = _run(repo, "ls_tree", "-r", "-z", "--end-of-options", commit, "--", base)
+    return _parse_tree(out, base, prefix)
 
 
 def _worktree(dossier: Dossier) -> Snapshot:
@@ -376,16 +372,12 @@ def snapshot(dossier: Dossier, rev: str) -> Snapshot:
         return _worktree(dossier)
     if not rev or rev.startswith("-"):
         raise VersionError(f"ongeldige versie of revisie '{rev}'")
-    with _open(dossier) as (repo, prefix):
-        versions = _versions(repo)
-        name, commit = _resolve(repo, rev, versions)
-        blobs = _tree_files(repo, commit, prefix)
-        files: dict[str, bytes] = {}
-        for path, sha in blobs.items():
-            # get_object_data talks to one persistent `git cat-file --batch` process.
-            _, _, _, data = repo.git.get_object_data(sha)
-            files[path] = bytes(data)
-        return Snapshot(name, commit, files, blobs)
+    reader = _Reader(dossier)
+    versions = reader.versions()
+    name, commit = reader.resolve(rev, versions)
+    blobs = reader.tree_files(commit)
+    files = dict(zip(blobs, reader.blobs(list(blobs.values())), strict=True))
+    return Snapshot(name, commit, files, blobs)
 
 
 def show_version(dossier: Dossier, name: str) -> VersionDetail:
@@ -394,21 +386,116 @@ def show_version(dossier: Dossier, name: str) -> VersionDetail:
     Raises:
         VersionError: when `name` is not a recorded version (listing the known versions).
     """
-    with _open(dossier) as (repo, prefix):
-        versions = _versions(repo)
-        info = next((v for v in versions if v.name == name), None)
-        if info is None:
-            raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
-        return VersionDetail(info, tuple(_tree_files(repo, info.commit, prefix)))
+    reader = _Reader(dossier)
+    versions = reader.versions()
+    info = next((v for v in versions if v.name == name), None)
+    if info is None:
+        raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
+    return VersionDetail(info, tuple(reader.tree_files(info.commit)))
 
 
 def cache_dir(dossier: Dossier) -> Path | None:
     """Return the folder for cached parse results inside `.git`, or None outside a repository."""
     try:
-        with _open(dossier) as (repo, _):
-            return Path(repo.git_dir) / "wetgeving-cache"
+        return _Reader(dossier).git_dir / "wetgeving-cache"
     except GitError:
         return None
+
+
+# --- reading without gitpython ----------------------------------------------------------------
+# Reading runs git directly (a few short subprocesses): importing gitpython would cost more than
+# the reads themselves. Arguments are fixed or validated, revisions follow --end-of-options.
+
+
+class _Reader:
+    """Read-only access to the repository holding a dossier."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.git = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
+        if shutil.which(self.git) is None:
+            raise GitError(
+                "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
+            )
+        self.env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1", "LC_ALL": "C"}
+        self.root = Path(dossier.root)
+        proc = self._proc("rev-parse", "--absolute-git-dir", "--is-bare-repository")
+        lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if proc.returncode != 0 or len(lines) != 2:
+            raise GitError(
+                f"{dossier.root}: het dossier staat niet in een git-repository; "
+                "maak er een met 'git init' of begin met 'wetgeving init PAD'"
+            )
+        self.git_dir = Path(lines[0])
+        top = self._proc("rev-parse", "--show-toplevel")
+        if lines[1] == "true" or top.returncode != 0 or not top.stdout.strip():
+            raise GitError(f"{dossier.root}: git-repository zonder werkmap")
+        top_dir = Path(top.stdout.decode("utf-8", "surrogateescape").strip()).resolve()
+        rel = self.root.resolve().relative_to(top_dir).as_posix()
+        self.prefix = "" if rel == "." else rel + "/"
+
+    def _proc(self, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        try:
+            return subprocess.run(
+                [self.git, *args],
+                cwd=self.root,
+                env=self.env,
+                input=data,
+                capture_output=True,
+                check=False,
+            )
+        except OSError as exc:
+            raise GitError(f"{self.root}: git kan niet starten ({exc.strerror})") from None
+
+    def run(self, name: str, *args: str, data: bytes | None = None) -> bytes:
+        """Run one git command; its failure becomes a GitError with git's own first line."""
+        proc = self._proc(*args, data=data)
+        if proc.returncode != 0:
+            raise GitError(_explain(name, proc.stderr.decode("utf-8", "replace")))
+        return proc.stdout
+
+    def versions(self) -> list[VersionInfo]:
+        if self._proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+            return []
+        out = self.run("log", *_log_args()).decode("utf-8", "replace")
+        return _parse_versions(out)
+
+    def resolve(self, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
+        by_name, target = _target(rev, versions)
+        if target is None:
+            return rev, by_name[rev].commit
+        proc = self._proc(
+            "rev-parse", "--verify", "--quiet", "--end-of-options", target + "^{commit}"
+        )
+        commit = proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
+        if not commit:
+            raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
+        return rev, commit
+
+    def tree_files(self, commit: str) -> dict[str, str]:
+        base = self.prefix + "drafts"
+        out = self.run(
+            "ls_tree", "ls-tree", "--full-tree", "-r", "-z", "--end-of-options", commit, "--", base
+        )
+        return _parse_tree(out.decode("utf-8", "surrogateescape"), base, self.prefix)
+
+    def blobs(self, shas: list[str]) -> list[bytes]:
+        """The contents of these blobs, from one `git cat-file --batch`."""
+        if not shas:
+            return []
+        out = self.run(
+            "cat_file", "cat-file", "--batch", data="".join(s + "\n" for s in shas).encode()
+        )
+        found: list[bytes] = []
+        pos = 0
+        for sha in shas:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].split()
+            if len(header) != 3 or header[0].decode() != sha:
+                raise GitError(f"git cat_file mislukt: object {sha} niet gevonden")
+            size = int(header[2])
+            found.append(out[end + 1 : end + 1 + size])
+            pos = end + 1 + size + 1
+        return found
 
 
 # --- writing -----------------------------------------------------------------------------------
