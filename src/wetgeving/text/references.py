@@ -63,7 +63,27 @@ def label_for_id(node_id: str) -> str:
     return ", ".join(parts)
 
 
-_ORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
+def _ordinal_pattern(words: dict[str, int]) -> str:
+    """An alternation matching exactly the ordinal words, compact so it compiles fast.
+
+    "eenentwintigste" .. "negenennegentigste" are written as (units-and-joiner)(tens), which is
+    the same language as listing them (checked here; otherwise the plain list is used). No word
+    is a prefix of another, so the order of the alternatives cannot change a match.
+    """
+    plain = "|".join(sorted(words, key=len, reverse=True))
+    by_value = {n: w for w, n in words.items()}
+    compounds = {w for w, n in words.items() if n > 20 and n % 10}
+    tails = {by_value.get(n - n % 10, "") for n in words.values() if n > 20 and n % 10}
+    heads = {w[: -len(t)] for w in compounds for t in tails if t and w.endswith(t)}
+    if "" in tails or {h + t for h in heads for t in tails} != compounds:
+        return plain
+    rest = sorted(set(words) - compounds, key=len, reverse=True)
+    ordered = sorted(heads, key=len, reverse=True)
+    tens = sorted(tails, key=len, reverse=True)
+    return "|".join(rest) + f"|(?:{'|'.join(ordered)})(?:{'|'.join(tens)})"
+
+
+_ORD = _ordinal_pattern(ORDINAL_VALUES)
 _ARTNR = r"\d+[a-z]*(?::\d+[a-z]*)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?"
 
 _START = re.compile(
