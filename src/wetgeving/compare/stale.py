@@ -31,6 +31,32 @@ def _phrase(text: str) -> str:
     return text[0].lower() + text[1:] if text.startswith(("Artikel", "Het", "De")) else text
 
 
+_WORDS = re.compile(r"\w+")
+
+
+class _Mentions:
+    """Whether a text names one of the given article numbers as a whole word.
+
+    Same test as the pattern (?<!\\w)(?:number|...)(?!\\w): a number made of word characters only
+    is named exactly when it is one of the text's maximal runs of word characters, so those are
+    looked up in a set; other numbers ("10:1") keep the pattern.
+    """
+
+    def __init__(self, numbers: set[str]) -> None:
+        self.simple = {a for a in numbers if _WORDS.fullmatch(a)}
+        rest = sorted(numbers - self.simple, key=len, reverse=True)
+        self.other = (
+            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, rest)) + r")(?![\w])")
+            if rest
+            else None
+        )
+
+    def found(self, text: str) -> bool:
+        if self.simple and not self.simple.isdisjoint(_WORDS.findall(text)):
+            return True
+        return self.other is not None and self.other.search(text) is not None
+
+
 def stale_references(
     old: tuple[Regeling, ...], new: tuple[Regeling, ...], al: Alignment
 ) -> list[tuple[str, str]]:
@@ -41,11 +67,7 @@ def stale_references(
     # Only a text in an affected article, or one that names an affected article, can hold a
     # stale reference; everything else is skipped without scanning.
     affected = {k.split("/")[0][4:] for k in changed if k.startswith("art.")}
-    names = re.compile(
-        r"(?<![\w])(?:"
-        + "|".join(re.escape(a) for a in sorted(affected, key=len, reverse=True))
-        + r")(?![\w])"
-    )
+    names = _Mentions(affected)
     back: dict[str, str] = {v: k for k, v in al.id_map.items() if v is not None}
     old_finders = [ReferenceFinder(r) for r in old]
     out: list[tuple[str, str]] = []
@@ -55,7 +77,7 @@ def stale_references(
             if not node.text:
                 continue
             old_id = back.get(node.id, node.id)
-            if old_id.split("/")[0][4:] not in affected and not names.search(node.text):
+            if old_id.split("/")[0][4:] not in affected and not names.found(node.text):
                 continue
             refs = finder.refs(node)
             if refs:

@@ -72,6 +72,24 @@ class Node:
     label: str = ""
     line: int = field(default=0, compare=False)
 
+    def __reduce__(self) -> tuple[type[Node], tuple[object, ...]]:
+        # Pickled as a constructor call: much faster than the dataclass state protocol, which
+        # matters for the parse cache of a whole code.
+        return (
+            Node,
+            (
+                self.kind,
+                self.number,
+                self.text,
+                self.children,
+                self.marker,
+                self.title,
+                self.id,
+                self.label,
+                self.line,
+            ),
+        )
+
     @property
     def vervallen(self) -> bool:
         """True for a provision whose whole text says it has lapsed ("Vervallen.")."""
