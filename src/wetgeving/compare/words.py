@@ -49,23 +49,19 @@ def _char(code: int) -> str:
     return chr(code + 0x100 if code < 0xD800 - 0x100 else code + 0x100 + 0x800)
 
 
+_CHARS: list[str] = []
+
+
 def _encode(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
     """Map each distinct token to one character; return both texts and the way back."""
-    table: dict[str, str] = {}
-    back: dict[str, str] = {}
-
-    def enc(toks: list[str]) -> str:
-        out = []
-        for tok in toks:
-            ch = table.get(tok)
-            if ch is None:
-                ch = _char(len(table))
-                table[tok] = ch
-                back[ch] = tok
-            out.append(ch)
-        return "".join(out)
-
-    return enc(a), enc(b), back
+    # diff-match-patch only compares characters for equality, so any one-to-one map will do.
+    distinct = list(dict.fromkeys(a + b))
+    while len(_CHARS) < len(distinct):
+        _CHARS.append(_char(len(_CHARS)))
+    table = dict(zip(distinct, _CHARS, strict=False))
+    back = dict(zip(_CHARS, distinct, strict=False))
+    get = table.__getitem__
+    return "".join(map(get, a)), "".join(map(get, b)), back
 
 
 def _decode(chars: str, back: dict[str, str]) -> str:
@@ -109,9 +105,10 @@ def _cleanup_semantic(diffs: list[tuple[int, str]], back: dict[str, str]) -> Non
     """
 
     lengths = {ch: len(tok) for ch, tok in back.items()}
+    length = lengths.__getitem__
 
     def size(chars: str) -> int:
-        return sum(map(lengths.__getitem__, chars))
+        return length(chars) if len(chars) == 1 else sum(map(length, chars))
 
     equalities: list[int] = []
     last: str | None = None
