@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,12 +70,14 @@ class Snapshot:
         commit: Full commit id; None for the working tree.
         files: Path relative to the dossier root ("drafts/273f.md") -> bytes, sorted by path.
         blobs: Path -> git blob id (empty for the working tree).
+        git_dir: The repository's git folder (None for the working tree).
     """
 
     name: str
     commit: str | None
     files: dict[str, bytes]
     blobs: dict[str, str]
+    git_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -377,7 +379,7 @@ def snapshot(dossier: Dossier, rev: str) -> Snapshot:
     name, commit = reader.resolve(rev, versions)
     blobs = reader.tree_files(commit)
     files = dict(zip(blobs, reader.blobs(list(blobs.values())), strict=True))
-    return Snapshot(name, commit, files, blobs)
+    return Snapshot(name, commit, files, blobs, reader.git_dir)
 
 
 def show_version(dossier: Dossier, name: str) -> VersionDetail:
@@ -418,18 +420,19 @@ class _Reader:
             )
         self.env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1", "LC_ALL": "C"}
         self.root = Path(dossier.root)
-        proc = self._proc("rev-parse", "--absolute-git-dir", "--is-bare-repository")
+        where = ("rev-parse", "--absolute-git-dir", "--is-bare-repository")
+        proc = self._proc(*where, "--show-toplevel")
         lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if proc.returncode != 0 or len(lines) != 2:
-            raise GitError(
-                f"{dossier.root}: het dossier staat niet in een git-repository; "
-                "maak er een met 'git init' of begin met 'wetgeving init PAD'"
-            )
-        self.git_dir = Path(lines[0])
-        top = self._proc("rev-parse", "--show-toplevel")
-        if lines[1] == "true" or top.returncode != 0 or not top.stdout.strip():
+        if proc.returncode != 0 or len(lines) != 3 or lines[1] == "true":
+            # Tell "no repository" from "a repository without a working tree".
+            if self._proc(*where).returncode != 0:
+                raise GitError(
+                    f"{dossier.root}: het dossier staat niet in een git-repository; "
+                    "maak er een met 'git init' of begin met 'wetgeving init PAD'"
+                )
             raise GitError(f"{dossier.root}: git-repository zonder werkmap")
-        top_dir = Path(top.stdout.decode("utf-8", "surrogateescape").strip()).resolve()
+        self.git_dir = Path(lines[0])
+        top_dir = Path(lines[2]).resolve()
         rel = self.root.resolve().relative_to(top_dir).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
 
@@ -454,10 +457,12 @@ class _Reader:
         return proc.stdout
 
     def versions(self) -> list[VersionInfo]:
-        if self._proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            return []
-        out = self.run("log", *_log_args()).decode("utf-8", "replace")
-        return _parse_versions(out)
+        proc = self._proc(*_log_args())
+        if proc.returncode != 0:
+            if self._proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+                return []  # no commit yet
+            raise GitError(_explain("log", proc.stderr.decode("utf-8", "replace")))
+        return _parse_versions(proc.stdout.decode("utf-8", "replace"))
 
     def resolve(self, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
         by_name, target = _target(rev, versions)
@@ -592,8 +597,82 @@ def commit_paths(dossier: Dossier, paths: list[Path], message: str) -> str:
         raise UsageError("geen bestanden om vast te leggen")
     with _open(dossier) as (repo, prefix), _locked(repo):
         specs = [prefix + r for r in rel]
+        # With nothing else staged, committing the index after `add` commits exactly these paths
+        # and avoids `commit --only`, which hashes every file a second time (slow for an import).
+        only = not _nothing_staged(repo)
         _run(repo, "add", "-A", "--", *specs)
         if _has_head(repo) and _same(repo, "HEAD", *specs):
             return repo.head.commit.hexsha
-        _run(repo, "commit", "--quiet", "--only", "-m", text, "--", *specs)
+        if only:
+            _run(repo, "commit", "--quiet", "--only", "-m", text, "--", *specs)
+        else:
+            _run(repo, "commit", "--quiet", "-m", text)
         return repo.head.commit.hexsha
+
+
+def _nothing_staged(repo: Repo) -> bool:
+    """True when the index equals HEAD and no merge, cherry-pick or revert is under way."""
+    gdir = Path(repo.git_dir)
+    if not _has_head(repo) or any(
+        (gdir / name).exists() for name in ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD")
+    ):
+        return False
+    return _same(repo, "HEAD")
+
+
+@contextlib.contextmanager
+def blob_packer(dossier: Dossier) -> Iterator[Callable[[bytes], None]]:
+    """Yield a function that stores file contents as git blobs in one pack, in the background.
+
+    Only a speed-up for writing many new files: `git add` of 100,000 new files creates as many
+    loose objects, which is slow; when their blobs are already in a pack, `commit_paths` only
+    hashes the files (and still stages them itself, honouring .gitattributes). `git fast-import`
+    runs alongside the caller while it writes the files; the context waits for it on exit. A
+    failure of the packer is ignored: at worst `git add` writes the objects itself.
+
+    Raises:
+        GitError: when the dossier is not in a git repository.
+    """
+    _import_git()
+    with _open(dossier) as (repo, _prefix):
+        top = repo.working_tree_dir
+    exe = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
+    try:
+        proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [exe, "fast-import", "--quiet"],
+            cwd=top,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        proc = None
+
+    def store(data: bytes) -> None:
+        nonlocal proc
+        if proc is None or proc.stdin is None:
+            return
+        try:
+            proc.stdin.write(b"blob\ndata %d\n" % len(data))
+            proc.stdin.write(data)
+            proc.stdin.write(b"\n")
+        except OSError:  # fast-import stopped: carry on without it
+            _finish(proc)
+            proc = None
+
+    try:
+        yield store
+    finally:
+        if proc is not None:
+            _finish(proc)
+
+
+def _finish(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        if proc.stdin is not None:
+            proc.stdin.close()
+    try:
+        proc.wait(timeout=600)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -106,7 +106,7 @@ def load_version(dossier: Dossier, rev: str) -> VersionText:
     snap = history.snapshot(dossier, rev)
     where = _where(snap.name, snap.commit)
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
-    folder = history.cache_dir(dossier) if snap.commit is not None else None
+    folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
     trees = []
     for path, data in snap.files.items():
         blob = snap.blobs.get(path) or history.blob_id(data)
