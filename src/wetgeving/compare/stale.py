@@ -32,6 +32,7 @@ def _phrase(text: str) -> str:
 
 
 _WORDS = re.compile(r"\w+")
+_DIGIT_WORDS = re.compile(r"(?<!\w)\d\w*")
 
 
 class _Mentions:
@@ -44,6 +45,8 @@ class _Mentions:
 
     def __init__(self, numbers: set[str]) -> None:
         self.simple = {a for a in numbers if _WORDS.fullmatch(a)}
+        # Article numbers start with a digit: then only runs starting with one need looking at.
+        self.runs = _DIGIT_WORDS if all(a[0].isdecimal() for a in self.simple) else _WORDS
         rest = sorted(numbers - self.simple, key=len, reverse=True)
         self.other = (
             re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, rest)) + r")(?![\w])")
@@ -52,7 +55,7 @@ class _Mentions:
         )
 
     def found(self, text: str) -> bool:
-        if self.simple and not self.simple.isdisjoint(_WORDS.findall(text)):
+        if self.simple and not self.simple.isdisjoint(self.runs.findall(text)):
             return True
         return self.other is not None and self.other.search(text) is not None
 
