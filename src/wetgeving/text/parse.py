@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from wetgeving import frontmatter
 from wetgeving.errors import ParseError
@@ -16,7 +18,7 @@ from wetgeving.text.labels import (
     lid_label,
     onderdeel_label,
 )
-from wetgeving.text.model import DIVISION_RANK, Kind, Node, Regeling, normalise
+from wetgeving.text.model import DIVISION_RANK, Kind, Node, Regeling, make_node, normalise
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 6  # lid > onderdeel > subonderdeel > ... ; deeper lists are not statute text
@@ -58,6 +60,19 @@ def unescape_heading(content: str) -> str:
     return _TRAILING_HASHES.sub(r"\1", content, count=1)
 
 
+class FastBlock(NamedTuple):
+    """A block token of the fast scanner: the fields of markdown.Block, cheaper to make."""
+
+    type: str
+    content: str
+    info: str
+    markup: str
+    line: int
+
+
+Tok = Block | FastBlock
+
+
 @dataclass
 class _Item:
     kind: Kind
@@ -83,10 +98,10 @@ class _Parser:
             raise err
         self.problems.append(err)
 
-    def line(self, block: Block) -> int:
+    def line(self, block: Tok) -> int:
         return block.line + 1 + self.offset if block.line >= 0 else self.offset + 1
 
-    def run(self, toks: list[Block]) -> list[_Item]:
+    def run(self, toks: Sequence[Tok]) -> list[_Item]:
         roots: list[_Item] = []
         divisions: list[_Item] = []
         article: _Item | None = None
@@ -182,7 +197,7 @@ class _Parser:
         else:
             item.alineas.append(text)
 
-    def skip(self, toks: list[Block], i: int) -> int:
+    def skip(self, toks: Sequence[Tok], i: int) -> int:
         depth = 0
         while i < len(toks):
             tok = toks[i]
@@ -195,7 +210,7 @@ class _Parser:
                 break
         return i
 
-    def list(self, toks: list[Block], i: int, parent: _Item, kind: Kind, depth: int) -> int:
+    def list(self, toks: Sequence[Tok], i: int, parent: _Item, kind: Kind, depth: int) -> int:
         open_tok = toks[i]
         if depth > MAX_DEPTH:
             self.problem(
@@ -270,11 +285,11 @@ _FAST_BLOCKY = re.compile(r"[#>*+=_`~<|\-]|\d{1,9}[.)](?:\s|$)")
 _FAST_MAX_DEPTH = 8
 
 
-def fast_blocks(body: str) -> list[Block] | None:
+def fast_blocks(body: str) -> list[FastBlock] | None:
     """Block tokens of a draft in the simple subset of Markdown, or None for anything else."""
     if "\t" in body or "\x00" in body or "\ufeff" in body or "\r" in body:
         return None
-    out: list[Block] = []
+    out: list[FastBlock] = []
     push = out.append
     # Open list items, innermost last: (ordered, content indent, marker).
     stack: list[tuple[bool, int, str]] = []
@@ -286,9 +301,9 @@ def fast_blocks(body: str) -> list[Block] | None:
         while len(stack) > depth:
             ordered, _, markup = stack.pop()
             indents.pop()
-            push(Block("list_item_close", "", "", markup, -1))
+            push(FastBlock("list_item_close", "", "", markup, -1))
             kind = "ordered_list_close" if ordered else "bullet_list_close"
-            push(Block(kind, "", "", markup, -1))
+            push(FastBlock(kind, "", "", markup, -1))
 
     for ln, line in enumerate(body.split("\n")):
         text = line.lstrip(" ")
@@ -302,9 +317,9 @@ def fast_blocks(body: str) -> list[Block] | None:
                 return None
             close_to(0)
             markup = m.group(1)
-            push(Block("heading_open", "", "", markup, ln))
-            push(Block("inline", m.group(2), "", "", ln))
-            push(Block("heading_close", "", "", markup, -1))
+            push(FastBlock("heading_open", "", "", markup, ln))
+            push(FastBlock("inline", m.group(2), "", "", ln))
+            push(FastBlock("heading_close", "", "", markup, -1))
             prev = "heading"
             continue
         try:
@@ -316,9 +331,9 @@ def fast_blocks(body: str) -> list[Block] | None:
             if prev == "para" or _FAST_BLOCKY.match(text):
                 return None
             close_to(depth)
-            push(Block("paragraph_open", "", "", "", ln))
-            push(Block("inline", text.strip(), "", "", ln))
-            push(Block("paragraph_close", "", "", "", -1))
+            push(FastBlock("paragraph_open", "", "", "", ln))
+            push(FastBlock("inline", text.strip(), "", "", ln))
+            push(FastBlock("paragraph_close", "", "", "", -1))
             prev, para_indent = "para", ind
             continue
         ordered = item.group(1) is None
@@ -334,25 +349,25 @@ def fast_blocks(body: str) -> list[Block] | None:
         if sibling:
             _, _, old = stack.pop()
             indents.pop()
-            push(Block("list_item_close", "", "", old, -1))
+            push(FastBlock("list_item_close", "", "", old, -1))
         else:
             close_to(depth)
             kind = "ordered_list_open" if ordered else "bullet_list_open"
-            push(Block(kind, "", "", markup, ln))
+            push(FastBlock(kind, "", "", markup, ln))
         if len(stack) >= _FAST_MAX_DEPTH:
             return None
         stack.append((ordered, ind + item.end(), markup))
         indents.append(ind + item.end())
-        push(Block("list_item_open", "", number, markup, ln))
-        push(Block("paragraph_open", "", "", "", ln))
-        push(Block("inline", content.strip(), "", "", ln))
-        push(Block("paragraph_close", "", "", "", -1))
+        push(FastBlock("list_item_open", "", number, markup, ln))
+        push(FastBlock("paragraph_open", "", "", "", ln))
+        push(FastBlock("inline", content.strip(), "", "", ln))
+        push(FastBlock("paragraph_close", "", "", "", -1))
         prev, para_indent = "para", ind + item.end()
     close_to(0)
     return out
 
 
-def _block_name(tok: Block) -> str:
+def _block_name(tok: Tok) -> str:
     names = {
         "code_block": "ingesprongen codeblok",
         "fence": "codeblok",
@@ -393,16 +408,16 @@ def _finish(items: list[_Item], parent_id: str, parent_label: str) -> tuple[Node
         child_parent = node_id
         children = _finish(item.children, child_parent, label)
         out.append(
-            Node(
-                kind=item.kind,
-                number=item.number,
-                text="\n".join(a for a in item.alineas if a),
-                children=children,
-                marker=item.marker,
-                title=item.title,
-                id=node_id,
-                label=label,
-                line=item.line,
+            make_node(
+                item.kind,
+                item.number,
+                "\n".join(a for a in item.alineas if a),
+                children,
+                item.marker,
+                item.title,
+                node_id,
+                label,
+                item.line,
             )
         )
     return tuple(out)
@@ -492,7 +507,7 @@ def _parse_body(text: str, path: str, lenient: bool) -> tuple[Regeling, list[Par
         fields[str(key)] = value
     if "titel" not in fields:
         parser.problem(1, "front matter met 'titel:' ontbreekt (zie docs/draft-format.md)")
-    toks = fast_blocks(body)
+    toks: Sequence[Tok] | None = fast_blocks(body)
     if toks is None:
         toks = blocks(body)
     items = parser.run(toks)
