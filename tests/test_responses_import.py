@@ -314,3 +314,59 @@ def test_failed_commit_leaves_nothing_behind(root: Path, tmp_path: Path) -> None
     assert err.startswith("fout: git is bezet")
     assert response_files(d_of(root)) == []
     assert list((root / "consultation_responses").glob(".tmp-*")) == []
+
+
+def _git(root: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_large_import_packs_the_blobs_and_leaves_git_clean(root: Path, tmp_path: Path) -> None:
+    """A large import stores its blobs in one pack (no loose object per file), commits every
+    response file in one commit and leaves no change, staged file or temporary file behind."""
+    rows = [HEADER] + [
+        [f"Persoon {i}", "", "", "2026-11-20", "ja", "", f"Tekst {i}", "", ""] for i in range(1100)
+    ]
+    path = write_csv(tmp_path / "r.csv", rows)
+    loose_before = int(_git(root, "count-objects").split()[0])
+    code, out, _ = run(root, str(path), "--version", "v1")
+    assert code == 0
+    assert out.startswith("1100 reacties geïmporteerd (commit ")
+    d = d_of(root)
+    assert len(committed_files(d)) == 1100
+    assert status(d) == "?? wetgeving.toml\n"  # left untracked by the test dossier
+    counts = dict(line.split(": ") for line in _git(root, "count-objects", "-v").splitlines())
+    assert int(counts["in-pack"]) >= 1100
+    assert int(counts["count"]) - loose_before < 10  # the commit and its trees only
+    assert list((root / "consultation_responses").glob(".tmp-*")) == []
+    assert _git(root, "fsck", "--no-dangling") == ""
+
+
+def test_import_leaves_a_staged_file_of_the_user_alone(root: Path, tmp_path: Path) -> None:
+    """A file the user staged before the import is not committed with it and stays staged."""
+    (root / "notitie.txt").write_text("eigen werk", encoding="utf-8")
+    _git(root, "add", "--", "notitie.txt")
+    path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
+    code, _out, _ = run(root, str(path), "--version", "v1")
+    assert code == 0
+    d = d_of(root)
+    assert all(p.startswith("consultation_responses/") for p in committed_files(d))
+    assert len(committed_files(d)) == 3
+    assert _git(root, "diff", "--cached", "--name-only") == "notitie.txt"
+    assert status(d) == "A  notitie.txt\n?? wetgeving.toml\n"
+
+
+def test_import_with_nothing_staged_commits_only_the_responses(root: Path, tmp_path: Path) -> None:
+    """With a clean index the import commits its files and nothing else (an untracked file stays
+    untracked) and the index matches the new commit."""
+    (root / "los.txt").write_text("los", encoding="utf-8")
+    path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
+    code, _out, _ = run(root, str(path), "--version", "v1")
+    assert code == 0
+    d = d_of(root)
+    assert len(committed_files(d)) == 3
+    assert all(p.startswith("consultation_responses/") for p in committed_files(d))
+    assert status(d) == "?? los.txt\n?? wetgeving.toml\n"

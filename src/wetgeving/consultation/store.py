@@ -171,36 +171,54 @@ def save_many(
 ) -> str:
     """Write many new responses fast and commit the folder once (used by import).
 
+    Each file is written to a temporary name and renamed into place (a reader never sees half a
+    file); for a large batch, `history.blob_packer` stores the blobs in one pack meanwhile, so the
+    commit does not create a loose git object per file.
+
     Raises:
+        ConsultationError: when a new id already exists (nothing is written).
         GitError: when the commit fails (the new files are removed again).
     """
+    from wetgeving import history
+
     folder = responses_dir(dossier)
     folder.mkdir(exist_ok=True)
     base = os.fspath(folder)
     entries: list[index.Entry] = []
     with write_lock(dossier):
         was_current = index.is_current(dossier)
+        with os.scandir(base) as listing:
+            existing = {e.name for e in listing}
+        for response in responses:
+            if response.file_name in existing:
+                raise ConsultationError(f"{response.file_name} bestaat al; probeer het opnieuw")
         written: list[str] = []
+        packer = (
+            history.blob_packer(dossier)
+            if len(responses) >= PACK_MIN
+            else contextlib.nullcontext(_ignore)
+        )
         try:
-            for response in responses:
-                name = response.id + ".md"
-                final = os.path.join(base, name)
-                if os.path.lexists(final):
-                    raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
-                tmp = os.path.join(base, ".tmp-" + name)
-                data = memoryview(render(response).encode("utf-8"))
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-                try:
-                    while data:
-                        data = data[os.write(fd, data) :]
-                    st = os.fstat(fd)
-                finally:
-                    os.close(fd)
-                os.replace(tmp, final)  # rename keeps size and mtime: the stamp stays valid
-                written.append(final)
-                entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
-                if progress is not None and len(written) % 500 == 0:
-                    progress(len(written), len(responses))
+            with packer as keep:
+                for response in responses:
+                    name = response.id + ".md"
+                    final = os.path.join(base, name)
+                    tmp = os.path.join(base, ".tmp-" + name)
+                    blob = render(response).encode("utf-8")
+                    data = memoryview(blob)
+                    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                    try:
+                        while data:
+                            data = data[os.write(fd, data) :]
+                        st = os.fstat(fd)
+                    finally:
+                        os.close(fd)
+                    os.replace(tmp, final)  # rename keeps size and mtime: the stamp stays valid
+                    written.append(final)
+                    keep(blob)
+                    entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
+                    if progress is not None and len(written) % 500 == 0:
+                        progress(len(written), len(responses))
             if progress is not None:
                 progress(len(written), len(responses))
             sha = commit(dossier, [folder], message)
@@ -214,6 +232,13 @@ def save_many(
             raise
         index.add(dossier, entries, was_current)
     return sha
+
+
+PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
+
+
+def _ignore(data: bytes) -> None:
+    """A blob packer that does nothing (small batches)."""
 
 
 # --- reading --------------------------------------------------------------------------------------
