@@ -73,3 +73,18 @@ def test_short_texts_do_not_collapse_together() -> None:
     """Short unrelated texts ("Eens.", "Oneens.") do not form one campaign."""
     responses = [_resp(i, t) for i, t in enumerate(["Eens.", "Oneens.", "Geen mening.", "Prima"])]
     assert find_campaigns(responses, min_size=2) == []
+
+
+def test_detection_restores_the_garbage_collector() -> None:
+    """Detection pauses the cyclic garbage collector only while it runs, also when it was off."""
+    import gc
+
+    assert gc.isenabled()
+    assert find_campaigns([]) == []
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        find_campaigns([])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
