@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import pickle
 import tempfile
@@ -96,6 +97,18 @@ def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -
 
 
 def load_version(dossier: Dossier, rev: str) -> VersionText:
+    # Reading a cached tree makes tens of thousands of objects that all stay alive: the cyclic
+    # garbage collector would only rescan them (as in parse).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_version(dossier, rev)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_version(dossier: Dossier, rev: str) -> VersionText:
     """Parse every draft file of a version name, git revision or "werk".
 
     Raises:
