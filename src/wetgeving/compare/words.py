@@ -102,6 +102,9 @@ def tokens(text: str) -> list[str]:
 
 def word_set(text: str) -> frozenset[str]:
     """The lower-cased words of a text, for similarity."""
+    if text.isascii():
+        # Lower-casing ASCII keeps every character in place, so the text can go in one step.
+        return frozenset(_WORD.findall(text.lower()))
     return frozenset(w.lower() for w in _WORD.findall(text))
 
 
@@ -109,7 +112,8 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two word sets (1.0 for two empty sets)."""
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 def _char(code: int) -> str:
