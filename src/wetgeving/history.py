@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
 import re
 import shutil
@@ -360,6 +359,8 @@ def _worktree(dossier: Dossier) -> Snapshot:
 
 def blob_id(data: bytes) -> str:
     """Return the git blob id of `data` (as `git hash-object` would), without running git."""
+    import hashlib  # only here: loading OpenSSL costs more than reading a version from git
+
     return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
