@@ -97,9 +97,15 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """Yield this node and all descendants, depth first, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack instead of nested generators: each node costs the same at any depth.
+        stack = [self]
+        pop = stack.pop
+        extend = stack.extend
+        while stack:
+            node = pop()
+            yield node
+            if node.children:
+                extend(reversed(node.children))
 
     def find(self, node_id: str) -> Node | None:
         """Return the descendant (or self) with this id."""
@@ -165,8 +171,14 @@ class Regeling:
 
     def walk(self) -> Iterator[Node]:
         """Yield every node in document order."""
-        for child in self.children:
-            yield from child.walk()
+        stack = list(reversed(self.children))
+        pop = stack.pop
+        extend = stack.extend
+        while stack:
+            node = pop()
+            yield node
+            if node.children:
+                extend(reversed(node.children))
 
     def articles(self) -> Iterator[Node]:
         """Yield every artikel, whatever division it sits in."""
