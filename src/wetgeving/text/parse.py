@@ -44,6 +44,8 @@ _ESCAPED_DIGITS = re.compile(r"^(\d{1,9})\\([.)])")
 
 def unescape_start(alinea: str) -> str:
     """Undo the escape that render puts before text that Markdown would read as syntax."""
+    if "\\" not in alinea[:11]:
+        return alinea  # both escapes below have their backslash within the first 11 characters
     if len(alinea) > 1 and alinea[0] == "\\" and alinea[1] in _ESCAPABLE:
         return alinea[1:]
     m = _ESCAPED_DIGITS.match(alinea)
@@ -73,7 +75,7 @@ class FastBlock(NamedTuple):
 Tok = Block | FastBlock
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     kind: Kind
     number: str
