@@ -162,7 +162,7 @@ def main() -> None:
         )
     print(f"ratio (cold, 1x): {one['cold'] / one['base']:.2f}  (target <= 2)")
     print(
-        f"start-up floor: 'wetgeving version list' {one['floor']:.2f}s (typer, gitpython, git);"
+        f"start-up floor: 'wetgeving version list' {one['floor']:.2f}s (typer, git);"
         f" diff beyond that: cold {one['cold'] - one['floor']:.2f}s,"
         f" warm {one['warm'] - one['floor']:.2f}s"
     )
