@@ -285,6 +285,11 @@ _FAST_HEADING = re.compile(r"(#{1,6}) +(\S(?:.*[^\s#])?)[ ]*")
 _FAST_ITEM = re.compile(r"(?:(-)|(\d{1,9})([.)])) (?=\S)")
 _FAST_BLOCKY = re.compile(r"[#>*+=_`~<|\-]|\d{1,9}[.)](?:\s|$)")
 _FAST_MAX_DEPTH = 8
+# Closing tokens carry no line: the same (immutable) token serves every time.
+_PARAGRAPH_CLOSE = FastBlock("paragraph_close", "", "", "", -1)
+_ITEM_CLOSE = {m: FastBlock("list_item_close", "", "", m, -1) for m in ("-", ".")}
+_ORDERED_CLOSE = FastBlock("ordered_list_close", "", "", ".", -1)
+_BULLET_CLOSE = FastBlock("bullet_list_close", "", "", "-", -1)
 
 
 def fast_blocks(body: str) -> list[FastBlock] | None:
@@ -303,13 +308,12 @@ def fast_blocks(body: str) -> list[FastBlock] | None:
         while len(stack) > depth:
             ordered, _, markup = stack.pop()
             indents.pop()
-            push(FastBlock("list_item_close", "", "", markup, -1))
-            kind = "ordered_list_close" if ordered else "bullet_list_close"
-            push(FastBlock(kind, "", "", markup, -1))
+            push(_ITEM_CLOSE[markup])
+            push(_ORDERED_CLOSE if ordered else _BULLET_CLOSE)
 
     for ln, line in enumerate(body.split("\n")):
         text = line.lstrip(" ")
-        if not text.strip(" "):
+        if not text:
             prev = "blank"
             continue
         ind = len(line) - len(text)
@@ -335,7 +339,7 @@ def fast_blocks(body: str) -> list[FastBlock] | None:
             close_to(depth)
             push(FastBlock("paragraph_open", "", "", "", ln))
             push(FastBlock("inline", text.strip(), "", "", ln))
-            push(FastBlock("paragraph_close", "", "", "", -1))
+            push(_PARAGRAPH_CLOSE)
             prev, para_indent = "para", ind
             continue
         ordered = item.group(1) is None
@@ -351,7 +355,7 @@ def fast_blocks(body: str) -> list[FastBlock] | None:
         if sibling:
             _, _, old = stack.pop()
             indents.pop()
-            push(FastBlock("list_item_close", "", "", old, -1))
+            push(_ITEM_CLOSE[old])
         else:
             close_to(depth)
             kind = "ordered_list_open" if ordered else "bullet_list_open"
@@ -363,7 +367,7 @@ def fast_blocks(body: str) -> list[FastBlock] | None:
         push(FastBlock("list_item_open", "", number, markup, ln))
         push(FastBlock("paragraph_open", "", "", "", ln))
         push(FastBlock("inline", content.strip(), "", "", ln))
-        push(FastBlock("paragraph_close", "", "", "", -1))
+        push(_PARAGRAPH_CLOSE)
         prev, para_indent = "para", ind + item.end()
     close_to(0)
     return out
