@@ -370,3 +370,22 @@ def test_import_with_nothing_staged_commits_only_the_responses(root: Path, tmp_p
     assert len(committed_files(d)) == 3
     assert all(p.startswith("consultation_responses/") for p in committed_files(d))
     assert status(d) == "?? los.txt\n?? wetgeving.toml\n"
+
+
+def test_import_without_unnamed_files_uses_temporary_names(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where files cannot be created unnamed (no O_TMPFILE), the import writes each file under a
+    temporary name and renames it; the result is the same and no temporary file stays behind."""
+    import os
+
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
+    code, out, _ = run(root, str(path), "--version", "v1")
+    assert code == 0
+    assert out.startswith("3 reacties geïmporteerd (commit ")
+    d = d_of(root)
+    assert len(response_files(d)) == 3
+    assert len(committed_files(d)) == 3
+    assert list((root / "consultation_responses").glob(".tmp-*")) == []
+    assert [s.id for s in store.summaries(d)] == [p.name[:-3] for p in response_files(d)]

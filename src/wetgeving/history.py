@@ -642,6 +642,7 @@ def blob_packer(dossier: Dossier) -> Iterator[Callable[[bytes], None]]:
         proc: subprocess.Popen[bytes] | None = subprocess.Popen(
             [exe, "fast-import", "--quiet"],
             cwd=top,
+            bufsize=1 << 20,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -654,9 +655,7 @@ def blob_packer(dossier: Dossier) -> Iterator[Callable[[bytes], None]]:
         if proc is None or proc.stdin is None:
             return
         try:
-            proc.stdin.write(b"blob\ndata %d\n" % len(data))
-            proc.stdin.write(data)
-            proc.stdin.write(b"\n")
+            proc.stdin.write(b"blob\ndata %d\n%b\n" % (len(data), data))
         except OSError:  # fast-import stopped: carry on without it
             _finish(proc)
             proc = None

@@ -11,6 +11,7 @@ folder (name, size, mtime of each file) and files that changed are re-read, so i
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import tempfile
@@ -199,22 +200,12 @@ def save_many(
             else contextlib.nullcontext(_ignore)
         )
         try:
-            with packer as keep:
+            with packer as keep, contextlib.closing(_Writer(base)) as writer:
                 for response in responses:
                     name = response.id + ".md"
-                    final = os.path.join(base, name)
-                    tmp = os.path.join(base, ".tmp-" + name)
                     blob = render(response).encode("utf-8")
-                    data = memoryview(blob)
-                    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-                    try:
-                        while data:
-                            data = data[os.write(fd, data) :]
-                        st = os.fstat(fd)
-                    finally:
-                        os.close(fd)
-                    os.replace(tmp, final)  # rename keeps size and mtime: the stamp stays valid
-                    written.append(final)
+                    st = writer.write(name, blob)
+                    written.append(os.path.join(base, name))
                     keep(blob)
                     entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
                     if progress is not None and len(written) % 500 == 0:
@@ -235,6 +226,61 @@ def save_many(
 
 
 PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
+
+
+class _Writer:
+    """Create new files so that each appears whole or not at all.
+
+    On Linux a file is written unnamed (O_TMPFILE) and then linked under its name, which fails
+    when the name exists; elsewhere (or when the file system refuses) it is written to a temporary
+    name and renamed. Either way size and modification time are those written: the index stamp
+    taken with `fstat` stays valid.
+    """
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.unnamed = hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
+        self.dir_fd = -1
+
+    def close(self) -> None:
+        if self.dir_fd >= 0:
+            os.close(self.dir_fd)
+            self.dir_fd = -1
+
+    def write(self, name: str, blob: bytes) -> os.stat_result:
+        if self.unnamed:
+            try:
+                return self._write_unnamed(name, blob)
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+                    raise
+                self.unnamed = False  # this file system cannot: use temporary names
+        tmp = os.path.join(self.base, ".tmp-" + name)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            st = _write_all(fd, blob)
+        finally:
+            os.close(fd)
+        os.replace(tmp, os.path.join(self.base, name))
+        return st
+
+    def _write_unnamed(self, name: str, blob: bytes) -> os.stat_result:
+        if self.dir_fd < 0:
+            self.dir_fd = os.open(self.base, os.O_RDONLY | os.O_DIRECTORY)
+        fd = os.open(self.base, os.O_TMPFILE | os.O_WRONLY, 0o666)
+        try:
+            st = _write_all(fd, blob)
+            os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=self.dir_fd)
+        finally:
+            os.close(fd)
+        return st
+
+
+def _write_all(fd: int, blob: bytes) -> os.stat_result:
+    data = memoryview(blob)
+    while data:
+        data = data[os.write(fd, data) :]
+    return os.fstat(fd)
 
 
 def _ignore(data: bytes) -> None:
