@@ -411,9 +411,26 @@ def references_in(regeling: Regeling) -> list[InternalRef]:
     return out
 
 
+# Scans by (text, title): a provision whose text did not change between two versions is scanned
+# once. The raw results are only read afterwards, so they can be shared.
+_SCANS: dict[tuple[str, str], list[_Raw]] = {}
+_SCANS_LIMIT = 4096
+
+
+def _scan_once(text: str, title: str) -> list[_Raw]:
+    key = (text, title)
+    raws = _SCANS.get(key)
+    if raws is None:
+        raws = _scan(text, title)
+        if len(_SCANS) >= _SCANS_LIMIT:
+            _SCANS.clear()
+        _SCANS[key] = raws
+    return raws
+
+
 def _node_refs(node: Node, text: str, title: str, index: _Index) -> list[InternalRef]:
     out: list[InternalRef] = []
-    for raw in _scan(text, title):
+    for raw in _scan_once(text, title):
         phrase = text[raw.start : raw.end]
         for wanted, target in _resolve(raw, node.id, index):
             if wanted == node.id:
