@@ -1,6 +1,7 @@
 """Responses on disk: atomic writes, a write lock, loading, and a summary index for fast lists.
 
-Every write goes to a temporary file in `consultation_responses/` and is renamed into place; the
+Every write goes to a temporary file in `consultation_responses/` and is renamed into place (an
+import creates its files unnamed and links them into place where the system can); the
 write and its commit happen under the consultation lock (a `flock` in `.git`), and the commit
 (`history.commit_paths`) holds the repository lock and commits only the paths written.
 
