@@ -179,8 +179,14 @@ def _cleanup_semantic(diffs: list[tuple[int, str]], back: dict[str, str]) -> Non
     lengths = {ch: len(tok) for ch, tok in back.items()}
     length = lengths.__getitem__
 
+    sizes: dict[str, int] = {}
+
     def size(chars: str) -> int:
-        return length(chars) if len(chars) == 1 else sum(map(length, chars))
+        # The walk below goes back after each change and measures the same texts again.
+        n = sizes.get(chars)
+        if n is None:
+            n = sizes[chars] = length(chars) if len(chars) == 1 else sum(map(length, chars))
+        return n
 
     equalities: list[int] = []
     last: str | None = None
