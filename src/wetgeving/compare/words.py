@@ -22,77 +22,9 @@ def _dmp() -> Any:
     if _DMP is None:
         from diff_match_patch import diff_match_patch
 
-        class _Dmp(diff_match_patch):  # type: ignore[misc]
-            diff_bisect = _bisect
-
-        _DMP = _Dmp()
-        _DMP.Diff_Timeout = 0
+        _DMP = diff_match_patch()
+        _DMP.Diff_Timeout = 0  # a timeout would make results depend on the machine's speed
     return _DMP
-
-
-def _bisect(self: Any, text1: str, text2: str, deadline: float) -> Any:
-    """diff-match-patch's diff_bisect (Myers' middle snake), step for step, with less overhead.
-
-    The same loops and the same choices, so the same result; what differs: no clock reading
-    (there is no timeout), the reverse walk reads reversed copies instead of negative indexes,
-    and lengths and lists are local names.
-    """
-    n1 = len(text1)
-    n2 = len(text2)
-    max_d = (n1 + n2 + 1) // 2
-    v_offset = max_d
-    v_length = 2 * max_d
-    v1 = [-1] * v_length
-    v1[v_offset + 1] = 0
-    v2 = v1[:]
-    delta = n1 - n2
-    front = delta % 2 != 0
-    r1 = text1[::-1]
-    r2 = text2[::-1]
-    k1start = k1end = k2start = k2end = 0
-    for d in range(max_d):
-        for k1 in range(-d + k1start, d + 1 - k1end, 2):
-            k1_offset = v_offset + k1
-            if k1 == -d or (k1 != d and v1[k1_offset - 1] < v1[k1_offset + 1]):
-                x1 = v1[k1_offset + 1]
-            else:
-                x1 = v1[k1_offset - 1] + 1
-            y1 = x1 - k1
-            while x1 < n1 and y1 < n2 and text1[x1] == text2[y1]:
-                x1 += 1
-                y1 += 1
-            v1[k1_offset] = x1
-            if x1 > n1:
-                k1end += 2
-            elif y1 > n2:
-                k1start += 2
-            elif front:
-                k2_offset = v_offset + delta - k1
-                if 0 <= k2_offset < v_length and v2[k2_offset] != -1 and x1 >= n1 - v2[k2_offset]:
-                    return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
-        for k2 in range(-d + k2start, d + 1 - k2end, 2):
-            k2_offset = v_offset + k2
-            if k2 == -d or (k2 != d and v2[k2_offset - 1] < v2[k2_offset + 1]):
-                x2 = v2[k2_offset + 1]
-            else:
-                x2 = v2[k2_offset - 1] + 1
-            y2 = x2 - k2
-            while x2 < n1 and y2 < n2 and r1[x2] == r2[y2]:
-                x2 += 1
-                y2 += 1
-            v2[k2_offset] = x2
-            if x2 > n1:
-                k2end += 2
-            elif y2 > n2:
-                k2start += 2
-            elif not front:
-                k1_offset = v_offset + delta - k2
-                if 0 <= k1_offset < v_length and v1[k1_offset] != -1:
-                    x1 = v1[k1_offset]
-                    y1 = v_offset + x1 - k1_offset
-                    if x1 >= n1 - x2:
-                        return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
-    return [(self.DIFF_DELETE, text1), (self.DIFF_INSERT, text2)]
 
 
 def tokens(text: str) -> list[str]:

@@ -6,7 +6,6 @@ import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from wetgeving import frontmatter
 from wetgeving.errors import ParseError
@@ -62,19 +61,6 @@ def unescape_heading(content: str) -> str:
     return _TRAILING_HASHES.sub(r"\1", content, count=1)
 
 
-class FastBlock(NamedTuple):
-    """A block token of the fast scanner: the fields of markdown.Block, cheaper to make."""
-
-    type: str
-    content: str
-    info: str
-    markup: str
-    line: int
-
-
-Tok = Block | FastBlock
-
-
 @dataclass(slots=True)
 class _Item:
     kind: Kind
@@ -100,10 +86,10 @@ class _Parser:
             raise err
         self.problems.append(err)
 
-    def line(self, block: Tok) -> int:
+    def line(self, block: Block) -> int:
         return block.line + 1 + self.offset if block.line >= 0 else self.offset + 1
 
-    def run(self, toks: Sequence[Tok]) -> list[_Item]:
+    def run(self, toks: Sequence[Block]) -> list[_Item]:
         roots: list[_Item] = []
         divisions: list[_Item] = []
         article: _Item | None = None
@@ -199,7 +185,7 @@ class _Parser:
         else:
             item.alineas.append(text)
 
-    def skip(self, toks: Sequence[Tok], i: int) -> int:
+    def skip(self, toks: Sequence[Block], i: int) -> int:
         depth = 0
         while i < len(toks):
             tok = toks[i]
@@ -212,7 +198,7 @@ class _Parser:
                 break
         return i
 
-    def list(self, toks: Sequence[Tok], i: int, parent: _Item, kind: Kind, depth: int) -> int:
+    def list(self, toks: Sequence[Block], i: int, parent: _Item, kind: Kind, depth: int) -> int:
         open_tok = toks[i]
         if depth > MAX_DEPTH:
             self.problem(
@@ -274,106 +260,7 @@ class _Parser:
         return text
 
 
-# --- fast block scanner ------------------------------------------------------------------------
-# Drafts written by `render` (and most written by hand) use a small part of Markdown: ATX
-# headings, one-line paragraphs, "-" and "1." list items nested by exact indentation. For such a
-# text this scanner returns the same block tokens as markdown-it, several times faster; for
-# anything else (a multi-line paragraph, a tab, a code block, an odd indentation...) it returns
-# None and markdown-it parses the text. tests/test_parse_fastpath.py checks both agree.
-
-_FAST_HEADING = re.compile(r"(#{1,6}) +(\S(?:.*[^\s#])?)[ ]*")
-_FAST_ITEM = re.compile(r"(?:(-)|(\d{1,9})([.)])) (?=\S)")
-_FAST_BLOCKY = re.compile(r"[#>*+=_`~<|\-]|\d{1,9}[.)](?:\s|$)")
-_FAST_MAX_DEPTH = 8
-# Closing tokens carry no line: the same (immutable) token serves every time.
-_PARAGRAPH_CLOSE = FastBlock("paragraph_close", "", "", "", -1)
-_ITEM_CLOSE = {m: FastBlock("list_item_close", "", "", m, -1) for m in ("-", ".")}
-_ORDERED_CLOSE = FastBlock("ordered_list_close", "", "", ".", -1)
-_BULLET_CLOSE = FastBlock("bullet_list_close", "", "", "-", -1)
-
-
-def fast_blocks(body: str) -> list[FastBlock] | None:
-    """Block tokens of a draft in the simple subset of Markdown, or None for anything else."""
-    if "\t" in body or "\x00" in body or "\ufeff" in body or "\r" in body:
-        return None
-    out: list[FastBlock] = []
-    push = out.append
-    # Open list items, innermost last: (ordered, content indent, marker).
-    stack: list[tuple[bool, int, str]] = []
-    indents = [0]
-    prev = ""  # "", "blank", "heading" or "para"
-    para_indent = 0
-
-    def close_to(depth: int) -> None:
-        while len(stack) > depth:
-            ordered, _, markup = stack.pop()
-            indents.pop()
-            push(_ITEM_CLOSE[markup])
-            push(_ORDERED_CLOSE if ordered else _BULLET_CLOSE)
-
-    for ln, line in enumerate(body.split("\n")):
-        text = line.lstrip(" ")
-        if not text:
-            prev = "blank"
-            continue
-        ind = len(line) - len(text)
-        if text[0] == "#":
-            m = _FAST_HEADING.fullmatch(line)
-            if m is None:
-                return None
-            close_to(0)
-            markup = m.group(1)
-            push(FastBlock("heading_open", "", "", markup, ln))
-            push(FastBlock("inline", m.group(2), "", "", ln))
-            push(FastBlock("heading_close", "", "", markup, -1))
-            prev = "heading"
-            continue
-        try:
-            depth = indents.index(ind)
-        except ValueError:
-            return None
-        item = _FAST_ITEM.match(text)
-        if item is None:
-            if prev == "para" or _FAST_BLOCKY.match(text):
-                return None
-            close_to(depth)
-            push(FastBlock("paragraph_open", "", "", "", ln))
-            push(FastBlock("inline", text.strip(), "", "", ln))
-            push(_PARAGRAPH_CLOSE)
-            prev, para_indent = "para", ind
-            continue
-        ordered = item.group(1) is None
-        number = item.group(2) or ""
-        markup = item.group(3) or "-"
-        content = text[item.end() :]
-        if markup == ")" or _FAST_BLOCKY.match(content):
-            return None
-        if prev == "para" and ordered and ind >= para_indent and number != "1":
-            return None  # markdown-it would read this line as part of the paragraph
-        sibling = len(stack) > depth and stack[depth][0] == ordered
-        close_to(depth + 1)
-        if sibling:
-            _, _, old = stack.pop()
-            indents.pop()
-            push(_ITEM_CLOSE[old])
-        else:
-            close_to(depth)
-            kind = "ordered_list_open" if ordered else "bullet_list_open"
-            push(FastBlock(kind, "", "", markup, ln))
-        if len(stack) >= _FAST_MAX_DEPTH:
-            return None
-        stack.append((ordered, ind + item.end(), markup))
-        indents.append(ind + item.end())
-        push(FastBlock("list_item_open", "", number, markup, ln))
-        push(FastBlock("paragraph_open", "", "", "", ln))
-        push(FastBlock("inline", content.strip(), "", "", ln))
-        push(_PARAGRAPH_CLOSE)
-        prev, para_indent = "para", ind + item.end()
-    close_to(0)
-    return out
-
-
-def _block_name(tok: Tok) -> str:
+def _block_name(tok: Block) -> str:
     names = {
         "code_block": "ingesprongen codeblok",
         "fence": "codeblok",
@@ -477,33 +364,8 @@ def _parse(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseErr
             gc.enable()
 
 
-# "key: value" lines whose value YAML reads as the same plain string: no quotes, no ':' or '#',
-# no leading indicator. Anything else goes to PyYAML (frontmatter.split).
-_SIMPLE_FRONT = re.compile(
-    r"([A-Za-z][A-Za-z0-9_]*): ([A-Za-z0-9(][A-Za-z0-9 .,;()/°-]*[A-Za-z0-9.)])"
-)
-
-
-def _simple_front(text: str) -> tuple[dict[str, frontmatter.FrontValue], str, int] | None:
-    """frontmatter.split for a front matter of simple lines only; None for anything else."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 3)
-    if end == -1:
-        return None
-    raw = text[4:end]
-    meta: dict[str, frontmatter.FrontValue] = {}
-    for line in raw.split("\n"):
-        m = _SIMPLE_FRONT.fullmatch(line)
-        if m is None or m.group(1) in meta or "  " in line:
-            return None
-        meta[m.group(1)] = m.group(2)
-    return meta, text[end + 5 :], raw.count("\n") + 3
-
-
 def _parse_body(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseError]]:
-    simple = _simple_front(text)
-    meta, body, offset = simple if simple is not None else frontmatter.split(text, path)
+    meta, body, offset = frontmatter.split(text, path)
     parser = _Parser(path, offset, lenient)
     fields: dict[str, str] = {}
     for key, value in meta.items():
@@ -513,10 +375,7 @@ def _parse_body(text: str, path: str, lenient: bool) -> tuple[Regeling, list[Par
         fields[str(key)] = value
     if "titel" not in fields:
         parser.problem(1, "front matter met 'titel:' ontbreekt (zie docs/draft-format.md)")
-    toks: Sequence[Tok] | None = fast_blocks(body)
-    if toks is None:
-        toks = blocks(body)
-    items = parser.run(toks)
+    items = parser.run(blocks(body))
     title = fields.pop("titel", "")
     regulation = fields.pop("regeling", "")
     regeling = Regeling(
