@@ -47,8 +47,9 @@ def create(
         raise UsageError('geef een omschrijving met -m, bijvoorbeeld -m "Consultatieversie"')
     history.check_name(name)
     current = dossier()
-    # A version is immutable: never record a text that cannot be read back.
-    load_version(current, "werk")
+    # A version is immutable: never record a text that cannot be read back. The parsed trees are
+    # kept in the cache, so a later diff of this version does not parse it again.
+    load_version(current, "werk", remember=True)
     info = history.create_version(current, name, message)
     typer.echo(f"versie {info.name} vastgelegd (commit {_short(info.commit)})")
 

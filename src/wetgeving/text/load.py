@@ -96,20 +96,24 @@ def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -
     return cached
 
 
-def load_version(dossier: Dossier, rev: str) -> VersionText:
+def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> VersionText:
     # Reading a cached tree makes tens of thousands of objects that all stay alive: the cyclic
     # garbage collector would only rescan them (as in parse).
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_version(dossier, rev)
+        return _load_version(dossier, rev, remember)
     finally:
         if paused:
             gc.enable()
 
 
-def _load_version(dossier: Dossier, rev: str) -> VersionText:
+def _load_version(dossier: Dossier, rev: str, remember: bool) -> VersionText:
     """Parse every draft file of a version name, git revision or "werk".
+
+    With `remember`, working-tree files go to the disk cache too: `version create` uses it for
+    the text it is about to record, so the version is never parsed again (the cache is keyed by
+    git blob id, which the committed blob shares).
 
     Raises:
         VersionError: unknown or invalid version or revision.
@@ -120,6 +124,8 @@ def _load_version(dossier: Dossier, rev: str) -> VersionText:
     where = _where(snap.name, snap.commit)
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
     folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
+    if folder is None and remember:
+        folder = history.cache_dir(dossier)
     trees = []
     for path, data in snap.files.items():
         blob = snap.blobs.get(path) or history.blob_id(data)
