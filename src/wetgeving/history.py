@@ -8,7 +8,6 @@ the branch alone). A tag `versie/NAME` is added for people who use plain git.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import shutil
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wetgeving import locking
 from wetgeving.errors import GitError, UsageError, VersionError
 
 if TYPE_CHECKING:
@@ -182,24 +182,13 @@ def _explain(command: str, stderr: str) -> str:
 def _locked(repo: Repo) -> Iterator[None]:
     """Hold the dossier's repository lock (fcntl, so a crashed process never leaves it behind)."""
     path = Path(repo.git_dir) / LOCK_FILE
-    with open(path, "a+b") as handle:
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise GitError(
-                        f"het dossier is bezet: een ander wetgeving-proces houdt {path} vast; "
-                        "probeer het zo opnieuw"
-                    ) from None
-                time.sleep(0.05)
-        try:
-            _wait_index_lock(repo)
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    busy = (
+        f"het dossier is bezet: een ander wetgeving-proces houdt {path} vast; "
+        "probeer het zo opnieuw"
+    )
+    with locking.hold(path, LOCK_TIMEOUT, busy, poll=0.05):
+        _wait_index_lock(repo)
+        yield
 
 
 def _wait_index_lock(repo: Repo) -> None:

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wetgeving import locking
 from wetgeving.consultation import index
 from wetgeving.consultation.fileformat import parse, render
 from wetgeving.consultation.index import Summary
@@ -90,22 +89,9 @@ def write_lock(dossier: Dossier) -> Iterator[None]:
             "maak er een met 'git init' of begin met 'wetgeving init PAD'"
         )
     path = gdir / LOCK_NAME
-    with open(path, "a+b") as handle:
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise GitError(
-                        f"de reacties zijn bezet: een ander wetgeving-proces houdt {path} vast"
-                    ) from None
-                time.sleep(0.02)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    busy = f"de reacties zijn bezet: een ander wetgeving-proces houdt {path} vast"
+    with locking.hold(path, LOCK_TIMEOUT, busy):
+        yield
 
 
 def commit(dossier: Dossier, paths: list[Path], message: str) -> str:

@@ -78,7 +78,11 @@ def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
 
 
 def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -> Regeling:
-    cached = _MEMORY.get(blob) or _from_disk(folder, blob)
+    cached = _MEMORY.get(blob)
+    if cached is not None and folder is not None and not _disk_path(folder, blob).exists():
+        _to_disk(folder, blob, cached)  # parsed earlier in this process, never stored
+    if cached is None:
+        cached = _from_disk(folder, blob)
     if cached is None:
         try:
             cached = parse_bytes(data, path)
