@@ -199,10 +199,15 @@ class Aligner:
     def insert(self, n: Node, na: str) -> None:
         self.out.slots.append(Slot("ins", None, n, None, na))
         self.pool_new.append((n, na))
+        if n.kind == "artikel":
+            # A lid may move into a new article ("het zesde lid wordt artikel 273fa, tweede lid").
+            self.pool_new.extend((child, na) for child in n.children)
 
     def delete(self, o: Node, oa: str) -> None:
         self.out.slots.append(Slot("del", o, None, oa, None))
         self.pool_old.append((o, oa))
+        if o.kind == "artikel":
+            self.pool_old.extend((child, oa) for child in o.children)
         for node in o.walk():
             self.out.id_map.setdefault(node.id, None)
 

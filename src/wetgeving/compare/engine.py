@@ -80,13 +80,13 @@ def _emit(al: Alignment) -> list[Change]:
             assert slot.new is not None
             moved_from = al.moves.get(id(slot.new))
             if moved_from is None:
-                _subtree(slot.new, "inserted", slot.new_article or "", out)
+                _subtree(slot.new, "inserted", slot.new_article or "", out, al, keys)
             else:
                 _moved(moved_from, slot.new, slot.new_article or "", out, keys)
         else:
             assert slot.old is not None
             if id(slot.old) not in al.moved_away:
-                _subtree(slot.old, "deleted", slot.old_article or "", out)
+                _subtree(slot.old, "deleted", slot.old_article or "", out, al, keys)
     return out
 
 
@@ -111,8 +111,19 @@ def _pair_change(
     out.append(Change(kind, o.id, n.id, o.label, n.label, ops, na, oa, part_of))
 
 
-def _subtree(root: Node, kind: ChangeKind, article: str, out: list[Change]) -> None:
-    for node in root.walk():
+def _subtree(
+    root: Node, kind: ChangeKind, article: str, out: list[Change], al: Alignment, keys: Keys
+) -> None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        # A provision of a new (or lapsed) article may have moved there from elsewhere.
+        if node is not root and kind == "inserted" and id(node) in al.moves:
+            _moved(al.moves[id(node)], node, article, out, keys)
+            continue
+        if node is not root and kind == "deleted" and id(node) in al.moved_away:
+            continue
+        stack.extend(reversed(node.children))
         part_of = None if node is root else root.id
         if kind == "inserted":
             ops = (("insert", node.text),) if node.text else ()
