@@ -360,16 +360,40 @@ def snapshot(dossier: Dossier, rev: str) -> Snapshot:
         VersionError: for an invalid or unknown version or revision (listing the known versions).
         GitError: when git is missing or the dossier is not in a repository.
     """
-    if rev == WORKTREE:
-        return _worktree(dossier)
-    if not rev or rev.startswith("-"):
-        raise VersionError(f"ongeldige versie of revisie '{rev}'")
+    return snapshots(dossier, [rev])[0]
+
+
+def snapshots(dossier: Dossier, revs: list[str]) -> list[Snapshot]:
+    """Return the draft files of several versions, reading the repository once for all of them.
+
+    Raises:
+        VersionError: for an invalid or unknown version or revision (listing the known versions).
+        GitError: when git is missing or the dossier is not in a repository.
+    """
+    for rev in revs:
+        if rev != WORKTREE and (not rev or rev.startswith("-")):
+            raise VersionError(f"ongeldige versie of revisie '{rev}'")
+    committed = [rev for rev in revs if rev != WORKTREE]
+    if not committed:
+        return [_worktree(dossier) for _ in revs]
     reader = _Reader(dossier)
     versions = reader.versions()
-    name, commit = reader.resolve(rev, versions)
-    blobs = reader.tree_files(commit)
-    files = dict(zip(blobs, reader.blobs(list(blobs.values())), strict=True))
-    return Snapshot(name, commit, files, blobs, reader.git_dir)
+    found: dict[str, tuple[str, str, dict[str, str]]] = {}
+    for rev in dict.fromkeys(committed):
+        name, commit = reader.resolve(rev, versions)
+        found[rev] = (name, commit, reader.tree_files(commit))
+    # One `git cat-file` for the blobs of every version; a blob two versions share is read once.
+    shas = list(dict.fromkeys(sha for _, _, tree in found.values() for sha in tree.values()))
+    contents = dict(zip(shas, reader.blobs(shas), strict=True))
+    out: list[Snapshot] = []
+    for rev in revs:
+        if rev == WORKTREE:
+            out.append(_worktree(dossier))
+            continue
+        name, commit, tree = found[rev]
+        files = {path: contents[sha] for path, sha in tree.items()}
+        out.append(Snapshot(name, commit, files, tree, reader.git_dir))
+    return out
 
 
 def show_version(dossier: Dossier, name: str) -> VersionDetail:

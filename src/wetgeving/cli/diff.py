@@ -62,13 +62,9 @@ def diff(
     lid wijzen, worden als waarschuwing gemeld. Afsluitcode 0, ook als er verschillen zijn;
     met --exit-code 1 als er verschillen zijn.
     """
-    from wetgeving.compare.engine import compare_versions
-    from wetgeving.text.load import load_version
+    from wetgeving.compare.engine import compare_revisions
 
-    where = dossier()
-    old_text = load_version(where, old)
-    new_text = load_version(where, new)
-    comparison = compare_versions(old_text, new_text, article)
+    comparison = compare_revisions(dossier(), old, new, article)
     if stat:
         from wetgeving.compare.formats import render_stat
 

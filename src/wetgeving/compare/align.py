@@ -231,14 +231,17 @@ class Aligner:
         if len(self.pool_old) * len(self.pool_new) > _DP_LIMIT * 4:
             return
         scored = []
+        news = [(b, _kind_class(n), self.k.wset(n)) for b, (n, _) in enumerate(self.pool_new)]
         for a, (o, _) in enumerate(self.pool_old):
             wo = self.k.wset(o)
             if not wo:
                 continue
-            for b, (n, _) in enumerate(self.pool_new):
-                if _kind_class(o) != _kind_class(n):
+            kind = _kind_class(o)
+            size = len(wo)
+            for b, kind_n, wn in news:
+                # Similarity is at most the ratio of the sizes: skip what cannot reach a limit.
+                if kind_n != kind or not MOVE_THRESHOLD * size <= len(wn) <= size / MOVE_THRESHOLD:
                     continue
-                wn = self.k.wset(n)
                 s = similarity(wo, wn)
                 # Short provisions ("Artikel 251 is van overeenkomstige toepassing.") share most
                 # of their words with any other of their kind: ask more of them.

@@ -32,15 +32,18 @@ def _phrase(text: str) -> str:
 
 
 _WORDS = re.compile(r"\w+")
-_DIGIT_WORDS = re.compile(r"(?<!\w)\d\w*")
+# Without a look-behind, so the regex engine can skip ahead to the next digit; a run that starts
+# inside a word ("a12" gives "12") only makes a text be scanned for nothing.
+_DIGIT_WORDS = re.compile(r"\d\w*")
 
 
 class _Mentions:
-    """Whether a text names one of the given article numbers as a whole word.
+    """Whether a text may name one of the given article numbers as a whole word.
 
-    Same test as the pattern (?<!\\w)(?:number|...)(?!\\w): a number made of word characters only
-    is named exactly when it is one of the text's maximal runs of word characters, so those are
-    looked up in a set; other numbers ("10:1") keep the pattern.
+    Never misses a text that matches (?<!\\w)(?:number|...)(?!\\w): a number made of word
+    characters only is named exactly when it is one of the text's maximal runs of word characters,
+    so those are looked up in a set; other numbers ("10:1") keep the pattern. It may say yes for a
+    text that does not name one (the caller then scans it for nothing).
     """
 
     def __init__(self, numbers: set[str]) -> None:

@@ -3,6 +3,12 @@
 Texts are split into tokens (a word, a run of whitespace, or one punctuation mark), each token is
 mapped to one character, diff-match-patch diffs those characters (no timeout, semantic clean-up)
 and the result is mapped back, so an edit never splits a word.
+
+Whitespace does not take part in the alignment: diff-match-patch aligns the words and punctuation
+only, each carrying the whitespace after it, and the whitespace is put back afterwards (equal where
+both sides have the same). A space matches every other space, so aligning spaces too would only
+double the length of the sequences (and quadruple the time of a rewritten provision) to find
+matches that carry no meaning.
 """
 
 from __future__ import annotations
@@ -64,12 +70,66 @@ def _encode(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
         _CHARS.append(_char(len(_CHARS)))
     table = dict(zip(distinct, _CHARS, strict=False))
     back = dict(zip(_CHARS, distinct, strict=False))
+    _SPACE_CHARS.clear()
+    _SPACE_CHARS.update(ch for tok, ch in table.items() if tok.isspace())
     get = table.__getitem__
     return "".join(map(get, a)), "".join(map(get, b)), back
 
 
 def _decode(chars: str, back: dict[str, str]) -> str:
     return "".join(map(back.__getitem__, chars))
+
+
+_SPACE_CHARS: set[str] = set()
+
+
+def _core_positions(text: str) -> list[int]:
+    """Positions of the tokens other than whitespace (and of a leading one), then the end."""
+    spaces = _SPACE_CHARS
+    out = [k for k, ch in enumerate(text) if ch not in spaces or k == 0]
+    out.append(len(text))
+    return out
+
+
+def _with_whitespace(
+    diffs: list[tuple[int, str]], a: str, b: str, pa: list[int], pb: list[int]
+) -> list[tuple[int, str]]:
+    """Turn a diff of the cores into one of all tokens; whitespace that differs becomes an edit.
+
+    Each core carries the whitespace token after it: deleted or inserted with it, and equal after
+    an equal core only where both sides have the same.
+    """
+    out: list[tuple[int, str]] = []
+    push = out.append
+    ca = cb = 0
+    for op, chars in diffs:
+        k = len(chars)
+        if op == -1:
+            push((-1, a[pa[ca] : pa[ca + k]]))
+            ca += k
+        elif op == 1:
+            push((1, b[pb[cb] : pb[cb + k]]))
+            cb += k
+        else:
+            same_a, same_b = a[pa[ca] : pa[ca + k]], b[pb[cb] : pb[cb + k]]
+            if same_a == same_b:
+                push((0, same_a))
+            else:
+                for t in range(k):
+                    x, y = pa[ca + t], pb[cb + t]
+                    push((0, a[x]))
+                    wa, wb = a[x + 1 : pa[ca + t + 1]], b[y + 1 : pb[cb + t + 1]]
+                    if wa == wb:
+                        if wa:
+                            push((0, wa))
+                    else:
+                        if wa:
+                            push((-1, wa))
+                        if wb:
+                            push((1, wb))
+            ca += k
+            cb += k
+    return out
 
 
 def _is_glue(text: str) -> bool:
@@ -89,9 +149,14 @@ def word_diff(old: str, new: str) -> tuple[Op, ...]:
         return (("insert", new),)
     if not new:
         return (("delete", old),)
-    a, b, back = _encode(tokens(old), tokens(new))
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    a, b, back = _encode(old_tokens, new_tokens)
     dmp = _dmp()
-    diffs = dmp.diff_main(a, b, False)
+    pa, pb = _core_positions(a), _core_positions(b)
+    cores_a = "".join([a[k] for k in pa[:-1]])
+    cores_b = "".join([b[k] for k in pb[:-1]])
+    diffs = _with_whitespace(dmp.diff_main(cores_a, cores_b, False), a, b, pa, pb)
+    dmp.diff_cleanupMerge(diffs)
     _cleanup_semantic(diffs, back)
     dmp.diff_cleanupMerge(diffs)
     raw: list[tuple[int, str]] = [(op, _decode(chars, back)) for op, chars in diffs]

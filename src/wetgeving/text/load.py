@@ -8,6 +8,7 @@ import gc
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,18 +102,6 @@ def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -
 
 
 def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> VersionText:
-    # Reading a cached tree makes tens of thousands of objects that all stay alive: the cyclic
-    # garbage collector would only rescan them (as in parse).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_version(dossier, rev, remember)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _load_version(dossier: Dossier, rev: str, remember: bool) -> VersionText:
     """Parse every draft file of a version name, git revision or "werk".
 
     With `remember`, working-tree files go to the disk cache too: `version create` uses it for
@@ -124,7 +113,27 @@ def _load_version(dossier: Dossier, rev: str, remember: bool) -> VersionText:
         ParseError: a draft does not parse; the message names version, file and line.
         GitError: git missing or refusing.
     """
-    snap = history.snapshot(dossier, rev)
+    return _paused(lambda: [_texts(dossier, history.snapshot(dossier, rev), remember)])[0]
+
+
+def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
+    """`load_version` for several versions, reading the repository once (see `load_version`)."""
+    return _paused(lambda: [_texts(dossier, s, False) for s in history.snapshots(dossier, revs)])
+
+
+def _paused(work: Callable[[], list[VersionText]]) -> list[VersionText]:
+    # Reading a cached tree makes tens of thousands of objects that all stay alive: the cyclic
+    # garbage collector would only rescan them (as in parse).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return work()
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:
     where = _where(snap.name, snap.commit)
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
     folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None

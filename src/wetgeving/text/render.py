@@ -9,7 +9,9 @@ from wetgeving.text.labels import division_heading
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 
 _NEEDS_ESCAPE = set("\\-+*#>`~_=<[|")
-_DIGIT_DELIM = re.compile(r"^(\d{1,9})([.)])")
+# A number, any backslashes, then "." or ")": one more backslash, which parse removes again
+# ("1." would be a lid; "1\." is the text "1.", "1\\." is the text "1\.").
+_DIGIT_DELIM = re.compile(r"^(\d{1,9})(\\*[.)])")
 
 
 def escape_start(alinea: str) -> str:

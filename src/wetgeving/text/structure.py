@@ -1,0 +1,379 @@
+"""From block tokens to the tree: items while reading, nodes with ids and labels at the end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from wetgeving.errors import ParseError
+from wetgeving.markdown import Block
+from wetgeving.text.labels import (
+    division_heading,
+    id_segment,
+    is_ordinal_word,
+    lid_label,
+    onderdeel_label,
+)
+from wetgeving.text.model import DIVISION_RANK, Kind, Node, make_node, normalise
+
+MAX_DEPTH = 6  # lid > onderdeel > subonderdeel > ... ; deeper lists are not statute text
+
+_DIVISION = re.compile(
+    r"^(?P<label>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)\s+(?P<nr>[^\s.]+(?:\.[^\s.]+)*)"
+    r"\.?(?:\s+(?P<title>.+))?$"
+)
+_DIVISION_ORDINAL_FIRST = re.compile(
+    r"^(?P<nr>[A-Z][a-zë]+)\s+(?P<label>Boek|Titel|Hoofdstuk|Afdeling|Paragraaf)\.?(?:\s+(?P<title>.+))?$"
+)
+# A division without a number ("Titel. Slotbepaling"), as BWB has for some titles.
+_DIVISION_UNNUMBERED = re.compile(
+    r"^(?P<label>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)\.(?:\s+(?P<title>.+))?$"
+)
+_ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[^\s]+?)\.?(?:\s+(?P<title>.+))?$")
+MARKER = re.compile(
+    r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])\.?$"
+)
+_ESCAPABLE = set("\\-+*#>`~_=<[|")
+_ESCAPED_DIGITS = re.compile(r"^(\d{1,9})\\(\\*[.)])")
+
+
+def unescape_start(alinea: str) -> str:
+    """Undo the escape that render puts before text that Markdown would read as syntax."""
+    if "\\" not in alinea[:11]:
+        return alinea  # both escapes below have their backslash within the first 11 characters
+    if len(alinea) > 1 and alinea[0] == "\\" and alinea[1] in _ESCAPABLE:
+        return alinea[1:]
+    m = _ESCAPED_DIGITS.match(alinea)
+    if m:
+        return m.group(1) + alinea[m.end(1) + 1 :]
+    return alinea
+
+
+_TRAILING_HASHES = re.compile(r"\\(#+)$")
+
+
+def unescape_heading(content: str) -> str:
+    """Undo the backslash render puts before a heading's closing '#' run (see render)."""
+    return _TRAILING_HASHES.sub(r"\1", content, count=1)
+
+
+@dataclass(slots=True)
+class Item:
+    """A provision or division while its block is being read.
+
+    `node` is set for an article taken whole from an earlier parse (see `text.segments`); its lines
+    then lie `shift` lines further in this text.
+    """
+
+    kind: Kind
+    number: str
+    line: int
+    marker: str = ""
+    title: str = ""
+    alineas: list[str] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+    rank: int = 0
+    node: Node | None = None
+    shift: int = 0
+
+
+class Parser:
+    """Builds the items of a draft body from its block tokens."""
+
+    def __init__(self, path: str, offset: int, lenient: bool) -> None:
+        self.path = path
+        self.offset = offset
+        self.lenient = lenient
+        self.problems: list[ParseError] = []
+        self.base = offset
+        self.prebuilt: list[Item] = []
+
+    def problem(self, line: int, message: str) -> None:
+        err = ParseError(self.path, line, message)
+        if not self.lenient:
+            raise err
+        self.problems.append(err)
+
+    def line(self, block: Block) -> int:
+        where = block.map
+        return where[0] + 1 + self.offset if where else self.offset + 1
+
+    def run(self, toks: Sequence[Block]) -> list[Item]:
+        roots: list[Item] = []
+        divisions: list[Item] = []
+        article: Item | None = None
+        i = 0
+        n = len(toks)
+        while i < n:
+            tok = toks[i]
+            line = self.line(tok)
+            if tok.type == "segment":
+                # Tokens of a segment count lines from where it began in its own parse.
+                self.offset = self.base + int(tok.content)
+                i += 1
+                if tok.info:
+                    article = self.prebuilt[int(tok.info)]
+                    (divisions[-1].children if divisions else roots).append(article)
+                continue
+            if tok.type == "heading_open":
+                content = unescape_heading(normalise(toks[i + 1].content))
+                i += 3
+                if tok.markup == "#":
+                    div = self.division(content, line)
+                    if div is None:
+                        continue
+                    while divisions and divisions[-1].rank >= div.rank:
+                        divisions.pop()
+                    (divisions[-1].children if divisions else roots).append(div)
+                    divisions.append(div)
+                    article = None
+                elif tok.markup == "##":
+                    m = _ARTICLE.match(content)
+                    if not m:
+                        self.problem(
+                            line, f"kop '{content}' is geen artikelkop (verwacht '## Artikel 273f')"
+                        )
+                        continue
+                    article = Item("artikel", m.group("nr"), line, title=m.group("title") or "")
+                    (divisions[-1].children if divisions else roots).append(article)
+                else:
+                    self.problem(
+                        line,
+                        f"kop '{content}' van niveau {len(tok.markup)} niet toegestaan "
+                        "(gebruik '#' voor Boek/Titel/Afdeling en '##' voor een artikel)",
+                    )
+            elif tok.type == "paragraph_open":
+                text = self.alinea(toks[i + 1].content)
+                i += 3
+                if article is not None:
+                    self.add_alinea(article, text, line)
+                elif divisions:
+                    divisions[-1].alineas.append(text)
+                else:
+                    self.problem(
+                        line, "tekst staat buiten een artikel (begin met '## Artikel ...')"
+                    )
+            elif tok.type in ("ordered_list_open", "bullet_list_open"):
+                if article is None:
+                    self.problem(line, "opsomming staat buiten een artikel")
+                    i = self.skip(toks, i)
+                else:
+                    kind: Kind = "lid" if tok.type == "ordered_list_open" else "onderdeel"
+                    i = self.list(toks, i, article, kind, 1)
+            else:
+                self.problem(
+                    line, f"tekst die niet als wetstekst te plaatsen is ({_block_name(tok)})"
+                )
+                i = self.skip(toks, i)
+        return roots
+
+    def division(self, content: str, line: int) -> Item | None:
+        m = _DIVISION_UNNUMBERED.match(content)
+        if m:
+            label = m.group("label").lower()
+            unnumbered: Kind = "titel" if label == "titeldeel" else label  # type: ignore[assignment]
+            title = m.group("title") or ""
+            return Item(unnumbered, "", line, title=title, rank=DIVISION_RANK[unnumbered])
+        m = _DIVISION_ORDINAL_FIRST.match(content)
+        # "Tweede Afdeling" needs a real ordinal; "<Word> Boek" was always accepted (contract).
+        if m and m.group("label") != "Boek" and not is_ordinal_word(m.group("nr")):
+            m = None
+        m = m or _DIVISION.match(content)
+        if not m:
+            self.problem(
+                line,
+                f"kop '{content}' is geen indelingskop "
+                "(Boek, Titel, Hoofdstuk, Afdeling, Paragraaf)",
+            )
+            return None
+        label = m.group("label").lower()
+        kind: Kind = "titel" if label == "titeldeel" else label  # type: ignore[assignment]
+        return Item(
+            kind, m.group("nr"), line, title=m.group("title") or "", rank=DIVISION_RANK[kind]
+        )
+
+    def alinea(self, content: str) -> str:
+        return unescape_start(" ".join(content.split()))
+
+    def add_alinea(self, item: Item, text: str, line: int) -> None:
+        # Text after a list is a slotzin, kept as its own child so the list order survives.
+        if item.children:
+            item.children.append(Item("slotzin", "", line, alineas=[text]))
+        else:
+            item.alineas.append(text)
+
+    def skip(self, toks: Sequence[Block], i: int) -> int:
+        depth = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.type.endswith("_open"):
+                depth += 1
+            elif tok.type.endswith("_close"):
+                depth -= 1
+            i += 1
+            if depth <= 0:
+                break
+        return i
+
+    def list(self, toks: Sequence[Block], i: int, parent: Item, kind: Kind, depth: int) -> int:
+        open_tok = toks[i]
+        if depth > MAX_DEPTH:
+            self.problem(
+                self.line(open_tok), f"opsomming te diep genest (meer dan {MAX_DEPTH} niveaus)"
+            )
+            return self.skip(toks, i)
+        if kind == "lid" and parent.kind != "artikel":
+            kind = "onderdeel"  # a numbered list inside a lid is a list of onderdelen "1."
+        ordered = open_tok.type == "ordered_list_open"
+        close = "ordered_list_close" if ordered else "bullet_list_close"
+        if ordered and open_tok.markup == ")":
+            self.problem(self.line(open_tok), "nummer met ')' gevonden; gebruik een punt ('1.')")
+        i += 1
+        while toks[i].type != close:
+            item_tok = toks[i]
+            line = self.line(item_tok)
+            item = Item(kind, "", line)
+            if ordered:
+                item.number = item_tok.info
+                item.marker = f"{item_tok.info}."
+            i += 1
+            first = True
+            while toks[i].type != "list_item_close":
+                tok = toks[i]
+                if tok.type == "paragraph_open":
+                    text = self.alinea(toks[i + 1].content)
+                    if first and not ordered:
+                        text = self.split_marker(item, text, self.line(tok))
+                    first = False
+                    self.add_alinea(item, text, self.line(tok))
+                    i += 3
+                elif tok.type in ("bullet_list_open", "ordered_list_open"):
+                    if first and not ordered:
+                        self.problem(
+                            self.line(tok), "onderdeel zonder nummer (zoals 'a.' of '1°.')"
+                        )
+                    first = False
+                    i = self.list(toks, i, item, "onderdeel", depth + 1)
+                else:
+                    self.problem(
+                        self.line(tok),
+                        f"tekst die niet als wetstekst te plaatsen is ({_block_name(tok)})",
+                    )
+                    i = self.skip(toks, i)
+            if first and not ordered:
+                self.problem(line, "leeg onderdeel: na '-' volgt geen tekst")
+            parent.children.append(item)
+            i += 1
+        return i + 1
+
+    def split_marker(self, item: Item, text: str, line: int) -> str:
+        head, _, rest = text.partition(" ")
+        head = head.replace("\\", "")
+        if MARKER.match(head):
+            item.marker = head
+            item.number = head[:-1] if head.endswith(".") and len(head) > 1 else head
+            return unescape_start(rest)
+        self.problem(line, f"onderdeel zonder nummer: '{text[:40]}' (begin met 'a.' of '1°.')")
+        return text
+
+
+def _block_name(tok: Block) -> str:
+    names = {
+        "code_block": "ingesprongen codeblok",
+        "fence": "codeblok",
+        "blockquote_open": "citaatblok",
+        "hr": "horizontale lijn",
+        "html_block": "HTML",
+    }
+    return names.get(tok.type, tok.type)
+
+
+def finish(
+    items: list[Item], parent_id: str, parent_label: str, shift: int = 0
+) -> tuple[Node, ...]:
+    """Turn items into nodes with ids and labels; `shift` is added to every line."""
+    out: list[Node] = []
+    seen: dict[str, int] = {}
+    slot = 0
+    for item in items:
+        if item.kind == "slotzin":
+            slot += 1
+            seg = f"slot.{slot}"
+            label = f"{parent_label}, slotzin"
+        elif item.kind == "artikel":
+            seg = id_segment("art", item.number)
+            label = f"artikel {item.number}"
+        elif item.kind == "lid":
+            seg = id_segment("lid", item.number)
+            label = f"{parent_label}, {lid_label(item.number)}"
+        elif item.kind == "onderdeel":
+            seg = id_segment("ond", item.number)
+            label = f"{parent_label}, {onderdeel_label(item.number)}"
+        else:
+            seg = id_segment(item.kind, item.number)
+            label = division_heading(item.kind, item.number)
+        count = seen.get(seg, 0) + 1
+        seen[seg] = count
+        if count > 1:
+            seg = f"{seg}~{count}"
+        lines = shift + item.shift
+        if item.node is not None:
+            # An article parsed before, for a segment another text shares.
+            node = item.node if lines == 0 else reline(item.node, lines)
+            out.append(node if count == 1 else reid(node, seg))
+            continue
+        # Articles keep their id wherever their division moves.
+        node_id = seg if item.kind == "artikel" or not parent_id else f"{parent_id}/{seg}"
+        child_parent = node_id
+        children = finish(item.children, child_parent, label, lines)
+        out.append(
+            make_node(
+                item.kind,
+                item.number,
+                "\n".join(a for a in item.alineas if a),
+                children,
+                item.marker,
+                item.title,
+                node_id,
+                label,
+                item.line + lines,
+            )
+        )
+    return tuple(out)
+
+
+def reline(node: Node, delta: int) -> Node:
+    """The same tree with every line `delta` further."""
+    return make_node(
+        node.kind,
+        node.number,
+        node.text,
+        tuple(reline(child, delta) for child in node.children),
+        node.marker,
+        node.title,
+        node.id,
+        node.label,
+        node.line + delta,
+    )
+
+
+def reid(node: Node, article: str) -> Node:
+    """The same article tree under another article id (a repeated number: "art.5~2")."""
+    old = node.id
+    return _reid(node, old, article)
+
+
+def _reid(node: Node, old: str, new: str) -> Node:
+    node_id = new + node.id[len(old) :]
+    return make_node(
+        node.kind,
+        node.number,
+        node.text,
+        tuple(_reid(child, old, new) for child in node.children),
+        node.marker,
+        node.title,
+        node_id,
+        node.label,
+        node.line,
+    )
