@@ -60,6 +60,18 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def _distinct_copy(text: str, k: int) -> str:
+    """Copy k of a code as a regeling of its own, no article the same as in another copy.
+
+    Each article heading gets a title naming the copy: the copies share no article, so nothing
+    read for one copy can be reused for another, and the time grows with the text as it would
+    for a code 4 or 16 times as large. The two versions of one copy still share their unchanged
+    articles, as two versions of one code do.
+    """
+    text = re.sub(r"(?m)^regeling: .*$", f"regeling: KOPIE{k}", text, count=1)
+    return re.sub(r"(?m)^(## Artikel \S+)(.*)$", rf"\1\2 (kopie {k})", text)
+
+
 def build(root: Path, texts: dict[str, str], copies: int) -> None:
     """A dossier whose versions hold `copies` copies of each text (one file per copy)."""
     from wetgeving import dossier as dossier_mod
@@ -77,17 +89,14 @@ def build(root: Path, texts: dict[str, str], copies: int) -> None:
     d = dossier_mod.load(root)
     for name, text in texts.items():
         for k in range(copies):
-            copy = (
-                text
-                if k == 0
-                else re.sub(r"(?m)^regeling: .*$", f"regeling: KOPIE{k}", text, count=1)
-            )
+            copy = text if k == 0 else _distinct_copy(text, k)
             (drafts / f"sr-{k:02d}.md").write_text(copy, encoding="utf-8")
         # As `wetgeving version create` does: parse (and cache) the text before recording it.
         load_version(d, "werk", remember=True)
         history.create_version(d, name, f"Wetboek van Strafrecht {name}")
     for name, text in texts.items():
-        (root / f"{name}.txt").write_text(text * copies, encoding="utf-8")
+        whole = "".join(text if k == 0 else _distinct_copy(text, k) for k in range(copies))
+        (root / f"{name}.txt").write_text(whole, encoding="utf-8")
 
 
 def best(runs: list[tuple[float, float]]) -> tuple[float, float]:

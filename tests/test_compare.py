@@ -204,6 +204,19 @@ def test_word_diff_never_splits_words() -> None:
     )
 
 
+def test_whitespace_is_aligned_with_the_words_around_it() -> None:
+    """Words are aligned, not spaces; a space that became a new alinea is its own small edit."""
+    assert word_diff("eerste zin. Tweede zin.", "eerste zin.\nTweede zin.") == (
+        ("equal", "eerste zin."),
+        ("delete", " "),
+        ("insert", "\n"),
+        ("equal", "Tweede zin."),
+    )
+    # A rewritten clause: the spaces of the old and the new clause are not paired up.
+    ops = word_diff("a b c d e f", "a x y z f")
+    assert ops == (("equal", "a "), ("delete", "b c d e"), ("insert", "x y z"), ("equal", " f"))
+
+
 def test_html_escapes_everything() -> None:
     """Text that looks like HTML is escaped in the page."""
     old = text_version("a<b>", "## Artikel 1\n\nTekst met <script>alert(1)</script> erin.\n")

@@ -168,6 +168,22 @@ def test_snapshot_resolves_versions_revisions_and_werk(tmp_path: Path, fixtures:
     assert werk.files == {"drafts/273f.md": (fixtures / "drafts" / "geldend.md").read_bytes()}
 
 
+def test_snapshots_read_several_versions_at_once(tmp_path: Path, fixtures: Path) -> None:
+    """snapshots gives for each revision what snapshot gives, werk and repeats included."""
+    d = make_dossier(tmp_path / "d", fixtures)
+    history.create_version(d, "v1", "Eerste concept")
+    put(d, fixtures, "v2.md")
+    history.create_version(d, "v2", "Tweede concept")
+    put(d, fixtures, "geldend.md")
+    revs = ["v1", "werk", "v2", "v1", "HEAD~1"]
+    assert history.snapshots(d, revs) == [history.snapshot(d, rev) for rev in revs]
+    with pytest.raises(VersionError, match="onbekende versie of revisie 'v9'"):
+        history.snapshots(d, ["v1", "v9"])
+    texts = load.load_versions(d, ["v1", "v2"])
+    assert [t.name for t in texts] == ["v1", "v2"]
+    assert texts[1].regelingen == load.load_version(d, "v2").regelingen
+
+
 def test_snapshot_lists_only_draft_markdown_sorted(tmp_path: Path, fixtures: Path) -> None:
     """Files are drafts/**/*.md, paths relative to the dossier root, sorted; others ignored."""
     d = make_dossier(tmp_path / "d", fixtures)

@@ -153,6 +153,14 @@ def test_generated_trees_survive_render_and_parse(tree: Regeling) -> None:
     assert render_markdown(parsed) == markdown
 
 
+@pytest.mark.parametrize("text", ["0.", "0\\.", "12\\\\) x", "1) x", "\\- x", "1°. x"])
+def test_texts_that_look_escaped_round_trip(text: str) -> None:
+    """A text that itself looks like an escape ("0\\.") reads back as written."""
+    lid = Node("onderdeel", "a", text, marker="a.")
+    tree = Regeling("T", "", (Node("artikel", "1", "", (lid,)),))
+    assert stripped(parse(render_markdown(tree))) == stripped(tree)
+
+
 @pytest.mark.parametrize("name", ["BWBR0001854-2009-07-01.xml", "BWBR0001854-2013-11-16.xml"])
 def test_whole_wetboek_van_strafrecht_round_trips(name: str) -> None:
     """Both Sr versions import completely and parse(render(tree)) == tree for the whole code."""
