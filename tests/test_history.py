@@ -197,6 +197,25 @@ def test_snapshot_lists_only_draft_markdown_sorted(tmp_path: Path, fixtures: Pat
     assert list(history.snapshot(d, "werk").files) == expected
 
 
+def test_snapshot_in_a_sha256_repository(tmp_path: Path, fixtures: Path) -> None:
+    """A repository with SHA-256 object ids reads the same drafts (tree ids are 32 bytes)."""
+    d = make_dossier(tmp_path / "d", fixtures, repo=False)
+    git(d.root, "init", "-q", "--object-format=sha256")
+    git(d.root, "add", "wetgeving.toml")
+    git(d.root, "commit", "-q", "-m", "dossier")
+    (d.root / "drafts" / "map met spatie é").mkdir()
+    shutil.copy(fixtures / "drafts" / "v2.md", d.root / "drafts" / "map met spatie é" / "b.md")
+    # Recorded with plain git: gitpython, which `version create` writes with, knows only SHA-1.
+    git(d.root, "add", "drafts")
+    git(d.root, "commit", "-q", "-m", "Eerste concept\n\nWetgeving-Versie: v1")
+    snap = history.snapshot(d, "v1")
+    with pytest.raises(GitError, match="de git-repository gebruikt SHA-256; wetgeving legt"):
+        history.create_version(d, "v2", "Tweede concept")
+    assert list(snap.files) == ["drafts/273f.md", "drafts/map met spatie é/b.md"]
+    assert snap.files["drafts/273f.md"] == (fixtures / "drafts" / "v1.md").read_bytes()
+    assert all(len(sha) == 64 for sha in snap.blobs.values())
+
+
 def test_unknown_version_lists_known(tmp_path: Path, fixtures: Path) -> None:
     """An unknown name says so in one line with the known versions."""
     d = make_dossier(tmp_path / "d", fixtures)

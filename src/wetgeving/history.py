@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from wetgeving import locking
 from wetgeving.errors import GitError, UsageError, VersionError
+from wetgeving.gitread import Reader, explain
 
 if TYPE_CHECKING:
     from git import Repo
@@ -141,11 +142,26 @@ def _open(dossier: Dossier) -> Iterator[tuple[Repo, str]]:
     with repo:
         if repo.bare or repo.working_tree_dir is None:
             raise GitError(f"{dossier.root}: git-repository zonder werkmap")
+        if _object_format(repo) != "sha1":
+            # gitpython, which writes the versions, reads SHA-1 repositories only.
+            raise GitError(
+                f"{dossier.root}: de git-repository gebruikt SHA-256; wetgeving legt versies "
+                "alleen vast in een SHA-1-repository (de standaard van 'git init')"
+            )
         top = Path(repo.working_tree_dir).resolve()
         rel = Path(dossier.root).resolve().relative_to(top).as_posix()
         prefix = "" if rel == "." else rel + "/"
         with repo.git.custom_environment(GIT_LITERAL_PATHSPECS="1", LC_ALL="C"):
             yield repo, prefix
+
+
+def _object_format(repo: Repo) -> str:
+    import git
+
+    try:
+        return str(repo.git.rev_parse("--show-object-format")).strip()
+    except git.GitCommandError:
+        return "sha1"  # a git older than 2.25 knows no other format
 
 
 def _run(repo: Repo, command: str, *args: str, **kwargs: Any) -> str:
@@ -155,27 +171,8 @@ def _run(repo: Repo, command: str, *args: str, **kwargs: Any) -> str:
     try:
         out: str = getattr(repo.git, command)(*args, **kwargs)
     except git.GitCommandError as exc:
-        raise GitError(_explain(command, str(exc.stderr or exc))) from None
+        raise GitError(explain(command, str(exc.stderr or exc))) from None
     return out
-
-
-def _explain(command: str, stderr: str) -> str:
-    text = stderr.strip().removeprefix("stderr:").strip().strip("'").strip()
-    if "index.lock" in text:
-        return (
-            "git is bezet (index.lock bestaat); wacht tot het andere git-proces klaar is, "
-            "of verwijder .git/index.lock als er geen git-proces draait"
-        )
-    if "tell me who you are" in text or "empty ident" in text:
-        return (
-            "git kent uw naam en e-mailadres niet; stel ze in met "
-            "'git config --global user.name \"Naam\"' en 'git config --global user.email adres'"
-        )
-    if "partial commit during a merge" in text:
-        return "er loopt nog een samenvoeging (merge) in git; rond die eerst af met 'git commit'"
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    first = next((line for line in lines if line.startswith(("fatal:", "error:"))), None)
-    return f"git {command} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
 
 
 @contextlib.contextmanager
@@ -235,7 +232,7 @@ def init_repository(path: Path) -> None:
     try:
         git.Repo.init(path).close()
     except git.GitCommandError as exc:
-        raise GitError(_explain("init", str(exc.stderr))) from None
+        raise GitError(explain("init", str(exc.stderr))) from None
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -292,7 +289,7 @@ def _is_name(name: str) -> bool:
 
 def list_versions(dossier: Dossier) -> list[VersionInfo]:
     """Return the versions recorded in the history of HEAD, oldest first."""
-    return _Reader(dossier).versions()
+    return _reader_versions(Reader(dossier.root))
 
 
 def _known(versions: list[VersionInfo]) -> str:
@@ -353,6 +350,34 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
+def _reader_versions(reader: Reader) -> list[VersionInfo]:
+    proc = reader.proc(*_log_args())
+    if proc.returncode != 0:
+        if reader.proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+            return []  # no commit yet
+        raise GitError(explain("log", proc.stderr.decode("utf-8", "replace")))
+    return _parse_versions(proc.stdout.decode("utf-8", "replace"))
+
+
+def _resolve(reader: Reader, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
+    by_name, target = _target(rev, versions)
+    if target is None:
+        return rev, by_name[rev].commit
+    proc = reader.proc("rev-parse", "--verify", "--quiet", "--end-of-options", target + "^{commit}")
+    commit = proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
+    if not commit:
+        raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
+    return rev, commit
+
+
+def _tree_listing(reader: Reader, commit: str) -> dict[str, str]:
+    base = reader.prefix + "drafts"
+    out = reader.run(
+        "ls_tree", "ls-tree", "--full-tree", "-r", "-z", "--end-of-options", commit, "--", base
+    )
+    return _parse_tree(out.decode("utf-8", "surrogateescape"), base, reader.prefix)
+
+
 def snapshot(dossier: Dossier, rev: str) -> Snapshot:
     """Return the draft files of a version name, a git revision or "werk" (the working tree).
 
@@ -376,15 +401,15 @@ def snapshots(dossier: Dossier, revs: list[str]) -> list[Snapshot]:
     committed = [rev for rev in revs if rev != WORKTREE]
     if not committed:
         return [_worktree(dossier) for _ in revs]
-    reader = _Reader(dossier)
-    versions = reader.versions()
-    found: dict[str, tuple[str, str, dict[str, str]]] = {}
-    for rev in dict.fromkeys(committed):
-        name, commit = reader.resolve(rev, versions)
-        found[rev] = (name, commit, reader.tree_files(commit))
-    # One `git cat-file` for the blobs of every version; a blob two versions share is read once.
-    shas = list(dict.fromkeys(sha for _, _, tree in found.values() for sha in tree.values()))
-    contents = dict(zip(shas, reader.blobs(shas), strict=True))
+    reader = Reader(dossier.root)
+    versions = _reader_versions(reader)
+    resolved = {rev: _resolve(reader, rev, versions) for rev in dict.fromkeys(committed)}
+    # One `git cat-file` for the drafts of every version; a blob two versions share is read once.
+    trees, contents = reader.drafts([commit for _, commit in resolved.values()])
+    found = {
+        rev: (name, commit, tree)
+        for (rev, (name, commit)), tree in zip(resolved.items(), trees, strict=True)
+    }
     out: list[Snapshot] = []
     for rev in revs:
         if rev == WORKTREE:
@@ -402,119 +427,20 @@ def show_version(dossier: Dossier, name: str) -> VersionDetail:
     Raises:
         VersionError: when `name` is not a recorded version (listing the known versions).
     """
-    reader = _Reader(dossier)
-    versions = reader.versions()
+    reader = Reader(dossier.root)
+    versions = _reader_versions(reader)
     info = next((v for v in versions if v.name == name), None)
     if info is None:
         raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
-    return VersionDetail(info, tuple(reader.tree_files(info.commit)))
+    return VersionDetail(info, tuple(_tree_listing(reader, info.commit)))
 
 
 def cache_dir(dossier: Dossier) -> Path | None:
     """Return the folder for cached parse results inside `.git`, or None outside a repository."""
     try:
-        return _Reader(dossier).git_dir / "wetgeving-cache"
+        return Reader(dossier.root).git_dir / "wetgeving-cache"
     except GitError:
         return None
-
-
-# --- reading without gitpython ----------------------------------------------------------------
-# Reading runs git directly (a few short subprocesses): importing gitpython would cost more than
-# the reads themselves. Arguments are fixed or validated, revisions follow --end-of-options.
-
-
-class _Reader:
-    """Read-only access to the repository holding a dossier."""
-
-    def __init__(self, dossier: Dossier) -> None:
-        self.git = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
-        if shutil.which(self.git) is None:
-            raise GitError(
-                "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
-            )
-        self.env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1", "LC_ALL": "C"}
-        self.root = Path(dossier.root)
-        where = ("rev-parse", "--absolute-git-dir", "--is-bare-repository")
-        proc = self._proc(*where, "--show-toplevel")
-        lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if proc.returncode != 0 or len(lines) != 3 or lines[1] == "true":
-            # Tell "no repository" from "a repository without a working tree".
-            if self._proc(*where).returncode != 0:
-                raise GitError(
-                    f"{dossier.root}: het dossier staat niet in een git-repository; "
-                    "maak er een met 'git init' of begin met 'wetgeving init PAD'"
-                )
-            raise GitError(f"{dossier.root}: git-repository zonder werkmap")
-        self.git_dir = Path(lines[0])
-        top_dir = Path(lines[2]).resolve()
-        rel = self.root.resolve().relative_to(top_dir).as_posix()
-        self.prefix = "" if rel == "." else rel + "/"
-
-    def _proc(self, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-        try:
-            return subprocess.run(
-                [self.git, *args],
-                cwd=self.root,
-                env=self.env,
-                input=data,
-                capture_output=True,
-                check=False,
-            )
-        except OSError as exc:
-            raise GitError(f"{self.root}: git kan niet starten ({exc.strerror})") from None
-
-    def run(self, name: str, *args: str, data: bytes | None = None) -> bytes:
-        """Run one git command; its failure becomes a GitError with git's own first line."""
-        proc = self._proc(*args, data=data)
-        if proc.returncode != 0:
-            raise GitError(_explain(name, proc.stderr.decode("utf-8", "replace")))
-        return proc.stdout
-
-    def versions(self) -> list[VersionInfo]:
-        proc = self._proc(*_log_args())
-        if proc.returncode != 0:
-            if self._proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-                return []  # no commit yet
-            raise GitError(_explain("log", proc.stderr.decode("utf-8", "replace")))
-        return _parse_versions(proc.stdout.decode("utf-8", "replace"))
-
-    def resolve(self, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
-        by_name, target = _target(rev, versions)
-        if target is None:
-            return rev, by_name[rev].commit
-        proc = self._proc(
-            "rev-parse", "--verify", "--quiet", "--end-of-options", target + "^{commit}"
-        )
-        commit = proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
-        if not commit:
-            raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
-        return rev, commit
-
-    def tree_files(self, commit: str) -> dict[str, str]:
-        base = self.prefix + "drafts"
-        out = self.run(
-            "ls_tree", "ls-tree", "--full-tree", "-r", "-z", "--end-of-options", commit, "--", base
-        )
-        return _parse_tree(out.decode("utf-8", "surrogateescape"), base, self.prefix)
-
-    def blobs(self, shas: list[str]) -> list[bytes]:
-        """The contents of these blobs, from one `git cat-file --batch`."""
-        if not shas:
-            return []
-        out = self.run(
-            "cat_file", "cat-file", "--batch", data="".join(s + "\n" for s in shas).encode()
-        )
-        found: list[bytes] = []
-        pos = 0
-        for sha in shas:
-            end = out.index(b"\n", pos)
-            header = out[pos:end].split()
-            if len(header) != 3 or header[0].decode() != sha:
-                raise GitError(f"git cat_file mislukt: object {sha} niet gevonden")
-            size = int(header[2])
-            found.append(out[end + 1 : end + 1 + size])
-            pos = end + 1 + size + 1
-        return found
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -538,7 +464,7 @@ def _same(repo: Repo, commit: str, *pathspecs: str) -> bool:
     except git.GitCommandError as exc:
         if exc.status == 1:
             return False
-        raise GitError(_explain("diff", str(exc.stderr))) from None
+        raise GitError(explain("diff", str(exc.stderr))) from None
     return True
 
 

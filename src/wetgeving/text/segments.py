@@ -14,7 +14,7 @@ its own lines), and comparing two versions reads each distinct article once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from wetgeving.errors import ParseError
@@ -25,6 +25,7 @@ from wetgeving.text.structure import Item, Parser, finish
 _HEADING_START = re.compile(r"^(?=#{1,6}(?:[ \t]|$))", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _LIMIT = 200_000  # articles kept; beyond this the memo starts again
+_WINDOW = 128 * 1024  # characters of source tokenized in one markdown-it call
 
 # Article segments by source text: the tree, parsed for a text in which the segment began after
 # `shift` lines; None when the segment is not one article that parses on its own.
@@ -53,25 +54,36 @@ class Segment:
     first: int
 
 
-def split(body: str) -> list[Segment] | None:
+def split(body: str) -> Iterator[Segment] | None:
     """Split a body into segments and tokenize those not read before; None if it has a fence."""
     if ("```" in body or "~~~" in body) and _FENCE.search(body):
         return None
-    texts = [t for t in _HEADING_START.split(body) if t]
-    missing = [t for t in dict.fromkeys(texts) if _ARTICLES.get(t) is None]
-    tokens: dict[str, tuple[Sequence[Block], int]] = {}
-    if missing:
-        # Only the last text of a body can lack its closing newline; added so that it cannot
-        # run on into the next text of this batch (it adds no token).
-        batch = [t if t.endswith("\n") else t + "\n" for t in missing]
-        tokens = dict(zip(missing, blocks_per_text(batch), strict=True))
-    out: list[Segment] = []
+    return _windows([t for t in _HEADING_START.split(body) if t])
+
+
+def _windows(texts: list[str]) -> Iterator[Segment]:
+    # Tokenized a window at a time, so the tokens of a whole code are never all alive at once.
     line = 0
-    for text in texts:
-        toks, first = tokens.get(text, (None, 0))
-        out.append(Segment(text, line, toks, first))
-        line += text.count("\n")
-    return out
+    begin = 0
+    while begin < len(texts):
+        end = begin
+        size = 0
+        while end < len(texts) and size < _WINDOW:
+            size += len(texts[end])
+            end += 1
+        window = texts[begin:end]
+        missing = [t for t in dict.fromkeys(window) if _ARTICLES.get(t) is None]
+        tokens: dict[str, tuple[Sequence[Block], int]] = {}
+        if missing:
+            # Only the last text of a body can lack its closing newline; added so that it cannot
+            # run on into the next text of this batch (it adds no token).
+            batch = [t if t.endswith("\n") else t + "\n" for t in missing]
+            tokens = dict(zip(missing, blocks_per_text(batch), strict=True))
+        for text in window:
+            toks, first = tokens.get(text, (None, 0))
+            yield Segment(text, line, toks, first)
+            line += text.count("\n")
+        begin = end
 
 
 def stream(parser: Parser, body: str) -> Sequence[Block]:
