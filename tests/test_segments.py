@@ -8,6 +8,7 @@ message. Texts are read again with articles known from earlier texts at other li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,8 @@ def test_body_with_a_fence_is_read_whole() -> None:
 @given(bodies)
 def test_parser_without_rare_rules_gives_the_same_tokens(body: str) -> None:
     """Where no line can start a fence, quote, break or underline, both parsers agree."""
+    whole_line_check = re.compile(markdown._RARE_START, re.MULTILINE).search(body) is not None
+    assert markdown.has_rare_start(body) == whole_line_check
     full = markdown._block_parser(plain=False).parse(body)
     used = markdown._parser_for(body)
     tokens = used.parse(body)

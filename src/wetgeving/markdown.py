@@ -48,6 +48,10 @@ _RARE_START = (
     r"^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*"
     r"(?:```|~~~|>|[-*_][ \t]*[-*_][ \t]*[-*_]|=|-+[ \t]*$)"
 )
+# Something every such line holds: one of these characters, or dashes as below (a pattern that
+# starts with "-", which the regex engine finds fast).
+_RARE_CHARS = "`~>=*_"
+_RARE_DASHES = r"-[ \t]*(?:-[ \t]*-|$)"
 
 
 @lru_cache(maxsize=2)
@@ -64,13 +68,21 @@ def _block_parser(plain: bool = False) -> MarkdownIt:
 
 
 @lru_cache(maxsize=1)
-def _rare_start() -> re.Pattern[str]:
-    return re.compile(_RARE_START, re.MULTILINE)
+def _rare_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_RARE_DASHES, re.MULTILINE), re.compile(_RARE_START, re.MULTILINE)
 
 
-def _parser_for(text: str) -> MarkdownIt:
-    """The block parser, without the rules that cannot match any line of `text` (a third faster)."""
-    return _block_parser(plain=_rare_start().search(text) is None)
+def has_rare_start(text: str) -> bool:
+    """Whether a line of `text` may start a fence, quote, thematic break or setext underline."""
+    dashes, start = _rare_patterns()
+    if any(char in text for char in _RARE_CHARS):
+        return start.search(text) is not None
+    for m in dashes.finditer(text):
+        begin = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        if start.match(text, begin, len(text) if end < 0 else end):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +90,11 @@ def _html_renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False})
+
+
+def _parser_for(text: str) -> MarkdownIt:
+    """The block parser, without the rules that cannot match any line of `text` (a third faster)."""
+    return _block_parser(plain=not has_rare_start(text))
 
 
 def blocks(text: str) -> Sequence[Block]:

@@ -62,7 +62,7 @@ def diff(
     lid wijzen, worden als waarschuwing gemeld. Afsluitcode 0, ook als er verschillen zijn;
     met --exit-code 1 als er verschillen zijn.
     """
-    from wetgeving.compare.engine import compare_revisions
+    from wetgeving.compare.revisions import compare_revisions
 
     comparison = compare_revisions(dossier(), old, new, article)
     if stat:

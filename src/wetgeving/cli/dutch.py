@@ -20,32 +20,33 @@ _HEADINGS = {
     "Arguments": "Argumenten",
 }
 _WORDS = {"required": "verplicht", "default: {default}": "standaard: {default}"}
-_MESSAGES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^No such option: (.*?)(?: Did you mean (.*)\?)?$"), "onbekende optie {0}"),
-    (re.compile(r"^No such command '(.*)'\.$"), "onbekende opdracht '{0}'"),
-    (re.compile(r"^Missing argument '(.*)'\.$"), "argument {0} ontbreekt"),
-    (re.compile(r"^Missing option '(.*)'\.$"), "optie {0} ontbreekt"),
-    (re.compile(r"^Missing parameter: (.*)$"), "waarde voor {0} ontbreekt"),
-    (re.compile(r"^Option '(.*)' requires an argument\.$"), "optie {0} vereist een waarde"),
+# Patterns as text: compiled (and cached by `re`) only when a message needs translating.
+_MESSAGES: list[tuple[str, str]] = [
+    (r"^No such option: (.*?)(?: Did you mean (.*)\?)?$", "onbekende optie {0}"),
+    (r"^No such command '(.*)'\.$", "onbekende opdracht '{0}'"),
+    (r"^Missing argument '(.*)'\.$", "argument {0} ontbreekt"),
+    (r"^Missing option '(.*)'\.$", "optie {0} ontbreekt"),
+    (r"^Missing parameter: (.*)$", "waarde voor {0} ontbreekt"),
+    (r"^Option '(.*)' requires an argument\.$", "optie {0} vereist een waarde"),
     (
-        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$"),
+        r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$",
         "onverwacht extra argument: {0}",
     ),
-    (re.compile(r"^Invalid value for (.*?): (.*)$"), "ongeldige waarde voor {0}: {1}"),
+    (r"^Invalid value for (.*?): (.*)$", "ongeldige waarde voor {0}: {1}"),
 ]
-_DETAILS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"'(.*)' is not one of (.*)\.$"), "'{0}' is niet een van {1}"),
-    (re.compile(r"'(.*)' is not a valid integer\.$"), "'{0}' is geen geheel getal"),
-    (re.compile(r"(?:File|Directory|Path) '(.*)' does not exist\.$"), "'{0}' bestaat niet"),
-    (re.compile(r"(?:Directory|Path) '(.*)' is a file\.$"), "'{0}' is een bestand, geen map"),
-    (re.compile(r"(?:File|Path) '(.*)' is a directory\.$"), "'{0}' is een map, geen bestand"),
+_DETAILS: list[tuple[str, str]] = [
+    (r"'(.*)' is not one of (.*)\.$", "'{0}' is niet een van {1}"),
+    (r"'(.*)' is not a valid integer\.$", "'{0}' is geen geheel getal"),
+    (r"(?:File|Directory|Path) '(.*)' does not exist\.$", "'{0}' bestaat niet"),
+    (r"(?:Directory|Path) '(.*)' is a file\.$", "'{0}' is een bestand, geen map"),
+    (r"(?:File|Path) '(.*)' is a directory\.$", "'{0}' is een map, geen bestand"),
 ]
 
 
 def translate(message: str) -> str:
     """Return the Dutch form of one of click's usage-error messages (or the message itself)."""
     for pattern, dutch in _MESSAGES:
-        m = pattern.match(message)
+        m = re.match(pattern, message)
         if m:
             parts = [translate_detail(p) if p else "" for p in m.groups()]
             text = dutch.format(*parts)
@@ -58,7 +59,7 @@ def translate(message: str) -> str:
 def translate_detail(detail: str) -> str:
     """Return the Dutch form of the detail after "Invalid value for ...:"."""
     for pattern, dutch in _DETAILS:
-        m = pattern.match(detail)
+        m = re.match(pattern, detail)
         if m:
             return dutch.format(*m.groups())
     return detail

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
 
 from wetgeving.compare.align import Aligner, Alignment, Keys, align_children, merge_order
 from wetgeving.compare.model import Change, ChangeKind, Comparison, VersionLike, VersionRef
@@ -11,26 +10,6 @@ from wetgeving.compare.stale import stale_references
 from wetgeving.compare.words import word_diff
 from wetgeving.errors import ProvisionRefError
 from wetgeving.text.model import Node
-
-if TYPE_CHECKING:
-    from wetgeving.dossier import Dossier
-
-
-def compare_revisions(
-    dossier: Dossier, old: str, new: str, article: str | None = None
-) -> Comparison:
-    """Read two versions (names, git revisions or "werk") of a dossier and compare them.
-
-    Raises:
-        VersionError: unknown or invalid version or revision.
-        ParseError: a draft does not parse (the message names version, file and line).
-        GitError: git missing or refusing.
-        ProvisionRefError: when `article` exists in neither version.
-    """
-    from wetgeving.text.load import load_versions
-
-    old_text, new_text = load_versions(dossier, [old, new])
-    return compare_versions(old_text, new_text, article)
 
 
 def compare_versions(old: VersionLike, new: VersionLike, article: str | None = None) -> Comparison:

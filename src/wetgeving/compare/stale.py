@@ -63,6 +63,15 @@ class _Mentions:
         return self.other is not None and self.other.search(text) is not None
 
 
+def _names_affected(text: str, names: _Mentions) -> bool:
+    """Whether a text of an unaffected article may name an affected one.
+
+    Only a reference that names its article ("artikel 273f, derde lid", "art. 273f") can point
+    out of its own article; relative ones ("het derde lid") stay inside it, where nothing moved.
+    """
+    return ("rtikel" in text or "rt." in text) and names.found(text)
+
+
 def stale_references(
     old: tuple[Regeling, ...], new: tuple[Regeling, ...], al: Alignment
 ) -> list[tuple[str, str]]:
@@ -83,7 +92,7 @@ def stale_references(
             if not node.text:
                 continue
             old_id = back.get(node.id, node.id)
-            if old_id.split("/")[0][4:] not in affected and not names.found(node.text):
+            if old_id.split("/")[0][4:] not in affected and not _names_affected(node.text, names):
                 continue
             refs = finder.refs(node)
             if refs:

@@ -118,7 +118,12 @@ def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> Versi
 
 def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
     """`load_version` for several versions, reading the repository once (see `load_version`)."""
-    return _paused(lambda: [_texts(dossier, s, False) for s in history.snapshots(dossier, revs)])
+    return version_texts(dossier, history.snapshots(dossier, revs))
+
+
+def version_texts(dossier: Dossier, snapshots: list[history.Snapshot]) -> list[VersionText]:
+    """Parse the drafts of snapshots already read (see `load_version`)."""
+    return _paused(lambda: [_texts(dossier, s, False) for s in snapshots])
 
 
 def _paused(work: Callable[[], list[VersionText]]) -> list[VersionText]:

@@ -13,6 +13,7 @@ its own lines), and comparing two versions reads each distinct article once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from wetgeving.markdown import Block, Marker, blocks, blocks_per_text
 from wetgeving.text.model import Node
 from wetgeving.text.structure import Item, Parser, finish
 
-_HEADING_START = re.compile(r"^(?=#{1,6}(?:[ \t]|$))", re.MULTILINE)
+# A heading after a newline; the newline first, so the regex engine can skip to each "\n#".
+_HEADING = re.compile(r"\n#{1,6}(?=[ \t\n]|\Z)")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _LIMIT = 200_000  # articles kept; beyond this the memo starts again
 _WINDOW = 128 * 1024  # characters of source tokenized in one markdown-it call
@@ -58,7 +60,13 @@ def split(body: str) -> Iterator[Segment] | None:
     """Split a body into segments and tokenize those not read before; None if it has a fence."""
     if ("```" in body or "~~~" in body) and _FENCE.search(body):
         return None
-    return _windows([t for t in _HEADING_START.split(body) if t])
+    return _windows(_texts(body))
+
+
+def _texts(body: str) -> list[str]:
+    """The body cut before every heading that starts a line (the first piece may be no heading)."""
+    bounds = [0, *(m.start() + 1 for m in _HEADING.finditer(body)), len(body)]
+    return [body[a:b] for a, b in itertools.pairwise(bounds) if a < b]
 
 
 def _windows(texts: list[str]) -> Iterator[Segment]:
