@@ -40,9 +40,11 @@ def tokens(text: str) -> list[str]:
 
 def word_set(text: str) -> frozenset[str]:
     """The lower-cased words of a text, for similarity."""
-    if text.isascii():
-        # Lower-casing ASCII keeps every character in place, so the text can go in one step.
-        return frozenset(_WORD.findall(text.lower()))
+    lower = text.lower()
+    if len(lower) == len(text):
+        # Lower-casing kept every character in place (one letter for one letter), so the words
+        # of the lower-cased text are the lower-cased words.
+        return frozenset(_WORD.findall(lower))
     return frozenset(w.lower() for w in _WORD.findall(text))
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__, history
+from wetgeving import __version__, history, parallel
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
-from wetgeving.text.parse import parse_bytes
+from wetgeving.text.parse import decode, parse_bytes
+from wetgeving.text.segments import read_ahead
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -113,7 +114,7 @@ def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> Versi
         ParseError: a draft does not parse; the message names version, file and line.
         GitError: git missing or refusing.
     """
-    return _paused(lambda: [_texts(dossier, history.snapshot(dossier, rev), remember)])[0]
+    return version_texts(dossier, [history.snapshot(dossier, rev)], remember=remember)[0]
 
 
 def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
@@ -121,9 +122,48 @@ def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
     return version_texts(dossier, history.snapshots(dossier, revs))
 
 
-def version_texts(dossier: Dossier, snapshots: list[history.Snapshot]) -> list[VersionText]:
-    """Parse the drafts of snapshots already read (see `load_version`)."""
-    return _paused(lambda: [_texts(dossier, s, False) for s in snapshots])
+def version_texts(
+    dossier: Dossier, snapshots: list[history.Snapshot], *, remember: bool = False
+) -> list[VersionText]:
+    """Parse the drafts of snapshots already read (see `load_version`).
+
+    Large drafts that need parsing have their articles read ahead, half of them in a forked child
+    (see `segments.read_ahead`); the trees are the same either way.
+    """
+
+    def run() -> list[VersionText]:
+        if _size(snapshots) >= PARALLEL_BYTES and parallel.available():
+            pending = [s for s in snapshots if _to_parse(s)]
+            if _size(pending) >= PARALLEL_BYTES:
+                read_ahead([(p, _decoded(data)) for s in pending for p, data in s.files.items()])
+        return [_texts(dossier, s, remember) for s in snapshots]
+
+    return _paused(run)
+
+
+def _size(snapshots: list[history.Snapshot]) -> int:
+    return sum(len(data) for s in snapshots for data in s.files.values())
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return decode(data, "")
+    except ParseError:
+        return ""  # reported by the parse itself, with its path
+
+
+# Below this many bytes of draft text a child process costs more than it saves.
+PARALLEL_BYTES = 256 * 1024
+
+
+def _to_parse(snap: history.Snapshot) -> bool:
+    """Whether some draft of a snapshot is in neither the memory nor the disk cache."""
+    folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
+    for path, data in snap.files.items():
+        blob = snap.blobs.get(path) or history.blob_id(data)
+        if blob not in _MEMORY and (folder is None or not _disk_path(folder, blob).exists()):
+            return True
+    return False
 
 
 def _paused(work: Callable[[], list[VersionText]]) -> list[VersionText]:

@@ -182,9 +182,17 @@ class Regeling:
 
     def articles(self) -> Iterator[Node]:
         """Yield every artikel, whatever division it sits in."""
-        for node in self.walk():
+        # Divisions only hold divisions and articles, and articles no articles: the walk need not
+        # go into an article.
+        stack = list(reversed(self.children))
+        pop = stack.pop
+        extend = stack.extend
+        while stack:
+            node = pop()
             if node.kind == "artikel":
                 yield node
+            elif node.children:
+                extend(reversed(node.children))
 
     def find(self, node_id: str) -> Node | None:
         """Return the node with this id."""
