@@ -150,3 +150,27 @@ def test_no_child_outside_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     """Elsewhere than Linux nothing is forked."""
     monkeypatch.setattr(sys, "platform", "darwin")
     assert not parallel.available()
+
+
+@pytest.mark.parametrize("parallel_on", ["1", "0"])
+def test_diff_of_a_whole_code_fills_the_parse_cache(
+    tmp_path: Path, codes: list[str], monkeypatch: pytest.MonkeyPatch, parallel_on: str
+) -> None:
+    """After a cold diff both versions' trees are in the cache (written beside the comparison)."""
+    from wetgeving import history
+    from wetgeving.compare.revisions import compare_revisions
+
+    d = _dossier(tmp_path / "d", codes)
+    cache = d.root / ".git" / "wetgeving-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    load._MEMORY.clear()
+    segments.forget()
+    monkeypatch.setenv("WETGEVING_PARALLEL", parallel_on)
+    comparison = compare_revisions(d, "v1", "v2")
+    assert comparison.changes
+    blobs = {history.snapshot(d, v).blobs["drafts/sr.md"] for v in ("v1", "v2")}
+    assert {p.name.split("-")[0] for p in cache.glob("*.pickle")} == blobs
+    assert not list(cache.glob("*.tmp"))
+    load._MEMORY.clear()
+    again = compare_revisions(d, "v1", "v2")
+    assert again == comparison

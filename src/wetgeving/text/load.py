@@ -8,7 +8,7 @@ import gc
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # Parsed trees by blob id: a blob (the same bytes) is never parsed twice in one process.
 _MEMORY: dict[str, Regeling] = {}
 _MEMORY_LIMIT = 512
+# Parsed with `store=False` and not yet written to the disk cache: blob -> (folder, tree, size).
+_UNSTORED: dict[str, tuple[Path, Regeling, int]] = {}
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,9 @@ def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
                 os.unlink(tmp)
 
 
-def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -> Regeling:
+def _parse(
+    data: bytes, path: str, blob: str, where: str, folder: Path | None, store: bool = True
+) -> Regeling:
     cached = _MEMORY.get(blob)
     if cached is not None and folder is not None and not _disk_path(folder, blob).exists():
         _to_disk(folder, blob, cached)  # parsed earlier in this process, never stored
@@ -93,7 +97,10 @@ def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -
             wrapped.message = f"{where}: {err.message}"
             wrapped.args = (wrapped.message,)
             raise wrapped from None
-        _to_disk(folder, blob, cached)
+        if store:
+            _to_disk(folder, blob, cached)
+        elif folder is not None:
+            _UNSTORED[blob] = (folder, cached, len(data))
     if len(_MEMORY) >= _MEMORY_LIMIT:
         _MEMORY.clear()
     _MEMORY[blob] = cached
@@ -123,12 +130,17 @@ def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
 
 
 def version_texts(
-    dossier: Dossier, snapshots: list[history.Snapshot], *, remember: bool = False
+    dossier: Dossier,
+    snapshots: list[history.Snapshot],
+    *,
+    remember: bool = False,
+    store: bool = True,
 ) -> list[VersionText]:
     """Parse the drafts of snapshots already read (see `load_version`).
 
     Large drafts that need parsing have their articles read ahead, half of them in a forked child
-    (see `segments.read_ahead`); the trees are the same either way.
+    (see `segments.read_ahead`); the trees are the same either way. With `store=False` new trees
+    are written to the disk cache only by `storing()`.
     """
 
     def run() -> list[VersionText]:
@@ -136,9 +148,31 @@ def version_texts(
             pending = [s for s in snapshots if _to_parse(s)]
             if _size(pending) >= PARALLEL_BYTES:
                 read_ahead([(p, _decoded(data)) for s in pending for p, data in s.files.items()])
-        return [_texts(dossier, s, remember) for s in snapshots]
+        return [_texts(dossier, s, remember, store) for s in snapshots]
 
     return _paused(run)
+
+
+@contextlib.contextmanager
+def storing() -> Iterator[None]:
+    """Write the trees parsed with `store=False` to the disk cache while the caller works on.
+
+    Large trees are written by a forked child (see `wetgeving.parallel`), waited for at the end.
+    """
+    work = list(_UNSTORED.items())
+    _UNSTORED.clear()
+
+    def write() -> None:
+        for blob, (folder, tree, _) in work:
+            _to_disk(folder, blob, tree)
+
+    if sum(size for _, (_, _, size) in work) < PARALLEL_BYTES:
+        write()
+        yield
+        return
+    with parallel.Forked(write) as child:
+        yield
+        child.result()
 
 
 def _size(snapshots: list[history.Snapshot]) -> int:
@@ -178,7 +212,9 @@ def _paused(work: Callable[[], list[VersionText]]) -> list[VersionText]:
             gc.enable()
 
 
-def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:
+def _texts(
+    dossier: Dossier, snap: history.Snapshot, remember: bool, store: bool = True
+) -> VersionText:
     where = _where(snap.name, snap.commit)
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
     folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
@@ -187,5 +223,5 @@ def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionT
     trees = []
     for path, data in snap.files.items():
         blob = snap.blobs.get(path) or history.blob_id(data)
-        trees.append(_parse(data, path, blob, where, folder))
+        trees.append(_parse(data, path, blob, where, folder, store))
     return VersionText(snap.name, snap.commit, tuple(trees))
