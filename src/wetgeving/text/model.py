@@ -97,22 +97,11 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """Yield this node and all descendants, depth first, in document order."""
-        # A stack instead of nested generators: each node costs the same at any depth.
-        stack = [self]
-        pop = stack.pop
-        extend = stack.extend
-        while stack:
-            node = pop()
-            yield node
-            if node.children:
-                extend(reversed(node.children))
+        return _walk((self,))
 
     def find(self, node_id: str) -> Node | None:
         """Return the descendant (or self) with this id."""
-        for node in self.walk():
-            if node.id == node_id:
-                return node
-        return None
+        return _find(self.walk(), node_id)
 
 
 _SETTERS = tuple(
@@ -171,32 +160,37 @@ class Regeling:
 
     def walk(self) -> Iterator[Node]:
         """Yield every node in document order."""
-        stack = list(reversed(self.children))
-        pop = stack.pop
-        extend = stack.extend
-        while stack:
-            node = pop()
-            yield node
-            if node.children:
-                extend(reversed(node.children))
+        return _walk(self.children)
 
     def articles(self) -> Iterator[Node]:
         """Yield every artikel, whatever division it sits in."""
         # Divisions only hold divisions and articles, and articles no articles: the walk need not
         # go into an article.
-        stack = list(reversed(self.children))
-        pop = stack.pop
-        extend = stack.extend
-        while stack:
-            node = pop()
-            if node.kind == "artikel":
-                yield node
-            elif node.children:
-                extend(reversed(node.children))
+        return _walk(self.children, stop="artikel")
 
     def find(self, node_id: str) -> Node | None:
         """Return the node with this id."""
-        for node in self.walk():
-            if node.id == node_id:
-                return node
-        return None
+        return _find(self.walk(), node_id)
+
+
+def _walk(roots: tuple[Node, ...], stop: str | None = None) -> Iterator[Node]:
+    """Depth first, in document order; with `stop`, only nodes of that kind, not below them."""
+    # A stack instead of nested generators: each node costs the same at any depth.
+    stack = list(reversed(roots))
+    pop = stack.pop
+    extend = stack.extend
+    while stack:
+        node = pop()
+        if stop is None or node.kind == stop:
+            yield node
+            if stop is not None:
+                continue
+        if node.children:
+            extend(reversed(node.children))
+
+
+def _find(nodes: Iterator[Node], node_id: str) -> Node | None:
+    for node in nodes:
+        if node.id == node_id:
+            return node
+    return None
