@@ -181,10 +181,11 @@ def _walk(roots: tuple[Node, ...], stop: str | None = None) -> Iterator[Node]:
     extend = stack.extend
     while stack:
         node = pop()
-        if stop is None or node.kind == stop:
+        if node.kind == stop:
             yield node
-            if stop is not None:
-                continue
+            continue
+        if stop is None:
+            yield node
         if node.children:
             extend(reversed(node.children))
 
