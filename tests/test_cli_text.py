@@ -72,7 +72,7 @@ def test_import_bad_xml_writes_nothing(dossier: Path, tmp_path: Path) -> None:
     target = dossier / "drafts" / "k.md"
     code, out, err = _run(dossier, "import", "bwb", str(bad), "-o", str(target))
     assert code == 6
-    assert err == f"fout: {bad}:3: geen geldige XML (mismatched tag)\n"
+    assert err == f"fout: {bad}:3: geen geldige XML (sluittag hoort niet bij de open tag)\n"
     assert out == ""
     assert not target.exists()
     assert [p.name for p in (dossier / "drafts").iterdir()] == [".gitkeep"]

@@ -114,13 +114,42 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
     except _Refused as exc:
         raise ParseError(name, expat.CurrentLineNumber, f"onveilige XML: {exc}") from None
     except pyexpat.ExpatError as exc:
-        reason = pyexpat.ErrorString(exc.code) if exc.code else str(exc)
-        raise ParseError(name, exc.lineno, f"geen geldige XML ({reason})") from None
+        raise ParseError(name, exc.lineno, f"geen geldige XML ({_reason(exc)})") from None
     except AssertionError:
         raise ParseError(
             name, expat.CurrentLineNumber, "geen geldige XML (leeg document)"
         ) from None
     return root
+
+
+# expat's reasons, in Dutch for the lawyer; any other keeps expat's own words.
+_REASONS = {
+    "mismatched tag": "sluittag hoort niet bij de open tag",
+    "not well-formed (invalid token)": "ongeldig teken",
+    "no element found": "geen element gevonden; het bestand is leeg of afgebroken",
+    "unclosed token": "niet afgesloten tag of teken",
+    "junk after document element": "tekst na het einde van het document",
+    "undefined entity": "onbekende entiteit",
+    "duplicate attribute": "attribuut komt dubbel voor",
+    "unclosed CDATA section": "niet afgesloten CDATA-blok",
+    "syntax error": "syntaxfout",
+    "XML declaration not well-formed": "XML-declaratie ongeldig",
+    "unknown encoding": "onbekende tekenset",
+    "encoding specified in XML declaration is incorrect": "tekenset in XML-declaratie klopt niet",
+    "reference to invalid character number": "verwijzing naar een ongeldig tekennummer",
+    "partial character": "onvolledig teken",
+    "unbound prefix": "onbekend namespace-voorvoegsel",
+    "XML or text declaration not at start of entity": "XML-declaratie staat niet aan het begin",
+    "recursive entity reference": "entiteit verwijst naar zichzelf",
+    "limit on input amplification factor (from DTD and entities) breached": (
+        "entiteiten vergroten de tekst te veel"
+    ),
+}
+
+
+def _reason(exc: pyexpat.ExpatError) -> str:
+    reason = pyexpat.ErrorString(exc.code) if exc.code else str(exc)
+    return _REASONS.get(reason, reason)
 
 
 def _line(elem: ET.Element) -> int:
