@@ -124,12 +124,35 @@ def test_describe_article_v1_v2() -> None:
         "er wordt een lid ingevoegd (vierde lid)",
         "het vierde lid wordt het vijfde lid en is gewijzigd",
         "het vijfde lid wordt het zesde lid en is gewijzigd",
-        "onderdeel b van het zesde lid is gewijzigd",
-        "onderdeel c van het vijfde lid is vervallen",
+        "het zesde lid, onderdeel b, is gewijzigd",
+        "het vijfde lid, onderdeel c, is vervallen",
         "het zesde lid wordt het zevende lid",
         "het zevende lid wordt het achtste lid",
         "het achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd",
     ]
+
+
+def test_describe_groups_siblings_in_citation_order() -> None:
+    """Onderdelen named after their lid (Ar order); siblings inserted or deleted together."""
+    sentences = describe_article(compare_versions(draft("geldend"), draft("v1")), "273f")
+    assert sentences[:4] == [
+        "het eerste lid is gewijzigd",
+        "het eerste lid, onder 2°, wordt het eerste lid, onderdeel a, en is gewijzigd",
+        "er worden in het eerste lid twee onderdelen ingevoegd (onderdelen b en c)",
+        "in het eerste lid zijn de onderdelen 3° tot en met 9° vervallen",
+    ]
+    assert "het derde lid, onder 1°, wordt het vijfde lid, onderdeel a" in sentences
+
+
+def test_series_of_numbers() -> None:
+    """Three or more that follow each other run "tot en met"; others are listed."""
+    from wetgeving.compare.describe import _many
+
+    assert _many("ond", ["b", "c", "d"]) == "onderdelen b tot en met d"
+    assert _many("ond", ["b", "c", "e"]) == "onderdelen b, c en e"
+    assert _many("lid", ["3", "4"]) == "derde en vierde lid"
+    assert _many("lid", ["3", "4", "5"]) == "derde tot en met vijfde lid"
+    assert _many("lid", ["2a", "2b"]) == "leden 2a en 2b"
 
 
 def test_stale_reference_warning() -> None:
