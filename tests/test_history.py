@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wetgeving import dossier as dossier_mod
-from wetgeving import history
+from wetgeving import gitwrite, history
 from wetgeving.dossier import Dossier
 from wetgeving.errors import GitError, ParseError, UsageError, VersionError
 from wetgeving.text import load
@@ -99,7 +99,7 @@ def test_bad_names_refused_before_git(
     def no_git() -> None:
         raise AssertionError("git was started")
 
-    monkeypatch.setattr(history, "_import_git", no_git)
+    monkeypatch.setattr(gitwrite, "import_git", no_git)
     with pytest.raises(VersionError, match=r"^ongeldige versienaam "):
         history.create_version(d, name, "bericht")
 
@@ -291,7 +291,7 @@ def test_git_missing(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyP
 def test_stale_index_lock(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A left-over .git/index.lock is named, with what to do, and nothing is recorded."""
     d = make_dossier(tmp_path / "d", fixtures)
-    monkeypatch.setattr(history, "INDEX_LOCK_WAIT", 0.1)
+    monkeypatch.setattr(gitwrite, "INDEX_LOCK_WAIT", 0.1)
     lock = d.root / ".git" / "index.lock"
     lock.write_text("", encoding="utf-8")
     head = git(d.root, "rev-parse", "HEAD")

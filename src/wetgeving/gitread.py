@@ -38,6 +38,21 @@ def explain(command: str, stderr: str) -> str:
     return f"git {command} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
 
 
+def parse_tree(out: str, base: str, prefix: str) -> dict[str, str]:
+    """Dossier-relative path -> blob id of the drafts/**/*.md files in `ls-tree -r -z` output."""
+    blobs: dict[str, str] = {}
+    for entry in out.split("\x00"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition("\t")
+        mode, kind, sha = meta.split(" ")
+        if kind != "blob" or mode not in ("100644", "100755"):
+            continue
+        if path.startswith(base + "/") and path.endswith(".md"):
+            blobs[path[len(prefix) :]] = sha
+    return dict(sorted(blobs.items()))
+
+
 class Reader:
     """Read-only access to the repository holding a folder (a dossier).
 

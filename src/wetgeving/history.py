@@ -1,4 +1,4 @@
-"""Concept versions in git: the only module that imports gitpython (lazily).
+"""Concept versions in git: recording, listing and reading them.
 
 A version is a commit whose message carries the trailer `Wetgeving-Versie: NAME`; the trailer is
 the authority, because it travels with the branch (`git clone --no-tags --single-branch`, a push of
@@ -8,19 +8,18 @@ the branch alone). A tag `versie/NAME` is added for people who use plain git.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import shutil
-import subprocess
-import time
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from wetgeving import locking
 from wetgeving.errors import GitError, UsageError, VersionError
-from wetgeving.gitread import Reader, explain
+from wetgeving.gitread import Reader, explain, parse_tree
+from wetgeving.gitwrite import blob_packer as blob_packer
+from wetgeving.gitwrite import commit_paths as commit_paths
+from wetgeving.gitwrite import has_head, locked, open_repo, run, same, tree_files
+from wetgeving.gitwrite import init_repository as init_repository
+from wetgeving.gitwrite import repository_root as repository_root
 
 if TYPE_CHECKING:
     from git import Repo
@@ -30,9 +29,6 @@ if TYPE_CHECKING:
 TRAILER = "Wetgeving-Versie"
 TAG_PREFIX = "versie/"
 WORKTREE = "werk"
-LOCK_FILE = "wetgeving.lock"
-LOCK_TIMEOUT = 30.0
-INDEX_LOCK_WAIT = 2.0
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 # Revisions: commit ids, branch names, HEAD~2, v1^, main@{1} is not needed and not allowed.
@@ -113,128 +109,6 @@ def _check_rev(rev: str) -> str:
     return rev
 
 
-# --- repository access -------------------------------------------------------------------------
-
-
-def _import_git() -> Any:
-    # gitpython refuses to import without a git executable; we want our own message instead.
-    os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
-    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
-        raise GitError(
-            "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
-        )
-    import git
-
-    return git
-
-
-@contextlib.contextmanager
-def _open(dossier: Dossier) -> Iterator[tuple[Repo, str]]:
-    """Yield the repository holding the dossier and the dossier's prefix in it ("" or "sub/")."""
-    git = _import_git()
-    try:
-        repo = git.Repo(dossier.root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(
-            f"{dossier.root}: het dossier staat niet in een git-repository; "
-            "maak er een met 'git init' of begin met 'wetgeving init PAD'"
-        ) from None
-    with repo:
-        if repo.bare or repo.working_tree_dir is None:
-            raise GitError(f"{dossier.root}: git-repository zonder werkmap")
-        if _object_format(repo) != "sha1":
-            # gitpython, which writes the versions, reads SHA-1 repositories only.
-            raise GitError(
-                f"{dossier.root}: de git-repository gebruikt SHA-256; wetgeving legt versies "
-                "alleen vast in een SHA-1-repository (de standaard van 'git init')"
-            )
-        top = Path(repo.working_tree_dir).resolve()
-        rel = Path(dossier.root).resolve().relative_to(top).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        with repo.git.custom_environment(GIT_LITERAL_PATHSPECS="1", LC_ALL="C"):
-            yield repo, prefix
-
-
-def _object_format(repo: Repo) -> str:
-    import git
-
-    try:
-        return str(repo.git.rev_parse("--show-object-format")).strip()
-    except git.GitCommandError:
-        return "sha1"  # a git older than 2.25 knows no other format
-
-
-def _run(repo: Repo, command: str, *args: str, **kwargs: Any) -> str:
-    """Run one git command, turning its failure into a GitError with git's own first line."""
-    import git
-
-    try:
-        out: str = getattr(repo.git, command)(*args, **kwargs)
-    except git.GitCommandError as exc:
-        raise GitError(explain(command, str(exc.stderr or exc))) from None
-    return out
-
-
-@contextlib.contextmanager
-def _locked(repo: Repo) -> Iterator[None]:
-    """Hold the dossier's repository lock (fcntl, so a crashed process never leaves it behind)."""
-    path = Path(repo.git_dir) / LOCK_FILE
-    busy = (
-        f"het dossier is bezet: een ander wetgeving-proces houdt {path} vast; "
-        "probeer het zo opnieuw"
-    )
-    with locking.hold(path, LOCK_TIMEOUT, busy, poll=0.05):
-        _wait_index_lock(repo)
-        yield
-
-
-def _wait_index_lock(repo: Repo) -> None:
-    index_lock = Path(repo.git_dir) / "index.lock"
-    deadline = time.monotonic() + INDEX_LOCK_WAIT
-    while index_lock.exists():
-        if time.monotonic() > deadline:
-            raise GitError(
-                f"git is bezet: {index_lock} bestaat; wacht tot het andere git-proces klaar is, "
-                "of verwijder dit bestand als er geen git-proces draait"
-            )
-        time.sleep(0.05)
-
-
-def _has_head(repo: Repo) -> bool:
-    return bool(repo.head.is_valid())
-
-
-def repository_root(path: Path) -> Path | None:
-    """Return the top of the git work tree holding `path` (or its nearest existing parent).
-
-    Raises:
-        GitError: when git is missing.
-    """
-    git = _import_git()
-    here = path.resolve()
-    while not here.exists():
-        here = here.parent
-    try:
-        with git.Repo(here, search_parent_directories=True) as repo:
-            top = repo.working_tree_dir
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        return None
-    return Path(top) if top is not None else None
-
-
-def init_repository(path: Path) -> None:
-    """Create a git repository in `path` (`git init`).
-
-    Raises:
-        GitError: when git is missing or refuses.
-    """
-    git = _import_git()
-    try:
-        git.Repo.init(path).close()
-    except git.GitCommandError as exc:
-        raise GitError(explain("init", str(exc.stderr))) from None
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 
@@ -254,10 +128,10 @@ def _log_args() -> list[str]:
 
 
 def _versions(repo: Repo) -> list[VersionInfo]:
-    if not _has_head(repo):
+    if not has_head(repo):
         return []
     args = _log_args()
-    return _parse_versions(_run(repo, args[0], *args[1:], strip_newline_in_stdout=False))
+    return _parse_versions(run(repo, args[0], *args[1:], strip_newline_in_stdout=False))
 
 
 def _parse_versions(out: str) -> list[VersionInfo]:
@@ -310,28 +184,6 @@ def _target(rev: str, versions: list[VersionInfo]) -> tuple[dict[str, VersionInf
     return by_name, target
 
 
-def _parse_tree(out: str, base: str, prefix: str) -> dict[str, str]:
-    """Dossier-relative path -> blob id of the drafts/**/*.md files in `ls-tree -r -z` output."""
-    blobs: dict[str, str] = {}
-    for entry in out.split("\x00"):
-        if not entry:
-            continue
-        meta, _, path = entry.partition("\t")
-        mode, kind, sha = meta.split(" ")
-        if kind != "blob" or mode not in ("100644", "100755"):
-            continue
-        if path.startswith(base + "/") and path.endswith(".md"):
-            blobs[path[len(prefix) :]] = sha
-    return dict(sorted(blobs.items()))
-
-
-def _tree_files(repo: Repo, commit: str, prefix: str) -> dict[str, str]:
-    """Return dossier-relative path -> blob id of the drafts/**/*.md files in `commit`."""
-    base = prefix + "drafts"
-    out = _run(repo, "ls_tree", "-r", "-z", "--end-of-options", commit, "--", base)
-    return _parse_tree(out, base, prefix)
-
-
 def _worktree(dossier: Dossier) -> Snapshot:
     root = Path(dossier.root)
     drafts = root / "drafts"
@@ -375,7 +227,7 @@ def _tree_listing(reader: Reader, commit: str) -> dict[str, str]:
     out = reader.run(
         "ls_tree", "ls-tree", "--full-tree", "-r", "-z", "--end-of-options", commit, "--", base
     )
-    return _parse_tree(out.decode("utf-8", "surrogateescape"), base, reader.prefix)
+    return parse_tree(out.decode("utf-8", "surrogateescape"), base, reader.prefix)
 
 
 def snapshot(dossier: Dossier, rev: str) -> Snapshot:
@@ -455,19 +307,6 @@ def _check_message(message: str) -> str:
     return text
 
 
-def _same(repo: Repo, commit: str, *pathspecs: str) -> bool:
-    """True when the staged files under `pathspecs` equal those of `commit`."""
-    import git
-
-    try:
-        repo.git.diff("--cached", "--quiet", "--end-of-options", commit, "--", *pathspecs)
-    except git.GitCommandError as exc:
-        if exc.status == 1:
-            return False
-        raise GitError(explain("diff", str(exc.stderr))) from None
-    return True
-
-
 def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
     """Record the current `drafts/` as version `name`: one commit of exactly those paths.
 
@@ -478,7 +317,7 @@ def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
     """
     check_name(name)
     text = _check_message(message)
-    with _open(dossier) as (repo, prefix), _locked(repo):
+    with open_repo(dossier) as (repo, prefix), locked(repo):
         versions = _versions(repo)
         if any(v.name == name for v in versions):
             raise VersionError(f"versie '{name}' bestaat al; kies een andere naam")
@@ -490,128 +329,23 @@ def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
             )
         drafts = prefix + "drafts"
         files = _worktree(dossier).files
-        head = _has_head(repo)
-        tracked = head and bool(_tree_files(repo, "HEAD", prefix))
+        head = has_head(repo)
+        tracked = head and bool(tree_files(repo, "HEAD", prefix))
         if not files and not tracked:
             raise VersionError("niets vast te leggen: drafts/ bevat geen .md-bestanden")
-        _run(repo, "add", "-A", "--", drafts)
-        if versions and _same(repo, versions[-1].commit, drafts):
+        run(repo, "add", "-A", "--", drafts)
+        if versions and same(repo, versions[-1].commit, drafts):
             raise VersionError(
                 f"niets vast te leggen: drafts/ is gelijk aan versie '{versions[-1].name}'"
             )
         full = f"{text}\n\n{TRAILER}: {name}\n"
         # --only with the drafts path: other staged files stay staged and out of this commit;
         # --allow-empty records a version of text that HEAD already holds.
-        _run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
+        run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
         commit = repo.head.commit.hexsha
         with contextlib.suppress(GitError):  # the trailer is the record; the tag is a courtesy
-            _run(repo, "tag", tag, commit)
+            run(repo, "tag", tag, commit)
         info = next((v for v in _versions(repo) if v.name == name), None)
         if info is None:  # pragma: no cover - git dropped our trailer
             raise GitError(f"versie '{name}' is vastgelegd als {commit} maar niet terug te vinden")
         return info
-
-
-def commit_paths(dossier: Dossier, paths: list[Path], message: str) -> str:
-    """Commit exactly `paths` (absolute, or relative to the dossier root) under the repository lock.
-
-    Returns:
-        The id of the new commit, or of HEAD when these paths hold no change.
-
-    Raises:
-        UsageError: a path outside the dossier, or an empty message.
-        GitError: git missing, locked or refusing.
-    """
-    text = message.strip()
-    if not text:
-        raise UsageError("lege commitomschrijving")
-    root = Path(dossier.root).resolve()
-    rel: list[str] = []
-    for path in paths:
-        full = (path if path.is_absolute() else root / path).resolve()
-        try:
-            rel.append(full.relative_to(root).as_posix())
-        except ValueError:
-            raise UsageError(f"{path}: ligt buiten het dossier {root}") from None
-    if not rel:
-        raise UsageError("geen bestanden om vast te leggen")
-    with _open(dossier) as (repo, prefix), _locked(repo):
-        specs = [prefix + r for r in rel]
-        # With nothing else staged, committing the index after `add` commits exactly these paths
-        # and avoids `commit --only`, which hashes every file a second time (slow for an import).
-        only = not _nothing_staged(repo)
-        _run(repo, "add", "-A", "--", *specs)
-        if _has_head(repo) and _same(repo, "HEAD", *specs):
-            return repo.head.commit.hexsha
-        if only:
-            _run(repo, "commit", "--quiet", "--only", "-m", text, "--", *specs)
-        else:
-            _run(repo, "commit", "--quiet", "-m", text)
-        return repo.head.commit.hexsha
-
-
-def _nothing_staged(repo: Repo) -> bool:
-    """True when the index equals HEAD and no merge, cherry-pick or revert is under way."""
-    gdir = Path(repo.git_dir)
-    if not _has_head(repo) or any(
-        (gdir / name).exists() for name in ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD")
-    ):
-        return False
-    return _same(repo, "HEAD")
-
-
-@contextlib.contextmanager
-def blob_packer(dossier: Dossier) -> Iterator[Callable[[bytes], None]]:
-    """Yield a function that stores file contents as git blobs in one pack, in the background.
-
-    Only a speed-up for writing many new files: `git add` of 100,000 new files creates as many
-    loose objects, which is slow; when their blobs are already in a pack, `commit_paths` only
-    hashes the files (and still stages them itself, honouring .gitattributes). `git fast-import`
-    runs alongside the caller while it writes the files; the context waits for it on exit. A
-    failure of the packer is ignored: at worst `git add` writes the objects itself.
-
-    Raises:
-        GitError: when the dossier is not in a git repository.
-    """
-    _import_git()
-    with _open(dossier) as (repo, _prefix):
-        top = repo.working_tree_dir
-    exe = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
-    try:
-        proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [exe, "fast-import", "--quiet"],
-            cwd=top,
-            bufsize=1 << 20,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    except OSError:
-        proc = None
-
-    def store(data: bytes) -> None:
-        nonlocal proc
-        if proc is None or proc.stdin is None:
-            return
-        try:
-            proc.stdin.write(b"blob\ndata %d\n%b\n" % (len(data), data))
-        except OSError:  # fast-import stopped: carry on without it
-            _finish(proc)
-            proc = None
-
-    try:
-        yield store
-    finally:
-        if proc is not None:
-            _finish(proc)
-
-
-def _finish(proc: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(OSError):
-        if proc.stdin is not None:
-            proc.stdin.close()
-    try:
-        proc.wait(timeout=600)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
