@@ -111,12 +111,18 @@ def _dossier(root: Path, texts: list[str]) -> dossier_mod.Dossier:
     return d
 
 
-@pytest.mark.parametrize("parallel_on", ["1", "0"])
+@pytest.mark.parametrize(("parallel_on", "batch"), [("1", 200), ("0", 200), ("1", 7)])
 def test_whole_code_reads_the_same_with_and_without_a_child(
-    tmp_path: Path, codes: list[str], monkeypatch: pytest.MonkeyPatch, parallel_on: str
+    tmp_path: Path,
+    codes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    parallel_on: str,
+    batch: int,
 ) -> None:
     """Both Sr versions from git, read ahead in a child or not, equal a plain parse of each."""
     from wetgeving.text.parse import parse
+
+    monkeypatch.setattr(segments, "_BATCH", batch)
 
     d = _dossier(tmp_path / "d", codes)
     shutil.rmtree(d.root / ".git" / "wetgeving-cache", ignore_errors=True)

@@ -101,9 +101,16 @@ def test_segmented_parse_equals_whole_parse(first: str, second: str, blank: int)
         assert outcome(text) == reference(text)
 
 
-@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
-def test_both_versions_of_the_whole_code(order: tuple[int, int]) -> None:
-    """The 2009 and 2013 Sr read in either order (sharing most articles) equal the whole parse."""
+@pytest.mark.parametrize(("order", "window"), [((0, 1), None), ((1, 0), None), ((0, 1), 3000)])
+def test_both_versions_of_the_whole_code(
+    order: tuple[int, int], window: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 2009 and 2013 Sr read in either order (sharing most articles) equal the whole parse.
+
+    Also with small windows, so that many markdown-it calls each tokenize a few segments.
+    """
+    if window is not None:
+        monkeypatch.setattr(segments, "_WINDOW", window)
     texts = [
         import_bwb(FIXTURES / "bwb" / name).markdown
         for name in ("BWBR0001854-2009-07-01.xml", "BWBR0001854-2013-11-16.xml")

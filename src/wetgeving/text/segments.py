@@ -61,6 +61,7 @@ def split(body: str) -> Iterator[Segment] | None:
     """Split a body into segments and tokenize those not read before; None if it has a fence."""
     if ("```" in body or "~~~" in body) and _FENCE.search(body):
         return None
+    _bound()
     return _windows(_texts(body))
 
 
@@ -129,6 +130,7 @@ def read_ahead(drafts: list[tuple[str, str]]) -> None:
     """
     from wetgeving import frontmatter, parallel
 
+    _bound()
     jobs: list[tuple[str, str, int]] = []  # (path, segment, lines before it in its draft)
     seen: set[str] = set()
     for path, text in drafts:
@@ -180,7 +182,11 @@ def _article(path: str, part: Segment, shift: int) -> tuple[Node, int] | None:
             roots = []  # read again in place, where the error is raised in document order
         if len(roots) == 1 and roots[0].kind == "artikel":
             known = (finish(roots, "", "")[0], shift)
-    if len(_ARTICLES) >= _LIMIT:
-        _ARTICLES.clear()
     _ARTICLES[part.text] = known
     return known
+
+
+def _bound() -> None:
+    # Only between two parses: within one, a segment found known must stay known.
+    if len(_ARTICLES) >= _LIMIT:
+        _ARTICLES.clear()
