@@ -51,9 +51,9 @@ class Forked(Generic[T]):
         """The child's result, or the work's own result (or error) when there is no child."""
         if self.pid is None:
             return self.work()
-        with os.fdopen(self.fd, "rb") as pipe:
+        fd, self.fd = self.fd, -1  # closed by the reading below, whatever happens there
+        with os.fdopen(fd, "rb") as pipe:
             data = pipe.read()
-        self.fd = -1
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
         if os.waitstatus_to_exitcode(status) == 0 and data:
