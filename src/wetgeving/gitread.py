@@ -83,6 +83,8 @@ class Reader:
         self.git_dir = Path(lines[0])
         top_dir = Path(lines[2]).resolve()
         rel = self.root.resolve().relative_to(top_dir).as_posix()
+        if "\n" in rel:
+            raise GitError(f"{root}: de mapnaam van het dossier bevat een regeleinde")
         self.prefix = "" if rel == "." else rel + "/"
 
     def proc(self, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
