@@ -37,7 +37,9 @@ class _Reading(threading.Thread):
         self.join()
         if self.error is not None:
             raise self.error
-        return self.snapshots
+        # Handed over, not kept: the drafts' bytes need not outlive their parsing.
+        snapshots, self.snapshots = self.snapshots, []
+        return snapshots
 
 
 def compare_revisions(
