@@ -127,3 +127,28 @@ def test_bom_and_crlf_are_accepted() -> None:
     """A BOM and Windows line ends parse like plain UTF-8 with \\n."""
     data = ("\ufeff" + HEAD + "## Artikel 1\n\nTekst.\n").replace("\n", "\r\n").encode("utf-8")
     assert parse_bytes(data, "w.md").children[0].text == "Tekst."
+
+
+def test_normalise_fast_path_equals_the_general_rule() -> None:
+    """One alinea with nothing to collapse is only stripped; anything else goes the long way."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from wetgeving.text.model import normalise
+
+    space = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+    def general(text: str) -> str:
+        lines = (space.sub(" ", line).strip() for line in text.split("\n"))
+        return "\n".join(line for line in lines if line)
+
+    alphabet = st.sampled_from(list("ab .\t\n\r\f\v\u00a0\u2009\u3000"))
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=20))
+    def check(text: str) -> None:
+        assert normalise(text) == general(text)
+
+    check()

@@ -41,6 +41,8 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 def normalise(text: str) -> str:
     """Collapse whitespace inside each alinea; alinea stay separated by one newline."""
+    if "  " not in text and not any(char in text for char in "\n\t\r\f\v\u00a0"):
+        return text.strip()  # one alinea with nothing to collapse: the usual case
     lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

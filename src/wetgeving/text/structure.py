@@ -55,6 +55,8 @@ _TRAILING_HASHES = re.compile(r"\\(#+)$")
 
 def unescape_heading(content: str) -> str:
     """Undo the backslash render puts before a heading's closing '#' run (see render)."""
+    if "\\" not in content:
+        return content
     return _TRAILING_HASHES.sub(r"\1", content, count=1)
 
 
