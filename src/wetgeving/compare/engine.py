@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-
+from wetgeving import collector
 from wetgeving.compare.align import Aligner, Alignment, Keys, align_children, merge_order
 from wetgeving.compare.model import Change, ChangeKind, Comparison, VersionLike, VersionRef
 from wetgeving.compare.stale import stale_references
@@ -27,15 +26,8 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
     Raises:
         ProvisionRefError: when `article` exists in neither version.
     """
-    # The comparison makes many objects and frees few: the cyclic garbage collector would only
-    # rescan the trees of both versions again and again.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _compare(old, new, article)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _compare(old: VersionLike, new: VersionLike, article: str | None) -> Comparison:

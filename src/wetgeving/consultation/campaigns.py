@@ -14,15 +14,14 @@ Method (deterministic, explainable, close to linear):
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from wetgeving import collector
 from wetgeving.consultation.model import Response
 
 SHINGLE = 4
@@ -103,28 +102,11 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector (restored afterwards).
-
-    Detection allocates millions of small lists and tuples without reference cycles; each full
-    collection walks every object alive (all loaded responses too), which made the run time grow
-    faster than the number of responses. Reference counting still frees everything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def find_campaigns(
     responses: Sequence[Response], min_size: int = 3, threshold: float = THRESHOLD
 ) -> list[Campaign]:
     """Group near-identical responses; return campaigns of at least `min_size`, largest first."""
-    with _no_cycle_collection():
+    with collector.paused():
         return _find(responses, min_size, threshold)
 
 

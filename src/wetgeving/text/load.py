@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__, history, parallel
+from wetgeving import __version__, collector, history, parallel
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
 from wetgeving.text.parse import decode, parse_bytes
@@ -150,7 +149,8 @@ def version_texts(
                 read_ahead([(p, _decoded(data)) for s in pending for p, data in s.files.items()])
         return [_texts(dossier, s, remember, store) for s in snapshots]
 
-    return _paused(run)
+    with collector.paused():
+        return run()
 
 
 @contextlib.contextmanager
@@ -198,18 +198,6 @@ def _to_parse(snap: history.Snapshot) -> bool:
         if blob not in _MEMORY and (folder is None or not _disk_path(folder, blob).exists()):
             return True
     return False
-
-
-def _paused(work: Callable[[], list[VersionText]]) -> list[VersionText]:
-    # Reading a cached tree makes tens of thousands of objects that all stay alive: the cyclic
-    # garbage collector would only rescan them (as in parse).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return work()
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _texts(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-
-from wetgeving import frontmatter
+from wetgeving import collector, frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.markdown import blocks
 from wetgeving.text.model import Regeling
@@ -51,15 +49,8 @@ def parse_bytes(data: bytes, path: str) -> Regeling:
 
 
 def _parse(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseError]]:
-    # Parsing builds many small objects that all stay alive; the cyclic garbage collector would
-    # rescan them again and again (time growing faster than the text), and none are garbage.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _parse_body(text, path, lenient)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _parse_body(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseError]]:
