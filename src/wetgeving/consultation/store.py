@@ -14,12 +14,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import locking
+from wetgeving import files, locking
 from wetgeving.consultation import index
 from wetgeving.consultation.fileformat import parse, render
 from wetgeving.consultation.index import Summary
@@ -60,19 +59,6 @@ def git_dir(root: Path) -> Path | None:
                 target = Path(text[7:].strip())
                 return target if target.is_absolute() else (folder / target).resolve()
     return None
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager
@@ -132,7 +118,7 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
         for response, path in zip(responses, paths, strict=True):
             if not new:
                 old[path] = path.read_text(encoding="utf-8")
-            write_atomic(path, render(response))
+            files.replace(path, render(response).encode("utf-8"))
             done.append(path)
         sha = commit(dossier, paths if len(paths) <= 200 else [folder], message)
     except BaseException:
@@ -141,7 +127,7 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
                 if new:
                     path.unlink()
                 else:
-                    write_atomic(path, old[path])
+                    files.replace(path, old[path].encode("utf-8"))
         raise
     entries = []
     for response, path in zip(responses, paths, strict=True):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import errno
-import os
-import tempfile
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import DocumentError
 
 
@@ -53,21 +52,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         DocumentError: when the folder cannot be made or the file cannot be written.
     """
     try:
-        _write_atomic(path, data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        files.replace(path, data, 0o644)
     except OSError as exc:
         raise cannot_write(path, exc) from None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def safe_member(name: str) -> str:

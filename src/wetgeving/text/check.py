@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import ParseError, UsageError
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_lenient
@@ -375,21 +373,9 @@ def write_atomic(target: Path, text: str, force: bool, shown: str = "") -> None:
         raise UsageError(f"{name} is een map; geef een bestandsnaam")
     if target.exists() and not force:
         raise UsageError(f"{name} bestaat al; gebruik --force om het te overschrijven")
-    folder = target.parent
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files.replace(target, text.encode("utf-8"), mode)
     except OSError as exc:
         raise UsageError(f"{name}: kan niet worden geschreven ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

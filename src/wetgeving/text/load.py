@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 import pickle
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__, collector, history, parallel
+from wetgeving import __version__, collector, files, history, parallel
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
 from wetgeving.text.parse import decode, parse_bytes
@@ -70,14 +68,8 @@ def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
     # A cache is an optimisation: any failure to write it is ignored.
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(regeling, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, _disk_path(folder, blob))
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        data = pickle.dumps(regeling, protocol=pickle.HIGHEST_PROTOCOL)
+        files.replace(_disk_path(folder, blob), data)
 
 
 def _parse(
