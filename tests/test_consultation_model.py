@@ -90,7 +90,7 @@ def test_any_text_round_trips(text: str) -> None:
     [
         ('received: "2026-11-20"', 'received: "2026-02-30"', "ongeldige datum '2026-02-30': die dag bestaat niet"),
         ('received: "2026-11-20"', 'received: "20-11-2026"', "ongeldige datum '20-11-2026'; gebruik JJJJ-MM-DD"),
-        ('kind: "organisatie"', 'kind: "lobby"', "ongeldige kind 'lobby'; kies uit: burger, bedrijf, organisatie, adviesorgaan, overheid"),
+        ('kind: "organisatie"', 'kind: "lobby"', "ongeldige soort 'lobby'; kies uit: burger, bedrijf, organisatie, adviesorgaan, overheid"),
         ('openbaar: "ja"', 'openbaar: "misschien"', "ongeldige waarde voor openbaar 'misschien'; gebruik ja of nee"),
         ('place: "Utrecht"', 'place: "Utrecht"\nhobby: "x"', "onbekend veld 'hobby'"),
         ('respondent: "Jan Voorbeeld"', 'respondent: "jan@example.org"', "respondent bevat een e-mailadres ('jan@example.org'); e-mailadressen worden niet opgeslagen"),

@@ -322,6 +322,22 @@ def test_commit_paths_commits_only_those(tmp_path: Path, fixtures: Path) -> None
         history.commit_paths(d, [tmp_path / "elders.txt"], "buiten")
 
 
+def test_commit_refused_by_a_hook_leaves_nothing_staged(tmp_path: Path, fixtures: Path) -> None:
+    """A commit git refuses (a pre-commit hook) takes the paths out of the index again."""
+    d = make_dossier(tmp_path / "d", fixtures)
+    hook = d.root / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    (d.root / "consultation_responses").mkdir()
+    (d.root / "consultation_responses" / "r1.md").write_text("reactie", encoding="utf-8")
+    with pytest.raises(GitError, match=r"^git commit mislukt \(afsluitcode 1\)$"):
+        history.commit_paths(d, [Path("consultation_responses/r1.md")], "Reactie 1")
+    assert git(d.root, "diff", "--cached", "--name-only") == ""
+    with pytest.raises(GitError):
+        history.create_version(d, "v1", "Eerste concept")
+    assert git(d.root, "diff", "--cached", "--name-only") == ""
+
+
 def test_load_version_parses_and_caches(
     tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -312,3 +312,26 @@ def test_outside_git_nothing_is_written(tmp_path: Path) -> None:
     assert not (root / "consultation_responses").exists() or not any(
         (root / "consultation_responses").iterdir()
     )
+
+
+def test_end_of_input_at_a_prompt_is_afgebroken(dossier: Path) -> None:
+    """Ctrl-D at an interactive question ends the command in Dutch, exit 130, nothing stored."""
+    code, _, err = run(dossier, "respond", "-i", input="")
+    assert (code, err.splitlines()[-1]) == (130, "afgebroken")
+    assert not list((dossier / "consultation_responses").glob("*.md"))
+
+
+def test_damaged_index_is_built_again(dossier: Path) -> None:
+    """A response index with broken lines is only a cache: the listing reads the files again."""
+    respond(dossier, "--point", "273f lid 1=Te ruim.")
+    assert run(dossier, "responses", "list")[0] == 0
+    index = dossier / ".git" / "wetgeving-cache" / "responses.idx"
+    data = index.read_bytes().split(b"\n")
+    head = data[0].split(b" ")
+    head[2] = b"-"  # not settled, so the entries are read and checked against the files
+    fields = data[1].split(b"\t")
+    fields[1] = b"kapot"
+    index.write_bytes(b"\n".join([b" ".join(head), b"\t".join(fields), *data[2:]]))
+    code, out, err = run(dossier, "responses", "list")
+    assert (code, err) == (0, "")
+    assert "Te ruim." in out or "Jan Voorbeeld" in out

@@ -84,8 +84,30 @@ def run(repo: Repo, command: str, *args: str, **kwargs: Any) -> str:
     try:
         out: str = getattr(repo.git, command)(*args, **kwargs)
     except git.GitCommandError as exc:
-        raise GitError(explain(command, str(exc.stderr or exc))) from None
+        stderr = str(exc.stderr or "").strip()
+        if not stderr:
+            # A hook that refuses without a word, for instance.
+            raise GitError(f"git {command} mislukt (afsluitcode {exc.status})") from None
+        raise GitError(explain(command, stderr)) from None
     return out
+
+
+@contextlib.contextmanager
+def unstaged_on_failure(repo: Repo, *specs: str) -> Iterator[None]:
+    """Take `specs` out of the index again when the block fails (a commit a hook refused).
+
+    Otherwise the next plain `git commit` of the lawyer would record what wetgeving reported as
+    not stored.
+    """
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(GitError):
+            if has_head(repo):
+                run(repo, "reset", "-q", "HEAD", "--", *specs)
+            else:
+                run(repo, "rm", "--cached", "-r", "-q", "--ignore-unmatch", "--", *specs)
+        raise
 
 
 @contextlib.contextmanager
@@ -196,13 +218,14 @@ def commit_paths(dossier: Dossier, paths: list[Path], message: str) -> str:
         # With nothing else staged, committing the index after `add` commits exactly these paths
         # and avoids `commit --only`, which hashes every file a second time (slow for an import).
         only = not _nothing_staged(repo)
-        run(repo, "add", "-A", "--", *specs)
-        if has_head(repo) and same(repo, "HEAD", *specs):
-            return repo.head.commit.hexsha
-        if only:
-            run(repo, "commit", "--quiet", "--only", "-m", text, "--", *specs)
-        else:
-            run(repo, "commit", "--quiet", "-m", text)
+        with unstaged_on_failure(repo, *specs):
+            run(repo, "add", "-A", "--", *specs)
+            if has_head(repo) and same(repo, "HEAD", *specs):
+                return repo.head.commit.hexsha
+            if only:
+                run(repo, "commit", "--quiet", "--only", "-m", text, "--", *specs)
+            else:
+                run(repo, "commit", "--quiet", "-m", text)
         return repo.head.commit.hexsha
 
 

@@ -17,7 +17,15 @@ from wetgeving.errors import GitError, UsageError, VersionError
 from wetgeving.gitread import Reader, explain, parse_tree
 from wetgeving.gitwrite import blob_packer as blob_packer
 from wetgeving.gitwrite import commit_paths as commit_paths
-from wetgeving.gitwrite import has_head, locked, open_repo, run, same, tree_files
+from wetgeving.gitwrite import (
+    has_head,
+    locked,
+    open_repo,
+    run,
+    same,
+    tree_files,
+    unstaged_on_failure,
+)
 from wetgeving.gitwrite import init_repository as init_repository
 from wetgeving.gitwrite import repository_root as repository_root
 
@@ -333,15 +341,16 @@ def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
         tracked = head and bool(tree_files(repo, "HEAD", prefix))
         if not files and not tracked:
             raise VersionError("niets vast te leggen: drafts/ bevat geen .md-bestanden")
-        run(repo, "add", "-A", "--", drafts)
-        if versions and same(repo, versions[-1].commit, drafts):
-            raise VersionError(
-                f"niets vast te leggen: drafts/ is gelijk aan versie '{versions[-1].name}'"
-            )
-        full = f"{text}\n\n{TRAILER}: {name}\n"
-        # --only with the drafts path: other staged files stay staged and out of this commit;
-        # --allow-empty records a version of text that HEAD already holds.
-        run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
+        with unstaged_on_failure(repo, drafts):
+            run(repo, "add", "-A", "--", drafts)
+            if versions and same(repo, versions[-1].commit, drafts):
+                raise VersionError(
+                    f"niets vast te leggen: drafts/ is gelijk aan versie '{versions[-1].name}'"
+                )
+            full = f"{text}\n\n{TRAILER}: {name}\n"
+            # --only with the drafts path: other staged files stay staged and out of this commit;
+            # --allow-empty records a version of text that HEAD already holds.
+            run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
         commit = repo.head.commit.hexsha
         with contextlib.suppress(GitError):  # the trailer is the record; the tag is a courtesy
             run(repo, "tag", tag, commit)

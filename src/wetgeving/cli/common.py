@@ -45,7 +45,8 @@ class WetgevingGroup(TyperGroup):
         except WetgevingError as err:
             typer.echo(f"fout: {err.message}", err=True)
             raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, typer.Abort):
+            # click turns Ctrl-C and Ctrl-D at a prompt into Abort ("Aborted!" in English).
             typer.echo("afgebroken", err=True)
             raise typer.Exit(130) from None
 

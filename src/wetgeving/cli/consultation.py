@@ -212,12 +212,17 @@ def dispose_cmd(
     if campaign is not None:
         result = dispose.dispose_campaign(d, campaign, disposition)
         typer.echo(
-            f"campagne {campaign}: {len(result.responses)} reacties, {result.points} punten "
+            f"campagne {campaign}: {len(result.responses)} reacties, "
+            f"{result.points} {'punt' if result.points == 1 else 'punten'} "
             f"{status} (commit {result.commit[:10]})"
         )
         return
     result = dispose.dispose(d, response_id or "", disposition, point)
-    what = f"punt {point}" if point is not None else f"{result.points} punten"
+    what = (
+        f"punt {point}"
+        if point is not None
+        else f"{result.points} {'punt' if result.points == 1 else 'punten'}"
+    )
     typer.echo(f"reactie {result.responses[0]}: {what} {status} (commit {result.commit[:10]})")
 
 

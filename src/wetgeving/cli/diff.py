@@ -43,7 +43,11 @@ def diff(
     article: Annotated[
         str | None,
         typer.Option(
-            "--article", "-a", help="Alleen dit artikel, bijvoorbeeld 273f.", show_default=False
+            "--article",
+            "--artikel",
+            "-a",
+            help="Alleen dit artikel, bijvoorbeeld 273f.",
+            show_default=False,
         ),
     ] = None,
     fmt: Annotated[

@@ -22,12 +22,17 @@ _HEADINGS = {
 _WORDS = {"required": "verplicht", "default: {default}": "standaard: {default}"}
 # Patterns as text: compiled (and cached by `re`) only when a message needs translating.
 _MESSAGES: list[tuple[str, str]] = [
-    (r"^No such option: (.*?)(?: Did you mean (.*)\?)?$", "onbekende optie {0}"),
+    # The second group is click's suggestion ("Did you mean", or "(Possible options: ...)").
+    (
+        r"^No such option: (.*?)(?: Did you mean (.*)\?| \(Possible options: (.*)\))?$",
+        "onbekende optie {0}",
+    ),
     (r"^No such command '(.*)'\.$", "onbekende opdracht '{0}'"),
     (r"^Missing argument '(.*)'\.$", "argument {0} ontbreekt"),
     (r"^Missing option '(.*)'\.$", "optie {0} ontbreekt"),
     (r"^Missing parameter: (.*)$", "waarde voor {0} ontbreekt"),
     (r"^Option '(.*)' requires an argument\.$", "optie {0} vereist een waarde"),
+    (r"^Option '(.*)' does not take a value\.$", "optie {0} neemt geen waarde"),
     (
         r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$",
         "onverwacht extra argument: {0}",
@@ -50,8 +55,8 @@ def translate(message: str) -> str:
         if m:
             parts = [translate_detail(p) if p else "" for p in m.groups()]
             text = dutch.format(*parts)
-            if pattern is _MESSAGES[0][0] and m.group(2):
-                text += f" (bedoelt u {m.group(2)}?)"
+            if pattern.startswith("^No such option") and (m.group(2) or m.group(3)):
+                text += f" (bedoelt u {m.group(2) or m.group(3)}?)"
             return text
     return message
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving.consultation.model import ID_RE, Response
+from wetgeving.errors import ConsultationError
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -108,14 +109,20 @@ class Entry:
 
     def summary(self, only: set[int] | None = None) -> Summary:
         """The summary; with `only`, points outside those numbers (1-based) are left empty."""
-        raw = json.loads(self.detail)
-        points = tuple(
-            PointSummary(*p) if only is None or n in only else _EMPTY_POINT
-            for n, p in enumerate(raw[9], 1)
-        )
-        return Summary(
-            raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], points
-        )  # fmt: skip
+        try:
+            raw = json.loads(self.detail)
+            points = tuple(
+                PointSummary(*p) if only is None or n in only else _EMPTY_POINT
+                for n, p in enumerate(raw[9], 1)
+            )
+            return Summary(
+                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], points
+            )  # fmt: skip
+        except (ValueError, IndexError, TypeError):
+            raise ConsultationError(
+                f"de index van de reacties (.git/wetgeving-cache/{NAME}) is beschadigd; "
+                "verwijder dat bestand, wetgeving bouwt het opnieuw op"
+            ) from None
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -262,16 +269,20 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
         now_mtime = os.stat(folder).st_mtime_ns
     except OSError:
         return []
-    if (
+    settled = (
         not refresh
         and folder_mtime is not None
         and folder_mtime == now_mtime
         and scanned - folder_mtime > _SETTLED_NS
-    ):
-        # Recorded more than a second after the folder last changed: any later change of a file
-        # name in the folder would have changed its time.
-        return raw.entries(needle)
-    cached_list = raw.entries()
+    )
+    try:
+        if settled:
+            # Recorded more than a second after the folder last changed: any later change of a
+            # file name in the folder would have changed its time.
+            return raw.entries(needle)
+        cached_list = raw.entries()
+    except ValueError:
+        cached_list = []  # a damaged index is only a cache: built again from the files
     cached = {e.name: e for e in cached_list}
     scan_time = time.time_ns()
     fresh: list[Entry] = []

@@ -188,6 +188,9 @@ def check_field(name: str, value: str, required: bool = False) -> str:
     return value
 
 
+_HET_WORDS = {"kanaal"}
+
+
 def check_choice(name: str, value: str, choices: tuple[str, ...]) -> str:
     """Return `value` if it is one of `choices`.
 
@@ -195,7 +198,9 @@ def check_choice(name: str, value: str, choices: tuple[str, ...]) -> str:
         ConsultationError: listing the allowed values.
     """
     if value not in choices:
-        raise ConsultationError(f"ongeldige {name} '{value}'; kies uit: {', '.join(choices)}")
+        # "het kanaal", "de soort", "de status": the adjective follows the noun's article.
+        adjective = "ongeldig" if name in _HET_WORDS else "ongeldige"
+        raise ConsultationError(f"{adjective} {name} '{value}'; kies uit: {', '.join(choices)}")
     return value
 
 

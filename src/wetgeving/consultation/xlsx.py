@@ -42,7 +42,14 @@ def read_rows(path: Path) -> Iterator[list[str]]:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise ConsultationError(f"{path}: het werkboek heeft geen werkbladen")
-        for row in sheet.iter_rows(values_only=True):
+        rows = sheet.iter_rows(values_only=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except Exception as exc:  # a damaged sheet: openpyxl raises whatever its parser does
+                raise ConsultationError(f"{path}: werkblad niet leesbaar ({exc})") from None
             yield [cell_text(v) for v in row]
     finally:
         book.close()

@@ -264,23 +264,25 @@ def _write_folder(bundle: Bundle, target: Path) -> None:
 
 
 def _read_all(path: Path) -> dict[str, bytes]:
-    if path.is_dir():
-        out: dict[str, bytes] = {}
-        for file in sorted(path.rglob("*")):
-            if file.is_file():
-                out[file.relative_to(path).as_posix()] = file.read_bytes()
-        return out
-    if not path.is_file():
+    if not path.exists():
         raise DocumentError(f"{path}: bestaat niet")
     try:
+        if path.is_dir():
+            out: dict[str, bytes] = {}
+            for file in sorted(path.rglob("*")):
+                if file.is_file():
+                    out[file.relative_to(path).as_posix()] = file.read_bytes()
+            return out
         with zipfile.ZipFile(path) as archive:
             return {
                 info.filename: archive.read(info)
                 for info in archive.infolist()
                 if not info.is_dir()
             }
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DocumentError(f"{path}: geen leesbare bundel ({exc})") from None
+    except zipfile.BadZipFile:
+        raise DocumentError(f"{path}: geen bundelmap en geen zip-bestand") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: kan niet worden gelezen ({exc.strerror})") from None
 
 
 def verify(path: Path) -> Verification:

@@ -207,7 +207,8 @@ def _consultation(document: Any, doc: Mvt) -> None:
     if not s.total:
         document.add_paragraph("Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier.")
         return
-    document.add_paragraph(f"Er zijn {getal(s.total)} reacties ontvangen.")
+    received = "is 1 reactie" if s.total == 1 else f"zijn {getal(s.total)} reacties"
+    document.add_paragraph(f"Er {received} ontvangen.")
     table = document.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text = "soort / kanaal"
     table.rows[0].cells[1].text = "aantal"

@@ -78,7 +78,10 @@ class Toelichting:
 
 
 def _read(path: Path, rel: str) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(rel, None, f"kan niet worden gelezen ({exc.strerror})") from None
     if len(data) > MAX_BYTES:
         raise ParseError(rel, None, "toelichting is groter dan 2 MB")
     try:
