@@ -243,6 +243,29 @@ def test_public_bundle_refused_while_personal_data_is_flagged(
     assert run(dossier, "v2", "-o", str(tmp_path / "intern.zip"), "--intern")[0] == 0
 
 
+def test_public_bundle_checks_every_campaign_member(dossier: Dossier, tmp_path: Path) -> None:
+    """The verslag quotes one member of a campaign, but reacties/ publishes them all: a phone
+    number in a later member refuses the public bundle."""
+    from test_documents_support import response
+
+    text = "Wij vinden de definitie te ruim."
+    for n, extra in enumerate(("", " Bel 06-12345678.")):
+        rid = f"20260117T09000{n}Z-ffffff"
+        (dossier.responses / f"{rid}.md").write_text(
+            response(
+                rid, f"Burger {n}", [("algemeen", "", text + extra, "", "")], campaign="Cabcdef01"
+            ),
+            encoding="utf-8",
+        )
+    code, _, err = run(dossier, "v2", "-o", str(tmp_path / "b.zip"))
+    assert code == 9
+    assert err.startswith(
+        "fout: openbare bundel geweigerd: teksten voor publicatie bevatten persoonsgegevens "
+        "(1 vondst; lak ze eerst weg): reactie 20260117T090001Z-ffffff, punt 1: "
+    )
+    assert not (tmp_path / "b.zip").exists()
+
+
 def test_unwritable_target_is_one_line_error(dossier: Dossier, tmp_path: Path) -> None:
     """A target below a file (not a folder) fails with one Dutch line, no traceback."""
     blocker = tmp_path / "bestand"

@@ -138,6 +138,20 @@ def make(
     for fmt, ext in (("markdown", "md"), ("html", "html")):
         files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
     step("reacties per artikel")
+    if openbaar:
+        # The verslag checked what it quotes; reacties/ publishes every shown response whole,
+        # campaign members included.
+        flags = [
+            f"reactie {response.id}, punt {n}: {flag}"
+            for response in shown.responses
+            for n, point in enumerate(response.points, start=1)
+            for text in (point.text, point.reason)
+            for flag in sources.personal_data_flags(text)
+        ]
+        if flags:
+            from wetgeving.documents.verslag import personal_data_refused
+
+            raise personal_data_refused("openbare bundel", flags)
     pages = _response_pages(dossier, shown, sources.article_numbers(text), openbaar)
     files.update(pages)
     step("index")

@@ -60,6 +60,16 @@ def respondent_label(response: ResponseView, openbaar: bool) -> str:
     return name
 
 
+def personal_data_refused(document: str, flags: list[str]) -> DocumentError:
+    """The error refusing a public document whose texts hold personal data."""
+    more = f"; en nog {len(flags) - MAX_LISTED}" if len(flags) > MAX_LISTED else ""
+    return DocumentError(
+        f"{document} geweigerd: teksten voor publicatie bevatten persoonsgegevens "
+        f"({len(flags)} {'vondst' if len(flags) == 1 else 'vondsten'}; lak ze eerst weg): "
+        f"{'; '.join(flags[:MAX_LISTED])}{more}"
+    )
+
+
 def build(
     title: str,
     version: str,
@@ -102,12 +112,7 @@ def build(
             )
             per_article.setdefault(point.article, []).append(row)
     if flags:
-        more = f"; en nog {len(flags) - MAX_LISTED}" if len(flags) > MAX_LISTED else ""
-        raise DocumentError(
-            "openbaar verslag geweigerd: teksten voor publicatie bevatten persoonsgegevens "
-            f"({len(flags)} {'vondst' if len(flags) == 1 else 'vondsten'}; lak ze eerst weg): "
-            f"{'; '.join(flags[:MAX_LISTED])}{more}"
-        )
+        raise personal_data_refused("openbaar verslag", flags)
     position = {a: i for i, a in enumerate(order)}
     keys = sorted(
         (a for a in per_article if a),
