@@ -228,3 +228,14 @@ def test_lid_number_markdown_cannot_hold_is_refused(tmp_path: Path) -> None:
         f"{path}:3: artikel 7 kan niet zonder verlies als concepttekst worden geschreven "
         "(nummering die Markdown niet kan weergeven)"
     )
+
+
+def test_deeply_nested_xml_is_refused_in_one_line() -> None:
+    """XML nested thousands deep is refused by line, not with a recursion traceback."""
+    from wetgeving.errors import ParseError
+    from wetgeving.text.bwb import parse_xml
+
+    data = b"<?xml version='1.0'?>\n<wetgeving>" + b"<a>" * 3000 + b"</a>" * 3000 + b"</wetgeving>"
+    with pytest.raises(ParseError) as err:
+        parse_xml(data, "d.xml")
+    assert err.value.message == "d.xml:2: XML te diep genest (meer dan 200 niveaus)"

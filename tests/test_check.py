@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from wetgeving.text.check import canonical, check_files, check_text
 
 HEAD = "---\ntitel: Proef\n---\n\n"
@@ -124,3 +126,25 @@ def test_canonical_form_is_idempotent() -> None:
     once = canonical(text, "p.md")
     assert canonical(once, "p.md") == once
     assert once == HEAD + "## Artikel 1\n\n1. Een lid:\n   - a. een;\n   - b. twee.\n"
+
+
+def test_fmt_keeps_front_matter_with_comments_and_repeated_keys() -> None:
+    """Canonical front matter would drop a comment or a repeated key: such front matter stays."""
+    text = "---\ntitel: Proef\n# interne notitie\nstatus: concept\n---\n## Artikel 1\nTekst.\n"
+    assert canonical(text, "p.md") == (
+        "---\ntitel: Proef\n# interne notitie\nstatus: concept\n---\n\n## Artikel 1\n\nTekst.\n"
+    )
+    twice = "---\ntitel: A\ntitel: B\n---\n\n## Artikel 1\n\nTekst.\n"
+    assert canonical(twice, "p.md") == twice
+    plain = "---\nstatus: concept\ntitel: Proef\n---\n## Artikel 1\nTekst.\n"
+    assert canonical(plain, "p.md").startswith("---\ntitel: Proef\nstatus: concept\n---\n")
+
+
+def test_deeply_nested_front_matter_is_one_line() -> None:
+    """Front matter nested thousands deep gives a parse error, not a recursion traceback."""
+    from wetgeving.errors import ParseError
+    from wetgeving.text.parse import parse
+
+    text = "---\nb: " + "[" * 3000 + "]" * 3000 + "\n---\n"
+    with pytest.raises(ParseError, match=r"front matter is te diep genest"):
+        parse(text, "p.md")

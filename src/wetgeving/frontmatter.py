@@ -77,6 +77,8 @@ def load(raw: str, path: str, first_line: int = 1) -> dict[str, FrontValue]:
     try:
         # BaseLoader builds no objects and keeps every scalar a string.
         data = yaml.load(raw, Loader=yaml.BaseLoader)
+    except RecursionError:
+        raise ParseError(path, first_line, "front matter is te diep genest") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

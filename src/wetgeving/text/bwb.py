@@ -19,6 +19,7 @@ from wetgeving.text.model import Kind, Node, Regeling
 from wetgeving.text.parse import parse
 from wetgeving.text.render import render_markdown
 
+MAX_XML_DEPTH = 200
 MAX_XML_BYTES = 32 * 1024 * 1024
 _LINE = "{urn:wetgeving}line"
 _DIVISIONS: dict[str, Kind] = {
@@ -45,6 +46,10 @@ class BwbImport:
 
 class _Refused(Exception):
     """Raised inside expat callbacks for constructs we never accept."""
+
+
+class _TooDeep(Exception):
+    """Raised inside expat callbacks for elements nested deeper than MAX_XML_DEPTH."""
 
 
 def _refuse_entity(*_args: object) -> None:
@@ -97,12 +102,24 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
     builder = ET.TreeBuilder()
     expat = pyexpat.ParserCreate()
 
-    def start(tag: str, attrs: dict[str, str]) -> None:
+    depth = 0
+
+    def opened(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            # The conversion walks the tree recursively; real BWB files nest about 15 deep.
+            raise _TooDeep
         elem = builder.start(tag, attrs)
         elem.set(_LINE, str(expat.CurrentLineNumber))
 
-    expat.StartElementHandler = start
-    expat.EndElementHandler = builder.end
+    def closed(tag: str) -> None:
+        nonlocal depth
+        depth -= 1
+        builder.end(tag)
+
+    expat.StartElementHandler = opened
+    expat.EndElementHandler = closed
     expat.CharacterDataHandler = builder.data
     expat.EntityDeclHandler = _refuse_entity
     expat.UnparsedEntityDeclHandler = _refuse_entity
@@ -113,6 +130,9 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
         root: ET.Element = builder.close()
     except _Refused as exc:
         raise ParseError(name, expat.CurrentLineNumber, f"onveilige XML: {exc}") from None
+    except _TooDeep:
+        message = f"XML te diep genest (meer dan {MAX_XML_DEPTH} niveaus)"
+        raise ParseError(name, expat.CurrentLineNumber, message) from None
     except pyexpat.ExpatError as exc:
         raise ParseError(name, exc.lineno, f"geen geldige XML ({_reason(exc)})") from None
     except AssertionError:

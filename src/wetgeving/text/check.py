@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from wetgeving import files
+from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError, UsageError
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_lenient
@@ -333,10 +333,23 @@ class FormatResult:
 def canonical(text: str, path: str) -> str:
     """Return the canonical form of a draft text.
 
+    Front matter holding a comment or a repeated key is kept as written: the canonical front
+    matter, written from the values read, would silently drop those lines.
+
     Raises:
         ParseError: when the text does not parse.
     """
-    return render_markdown(parse(text, path))
+    new = render_markdown(parse(text, path))
+    _, body, _ = frontmatter.split(text, path)
+    front = text[: len(text) - len(body)]
+    keys = [m.group(1) for m in _FRONT_KEY.finditer(front)]
+    if "#" in front or len(keys) != len(set(keys)):
+        _, new_body, _ = frontmatter.split(new, path)
+        return (front if front.endswith("\n") else front + "\n") + new_body
+    return new
+
+
+_FRONT_KEY = re.compile(r"^([^\s#:-][^:\n]*):", re.MULTILINE)
 
 
 def format_files(files: Sequence[tuple[Path, str]], check_only: bool) -> FormatResult:
