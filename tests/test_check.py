@@ -69,7 +69,7 @@ def test_empty_provisions() -> None:
     """An empty article and an empty lid are reported."""
     assert _messages("## Artikel 1\n\n## Artikel 2\n\n1.\n2. Tekst.\n") == [
         "5: artikel 1 is leeg",
-        "9: artikel 2, eerste lid is leeg",
+        "9: artikel 2, eerste lid, is leeg",
     ]
 
 
@@ -80,8 +80,8 @@ def test_nested_lists_follow_ar_3_59() -> None:
         "- b. tweede\n  - 1°. drie;\n  - 2°. vier.\n"
     )
     assert _messages(body) == [
-        "11: artikel 1, onderdeel a, onder 2° eindigt niet op ';' (Ar 3.59)",
-        "12: de aanhef van artikel 1, onderdeel b eindigt niet op ':'",
+        "11: artikel 1, onderdeel a, onder 2°, eindigt niet op ';' (Ar 3.59)",
+        "12: de aanhef van artikel 1, onderdeel b, eindigt niet op ':'",
     ]
 
 
@@ -98,7 +98,7 @@ def test_references_outside_an_excerpt_are_not_reported() -> None:
         "## Artikel 273h\n\nZie artikel 273g.\n"
     )
     assert _messages(body) == [
-        "8: verwijzing 'het derde lid' in artikel 273f, tweede lid wijst naar "
+        "8: verwijzing 'het derde lid' in artikel 273f, tweede lid, wijst naar "
         "artikel 273f, derde lid, maar die bepaling bestaat niet",
         "10: verwijzing 'artikel 273g' in artikel 273h wijst naar artikel 273g, "
         "maar die bepaling bestaat niet",

@@ -121,13 +121,13 @@ def test_check_reports_every_problem_with_file_and_line(dossier: Path) -> None:
     path = dossier / "drafts" / "proef.md"
     assert code == 1
     assert out.splitlines() == [
-        f"{path}:8: artikel 1, eerste lid, onderdeel a eindigt niet op ';' (Ar 3.59)",
-        f"{path}:9: artikel 1, eerste lid, onderdeel b is het laatste onderdeel "
+        f"{path}:8: artikel 1, eerste lid, onderdeel a, eindigt niet op ';' (Ar 3.59)",
+        f"{path}:9: artikel 1, eerste lid, onderdeel b, is het laatste onderdeel "
         "en eindigt niet op '.'",
         f"{path}:10: lid 3 volgt op lid 1: lid 2 ontbreekt",
-        f"{path}:10: verwijzing 'het achtste lid' in artikel 1, derde lid wijst naar "
+        f"{path}:10: verwijzing 'het achtste lid' in artikel 1, derde lid, wijst naar "
         "artikel 1, achtste lid, maar die bepaling bestaat niet",
-        f"{path}:10: verwijzing 'onder 10°' in artikel 1, derde lid wijst naar "
+        f"{path}:10: verwijzing 'onder 10°' in artikel 1, derde lid, wijst naar "
         "artikel 1, derde lid, onder 10°, maar die bepaling bestaat niet",
         f"{path}:11: lid 3 komt dubbel voor in artikel 1",
         f"{path}:13: artikel 1 komt dubbel voor (ook op regel 5)",

@@ -35,7 +35,8 @@ def explain(command: str, stderr: str) -> str:
         return "er loopt nog een samenvoeging (merge) in git; rond die eerst af met 'git commit'"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     first = next((line for line in lines if line.startswith(("fatal:", "error:"))), None)
-    return f"git {command} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
+    name = command.replace("_", "-")  # gitpython's method names: ls_tree is `git ls-tree`
+    return f"git {name} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
 
 
 def parse_tree(out: str, base: str, prefix: str) -> dict[str, str]:
@@ -135,7 +136,7 @@ class Reader:
             for sha in shas:
                 found = batch.get(sha)
                 if found is None or found[1] != b"blob":
-                    raise GitError(f"git cat_file mislukt: object {sha} niet gevonden")
+                    raise GitError(f"git cat-file mislukt: object {sha} niet gevonden")
                 blobs[sha] = found[2]
         finally:
             _close(proc)
@@ -179,7 +180,7 @@ class _Batch:
         parts = header.split()
         if len(parts) != 3 or not parts[2].isdigit():
             if not header:
-                raise GitError("git cat_file mislukt: git stopte onverwacht")
+                raise GitError("git cat-file mislukt: git stopte onverwacht")
             return None  # "<name> missing" or "<name> ambiguous"
         size = int(parts[2])
         data = self.stdout.read(size)

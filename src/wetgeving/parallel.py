@@ -10,8 +10,10 @@ so an error is raised where and as it would be without a child.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -40,7 +42,12 @@ class Forked(Generic[T]):
         if not available():
             return
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or no process slot left: the work runs here instead
+            os.close(read)
+            os.close(write)
+            return
         if pid == 0:  # pragma: no cover - the child leaves through os._exit, unseen by coverage
             os.close(read)
             _child(work, write)
@@ -73,12 +80,13 @@ class Forked(Generic[T]):
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        # The result was not asked for (the caller failed): closing the pipe stops a child that
-        # is still writing, then it is waited for.
+        # The result was not asked for (the caller failed): the child's work is not needed.
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
         if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
             self.pid = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wetgeving.compare.model import Change, Comparison
-from wetgeving.text.labels import lid_label, onderdeel_label, ordinal
+from wetgeving.text.labels import cite, lid_label, onderdeel_label, ordinal
 from wetgeving.text.references import label_for_id
 
 
@@ -52,13 +52,7 @@ def _short(node_id: str) -> str:
 
 
 def _comma(label: str) -> str:
-    """Ar style closes a citation with parts by a comma before the sentence goes on."""
     return "," if "," in label else ""
-
-
-def _cite(label: str) -> str:
-    """A citation followed by more sentence: "het eerste lid, onder 4°," or "het eerste lid"."""
-    return label + _comma(label)
 
 
 def _parent(node_id: str) -> str:
@@ -73,11 +67,11 @@ def _sentence(change: Change, article: str, edited: bool) -> str | None:
             return f"artikel {number} wordt ingevoegd"
         if kind in ("lid", "ond"):
             return _inserted([number], kind, _parent(new), article)
-        return f"{_cite(relative(new, article))} wordt ingevoegd"
+        return f"{cite(relative(new, article))} wordt ingevoegd"
     if change.kind == "deleted" and old is not None:
         if "/" not in old:
             return f"{label_for_id(old)} is vervallen"
-        return f"{_cite(relative(old, article))} is vervallen"
+        return f"{cite(relative(old, article))} is vervallen"
     if old is None or new is None:
         return None
     tail = " en is gewijzigd" if edited else ""
@@ -85,20 +79,20 @@ def _sentence(change: Change, article: str, edited: bool) -> str | None:
     if change.kind == "renumbered":
         if "/" not in old:
             return f"{label_for_id(old)} wordt {label_for_id(new)}"
-        return f"{_cite(relative(old, article))} wordt {relative(new, article)}"
+        return f"{cite(relative(old, article))} wordt {relative(new, article)}"
     if change.kind == "changed":
         if old == new or "/" not in new or same_number:
-            return f"{_cite(relative(new, article))} is gewijzigd"
-        return f"{_cite(relative(old, article))} wordt {_ending(relative(new, article), tail)}"
+            return f"{cite(relative(new, article))} is gewijzigd"
+        return f"{cite(relative(old, article))} wordt {_ending(relative(new, article), tail)}"
     # moved
     if change.old_article == article and change.article != article:
         to = label_for_id(new)
         done = f"{_comma(to)} en gewijzigd" if edited else ""
-        return f"{_cite(relative(old, article))} is verplaatst naar {to}{done}"
+        return f"{cite(relative(old, article))} is verplaatst naar {to}{done}"
     if change.article == article and change.old_article != article:
         source = _ending(label_for_id(old), tail)
-        return f"{_cite(relative(new, article))} is verplaatst uit {source}"
-    moved = f"{_cite(relative(old, article))} is verplaatst en wordt"
+        return f"{cite(relative(new, article))} is verplaatst uit {source}"
+    moved = f"{cite(relative(old, article))} is verplaatst en wordt"
     return f"{moved} {_ending(relative(new, article), tail)}"
 
 
@@ -147,7 +141,7 @@ def _many(kind: str, numbers: list[str]) -> str:
 
 
 def _inserted(numbers: list[str], kind: str, parent: str, article: str) -> str:
-    where = "" if parent == f"art.{article}" else f" in {_cite(relative(parent, article))}"
+    where = "" if parent == f"art.{article}" else f" in {cite(relative(parent, article))}"
     if len(numbers) == 1:
         one = lid_label(numbers[0]) if kind == "lid" else onderdeel_label(numbers[0])
         noun = "lid" if kind == "lid" else "onderdeel"
@@ -159,10 +153,11 @@ def _inserted(numbers: list[str], kind: str, parent: str, article: str) -> str:
 
 def _deleted(numbers: list[str], kind: str, parent: str, article: str) -> str:
     if kind == "lid":
-        return f"het {_many(kind, numbers)} zijn vervallen"
+        many = _many(kind, numbers)
+        return f"{'de' if many.startswith('leden') else 'het'} {many} zijn vervallen"
     if parent == f"art.{article}":
         return f"de {_many(kind, numbers)} zijn vervallen"
-    return f"in {_cite(relative(parent, article))} zijn de {_many(kind, numbers)} vervallen"
+    return f"in {cite(relative(parent, article))} zijn de {_many(kind, numbers)} vervallen"
 
 
 def _group(change: Change) -> tuple[str, str, str] | None:

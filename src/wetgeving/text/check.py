@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError, UsageError
+from wetgeving.text.labels import cite
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_lenient
 from wetgeving.text.render import render_markdown
@@ -124,7 +125,7 @@ class _Checker:
             if node.kind == "artikel":
                 self.article(node)
             elif node.kind in DIVISION_RANK and not node.children and not node.text:
-                self.add(node, f"{node.label} is leeg")
+                self.add(node, f"{cite(node.label)} is leeg")
 
     def article(self, art: Node) -> None:
         if not art.text and not art.children:
@@ -142,7 +143,7 @@ class _Checker:
             if node is not art and node.kind in ("lid", "onderdeel"):
                 self.series(node)
                 if not node.text and not node.children:
-                    self.add(node, f"{node.label} is leeg")
+                    self.add(node, f"{cite(node.label)} is leeg")
         self.lists(art)
 
     def series(self, parent: Node) -> None:
@@ -171,7 +172,7 @@ class _Checker:
                     if prev_node is None:
                         self.add(
                             item,
-                            f"{parent.label} begint met {_what(item)}, niet met {missing}",
+                            f"{cite(parent.label)} begint met {_what(item)}, niet met {missing}",
                         )
                     else:
                         self.add(
@@ -187,7 +188,7 @@ class _Checker:
             if parent.text and not parent.vervallen:
                 last = parent.text.split("\n")[-1].rstrip()
                 if not last.endswith(":"):
-                    self.add(parent, f"de aanhef van {parent.label} eindigt niet op ':'")
+                    self.add(parent, f"de aanhef van {cite(parent.label)} eindigt niet op ':'")
             followed = bool(parent.children) and parent.children[-1].kind == "slotzin"
             self.items(items, None if followed else ".")
         for child in parent.children:
@@ -202,7 +203,7 @@ class _Checker:
                 if item.text:
                     own = item.text.split("\n")[-1].rstrip()
                     if not own.endswith(":"):
-                        self.add(item, f"de aanhef van {item.label} eindigt niet op ':'")
+                        self.add(item, f"de aanhef van {cite(item.label)} eindigt niet op ':'")
                 followed = item.children[-1].kind == "slotzin"
                 self.items(subs, None if followed else want)
                 if followed:
@@ -219,11 +220,11 @@ class _Checker:
                 return
             if item.vervallen:
                 return
-            self.add(source, f"{item.label} eindigt niet op ';' (Ar 3.59)")
+            self.add(source, f"{cite(item.label)} eindigt niet op ';' (Ar 3.59)")
         elif not text.endswith("."):
             if item.vervallen and text.endswith(";"):
                 return
-            self.add(source, f"{item.label} is het laatste onderdeel en eindigt niet op '.'")
+            self.add(source, f"{cite(item.label)} is het laatste onderdeel en eindigt niet op '.'")
 
 
 def _name(series: str, position: int, like: str) -> str:
@@ -281,7 +282,7 @@ def _references(regeling: Regeling, path: str) -> list[Problem]:
             Problem(
                 path,
                 line,
-                f"verwijzing '{ref.phrase}' in {where} wijst naar {ref.wanted_label}, "
+                f"verwijzing '{ref.phrase}' in {cite(where)} wijst naar {ref.wanted_label}, "
                 "maar die bepaling bestaat niet",
             )
         )

@@ -91,6 +91,14 @@ def onderdeel_label(number: str) -> str:
     return f"onder {number}"
 
 
+def cite(label: str) -> str:
+    """A citation the sentence goes on after: Ar closes one with parts by a comma.
+
+    "artikel 273f, eerste lid, onder 4°," before a verb; "artikel 273f" stays as it is.
+    """
+    return f"{label}," if "," in label else label
+
+
 def id_segment(prefix: str, number: str) -> str:
     """Return an id segment such as "lid.3"; spaces cannot occur in numbers as written."""
     return f"{prefix}.{number}" if number else prefix

@@ -287,6 +287,7 @@ def _block_name(tok: Block) -> str:
         "blockquote_open": "citaatblok",
         "hr": "horizontale lijn",
         "html_block": "HTML",
+        "heading_open": "kop binnen een opsomming",
     }
     return names.get(tok.type, tok.type)
 
