@@ -160,3 +160,30 @@ def test_lazy_root_help_lists_same_commands() -> None:
     )
     assert "Toon deze hulp en stop." in sub.stdout
     assert "-m, --message TEKST" in sub.stdout
+
+
+def test_init_under_a_file_is_refused(tmp_path: Path) -> None:
+    """A path below a file is named in one line (exit 2), not a traceback."""
+    (tmp_path / "los").write_text("x", encoding="utf-8")
+    code, _, err = wet("init", str(tmp_path / "los" / "dossier"))
+    assert (code, err) == (2, f"fout: {tmp_path / 'los' / 'dossier'}: {tmp_path / 'los'} "
+                              "is een bestand, geen map\n")  # fmt: skip
+
+
+def test_init_without_git_identity_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git that cannot commit (no name, no e-mail) is found before anything is written."""
+    empty = tmp_path / "leeg.gitconfig"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
+    for var in ("EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "")  # the author, needed too, is still unknown
+    target = tmp_path / "nieuw"
+    code, _, err = wet("init", str(target))
+    if code == 0:
+        pytest.skip("git takes an identity from this machine's host name")
+    assert code == 5
+    assert err.startswith("fout: git kent uw naam en e-mailadres niet; stel ze in met ")
+    assert not target.exists()

@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from pathlib import Path
+
+_REASONS = {
+    errno.ENOENT: "bestaat niet",
+    errno.EEXIST: "een deel van het pad is een bestand, geen map",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "geen toegang",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.EISDIR: "dit is een map",
+    errno.ENAMETOOLONG: "naam te lang",
+    errno.EIO: "leesfout of schrijffout van het apparaat",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why the file system refused, in Dutch (the system's own words for rare cases)."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def replace(path: Path, data: bytes, mode: int | None = None) -> None:
@@ -19,6 +37,8 @@ def replace(path: Path, data: bytes, mode: int | None = None) -> None:
     Raises:
         OSError: when the file cannot be written; nothing is left behind.
     """
+    import tempfile  # only here: `files` is imported on the start-up path of every command
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 from typing import IO
 
+from wetgeving import files
 from wetgeving.errors import GitError
 
 _FILE_MODES = (b"100644", b"100755")
@@ -100,7 +101,7 @@ class Reader:
                 check=False,
             )
         except OSError as exc:
-            raise GitError(f"{self.root}: git kan niet starten ({exc.strerror})") from None
+            raise GitError(f"{self.root}: git kan niet starten ({files.reason(exc)})") from None
 
     def run(self, name: str, *args: str, data: bytes | None = None) -> bytes:
         """Run one git command; its failure becomes a GitError with git's own first line."""
@@ -126,7 +127,7 @@ class Reader:
                 stderr=subprocess.PIPE,
             )
         except OSError as exc:
-            raise GitError(f"{self.root}: git kan niet starten ({exc.strerror})") from None
+            raise GitError(f"{self.root}: git kan niet starten ({files.reason(exc)})") from None
         try:
             assert proc.stdin is not None and proc.stdout is not None
             batch = _Batch(proc.stdin, proc.stdout)

@@ -284,7 +284,8 @@ def read(path: Path) -> Response:
     except UnicodeDecodeError:
         raise ParseError(str(path), None, "bestand is geen UTF-8-tekst") from None
     except OSError as exc:
-        raise ParseError(str(path), None, f"kan niet worden gelezen ({exc.strerror})") from None
+        message = f"kan niet worden gelezen ({files.reason(exc)})"
+        raise ParseError(str(path), None, message) from None
     response = parse(text, str(path))
     if response.id != path.name[:-3]:
         raise ParseError(str(path), None, f"id '{response.id}' past niet bij de bestandsnaam")

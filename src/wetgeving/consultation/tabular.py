@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import ConsultationError
 
 MAX_FILE = 2_000_000_000
@@ -66,7 +67,7 @@ def read_csv(path: Path) -> list[list[str]]:
             raise ConsultationError(f"{path}: bestand is groter dan 2 GB")
         data = path.read_bytes()
     except OSError as exc:
-        raise ConsultationError(f"{path}: niet te lezen ({exc.strerror})") from None
+        raise ConsultationError(f"{path}: niet te lezen ({files.reason(exc)})") from None
     text = decode(data, str(path))
     old = csv.field_size_limit()
     # Excel cells can be long; oversized texts are refused per row later, not by the csv module.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__
+from wetgeving import __version__, files
 from wetgeving.documents import build, output, sources, templates
 from wetgeving.documents.model import Consultation, ResponseView
 from wetgeving.documents.verslag import respondent_label
@@ -296,7 +296,7 @@ def _read_all(path: Path) -> dict[str, bytes]:
     except zipfile.BadZipFile:
         raise DocumentError(f"{path}: geen bundelmap en geen zip-bestand") from None
     except OSError as exc:
-        raise DocumentError(f"{path}: kan niet worden gelezen ({exc.strerror})") from None
+        raise DocumentError(f"{path}: kan niet worden gelezen ({files.reason(exc)})") from None
 
 
 def verify(path: Path) -> Verification:

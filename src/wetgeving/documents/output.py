@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from wetgeving import files
@@ -32,17 +31,7 @@ def check_target(path: Path, root: Path, force: bool) -> Path:
 
 def cannot_write(path: Path, exc: OSError) -> DocumentError:
     """The one-line error for a file system refusal."""
-    reasons = {
-        errno.EEXIST: "een deel van het pad is een bestand, geen map",
-        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-        errno.EACCES: "geen schrijfrechten",
-        errno.EPERM: "geen schrijfrechten",
-        errno.ENOSPC: "de schijf is vol",
-        errno.EROFS: "alleen-lezen bestandssysteem",
-        errno.EISDIR: "dit is een map",
-    }
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return DocumentError(f"{path}: kan niet schrijven ({reason})")
+    return DocumentError(f"{path}: kan niet schrijven ({files.reason(exc)})")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import ParseError
 
 # (key, number, title, IAK prompts): the Algemeen deel per Ar 4.48 and KCBR practice (36 547).
@@ -81,7 +82,7 @@ def _read(path: Path, rel: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(rel, None, f"kan niet worden gelezen ({exc.strerror})") from None
+        raise ParseError(rel, None, f"kan niet worden gelezen ({files.reason(exc)})") from None
     if len(data) > MAX_BYTES:
         raise ParseError(rel, None, "toelichting is groter dan 2 MB")
     try:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import ParseError, ProvisionRefError
 from wetgeving.text.model import Kind, Node, Regeling
 from wetgeving.text.parse import parse
@@ -79,7 +80,7 @@ def read_xml(path: Path) -> ET.Element:
     except IsADirectoryError:
         raise ParseError(name, None, "is een map, geen XML-bestand") from None
     except OSError as exc:
-        raise ParseError(name, None, f"kan niet worden gelezen ({exc.strerror})") from None
+        raise ParseError(name, None, f"kan niet worden gelezen ({files.reason(exc)})") from None
     return parse_xml(data, name)
 
 

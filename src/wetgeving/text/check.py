@@ -306,7 +306,7 @@ def read_draft(path: Path, shown: str) -> str:
     except IsADirectoryError:
         raise ParseError(shown, None, "is een map, geen conceptbestand") from None
     except OSError as exc:
-        raise ParseError(shown, None, f"kan niet worden gelezen ({exc.strerror})") from None
+        raise ParseError(shown, None, f"kan niet worden gelezen ({files.reason(exc)})") from None
     return decode(data, shown)
 
 
@@ -392,4 +392,4 @@ def write_atomic(target: Path, text: str, force: bool, shown: str = "") -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         files.replace(target, text.encode("utf-8"), mode)
     except OSError as exc:
-        raise UsageError(f"{name}: kan niet worden geschreven ({exc.strerror})") from None
+        raise UsageError(f"{name}: kan niet worden geschreven ({files.reason(exc)})") from None
