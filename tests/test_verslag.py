@@ -125,3 +125,20 @@ def test_campaign_counted_once_with_size() -> None:
     assert len(rows) == 1
     assert rows[0].respondent == "campagne (5 reacties)"
     assert result.summary.total == 5 and result.summary.unique == 1
+
+
+def test_unknown_output_extension_is_refused(tmp_path: Path) -> None:
+    """Markdown is never written into a file named .pdf: the extension is refused (exit 2)."""
+    from typer.testing import CliRunner
+
+    from test_documents_support import make_dossier
+    from wetgeving.cli.app import app
+
+    d = make_dossier(tmp_path / "d")
+    target = tmp_path / "v.pdf"
+    result = CliRunner().invoke(app, ["--dossier", str(d.root), "verslag", "v2", "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fout: {target}: onbekende extensie '.pdf'; kies .md of .html, of geef --format\n",
+    )
+    assert not target.exists()

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import DossierError
 
 CONFIG = "wetgeving.toml"
@@ -79,6 +80,8 @@ def load(root: Path) -> Dossier:
         ) from None
     except UnicodeDecodeError:
         raise DossierError(f"{path}: bestand is geen UTF-8-tekst") from None
+    except OSError as exc:
+        raise DossierError(f"{path}: kan niet worden gelezen ({files.reason(exc)})") from None
     except tomllib.TOMLDecodeError as exc:
         raise DossierError(f"{path}: geen geldige TOML ({exc}); herstel het bestand") from None
     dossier = data.get("dossier")

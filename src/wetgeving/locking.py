@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import GitError
 
 
@@ -18,7 +19,11 @@ def hold(path: Path, timeout: float, busy: str, poll: float = 0.02) -> Iterator[
     Raises:
         GitError: with the Dutch message `busy` when another process keeps the lock too long.
     """
-    with open(path, "a+b") as handle:
+    try:
+        handle = open(path, "a+b")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise GitError(f"{path}: slot kan niet worden gemaakt ({files.reason(exc)})") from None
+    with handle:
         deadline = time.monotonic() + timeout
         while True:
             try:

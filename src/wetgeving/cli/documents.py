@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from wetgeving.cli.app import app
 from wetgeving.cli.common import dossier
+from wetgeving.errors import UsageError
 
 
 class MvtFormat(StrEnum):
@@ -53,7 +54,14 @@ def _emit(
 def _from_suffix(out: Path | None, known: tuple[str, ...]) -> str:
     suffix = out.suffix.lower().lstrip(".") if out is not None else ""
     suffix = "html" if suffix == "htm" else suffix
-    return suffix if suffix in known else "markdown"
+    if suffix in known:
+        return suffix
+    if suffix in ("", "md", "markdown", "txt"):
+        return "markdown"
+    # Markdown in a file named .pdf or .docx would open as a broken document.
+    names = [f".{k}" for k in ("md", *known)]
+    choices = f"{', '.join(names[:-1])} of {names[-1]}"
+    raise UsageError(f"{out}: onbekende extensie '.{suffix}'; kies {choices}, of geef --format")
 
 
 @app.command("mvt")

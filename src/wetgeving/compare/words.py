@@ -72,8 +72,6 @@ def _encode(a: list[str], b: list[str]) -> tuple[str, str, dict[str, str]]:
         _CHARS.append(_char(len(_CHARS)))
     table = dict(zip(distinct, _CHARS, strict=False))
     back = dict(zip(_CHARS, distinct, strict=False))
-    _SPACE_CHARS.clear()
-    _SPACE_CHARS.update(ch for tok, ch in table.items() if tok.isspace())
     get = table.__getitem__
     return "".join(map(get, a)), "".join(map(get, b)), back
 
@@ -82,12 +80,8 @@ def _decode(chars: str, back: dict[str, str]) -> str:
     return "".join(map(back.__getitem__, chars))
 
 
-_SPACE_CHARS: set[str] = set()
-
-
-def _core_positions(text: str) -> list[int]:
+def _core_positions(text: str, spaces: set[str]) -> list[int]:
     """Positions of the tokens other than whitespace (and of a leading one), then the end."""
-    spaces = _SPACE_CHARS
     out = [k for k, ch in enumerate(text) if ch not in spaces or k == 0]
     out.append(len(text))
     return out
@@ -154,7 +148,8 @@ def word_diff(old: str, new: str) -> tuple[Op, ...]:
     old_tokens, new_tokens = tokens(old), tokens(new)
     a, b, back = _encode(old_tokens, new_tokens)
     dmp = _dmp()
-    pa, pb = _core_positions(a), _core_positions(b)
+    spaces = {ch for ch, tok in back.items() if tok.isspace()}
+    pa, pb = _core_positions(a, spaces), _core_positions(b, spaces)
     cores_a = "".join([a[k] for k in pa[:-1]])
     cores_b = "".join([b[k] for k in pb[:-1]])
     diffs = _with_whitespace(dmp.diff_main(cores_a, cores_b, False), a, b, pa, pb)

@@ -19,6 +19,10 @@ from wetgeving.text.segments import read_ahead
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
+# Part of every cache file's name: raise it whenever the model or the parser changes what a
+# draft reads as, so that trees parsed by an older wetgeving are never used.
+CACHE_FORMAT = 2
+
 # Parsed trees by blob id: a blob (the same bytes) is never parsed twice in one process.
 _MEMORY: dict[str, Regeling] = {}
 _MEMORY_LIMIT = 512
@@ -48,7 +52,7 @@ def _where(name: str, commit: str | None) -> str:
 
 
 def _disk_path(folder: Path, blob: str) -> Path:
-    return folder / f"{blob}-{__version__}.pickle"
+    return folder / f"{blob}-{__version__}-{CACHE_FORMAT}.pickle"
 
 
 def _from_disk(folder: Path | None, blob: str) -> Regeling | None:
