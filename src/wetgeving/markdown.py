@@ -131,11 +131,6 @@ def blocks_per_text(texts: list[str]) -> list[tuple[Sequence[Block], int]]:
     return list(zip(out, starts, strict=True))
 
 
-def raw_tokens(text: str) -> list[Any]:
-    """Return markdown-it's own block tokens (for benchmarks comparing against a bare parse)."""
-    return _block_parser().parse(text)
-
-
 def to_html(text: str) -> str:
     """Render a lawyer's Markdown (toelichting, response text) to HTML, raw HTML escaped."""
     html: str = _html_renderer().render(text)

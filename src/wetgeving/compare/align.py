@@ -91,10 +91,6 @@ class Keys:
         return w
 
 
-def _article_nr(node_id: str) -> str:
-    return node_id.split("/")[0][4:] if node_id.startswith("art.") else ""
-
-
 def _articles(regelingen: tuple[Regeling, ...]) -> list[tuple[str, Node]]:
     out: list[tuple[str, Node]] = []
     for reg in regelingen:

@@ -39,18 +39,6 @@ def relative(node_id: str, article: str) -> str:
     return named or "het artikel"
 
 
-def _short(node_id: str) -> str:
-    """The last part of a provision's name: "het vierde lid", "onderdeel c"."""
-    kind, number = _seg(node_id.split("/")[-1])
-    if kind == "lid":
-        return f"het {lid_label(number)}" if number.isdigit() else lid_label(number)
-    if kind == "ond":
-        return onderdeel_label(number)
-    if kind == "art":
-        return f"artikel {number}"
-    return "de slotzin"
-
-
 def _comma(label: str) -> str:
     return "," if "," in label else ""
 

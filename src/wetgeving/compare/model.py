@@ -111,17 +111,6 @@ class Comparison:
     warnings: tuple[str, ...] = ()
     article: str | None = None
 
-    def articles(self) -> list[str]:
-        """Article numbers with changes, in document order."""
-        seen: dict[str, None] = {}
-        for change in self.changes:
-            seen.setdefault(change.article, None)
-        return list(seen)
-
-    def for_article(self, article: str) -> list[Change]:
-        """Changes grouped under this article (new number, else old)."""
-        return [c for c in self.changes if c.article == article]
-
     @property
     def empty(self) -> bool:
         """True when nothing changed."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -126,32 +126,6 @@ class Follower:
         return Fate("onbekend")
 
 
-@dataclass(frozen=True, slots=True)
-class FollowedPoint:
-    """One point of a response with the fate of its provision."""
-
-    response_id: str
-    point: int
-    ref: str
-    fate: Fate
-
-
-class _SummaryLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def version(self) -> str: ...
-    @property
-    def points(self) -> Sequence[_PointLike]: ...
-
-
-class _PointLike(Protocol):
-    @property
-    def ref(self) -> str: ...
-    @property
-    def node(self) -> str: ...
-
-
 def followers(dossier: Dossier, versions: Iterable[str], against: str) -> dict[str, Follower]:
     """Build a Follower per consulted version, comparing it with `against`.
 
@@ -159,25 +133,13 @@ def followers(dossier: Dossier, versions: Iterable[str], against: str) -> dict[s
         VersionError: unknown version.
     """
     from wetgeving.compare import compare_versions
-    from wetgeving.text.load import load_version
+    from wetgeving.text.load import load_versions
 
-    new = load_version(dossier, against)
+    consulted = sorted(set(versions))
+    # One git read for all of them.
+    new, *olds = load_versions(dossier, [against, *consulted])
     labels = {n.id: n.label for r in new.regelingen for n in r.walk()}
-    out: dict[str, Follower] = {}
-    for version in sorted(set(versions)):
-        old = load_version(dossier, version)
-        comparison = compare_versions(old, new)
-        out[version] = Follower(comparison.changes, labels)
-    return out
-
-
-def follow(
-    items: Iterable[_SummaryLike], by_version: Mapping[str, Follower]
-) -> list[FollowedPoint]:
-    """Return the fate of every point of every response (summary) in the later version."""
-    out = []
-    for item in items:
-        follower = by_version[item.version]
-        for n, point in enumerate(item.points, 1):
-            out.append(FollowedPoint(item.id, n, point.ref, follower.fate(point.node)))
-    return out
+    return {
+        version: Follower(compare_versions(old, new).changes, labels)
+        for version, old in zip(consulted, olds, strict=True)
+    }

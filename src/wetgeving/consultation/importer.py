@@ -47,7 +47,6 @@ _DEFAULT_HEADERS = {
 }  # fmt: skip
 _EMAIL_HEADER = re.compile(r"e-?mail(?:[- ]?adres)?|mail", re.I)
 _QUESTION_HEADER = re.compile(r"vraag\s*(\d{1,3})", re.I)
-PROGRESS_STEP = 500
 
 
 @dataclass

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from wetgeving.consultation.model import NOT_PUBLIC, Point, Response
+from wetgeving.consultation.model import NOT_PUBLIC, Response
 
 FlagKind = Literal["e-mailadres", "telefoonnummer", "bsn", "iban"]
 
@@ -144,8 +144,3 @@ def publishable(response: Response, redact_texts: bool = True) -> Response:
     return replace(
         response, respondent=NOT_PUBLIC, organisation="", place="", points=points, notes=""
     )
-
-
-def public_points(response: Response) -> tuple[Point, ...]:
-    """The points of `publishable(response)` (convenience for templates)."""
-    return publishable(response).points
