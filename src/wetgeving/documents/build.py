@@ -38,15 +38,19 @@ def mvt_document(
     version: VersionText,
     against: str,
     consultation: Consultation | None = None,
+    view: ComparisonView | None = None,
 ) -> Mvt:
-    """Assemble the MvT of a loaded version against version `against`."""
+    """Assemble the MvT of a loaded version against version `against`.
+
+    `view` is the comparison of `against` with `version` when the caller has made it already.
+    """
     from wetgeving.documents import mvt
 
     if consultation is None:
         consultation = sources.consultation(dossier)
     return mvt.build(
         title=dossier.title,
-        comparison=comparison(dossier, against, version),
+        comparison=view if view is not None else comparison(dossier, against, version),
         articles_in_version=sources.article_numbers(version),
         consultation=consultation,
         toelichting=toelichting_mod.load(dossier.root, dossier.toelichting),

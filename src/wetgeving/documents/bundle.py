@@ -99,12 +99,13 @@ def make(
 
     files: dict[str, bytes] = {}
     warnings: list[str] = []
-    text = sources.load_text(dossier, version)
-    step("tekst")
     from wetgeving import history
     from wetgeving.documents import docx
+    from wetgeving.text.load import version_texts
 
     snap = history.snapshot(dossier, version)
+    text = version_texts(dossier, [snap])[0]  # the same read of git for the text and its files
+    step("tekst")
     for path, data in snap.files.items():
         files[f"tekst/{_safe_name(Path(path).name)}"] = data
     files["tekst/tekst.html"] = build.text_html(dossier, text)
@@ -116,8 +117,9 @@ def make(
     geldend = sources.has_version(dossier, build.GELDEND)
     if geldend and version != build.GELDEND and build.GELDEND not in against:
         against.append(build.GELDEND)
+    views = {}
     for old in against:
-        view = build.comparison(dossier, old, text)
+        view = views[old] = build.comparison(dossier, old, text)
         base = f"renvooi/{_safe_name(old)}-{_safe_name(text.name)}"
         files[f"{base}.html"] = build.renvooi_html(dossier, view)
         files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
@@ -129,7 +131,7 @@ def make(
     shown = _public(everything) if openbaar else everything
     step("memorie van toelichting")
     mvt_against = build.GELDEND if build.GELDEND in against else (previous or version)
-    mvt_doc = build.mvt_document(dossier, text, mvt_against, everything)
+    mvt_doc = build.mvt_document(dossier, text, mvt_against, everything, views.get(mvt_against))
     for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
         files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]
     warnings.extend(mvt_doc.warnings)
