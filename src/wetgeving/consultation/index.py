@@ -23,12 +23,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wetgeving import files
 from wetgeving.consultation.model import ID_RE, Response
 from wetgeving.errors import ConsultationError
 
@@ -242,12 +242,7 @@ def _write(path: Path | None, folder_mtime: int | None, scanned: int, entries: l
     head = f"WGIDX {FORMAT} {mark} {scanned} {len(filter_bytes)}\n".encode("ascii")
     with contextlib.suppress(OSError):  # the index is only a cache
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".idx-", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(head)
-            handle.write(filter_bytes)
-            handle.writelines(details)
-        os.replace(tmp, path)
+        files.replace(path, b"".join([head, filter_bytes, *details]))
 
 
 def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entry]:

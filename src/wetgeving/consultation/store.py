@@ -112,13 +112,13 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
             if path.exists():
                 raise ConsultationError(f"{path.name} bestaat al; probeer het opnieuw")
     done: list[Path] = []
-    old: dict[Path, str] = {}
+    old: dict[Path, bytes] = {}
     was_current = index.is_current(dossier)
     try:
         for response, path in zip(responses, paths, strict=True):
             if not new:
-                old[path] = path.read_text(encoding="utf-8")
-            files.replace(path, render(response).encode("utf-8"))
+                old[path] = path.read_bytes()  # as it was, line ends and all
+            files.replace(path, render(response).encode("utf-8"), 0o644)
             done.append(path)
         sha = commit(dossier, paths if len(paths) <= 200 else [folder], message)
     except BaseException:
@@ -127,7 +127,7 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
                 if new:
                     path.unlink()
                 else:
-                    files.replace(path, old[path].encode("utf-8"))
+                    files.replace(path, old[path], 0o644)
         raise
     entries = []
     for response, path in zip(responses, paths, strict=True):
