@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from wetgeving import frontmatter
+from wetgeving.text.escape import escape_heading as escape_heading
+from wetgeving.text.escape import escape_start as escape_start
 from wetgeving.text.labels import division_heading
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
-
-_NEEDS_ESCAPE = set("\\-+*#>`~_=<[|")
-# A number, any backslashes, then "." or ")": one more backslash, which parse removes again
-# ("1." would be a lid; "1\." is the text "1.", "1\\." is the text "1\.").
-_DIGIT_DELIM = re.compile(r"^(\d{1,9})(\\*[.)])")
-
-
-def escape_start(alinea: str) -> str:
-    """Escape the start of an alinea that Markdown would otherwise read as block syntax."""
-    if not alinea:
-        return alinea
-    m = _DIGIT_DELIM.match(alinea)
-    if m:
-        return f"{m.group(1)}\\{alinea[m.end(1) :]}"
-    if alinea[0] == "[" and "]:" not in alinea:
-        return alinea  # only "[label]: ..." is Markdown syntax (a link reference definition)
-    if alinea[0] in _NEEDS_ESCAPE:
-        return "\\" + alinea
-    return alinea
-
-
-_TRAILING_HASHES = re.compile(r"(?<=[ \\])#+$")
-
-
-def escape_heading(head: str) -> str:
-    """Keep a title's closing '#' run: Markdown drops '#'s after a space at a heading's end."""
-    return _TRAILING_HASHES.sub(lambda m: "\\" + m.group(0), head, count=1)
 
 
 def _heading(node: Node) -> str:

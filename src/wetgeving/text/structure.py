@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from wetgeving.errors import ParseError
 from wetgeving.markdown import Block
+from wetgeving.text.escape import unescape_heading, unescape_start
 from wetgeving.text.labels import (
     division_heading,
     id_segment,
@@ -34,30 +35,6 @@ _ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[^\s]+?)\.?(?:\s+(?P<title>.+))?$")
 MARKER = re.compile(
     r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])\.?$"
 )
-_ESCAPABLE = set("\\-+*#>`~_=<[|")
-_ESCAPED_DIGITS = re.compile(r"^(\d{1,9})\\(\\*[.)])")
-
-
-def unescape_start(alinea: str) -> str:
-    """Undo the escape that render puts before text that Markdown would read as syntax."""
-    if "\\" not in alinea[:11]:
-        return alinea  # both escapes below have their backslash within the first 11 characters
-    if len(alinea) > 1 and alinea[0] == "\\" and alinea[1] in _ESCAPABLE:
-        return alinea[1:]
-    m = _ESCAPED_DIGITS.match(alinea)
-    if m:
-        return m.group(1) + alinea[m.end(1) + 1 :]
-    return alinea
-
-
-_TRAILING_HASHES = re.compile(r"\\(#+)$")
-
-
-def unescape_heading(content: str) -> str:
-    """Undo the backslash render puts before a heading's closing '#' run (see render)."""
-    if "\\" not in content:
-        return content
-    return _TRAILING_HASHES.sub(r"\1", content, count=1)
 
 
 @dataclass(slots=True)
