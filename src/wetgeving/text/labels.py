@@ -121,3 +121,23 @@ def division_heading(kind: str, number: str) -> str:
     if is_ordinal_word(number):
         return f"{number} {label}"
     return f"{label} {number}"
+
+
+def id_variants(node_id: str) -> list[str]:
+    """The id itself, then the ids to try when it is absent: onderdeel "2" may be written "2°"
+    in the text and vice versa."""
+    out = [node_id]
+    parts = node_id.split("/")
+    variants: list[list[str]] = []
+    for part in parts:
+        if part.startswith("ond."):
+            nr = part[4:]
+            alt = nr[:-1] if nr.endswith("°") else nr + "°" if nr[:1].isdigit() else nr
+            variants.append([part, f"ond.{alt}"] if alt != nr else [part])
+        else:
+            variants.append([part])
+    combos: list[str] = [""]
+    for options in variants:
+        combos = [f"{c}/{o}" if c else o for c in combos for o in options]
+    out.extend(c for c in combos if c not in out)
+    return out

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wetgeving.text.labels import ORDINAL_VALUES, lid_label, onderdeel_label
+from wetgeving.text.labels import ORDINAL_VALUES, id_variants, lid_label, onderdeel_label
 from wetgeving.text.model import Node, Regeling
 
 
@@ -295,28 +295,6 @@ def _scan_article(sc: _Scanner, pos: int, start: int) -> tuple[int, list[_Raw]]:
     return end, [_Raw(start, end, [nr], lids, levels) for nr, lids, levels in items]
 
 
-def _variants(node_id: str) -> list[str]:
-    """The same id with onderdeel numbers written with or without a degree sign."""
-    out = [node_id]
-    parts = node_id.split("/")
-    for i, part in enumerate(parts):
-        if part.startswith("ond."):
-            nr = part[4:]
-            alt = nr[:-1] if nr.endswith("°") else f"{nr}°" if nr[:1].isdigit() else ""
-            if alt:
-                out.extend(
-                    "/".join([*p.split("/")[:i], f"ond.{alt}", *p.split("/")[i + 1 :]])
-                    for p in list(out)
-                )
-    return out
-
-
-def _replace_seg(node_id: str, i: int, seg: str) -> str:
-    parts = node_id.split("/")
-    parts[i] = seg
-    return "/".join(parts)
-
-
 class _Index:
     def __init__(self, regeling: Regeling) -> None:
         self.nodes: dict[str, Node] = {}
@@ -325,7 +303,7 @@ class _Index:
                 self.nodes.setdefault(node.id, node)
 
     def get(self, node_id: str) -> str | None:
-        for cand in _variants(node_id):
+        for cand in id_variants(node_id):
             if cand in self.nodes:
                 return cand
         return None

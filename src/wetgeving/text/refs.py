@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wetgeving.errors import ProvisionRefError
-from wetgeving.text.labels import ORDINAL_VALUES, lid_label, onderdeel_label
+from wetgeving.text.labels import ORDINAL_VALUES, id_variants, lid_label, onderdeel_label
 from wetgeving.text.model import Node, Regeling
 
 _ARTICLE = re.compile(
@@ -99,25 +99,6 @@ def parse_ref(text: str) -> ProvisionRef:
     return ProvisionRef(article, lid, tuple(onderdelen))
 
 
-def _candidates(node_id: str) -> list[str]:
-    """Ids to try: onderdeel "2" may be written "2°" in the text and vice versa."""
-    out = [node_id]
-    parts = node_id.split("/")
-    variants: list[list[str]] = []
-    for part in parts:
-        if part.startswith("ond."):
-            nr = part[4:]
-            alt = nr[:-1] if nr.endswith("°") else nr + "°" if nr[:1].isdigit() else nr
-            variants.append([part, f"ond.{alt}"] if alt != nr else [part])
-        else:
-            variants.append([part])
-    combos: list[str] = [""]
-    for options in variants:
-        combos = [f"{c}/{o}" if c else o for c in combos for o in options]
-    out.extend(c for c in combos if c not in out)
-    return out
-
-
 def resolve(ref: ProvisionRef, texts: Iterable[Regeling], version: str = "") -> Node:
     """Find the node a reference points at.
 
@@ -128,7 +109,7 @@ def resolve(ref: ProvisionRef, texts: Iterable[Regeling], version: str = "") -> 
     for regeling in texts:
         for node in regeling.walk():
             index.setdefault(node.id, node)
-    for candidate in _candidates(ref.node_id):
+    for candidate in id_variants(ref.node_id):
         if candidate in index:
             return index[candidate]
     labels = [n.label for n in index.values() if n.kind in ("artikel", "lid", "onderdeel")]
