@@ -211,3 +211,21 @@ def test_format_follows_output_suffix(dossier: Dossier, tmp_path: Path) -> None:
     assert (tmp_path / "mvt.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert mvt(dossier, "v2", "-o", str(tmp_path / "mvt.docx"))[0] == 0
     assert (tmp_path / "mvt.docx").read_bytes()[:2] == b"PK"
+
+
+def test_mvt_warns_when_it_quotes_personal_data(tmp_path: Path) -> None:
+    """A phone number in a quoted point is named among the MvT's warnings."""
+    from test_documents_support import make_dossier, response
+    from wetgeving.documents import build, sources
+
+    d = make_dossier(tmp_path / "d")
+    rid = "20260118T090000Z-aaaaaa"
+    (d.responses / f"{rid}.md").write_text(
+        response(rid, "Iemand", [("273f lid 1", "art.273f/lid.1", "Bel 06-12345678.", "", "")]),
+        encoding="utf-8",
+    )
+    doc = build.mvt_document(d, sources.load_text(d, "v2"), "v1")
+    assert any(
+        w.startswith("de memorie van toelichting citeert persoonsgegevens; lak ze weg: ")
+        for w in doc.warnings
+    ), doc.warnings

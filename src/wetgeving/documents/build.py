@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -48,13 +49,26 @@ def mvt_document(
 
     if consultation is None:
         consultation = sources.consultation(dossier)
-    return mvt.build(
+    doc = mvt.build(
         title=dossier.title,
         comparison=view if view is not None else comparison(dossier, against, version),
         articles_in_version=sources.article_numbers(version),
         consultation=consultation,
         toelichting=toelichting_mod.load(dossier.root, dossier.toelichting),
     )
+    flags = personal_data_in_quotes(doc)
+    if flags:
+        shown = "; ".join(flags[:5]) + (f"; en nog {len(flags) - 5}" if len(flags) > 5 else "")
+        warning = f"de memorie van toelichting citeert persoonsgegevens; lak ze weg: {shown}"
+        doc = dataclasses.replace(doc, warnings=(*doc.warnings, warning))
+    return doc
+
+
+def personal_data_in_quotes(doc: Mvt) -> list[str]:
+    """What the MvT quotes from responses (campaign cores, excerpts) that looks personal."""
+    quotes = [c.text for c in doc.consultation.campaigns]
+    quotes += [e for a in doc.consultation.articles for g in a.groups for e in g.excerpts]
+    return [f"“{q[:40]}”: {flag}" for q in quotes for flag in sources.personal_data_flags(q)]
 
 
 def render_mvt(dossier: Dossier, doc: Mvt, fmt: Format) -> Output:

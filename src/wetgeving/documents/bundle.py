@@ -132,6 +132,7 @@ def make(
     step("memorie van toelichting")
     mvt_against = build.GELDEND if build.GELDEND in against else (previous or version)
     mvt_doc = build.mvt_document(dossier, text, mvt_against, everything, views.get(mvt_against))
+    quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
     for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
         files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]
     warnings.extend(mvt_doc.warnings)
@@ -140,6 +141,10 @@ def make(
     for fmt, ext in (("markdown", "md"), ("html", "html")):
         files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
     step("reacties per artikel")
+    if quoted:
+        from wetgeving.documents.verslag import personal_data_refused
+
+        raise personal_data_refused("openbare bundel (memorie van toelichting)", quoted)
     if openbaar:
         # The verslag checked what it quotes; reacties/ publishes every shown response whole,
         # campaign members included.
