@@ -335,3 +335,19 @@ def test_damaged_index_is_built_again(dossier: Path) -> None:
     code, out, err = run(dossier, "responses", "list")
     assert (code, err) == (0, "")
     assert "Te ruim." in out or "Jan Voorbeeld" in out
+
+
+def test_respond_interactive_asks_again_after_a_wrong_answer(dossier: Path) -> None:
+    """A wrong soort or datum is asked again at once: nothing typed before or after is lost."""
+    answers = "\n".join([
+        "Piet Voorbeeld", "", "Zwolle", "lobby", "burger", "", "nee", "v1", "21-11-2026",
+        "2026-11-21", "artikel 273f, tweede lid", "Middelen te ruim.", "",
+    ]) + "\n"  # fmt: skip
+    code, out, err = run(dossier, "respond", "-i", input=answers)
+    assert code == 0, out + err
+    assert "fout: ongeldige soort 'lobby'; kies uit: " in err
+    assert "fout: ongeldige datum '21-11-2026'; gebruik JJJJ-MM-DD" in err
+    r = store.load(store_dossier(dossier), out.strip().splitlines()[-1].split()[1])
+    assert (r.kind, r.received, [p.text for p in r.points]) == (
+        "burger", "2026-11-21", ["Middelen te ruim."],
+    )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -132,21 +133,34 @@ def _prompt(
 ) -> tuple[Any, tuple[str, ...]]:
     import datetime as dt
 
-    from wetgeving.consultation import provisions, record
+    from wetgeving.consultation import model, provisions, record
     from wetgeving.errors import WetgevingError
 
-    name = respondent or typer.prompt("Naam van de indiener")
-    org = organisation or typer.prompt("Organisatie (leeg voor een burger)", default="")
-    where = place or typer.prompt("Plaats", default="")
-    soort = kind or typer.prompt(f"Soort ({KINDS})", default="organisatie" if org else "burger")
-    kanaal = typer.prompt(f"Kanaal ({CHANNELS})", default=channel)
-    from wetgeving.consultation.model import check_openbaar
+    def ask(question: str, check: Callable[[str], Any], default: str | None = None) -> Any:
+        """Ask until the answer passes `check`: a wrong answer does not lose what came before."""
+        while True:
+            try:
+                return check(typer.prompt(question, default=default))
+            except WetgevingError as err:
+                typer.echo(f"fout: {err.message}", err=True)
 
-    while openbaar is None:
-        try:
-            openbaar = check_openbaar(typer.prompt("Openbaar met naam (ja/nee)", default="nee"))
-        except WetgevingError as err:
-            typer.echo(f"fout: {err.message}", err=True)
+    name = respondent or ask(
+        "Naam van de indiener", lambda v: model.check_field("respondent", v, required=True)
+    )
+    org = organisation or ask(
+        "Organisatie (leeg voor een burger)", lambda v: model.check_field("organisatie", v), ""
+    )
+    where = place or ask("Plaats", lambda v: model.check_field("plaats", v), "")
+    soort = kind or ask(
+        f"Soort ({KINDS})",
+        lambda v: model.check_choice("soort", v, model.KINDS),
+        "organisatie" if org else "burger",
+    )
+    kanaal = ask(
+        f"Kanaal ({CHANNELS})", lambda v: model.check_choice("kanaal", v, model.CHANNELS), channel
+    )
+    if openbaar is None:
+        openbaar = ask("Openbaar met naam (ja/nee)", model.check_openbaar, "nee")
     public = openbaar
     while True:
         ver = version or typer.prompt(
@@ -159,7 +173,7 @@ def _prompt(
             if version:
                 raise
             typer.echo(f"fout: {err.message}", err=True)
-    when = date or typer.prompt("Datum van ontvangst", default=dt.date.today().isoformat())
+    when = date or ask("Datum van ontvangst", model.check_date, dt.date.today().isoformat())
     pairs: list[tuple[str, str]] = []
     while True:
         ref = typer.prompt(
@@ -177,7 +191,7 @@ def _prompt(
         except WetgevingError as err:
             typer.echo(f"fout: {err.message}", err=True)
             continue
-        pairs.append((ref, typer.prompt("Tekst")))
+        pairs.append((ref, ask("Tekst", lambda v: model.check_text(v, f"punt {len(pairs) + 1}"))))
     return record.build(resolver, name, org, where, soort, kanaal, public, when, pairs)
 
 
