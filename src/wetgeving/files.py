@@ -21,6 +21,11 @@ _REASONS = {
 }
 
 
+def megabytes(size: int) -> int:
+    """A size in whole MB, rounded up: a file just over a limit never reads as at the limit."""
+    return -(-size // (1024 * 1024))
+
+
 def reason(exc: OSError) -> str:
     """Why the file system refused, in Dutch (the system's own words for rare cases)."""
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))

@@ -72,7 +72,7 @@ def read_xml(path: Path) -> ET.Element:
         size = path.stat().st_size
         if size > MAX_XML_BYTES:
             raise ParseError(
-                name, None, f"bestand is te groot ({size // (1024 * 1024)} MB; maximaal 32 MB)"
+                name, None, f"bestand is te groot ({files.megabytes(size)} MB; maximaal 32 MB)"
             )
         data = path.read_bytes()
     except FileNotFoundError:

@@ -298,7 +298,7 @@ def read_draft(path: Path, shown: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            mb = size // (1024 * 1024)
+            mb = files.megabytes(size)
             raise ParseError(shown, None, f"bestand is te groot ({mb} MB; maximaal 16 MB)")
         data = path.read_bytes()
     except FileNotFoundError:

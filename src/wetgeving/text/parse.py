@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wetgeving import collector, frontmatter
+from wetgeving import collector, files, frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.markdown import blocks
 from wetgeving.text.model import Regeling
@@ -16,7 +16,7 @@ def decode(data: bytes, path: str) -> str:
     """Decode a draft file strictly as UTF-8, naming the line of the first bad byte."""
     if len(data) > MAX_BYTES:
         raise ParseError(
-            path, None, f"bestand is te groot ({len(data) // (1024 * 1024)} MB; maximaal 16 MB)"
+            path, None, f"bestand is te groot ({files.megabytes(len(data))} MB; maximaal 16 MB)"
         )
     try:
         text = data.decode("utf-8")
