@@ -230,7 +230,7 @@ def test_dispose_point_and_status_filter(dossier: Path) -> None:
     _, out, _ = run(dossier, "responses", "list", "--status", "open")
     assert "algemeen [open] Prima." in out and "Te ruim" not in out
     _, out, _ = run(dossier, "responses", "list", "--status", "afgehandeld")
-    assert "1. artikel 273f, derde lid [deels in v2] Te ruim." in out
+    assert "1. artikel 273f, derde lid [deels overgenomen in v2] Te ruim." in out
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from wetgeving.consultation import index, store
 from wetgeving.consultation.follow import Fate
 from wetgeving.consultation.index import PointSummary, Summary
-from wetgeving.consultation.model import Response
+from wetgeving.consultation.model import STATUS_LABELS, Response
 
 if TYPE_CHECKING:
     from wetgeving.consultation.campaigns import Campaign
@@ -70,7 +70,7 @@ class Row:
         campaign = f", campagne {s.campaign}" if s.campaign else ""
         lines = [f"{s.id}  {s.received}  {s.version}  {s.name} [{public}{campaign}]"]
         for n, p, fate in self.points:
-            status = p.status or "open"
+            status = STATUS_LABELS.get(p.status, p.status) if p.status else "open"
             if p.status and p.in_version:
                 status += f" in {p.in_version}"
             ref = f"{p.ref} ({p.question})" if p.question else p.ref
@@ -160,7 +160,7 @@ def show_lines(response: Response) -> list[str]:
             lines.append("  afdoening: open")
         else:
             where = f" in {d.version}" if d.version else ""
-            lines.append(f"  afdoening: {d.status}{where}: {d.reason}")
+            lines.append(f"  afdoening: {STATUS_LABELS.get(d.status, d.status)}{where}: {d.reason}")
     if r.notes.strip():
         lines.extend(["", "notities:", r.notes.strip()])
     return lines

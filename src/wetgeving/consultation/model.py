@@ -18,6 +18,13 @@ from wetgeving.errors import ConsultationError
 KINDS = ("burger", "bedrijf", "organisatie", "adviesorgaan", "overheid")
 CHANNELS = ("internetconsultatie", "adviesaanvraag", "e-mail", "anders")
 STATUSES = ("overgenomen", "deels", "niet-overgenomen", "kennisgenomen")
+# How a status reads in text for people (the stored and JSON values stay the short ones).
+STATUS_LABELS = {
+    "overgenomen": "overgenomen",
+    "deels": "deels overgenomen",
+    "niet-overgenomen": "niet overgenomen",
+    "kennisgenomen": "voor kennisgeving aangenomen",
+}
 GENERAL = "algemeen"
 NOT_PUBLIC = "niet-openbare reactie"
 MAX_TEXT = 1_000_000

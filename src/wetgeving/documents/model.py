@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("burger", "bedrijf", "organisatie", "adviesorgaan", "overheid")
-CHANNELS = ("internetconsultatie", "adviesaanvraag", "e-mail", "anders")
-STATUS_LABELS = {
-    "overgenomen": "overgenomen",
-    "deels": "deels overgenomen",
-    "niet-overgenomen": "niet overgenomen",
-    "kennisgenomen": "voor kennisgeving aangenomen",
-}
+from wetgeving.consultation.model import CHANNELS as CHANNELS
+from wetgeving.consultation.model import KINDS as KINDS
+from wetgeving.consultation.model import STATUS_LABELS
+
 NIET_OPENBAAR = "niet-openbare reactie"
 
 
