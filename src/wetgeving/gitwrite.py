@@ -112,7 +112,7 @@ def unstaged_on_failure(repo: Repo, *specs: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def locked(repo: Repo) -> Iterator[None]:
-    """Hold the dossier's repository lock (fcntl, so a crashed process never leaves it behind)."""
+    """Hold the dossier's repository lock (an OS lock: a crashed process never leaves it held)."""
     path = Path(repo.git_dir) / LOCK_FILE
     busy = (
         f"het dossier is bezet: een ander wetgeving-proces houdt {path} vast; "

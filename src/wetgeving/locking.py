@@ -1,10 +1,12 @@
-"""An exclusive lock between wetgeving processes (fcntl: a crash never leaves it held)."""
+"""An exclusive lock between wetgeving processes: the only module that imports filelock (lazily).
+
+filelock uses the operating system's own lock (flock on POSIX, msvcrt on Windows), so a process
+that crashes never leaves the lock held.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,23 +19,19 @@ def hold(path: Path, timeout: float, busy: str, poll: float = 0.02) -> Iterator[
     """Hold an exclusive lock on `path`, waiting at most `timeout` seconds.
 
     Raises:
-        GitError: with the Dutch message `busy` when another process keeps the lock too long.
+        GitError: with the Dutch message `busy` when another process keeps the lock too long, or
+            when the lock file cannot be made.
     """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(path, timeout=timeout, poll_interval=poll, thread_local=False)
     try:
-        handle = open(path, "a+b")  # noqa: SIM115 - closed by the with below
+        lock.acquire()
+    except Timeout:
+        raise GitError(busy) from None
     except OSError as exc:
         raise GitError(f"{path}: slot kan niet worden gemaakt ({files.reason(exc)})") from None
-    with handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise GitError(busy) from None
-                time.sleep(poll)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    try:
+        yield
+    finally:
+        lock.release()
