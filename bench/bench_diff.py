@@ -7,11 +7,10 @@ Both BWB versions are imported as two versions of a temporary dossier. Measured 
 - the baseline: a plain Python script that runs diff-match-patch in line mode with semantic
   clean-up over the two full texts, also as a whole process.
 Prints the ratio (target <= 2), the peak memory of the diff process (target < 150 MB) and the
-times for 4x and 16x the text (target: linear). On Linux with two or more processors half of the
-new articles are parsed in a forked child (see wetgeving.parallel); the "1 cpu" columns are the
-same cold run with WETGEVING_PARALLEL=0, as on a machine with one processor. Each timing is the
-best of several runs (5 at 1x, 3 at 4x, 1 at 16x), after one untimed run of each command that
-writes the Python bytecode (to a temporary PYTHONPYCACHEPREFIX), as an installed package has it.
+times for 4x and 16x the text (target: linear). wetgeving uses one processor, as the baseline
+does. Each timing is the best of several runs (5 at 1x, 3 at 4x, 1 at 16x), after one untimed
+run of each command that writes the Python bytecode (to a temporary PYTHONPYCACHEPREFIX), as an
+installed package has it.
 Run: `python bench/bench_diff.py`.
 """
 
@@ -49,12 +48,10 @@ def git(root: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Run a process to the end; return (seconds, peak resident memory in MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
-    )
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -115,9 +112,7 @@ def measure(root: Path, repeat: int) -> dict[str, float]:
     base_script.write_text(BASELINE, encoding="utf-8")
     baseline = [sys.executable, str(base_script), "sr2009.txt", "sr2013.txt"]
     floor_cmd = [sys.executable, "-m", "wetgeving", "version", "list"]
-    colds, serials, warms, bases, floors = [], [], [], [], []
-    # The same cold run without a child process, as on a machine with one processor.
-    serial_env = {**os.environ, "WETGEVING_PARALLEL": "0"}
+    colds, warms, bases, floors = [], [], [], []
     # One untimed run of each command first: it writes the bytecode (see main), as installing a
     # package does, so no side pays for compiling Python source.
     for cmd in (diff, baseline, floor_cmd):
@@ -126,19 +121,15 @@ def measure(root: Path, repeat: int) -> dict[str, float]:
     for _ in range(repeat):
         shutil.rmtree(cache, ignore_errors=True)
         colds.append(run(diff, root))
-        shutil.rmtree(cache, ignore_errors=True)
-        serials.append(run(diff, root, serial_env))
         warms.append(run(diff, root))
         bases.append(run(baseline, root))
         floors.append(run(floor_cmd, root))
     cold, cold_mb = best(colds)
-    serial, _ = best(serials)
     warm, warm_mb = best(warms)
     base, base_mb = best(bases)
     return {
         "cold": cold,
         "cold_mb": cold_mb,
-        "serial": serial,
         "warm": warm,
         "warm_mb": warm_mb,
         "base": base,
@@ -195,20 +186,16 @@ def main() -> None:
     size = version_bytes / 1024
     print(f"Wetboek van Strafrecht 2009 -> 2013, {size:.0f} KB per version")
     print(
-        f"{'size':>5} {'diff cold':>10} {'1 cpu':>8} {'diff warm':>10} {'baseline':>10}"
-        f" {'ratio cold':>11} {'1 cpu':>6} {'ratio warm':>11} {'peak MB':>8}"
+        f"{'size':>5} {'diff cold':>10} {'diff warm':>10} {'baseline':>10}"
+        f" {'ratio cold':>11} {'ratio warm':>11} {'peak MB':>8}"
     )
     for copies, r in results.items():
         print(
-            f"{copies:>4}x {r['cold']:>9.2f}s {r['serial']:>7.2f}s {r['warm']:>9.2f}s"
-            f" {r['base']:>9.2f}s {r['cold'] / r['base']:>11.2f} {r['serial'] / r['base']:>6.2f}"
+            f"{copies:>4}x {r['cold']:>9.2f}s {r['warm']:>9.2f}s"
+            f" {r['base']:>9.2f}s {r['cold'] / r['base']:>11.2f}"
             f" {r['warm'] / r['base']:>11.2f} {r['cold_mb']:>8.0f}"
         )
     print(f"ratio (cold, 1x): {one['cold'] / one['base']:.2f}  (target <= 2)")
-    print(
-        f"ratio (cold, 1x, no child process, as with one processor): "
-        f"{one['serial'] / one['base']:.2f}"
-    )
     print(
         f"ratio (warm, 1x; versions recorded with 'version create'): "
         f"{one['warm'] / one['base']:.2f}  (target <= 2)"

@@ -10,9 +10,6 @@ from wetgeving.compare.words import word_diff
 from wetgeving.errors import ProvisionRefError
 from wetgeving.text.model import Node
 
-# From this many articles on, checking references in a child process saves more than it costs.
-PARALLEL_ARTICLES = 300
-
 
 def compare_versions(old: VersionLike, new: VersionLike, article: str | None = None) -> Comparison:
     """Compare two versions per artikel, lid and onderdeel, word by word.
@@ -34,17 +31,8 @@ def _compare(old: VersionLike, new: VersionLike, article: str | None) -> Compari
     if article is not None:
         article = _article_number(article, old, new)
     alignment = Aligner().run(old.regelingen, new.regelingen)
-    if len(alignment.same_articles) + len(alignment.slots) < PARALLEL_ARTICLES:
-        changes = _emit(alignment)
-        stale = stale_references(old.regelingen, new.regelingen, alignment)
-    else:
-        # A whole code: the references are checked in a child while the words are compared
-        # here (see wetgeving.parallel; the same result, one after the other, elsewhere).
-        from wetgeving.parallel import Forked
-
-        with Forked(lambda: stale_references(old.regelingen, new.regelingen, alignment)) as refs:
-            changes = _emit(alignment)
-            stale = refs.result()
+    changes = _emit(alignment)
+    stale = stale_references(old.regelingen, new.regelingen, alignment)
     if article is not None:
         changes = [c for c in changes if article in (c.article, c.old_article)]
         stale = [(source, w) for source, w in stale if source.split("/")[0] == f"art.{article}"]

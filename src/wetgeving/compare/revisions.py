@@ -56,9 +56,7 @@ def compare_revisions(
     reading = _Reading(dossier, [old, new])
     reading.start()
     from wetgeving.compare.engine import compare_versions
-    from wetgeving.text.load import storing, version_texts
+    from wetgeving.text.load import version_texts
 
-    old_text, new_text = version_texts(dossier, reading.result(), store=False)
-    # New trees go to the disk cache while the versions are compared.
-    with storing():
-        return compare_versions(old_text, new_text, article)
+    old_text, new_text = version_texts(dossier, reading.result())
+    return compare_versions(old_text, new_text, article)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import pickle
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__, collector, files, history, parallel
+from wetgeving import __version__, collector, files, history
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
-from wetgeving.text.parse import decode, parse_bytes
-from wetgeving.text.segments import read_ahead
+from wetgeving.text.parse import parse_bytes
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -26,8 +24,6 @@ CACHE_FORMAT = 2
 # Parsed trees by blob id: a blob (the same bytes) is never parsed twice in one process.
 _MEMORY: dict[str, Regeling] = {}
 _MEMORY_LIMIT = 512
-# Parsed with `store=False` and not yet written to the disk cache: blob -> (folder, tree, size).
-_UNSTORED: dict[str, tuple[Path, Regeling, int]] = {}
 
 
 @dataclass(frozen=True)
@@ -76,9 +72,7 @@ def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
         files.replace(_disk_path(folder, blob), data)
 
 
-def _parse(
-    data: bytes, path: str, blob: str, where: str, folder: Path | None, store: bool = True
-) -> Regeling:
+def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -> Regeling:
     cached = _MEMORY.get(blob)
     if cached is not None and folder is not None and not _disk_path(folder, blob).exists():
         _to_disk(folder, blob, cached)  # parsed earlier in this process, never stored
@@ -92,10 +86,7 @@ def _parse(
             wrapped.message = f"{where}: {err.message}"
             wrapped.args = (wrapped.message,)
             raise wrapped from None
-        if store:
-            _to_disk(folder, blob, cached)
-        elif folder is not None:
-            _UNSTORED[blob] = (folder, cached, len(data))
+        _to_disk(folder, blob, cached)
     if len(_MEMORY) >= _MEMORY_LIMIT:
         _MEMORY.clear()
     _MEMORY[blob] = cached
@@ -125,80 +116,14 @@ def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
 
 
 def version_texts(
-    dossier: Dossier,
-    snapshots: list[history.Snapshot],
-    *,
-    remember: bool = False,
-    store: bool = True,
+    dossier: Dossier, snapshots: list[history.Snapshot], *, remember: bool = False
 ) -> list[VersionText]:
-    """Parse the drafts of snapshots already read (see `load_version`).
-
-    Large drafts that need parsing have their articles read ahead, half of them in a forked child
-    (see `segments.read_ahead`); the trees are the same either way. With `store=False` new trees
-    are written to the disk cache only by `storing()`.
-    """
-
-    def run() -> list[VersionText]:
-        if _size(snapshots) >= PARALLEL_BYTES and parallel.available():
-            pending = [s for s in snapshots if _to_parse(s)]
-            if _size(pending) >= PARALLEL_BYTES:
-                read_ahead([(p, _decoded(data)) for s in pending for p, data in s.files.items()])
-        return [_texts(dossier, s, remember, store) for s in snapshots]
-
+    """Parse the drafts of snapshots already read (see `load_version`)."""
     with collector.paused():
-        return run()
+        return [_texts(dossier, s, remember) for s in snapshots]
 
 
-@contextlib.contextmanager
-def storing() -> Iterator[None]:
-    """Write the trees parsed with `store=False` to the disk cache while the caller works on.
-
-    Large trees are written by a forked child (see `wetgeving.parallel`), waited for at the end.
-    """
-    work = list(_UNSTORED.items())
-    _UNSTORED.clear()
-
-    def write() -> None:
-        for blob, (folder, tree, _) in work:
-            _to_disk(folder, blob, tree)
-
-    if sum(size for _, (_, _, size) in work) < PARALLEL_BYTES:
-        write()
-        yield
-        return
-    with parallel.Forked(write) as child:
-        yield
-        child.result()
-
-
-def _size(snapshots: list[history.Snapshot]) -> int:
-    return sum(len(data) for s in snapshots for data in s.files.values())
-
-
-def _decoded(data: bytes) -> str:
-    try:
-        return decode(data, "")
-    except ParseError:
-        return ""  # reported by the parse itself, with its path
-
-
-# Below this many bytes of draft text a child process costs more than it saves.
-PARALLEL_BYTES = 256 * 1024
-
-
-def _to_parse(snap: history.Snapshot) -> bool:
-    """Whether some draft of a snapshot is in neither the memory nor the disk cache."""
-    folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
-    for path, data in snap.files.items():
-        blob = snap.blobs.get(path) or history.blob_id(data)
-        if blob not in _MEMORY and (folder is None or not _disk_path(folder, blob).exists()):
-            return True
-    return False
-
-
-def _texts(
-    dossier: Dossier, snap: history.Snapshot, remember: bool, store: bool = True
-) -> VersionText:
+def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:
     where = _where(snap.name, snap.commit)
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
     folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
@@ -207,5 +132,5 @@ def _texts(
     trees = []
     for path, data in snap.files.items():
         blob = snap.blobs.get(path) or history.blob_id(data)
-        trees.append(_parse(data, path, blob, where, folder, store))
+        trees.append(_parse(data, path, blob, where, folder))
     return VersionText(snap.name, snap.commit, tuple(trees))

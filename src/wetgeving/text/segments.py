@@ -28,7 +28,6 @@ _HEADING = re.compile(r"\n#{1,6}(?=[ \t\n]|\Z)")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _LIMIT = 200_000  # articles kept; beyond this the memo starts again
 _WINDOW = 128 * 1024  # characters of source tokenized in one markdown-it call
-_BATCH = 200  # article segments tokenized in one markdown-it call when reading ahead
 
 # Article segments by source text: the tree, parsed for a text in which the segment began after
 # `shift` lines; None when the segment is not one article that parses on its own.
@@ -119,53 +118,6 @@ def stream(parser: Parser, body: str) -> Sequence[Block]:
             Item("artikel", node.number, node.line, title=node.title, node=node, shift=shift - at)
         )
         out.append(Marker("segment", str(part.start), str(len(parser.prebuilt) - 1)))
-    return out
-
-
-def read_ahead(drafts: list[tuple[str, str]]) -> None:
-    """Parse the new articles of several drafts (path, text) ahead, half in a forked child.
-
-    Afterwards each draft parses with every article known, which leaves little to do. Nothing is
-    reported here: an article that does not parse is read again in place (see `_article`).
-    """
-    from wetgeving import frontmatter, parallel
-
-    _bound()
-    jobs: list[tuple[str, str, int]] = []  # (path, segment, lines before it in its draft)
-    seen: set[str] = set()
-    for path, text in drafts:
-        try:
-            _, body, offset = frontmatter.split(text, path)
-        except ParseError:
-            continue
-        if ("```" in body or "~~~" in body) and _FENCE.search(body):
-            continue
-        line = offset
-        for segment in _texts(body):
-            if segment.startswith("## ") and segment not in seen and segment not in _ARTICLES:
-                seen.add(segment)
-                jobs.append((path, segment, line))
-            line += segment.count("\n")
-    # Two halves of about the same size (measured best on the whole Sr); the child takes the second.
-    total = sum(len(job[1]) for job in jobs)
-    size = cut = 0
-    while cut < len(jobs) and size < total / 2:
-        size += len(jobs[cut][1])
-        cut += 1
-    with parallel.Forked(lambda: _parse_all(jobs[cut:])) as child:
-        _parse_all(jobs[:cut])
-        found = child.result()
-    for (_, segment, _), known in zip(jobs[cut:], found, strict=True):
-        _ARTICLES[segment] = known
-
-
-def _parse_all(jobs: list[tuple[str, str, int]]) -> list[tuple[Node, int] | None]:
-    out: list[tuple[Node, int] | None] = []
-    for begin in range(0, len(jobs), _BATCH):
-        batch = jobs[begin : begin + _BATCH]
-        texts = [text if text.endswith("\n") else text + "\n" for _, text, _ in batch]
-        for (path, text, shift), (toks, first) in zip(batch, blocks_per_text(texts), strict=True):
-            out.append(_article(path, Segment(text, 0, toks, first), shift))
     return out
 
 
