@@ -87,3 +87,26 @@ def test_mvt_docx_has_chapters_and_prompts(tmp_path: Path) -> None:
         assert heading in texts
     assert "Wat is de aanleiding? (IAK-vraag 1)" in texts
     assert "Eerste alinea." in texts and "punt twee" in texts
+
+
+def test_mvt_docx_shows_the_lawyers_markdown_as_word_formatting(tmp_path: Path) -> None:
+    """Bold, italic, code, links, bullets and numbered items become Word formatting, not marks."""
+    d = _dossier(tmp_path)
+    (d.toelichting / "273f.md").write_text(
+        "Het **eerste** lid wordt _verruimd_; zie `wetgeving diff` en [de Ar](https://example.org/ar).\n"
+        "\n- punt een\n  - punt een a\n\n3. derde\n4. vierde\n\n> Citaat uit het advies.\n",
+        encoding="utf-8",
+    )
+    doc = docx.Document(io.BytesIO(build.mvt(d, "v2", "geldend", "docx").data))
+    para = next(p for p in doc.paragraphs if p.text.startswith("Het eerste lid"))
+    assert para.text == (
+        "Het eerste lid wordt verruimd; zie wetgeving diff en de Ar (https://example.org/ar)."
+    )
+    runs = {r.text: r for r in para.runs}
+    assert runs["eerste"].bold and runs["verruimd"].italic
+    assert runs["wetgeving diff"].font.name == "Courier New"
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["punt een"] == "List Bullet" and styles["punt een a"] == "List Bullet 2"
+    assert styles["Citaat uit het advies."] == "Quote"
+    assert "3.\tderde" in styles and "4.\tvierde" in styles
+    assert not [p.text for p in doc.paragraphs if "**" in p.text or "`" in p.text]

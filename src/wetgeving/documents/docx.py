@@ -61,17 +61,37 @@ def _bytes(document: Any) -> bytes:
 
 
 def _markdown_paragraphs(document: Any, text: str) -> None:
-    for block in text.strip().split("\n\n"):
-        block = block.strip()
-        if not block:
-            continue
-        if block.startswith("#"):
-            document.add_heading(block.lstrip("#").strip(), level=4)
-        elif all(line.lstrip().startswith(("- ", "* ")) for line in block.split("\n")):
-            for line in block.split("\n"):
-                document.add_paragraph(line.lstrip()[2:], style="List Bullet")
+    """Add a lawyer's Markdown: headings, lists, quotes and bold/italic/code as Word formatting."""
+    from docx.shared import Cm
+
+    from wetgeving.markdown import paragraphs
+
+    for block in paragraphs(text):
+        if block.kind == "heading":
+            # The lawyer's own headings sit below the document's (article sections are level 2).
+            para = document.add_heading(level=min(2 + block.level, 9))
+        elif block.kind == "bullet":
+            para = document.add_paragraph(
+                style="List Bullet" if block.level < 2 else "List Bullet 2"
+            )
+        elif block.kind == "quote":
+            para = document.add_paragraph(style="Quote")
         else:
-            document.add_paragraph(" ".join(block.split("\n")))
+            para = document.add_paragraph()
+        if block.kind == "number":
+            # Numbered as written, like the draft text, never Word auto-numbering.
+            para.paragraph_format.left_indent = Cm(block.level)
+            para.paragraph_format.first_line_indent = Cm(-1)
+            para.add_run(f"{block.marker}\t")
+        for part in block.runs:
+            shown = part.text
+            if part.link and part.link != part.text:
+                shown += f" ({part.link})"
+            run = para.add_run(shown)
+            run.bold = part.bold or None
+            run.italic = part.italic or None
+            if part.code or block.kind == "code":
+                run.font.name = "Courier New"
 
 
 def _node(document: Any, node: Node, depth: int) -> None:
