@@ -8,14 +8,12 @@ message. Texts are read again with articles known from earlier texts at other li
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wetgeving import markdown
 from wetgeving.errors import ParseError
 from wetgeving.text import segments
 from wetgeving.text.bwb import import_bwb
@@ -138,25 +136,3 @@ def test_body_with_a_fence_is_read_whole() -> None:
         9,
         "tekst die niet als wetstekst te plaatsen is (codeblok)",
     )
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(bodies)
-def test_parser_without_rare_rules_gives_the_same_tokens(body: str) -> None:
-    """Where no line can start a fence, quote, break or underline, both parsers agree."""
-    whole_line_check = re.compile(markdown._RARE_START, re.MULTILINE).search(body) is not None
-    assert markdown.has_rare_start(body) == whole_line_check
-    full = markdown._block_parser(plain=False).parse(body)
-    used = markdown._parser_for(body)
-    tokens = used.parse(body)
-    assert [(t.type, t.content, t.info, t.markup, t.map, t.level) for t in tokens] == [
-        (t.type, t.content, t.info, t.markup, t.map, t.level) for t in full
-    ]
-
-
-def test_rare_starts_are_found_behind_list_markers() -> None:
-    """A thematic break or quote after a list marker sends the text to the full parser."""
-    for line in ("1. ---", "- > citaat", "  - ```", "===", "- - -", "   ---"):
-        assert markdown._parser_for(f"Tekst\n{line}\n") is markdown._block_parser(plain=False)
-    for line in ("1. Een lid.", "- a. onderdeel", "Tekst - met streep"):
-        assert markdown._parser_for(f"Tekst\n{line}\n") is markdown._block_parser(plain=True)

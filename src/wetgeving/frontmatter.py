@@ -6,45 +6,11 @@ stay text and each caller validates what it needs.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from wetgeving.errors import ParseError
 
 FrontValue = str | list[Any] | dict[str, Any]
-
-_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-# A plain YAML scalar may not start with one of these (YAML 1.1, 9.1.3).
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-
-
-def _plain_lines(raw: str) -> dict[str, FrontValue] | None:
-    """Read front matter made of `key: value` lines with plain one-line values, without PyYAML.
-
-    Returns what the BaseLoader would return, or None for anything else (quotes, lists, comments,
-    continuation lines, repeated keys...), which then goes to PyYAML. Importing PyYAML costs more
-    than reading the front matter of a whole code.
-    """
-    out: dict[str, FrontValue] = {}
-    for line in raw.split("\n"):
-        if not line:
-            continue
-        key, sep, value = line.partition(": ")
-        if (
-            not sep
-            or key in out
-            or not _KEY.fullmatch(key)
-            or not value
-            or value[0] in _INDICATORS
-            or value != value.strip(" ")
-            or value.endswith(":")
-            or ": " in value
-            or " #" in value
-            or not value.isprintable()
-        ):
-            return None
-        out[key] = value
-    return out
 
 
 def split(text: str, path: str) -> tuple[dict[str, FrontValue], str, int]:
@@ -69,9 +35,6 @@ def split(text: str, path: str) -> tuple[dict[str, FrontValue], str, int]:
 
 def load(raw: str, path: str, first_line: int = 1) -> dict[str, FrontValue]:
     """Parse a YAML mapping with string scalars only."""
-    simple = _plain_lines(raw)
-    if simple is not None and simple:
-        return simple
     import yaml
 
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,22 +40,8 @@ class Marker(NamedTuple):
     map: list[int] | None = None
 
 
-# Rules that read a line's first characters after indentation and list markers: a fence, a quote,
-# a thematic break or a setext underline. A text in which no line can start one of them gets the
-# same tokens from a parser without those rules (and html_block never matches: raw HTML is off).
-_RARE_RULES = ["fence", "blockquote", "hr", "lheading", "html_block"]
-_RARE_START = (
-    r"^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*"
-    r"(?:```|~~~|>|[-*_][ \t]*[-*_][ \t]*[-*_]|=|-+[ \t]*$)"
-)
-# Something every such line holds: one of these characters, or dashes as below (a pattern that
-# starts with "-", which the regex engine finds fast).
-_RARE_CHARS = "`~>=*_"
-_RARE_DASHES = r"-[ \t]*(?:-[ \t]*-|$)"
-
-
-@lru_cache(maxsize=2)
-def _block_parser(plain: bool = False) -> MarkdownIt:
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # Raw HTML off: draft text and responses are data. Inline parsing is skipped because the
@@ -64,26 +49,8 @@ def _block_parser(plain: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": 40})
     md.disable(["inline", "text_join"], ignoreInvalid=True)
     # "[x]: y" is statute text, not a link reference definition to be swallowed.
-    md.block.ruler.disable(["reference", *(_RARE_RULES if plain else [])])
+    md.block.ruler.disable(["reference"])
     return md
-
-
-@lru_cache(maxsize=1)
-def _rare_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(_RARE_DASHES, re.MULTILINE), re.compile(_RARE_START, re.MULTILINE)
-
-
-def has_rare_start(text: str) -> bool:
-    """Whether a line of `text` may start a fence, quote, thematic break or setext underline."""
-    dashes, start = _rare_patterns()
-    if any(char in text for char in _RARE_CHARS):
-        return start.search(text) is not None
-    for m in dashes.finditer(text):
-        begin = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        if start.match(text, begin, len(text) if end < 0 else end):
-            return True
-    return False
 
 
 @lru_cache(maxsize=1)
@@ -93,18 +60,9 @@ def _html_renderer() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def _parser_for(text: str) -> MarkdownIt:
-    """The block parser, without the rules that cannot match any line of `text` (a third faster)."""
-    import os
-
-    if os.environ.get("WG_NOLEAN"):
-        return _block_parser(plain=False)
-    return _block_parser(plain=not has_rare_start(text))
-
-
 def blocks(text: str) -> Sequence[Block]:
     """Return the block tokens of a Markdown text (map: 0-based first and end line)."""
-    tokens: list[Any] = _parser_for(text).parse(text)
+    tokens: list[Any] = _block_parser().parse(text)
     return tokens
 
 
@@ -125,7 +83,7 @@ def blocks_per_text(texts: list[str]) -> list[tuple[Sequence[Block], int]]:
     index = 0
     current = out[0] if out else []
     following = starts[1] if len(starts) > 1 else None
-    for tok in _parser_for(whole).parse(whole):
+    for tok in _block_parser().parse(whole):
         # Tokens come in document order: one that starts at or after the next text's first line
         # opens that text (texts without tokens are passed over).
         while following is not None and tok.map and tok.map[0] >= following:

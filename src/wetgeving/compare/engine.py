@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from wetgeving import collector
 from wetgeving.compare.align import Aligner, Alignment, Keys, align_children, merge_order
 from wetgeving.compare.model import Change, ChangeKind, Comparison, VersionLike, VersionRef
 from wetgeving.compare.stale import stale_references
@@ -23,11 +22,6 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
     Raises:
         ProvisionRefError: when `article` exists in neither version.
     """
-    with collector.paused():
-        return _compare(old, new, article)
-
-
-def _compare(old: VersionLike, new: VersionLike, article: str | None) -> Comparison:
     if article is not None:
         article = _article_number(article, old, new)
     alignment = Aligner().run(old.regelingen, new.regelingen)

@@ -21,7 +21,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wetgeving import collector
 from wetgeving.consultation.model import Response
 
 SHINGLE = 4
@@ -106,11 +105,6 @@ def find_campaigns(
     responses: Sequence[Response], min_size: int = 3, threshold: float = THRESHOLD
 ) -> list[Campaign]:
     """Group near-identical responses; return campaigns of at least `min_size`, largest first."""
-    with collector.paused():
-        return _find(responses, min_size, threshold)
-
-
-def _find(responses: Sequence[Response], min_size: int, threshold: float) -> list[Campaign]:
     ordered = sorted(responses, key=lambda r: r.id)
     by_text: dict[bytes, list[int]] = {}
     groups: list[list[int]] = []

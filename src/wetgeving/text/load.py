@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__, collector, files, history
+from wetgeving import __version__, files, history
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
 from wetgeving.text.parse import parse_bytes
@@ -119,8 +119,7 @@ def version_texts(
     dossier: Dossier, snapshots: list[history.Snapshot], *, remember: bool = False
 ) -> list[VersionText]:
     """Parse the drafts of snapshots already read (see `load_version`)."""
-    with collector.paused():
-        return [_texts(dossier, s, remember) for s in snapshots]
+    return [_texts(dossier, s, remember) for s in snapshots]
 
 
 def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wetgeving import collector, files, frontmatter
+from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.markdown import blocks
 from wetgeving.text.model import Regeling
@@ -49,11 +49,6 @@ def parse_bytes(data: bytes, path: str) -> Regeling:
 
 
 def _parse(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseError]]:
-    with collector.paused():
-        return _parse_body(text, path, lenient)
-
-
-def _parse_body(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseError]]:
     meta, body, offset = frontmatter.split(text, path)
     parser = Parser(path, offset, lenient)
     fields: dict[str, str] = {}
