@@ -74,15 +74,29 @@ def test_empty_provisions() -> None:
 
 
 def test_nested_lists_follow_ar_3_59() -> None:
-    """The last sub-item of a non-last item ends in ';', the very last one in '.'."""
+    """The last sub-item of a non-last item ends in ';' or ',', the very last one in '.'; an
+    aanhef that ends a sentence is reported, one that runs on into the items is not."""
     body = (
         "## Artikel 1\n\nAanhef:\n\n- a. eerste, met:\n  - 1°. een;\n  - 2°. twee.\n"
-        "- b. tweede\n  - 1°. drie;\n  - 2°. vier.\n"
+        "- b. tweede.\n  - 1°. drie;\n  - 2°. vier.\n- c. derde, indien\n  - 1°. vijf, of\n"
+        "  - 2°. zes.\n"
     )
     assert _messages(body) == [
-        "11: artikel 1, onderdeel a, onder 2°, eindigt niet op ';' (Ar 3.59)",
-        "12: de aanhef van artikel 1, onderdeel b, eindigt niet op ':'",
+        "11: artikel 1, onderdeel a, onder 2°, eindigt niet op ';' of ',' (Ar 3.59)",
+        "12: de aanhef van artikel 1, onderdeel b, eindigt op '.'; een opsomming zet de zin "
+        "van de aanhef voort (eindig op ':')",
+        "14: artikel 1, onderdeel b, onder 2°, eindigt niet op ';' of ',' (Ar 3.59)",
     ]
+
+
+def test_items_may_end_in_a_comma_and_the_one_before_last_in_en_or_of() -> None:
+    """Ar 3.59: items end in ';' or ','; 'en', 'of', 'dan wel' may close the one before last,
+    with or without punctuation before it (as in art. 273 Sr: 'bekend maakt of')."""
+    body = (
+        "## Artikel 1\n\n1. Gestraft wordt hij die opzettelijk\n   - 1°. een, dan wel\n"
+        "   - 2°. twee,\n   - 3°. drie; of\n   - 4°. vier of\n   - 5°. vijf.\n"
+    )
+    assert _messages(body) == []
 
 
 def test_list_followed_by_slotzin_may_end_in_comma() -> None:
@@ -116,7 +130,7 @@ def test_front_matter_errors_are_problems() -> None:
 def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     """A file that does not exist is reported, and the summary counts it."""
     report = check_files([(tmp_path / "weg.md", "weg.md")])
-    assert [str(p) for p in report.problems] == ["weg.md:1: bestand bestaat niet"]
+    assert [str(p) for p in report.problems] == ["weg.md: bestand bestaat niet"]
     assert report.summary == "1 probleem gevonden in 1 bestand"
 
 

@@ -99,7 +99,7 @@ titel: Proef
 ## Artikel 1
 
 1. Het eerste lid bepaalt:
-   - a. iets,
+   - a. iets
    - b. nog iets;
 3. Zie het achtste lid en onder 10°.
 3. Dubbel.
@@ -121,7 +121,7 @@ def test_check_reports_every_problem_with_file_and_line(dossier: Path) -> None:
     path = dossier / "drafts" / "proef.md"
     assert code == 1
     assert out.splitlines() == [
-        f"{path}:8: artikel 1, eerste lid, onderdeel a, eindigt niet op ';' (Ar 3.59)",
+        f"{path}:8: artikel 1, eerste lid, onderdeel a, eindigt niet op ';' of ',' (Ar 3.59)",
         f"{path}:9: artikel 1, eerste lid, onderdeel b, is het laatste onderdeel "
         "en eindigt niet op '.'",
         f"{path}:10: lid 3 volgt op lid 1: lid 2 ontbreekt",
@@ -279,7 +279,7 @@ def test_check_and_fmt_refuse_a_50_mb_draft(dossier: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     code, out, _ = _run(dossier, "check", str(path))
     assert code == 1
-    assert out.splitlines()[0] == f"{path}:1: bestand is te groot (50 MB; maximaal 16 MB)"
+    assert out.splitlines()[0] == f"{path}: bestand is te groot (50 MB; maximaal 16 MB)"
     code, _, err = _run(dossier, "fmt", str(path))
     assert (code, err) == (6, f"fout: {path}: bestand is te groot (50 MB; maximaal 16 MB)\n")
 

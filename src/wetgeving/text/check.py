@@ -11,20 +11,22 @@ from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError, UsageError
 from wetgeving.text.labels import cite
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
-from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_lenient
+from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_checked
+from wetgeving.text.pasted import canonical_regeling
 from wetgeving.text.render import render_markdown
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem in a draft: file, 1-based line and a Dutch message."""
+    """One problem in a draft: file, 1-based line (None for the file as a whole), Dutch message."""
 
     path: str
-    line: int
+    line: int | None
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,12 @@ class CheckReport:
 
 
 _TOKEN = re.compile(r"\d+|[^\d]+")
-_CONNECTIVE = re.compile(r"\s*(?:;|,)\s*(?:en|of|en/of|dan wel|alsmede|respectievelijk)$")
+# Ar 3.59: every item but the last ends in ";" or ","; the one before the last may end in "en" or
+# "of" (Ar 3.60 of 2012: aanwijzing 101), with or without the punctuation before it.
+_CONNECTIVE = re.compile(r"(?:[;,]\s*|\s)(?:en|of|en/of|dan wel|alsmede|respectievelijk)$")
+# An aanhef continues into its list ("... gestraft:", "hij die,", "indien"); one that ends a
+# sentence leaves the items without a sentence to belong to.
+_SENTENCE_END = (".", ";", "!", "?")
 
 
 _LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies")
@@ -106,7 +113,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.path, node.line or 1, message))
+        self.problems.append(Problem(self.path, node.line or None, message))
 
     def regeling(self, regeling: Regeling) -> None:
         articles = list(regeling.articles())
@@ -182,28 +189,33 @@ class _Checker:
                 prev, prev_node = value, item
 
     def lists(self, parent: Node) -> None:
-        """Ar 3.59: the aanhef ends in ':', items in ';', the last item in '.'."""
+        """Ar 3.59: items end in ';' or ',', the last item in '.'; the aanhef runs into them."""
         items = [c for c in parent.children if c.kind == "onderdeel"]
         if items:
-            if parent.text and not parent.vervallen:
-                last = parent.text.split("\n")[-1].rstrip()
-                if not last.endswith(":"):
-                    self.add(parent, f"de aanhef van {cite(parent.label)} eindigt niet op ':'")
+            self.aanhef(parent)
             followed = bool(parent.children) and parent.children[-1].kind == "slotzin"
             self.items(items, None if followed else ".")
         for child in parent.children:
             if child.kind == "lid":
                 self.lists(child)
 
+    def aanhef(self, parent: Node) -> None:
+        if not parent.text or parent.vervallen:
+            return
+        last = parent.text.split("\n")[-1].rstrip()
+        if last.endswith(_SENTENCE_END) and not last.endswith("..."):
+            self.add(
+                parent,
+                f"de aanhef van {cite(parent.label)} eindigt op '{last[-1]}'; een opsomming zet "
+                "de zin van de aanhef voort (eindig op ':')",
+            )
+
     def items(self, items: list[Node], last_end: str | None) -> None:
         for i, item in enumerate(items):
             want = last_end if i == len(items) - 1 else ";"
             subs = [c for c in item.children if c.kind == "onderdeel"]
             if subs:
-                if item.text:
-                    own = item.text.split("\n")[-1].rstrip()
-                    if not own.endswith(":"):
-                        self.add(item, f"de aanhef van {cite(item.label)} eindigt niet op ':'")
+                self.aanhef(item)
                 followed = item.children[-1].kind == "slotzin"
                 self.items(subs, None if followed else want)
                 if followed:
@@ -216,11 +228,9 @@ class _Checker:
             return
         text = source.text.split("\n")[-1].rstrip()
         if want == ";":
-            if text.endswith(";") or _CONNECTIVE.search(text):
+            if text.endswith((";", ",")) or _CONNECTIVE.search(text) or item.vervallen:
                 return
-            if item.vervallen:
-                return
-            self.add(source, f"{cite(item.label)} eindigt niet op ';' (Ar 3.59)")
+            self.add(source, f"{cite(item.label)} eindigt niet op ';' of ',' (Ar 3.59)")
         elif not text.endswith("."):
             if item.vervallen and text.endswith(";"):
                 return
@@ -239,15 +249,18 @@ def _name(series: str, position: int, like: str) -> str:
 def check_text(text: str, path: str) -> list[Problem]:
     """Return every problem in one draft text, in line order."""
     try:
-        regeling, errors = parse_lenient(text, path)
+        regeling, errors = parse_checked(text, path)
     except ParseError as exc:
-        return [Problem(path, exc.line or 1, exc.detail)]
+        return [Problem(path, exc.line, exc.detail)]
     checker = _Checker(path)
     for err in errors:
-        checker.problems.append(Problem(path, err.line or 1, err.detail))
+        checker.problems.append(Problem(path, err.line, err.detail))
     checker.regeling(regeling)
     checker.problems.extend(_references(regeling, path))
-    return sorted(checker.problems, key=lambda p: p.line)
+    return sorted(checker.problems, key=lambda p: p.line or 0)
+
+
+_NOT_YET = re.compile(r"^\[\s*treedt in werking\b", re.IGNORECASE)
 
 
 def _references(regeling: Regeling, path: str) -> list[Problem]:
@@ -255,19 +268,24 @@ def _references(regeling: Regeling, path: str) -> list[Problem]:
 
     A draft may hold only some articles of a regulation (art. 273f of the Sr), so a reference to
     an article that is not in the file counts as broken only when the file starts at artikel 1 or
-    the number falls between its first and last article.
+    the number falls between its first and last article. An article marked "[Treedt in werking
+    per ...]" is not yet in force: it names the provisions of the law as it will read then.
     """
     from wetgeving.text.references import references_in
 
-    articles = [a.number for a in regeling.articles()]
-    complete = bool(articles) and articles[0] == "1"
-    low = min((_key(a) for a in articles), default=None)
-    high = max((_key(a) for a in articles), default=None)
-    present = set(articles)
+    articles = list(regeling.articles())
+    numbers = [a.number for a in articles]
+    complete = bool(numbers) and numbers[0] == "1"
+    low = min((_key(a) for a in numbers), default=None)
+    high = max((_key(a) for a in numbers), default=None)
+    present = set(numbers)
+    future = {a.id for a in articles if _NOT_YET.match(a.text)}
     out: list[Problem] = []
     reported: set[tuple[str, str]] = set()
     for ref in references_in(regeling):
         if ref.target is not None or (ref.source, ref.wanted) in reported:
+            continue
+        if ref.source.split("/")[0] in future:
             continue
         article = ref.wanted.split("/")[0].removeprefix("art.")
         if article not in present and not complete:
@@ -277,16 +295,32 @@ def _references(regeling: Regeling, path: str) -> list[Problem]:
         reported.add((ref.source, ref.wanted))
         source = regeling.find(ref.source)
         where = source.label if source is not None else ref.source
-        line = source.line if source is not None and source.line else 1
-        out.append(
-            Problem(
-                path,
-                line,
-                f"verwijzing '{ref.phrase}' in {cite(where)} wijst naar {ref.wanted_label}, "
-                "maar die bepaling bestaat niet",
-            )
+        line = source.line if source is not None and source.line else None
+        message = (
+            f"verwijzing '{ref.phrase}' in {cite(where)} wijst naar {ref.wanted_label}, "
+            "maar die bepaling bestaat niet"
         )
+        out.append(Problem(path, line, message + _lid_hint(regeling, ref.wanted)))
     return out
+
+
+def _lid_hint(regeling: Regeling, wanted: str) -> str:
+    """"artikel 362, onder 2°" where only the eerste lid has a 2°: name that one."""
+    from wetgeving.text.labels import id_variants
+    from wetgeving.text.references import label_for_id
+
+    article, _, rest = wanted.partition("/")
+    if not rest.startswith("ond.") or (node := regeling.find(article)) is None:
+        return ""
+    found = [
+        f"{lid.id}/{rest}"
+        for lid in node.children
+        if lid.kind == "lid"
+        and any(regeling.find(v) is not None for v in id_variants(f"{lid.id}/{rest}"))
+    ]
+    if len(found) != 1:
+        return ""
+    return f"; de verwijzing noemt geen lid: bedoeld is vermoedelijk {label_for_id(found[0])}"
 
 
 def read_draft(path: Path, shown: str) -> str:
@@ -317,7 +351,7 @@ def check_files(files: Sequence[tuple[Path, str]]) -> CheckReport:
         try:
             text = read_draft(path, shown)
         except ParseError as err:
-            problems.append(Problem(shown, err.line or 1, err.detail))
+            problems.append(Problem(shown, err.line, err.detail))
             continue
         problems.extend(check_text(text, shown))
     return CheckReport(tuple(shown for _, shown in files), tuple(problems))
@@ -332,7 +366,7 @@ class FormatResult:
 
 
 def canonical(text: str, path: str) -> str:
-    """Return the canonical form of a draft text.
+    """Return the canonical form of a draft text, with canonical characters (see text.pasted).
 
     Front matter holding a comment or a repeated key is kept as written: the canonical front
     matter, written from the values read, would silently drop those lines.
@@ -340,7 +374,7 @@ def canonical(text: str, path: str) -> str:
     Raises:
         ParseError: when the text does not parse.
     """
-    new = render_markdown(parse(text, path))
+    new = render_markdown(canonical_regeling(parse(text, path)))
     _, body, _ = frontmatter.split(text, path)
     front = text[: len(text) - len(body)]
     keys = [m.group(1) for m in _FRONT_KEY.finditer(front)]

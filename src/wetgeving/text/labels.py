@@ -125,15 +125,16 @@ def division_heading(kind: str, number: str) -> str:
 
 def id_variants(node_id: str) -> list[str]:
     """The id itself, then the ids to try when it is absent: onderdeel "2" may be written "2°"
-    in the text and vice versa."""
+    in the text and vice versa, and "2°" may be typed "2º" (the ordinal indicator)."""
     out = [node_id]
     parts = node_id.split("/")
     variants: list[list[str]] = []
     for part in parts:
-        if part.startswith("ond."):
-            nr = part[4:]
-            alt = nr[:-1] if nr.endswith("°") else nr + "°" if nr[:1].isdigit() else nr
-            variants.append([part, f"ond.{alt}"] if alt != nr else [part])
+        nr = part[4:]
+        if part.startswith("ond.") and nr[:1].isdigit():
+            bare = nr.rstrip("°º")
+            options = [nr, *(v for v in (bare, bare + "°", bare + "º") if v != nr)]
+            variants.append([f"ond.{o}" for o in options])
         else:
             variants.append([part])
     combos: list[str] = [""]

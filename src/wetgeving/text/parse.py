@@ -6,6 +6,7 @@ from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.markdown import blocks
 from wetgeving.text.model import Regeling
+from wetgeving.text.pasted import structural_spaces
 from wetgeving.text.segments import stream
 from wetgeving.text.structure import Parser, finish
 
@@ -33,6 +34,12 @@ def parse_lenient(text: str, path: str = "<tekst>") -> tuple[Regeling, list[Pars
     return _parse(text, path, lenient=True)
 
 
+def parse_checked(text: str, path: str = "<tekst>") -> tuple[Regeling, list[ParseError]]:
+    """As `parse_lenient`, and also the lines that parse but are probably not meant so (a
+    number without its period at the start of a line, "2°" without "- "), for `check`."""
+    return _parse(text, path, lenient=True, suspects=True)
+
+
 def parse(text: str, path: str = "<tekst>") -> Regeling:
     """Parse a draft text.
 
@@ -48,9 +55,12 @@ def parse_bytes(data: bytes, path: str) -> Regeling:
     return parse(decode(data, path), path)
 
 
-def _parse(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseError]]:
+def _parse(
+    text: str, path: str, lenient: bool, suspects: bool = False
+) -> tuple[Regeling, list[ParseError]]:
     meta, body, offset = frontmatter.split(text, path)
-    parser = Parser(path, offset, lenient)
+    body = structural_spaces(body)
+    parser = Parser(path, offset, lenient, suspects)
     fields: dict[str, str] = {}
     for key, value in meta.items():
         if not isinstance(value, str):
@@ -71,4 +81,4 @@ def _parse(text: str, path: str, lenient: bool) -> tuple[Regeling, list[ParseErr
         meta=tuple(fields.items()),
         path=path,
     )
-    return regeling, parser.problems
+    return regeling, parser.problems + (parser.suspects or [])

@@ -35,6 +35,13 @@ _ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[^\s]+?)\.?(?:\s+(?P<title>.+))?$")
 MARKER = re.compile(
     r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])\.?$"
 )
+# A line of text that starts like a lid or onderdeel but is none, so Markdown made it text of the
+# alinea before it (or an alinea of its own): "5 Artikel 251 is ..." (a forgotten period), "2. Een
+# lid" straight after text, "2° degene die" without "- ". `check` names such lines.
+_LOOKS_NUMBERED = re.compile(
+    r"(?P<nr>\d{1,3}[a-z]?)(?:(?P<deg>[°º])\.?|(?P<dot>[.)]))?[ \t]+(?P<next>\S)"
+    r"|(?P<letter>[a-z])\.[ \t]+\S"
+)
 
 
 @dataclass(slots=True)
@@ -60,11 +67,13 @@ class Item:
 class Parser:
     """Builds the items of a draft body from its block tokens."""
 
-    def __init__(self, path: str, offset: int, lenient: bool) -> None:
+    def __init__(self, path: str, offset: int, lenient: bool, suspects: bool = False) -> None:
         self.path = path
         self.offset = offset
         self.lenient = lenient
         self.problems: list[ParseError] = []
+        # Lines that parse but are probably not what the lawyer meant (only `check` asks).
+        self.suspects: list[ParseError] | None = [] if suspects else None
         self.base = offset
         self.prebuilt: list[Item] = []
 
@@ -123,7 +132,7 @@ class Parser:
                         "(gebruik '#' voor Boek/Titel/Afdeling en '##' voor een artikel)",
                     )
             elif tok.type == "paragraph_open":
-                text = self.alinea(toks[i + 1].content)
+                text = self.alinea(toks[i + 1].content, line)
                 i += 3
                 if article is not None:
                     self.add_alinea(article, text, line)
@@ -172,8 +181,53 @@ class Parser:
             kind, m.group("nr"), line, title=m.group("title") or "", rank=DIVISION_RANK[kind]
         )
 
-    def alinea(self, content: str) -> str:
+    def alinea(self, content: str, line: int = 0, marked: bool = False) -> str:
+        """The text of a paragraph; `marked` when its first line starts with an item's marker."""
+        if self.suspects is not None and line:
+            self.numbered_lines(content, line, 1 if marked else 0)
         return unescape_start(" ".join(content.split()))
+
+    def suspect(self, line: int, message: str) -> None:
+        if self.suspects is not None:
+            self.suspects.append(ParseError(self.path, line, message))
+
+    def numbered_lines(self, content: str, line: int, skip: int) -> None:
+        """Note lines that look like a lid or onderdeel but were read as text (`check`)."""
+        for i, raw in enumerate(content.split("\n")):
+            if i < skip:
+                continue
+            m = _LOOKS_NUMBERED.match(raw.lstrip(" \t"))
+            if m is None:
+                continue
+            shown = raw.strip()
+            shown = shown if len(shown) <= 40 else shown[:40] + "..."
+            nr = m.group("nr")
+            if m.group("deg"):
+                self.suspect(
+                    line + i,
+                    f"'{shown}' is geen onderdeel ('- ' ontbreekt) en wordt gelezen als tekst; "
+                    f"schrijf '- {nr}°. ...'",
+                )
+            elif i == 0:
+                # An alinea of its own: only a number followed by a capital is suspect.
+                if nr and not m.group("dot") and m.group("next")[:1].isupper():
+                    self.suspect(
+                        line,
+                        f"'{shown}' begint met een nummer zonder punt en wordt gelezen als "
+                        f"tekst, niet als lid {nr}; schrijf '{nr}. ...'",
+                    )
+            elif nr and not m.group("dot"):
+                self.suspect(
+                    line + i,
+                    f"'{shown}' begint met een nummer zonder punt en wordt gelezen als tekst van "
+                    f"de regel ervoor, niet als lid {nr}; schrijf '{nr}. ...'",
+                )
+            else:
+                self.suspect(
+                    line + i,
+                    f"'{shown}' sluit zonder witregel aan op de tekst erboven en wordt daardoor "
+                    "gelezen als tekst, niet als lid of onderdeel; zet er een witregel voor",
+                )
 
     def add_alinea(self, item: Item, text: str, line: int) -> None:
         # Text after a list is a slotzin, kept as its own child so the list order survives.
@@ -221,7 +275,8 @@ class Parser:
             while toks[i].type != "list_item_close":
                 tok = toks[i]
                 if tok.type == "paragraph_open":
-                    text = self.alinea(toks[i + 1].content)
+                    marked = first and not ordered
+                    text = self.alinea(toks[i + 1].content, self.line(tok), marked)
                     if first and not ordered:
                         text = self.split_marker(item, text, self.line(tok))
                     first = False
