@@ -6,7 +6,12 @@ import re
 
 from wetgeving.compare.align import Alignment
 from wetgeving.text.model import Node, Regeling
-from wetgeving.text.references import InternalRef, ReferenceFinder, label_for_id
+from wetgeving.text.references import (
+    InternalRef,
+    ReferenceFinder,
+    label_for_id,
+    not_yet_in_force,
+)
 
 _OTHER = {"lid": "een ander lid", "ond": "een ander onderdeel", "art": "een ander artikel"}
 
@@ -28,6 +33,8 @@ def _groups(refs: list[InternalRef]) -> dict[tuple[str, int], list[InternalRef]]
 
 
 def _phrase(text: str) -> str:
+    if text[:1].isdigit():
+        return f"artikel {text}"  # a later article of a list ("de artikelen 77k, 77o, vierde lid")
     return text[0].lower() + text[1:] if text.startswith(("Artikel", "Het", "De")) else text
 
 
@@ -115,35 +122,66 @@ def _check(
     old_node = next((n for f in old_finders if (n := f.node(old_id)) is not None), None)
     if old_node is None:
         return []
+    old_article = next((n for f in old_finders if (n := f.node(old_id.split("/")[0]))), None)
+    if old_article is not None and not_yet_in_force(old_article):
+        # Its references named the law as it would read later, not the old version.
+        return []
     finder = next(f for f in old_finders if f.node(old_id) is old_node)
     old_groups = _groups(finder.refs(old_node))
     out: list[str] = []
+    said: set[tuple[str, str]] = set()
     for key, group in _groups(refs).items():
-        olds = old_groups.get(key)
-        if not olds:
-            continue
-        for new_ref, old_ref in zip(group, olds, strict=False):
+        for new_ref, old_ref in _pairs(group, old_groups.get(key, [])):
             target = old_ref.target
             if target is None:
                 continue
             now = al.new_id_of(target)
             if now == new_ref.target:
                 continue
-            phrase = _phrase(new_ref.phrase)
-            comma = "," if "," in phrase else ""
-            where = f"verwijzing naar {phrase}{comma} in {node.label},"
-            was = label_for_id(target)
-            if now is None:
-                if new_ref.target is None:
-                    gone = f"({was}, is vervallen)"
-                    out.append(f"{where} wijst naar een bepaling die niet meer bestaat {gone}")
-                else:
-                    out.append(f"{where} wijst nu naar {_other(target)} ({was}, is vervallen)")
-            else:
-                now_label = label_for_id(now)
-                comma = "," if "," in now_label else ""
-                out.append(
-                    f"{where} wijst nu naar {_other(target)}; bedoeld was {was}, "
-                    f"dat nu {now_label}{comma} is"
-                )
+            if now == target and not new_ref.relative:
+                # The provision named did not change and the phrase names it by its article:
+                # the phrase still means it; nothing went stale.
+                continue
+            warning = _warning(node, new_ref, target, now)
+            if (new_ref.phrase, warning) not in said:
+                said.add((new_ref.phrase, warning))
+                out.append(warning)
     return out
+
+
+def _pairs(news: list[InternalRef], olds: list[InternalRef]) -> list[tuple[InternalRef, InternalRef]]:
+    """Pair the references of one phrase in the new text with those in the old text.
+
+    The same provision named (same `wanted`) pairs first; the rest pairs in order only when
+    both sides name as many provisions, so a list that changed never pairs unrelated citations.
+    """
+    left = list(olds)
+    pairs: list[tuple[InternalRef, InternalRef]] = []
+    rest: list[InternalRef] = []
+    for new_ref in news:
+        same = next((o for o in left if o.wanted == new_ref.wanted), None)
+        if same is None:
+            rest.append(new_ref)
+            continue
+        left.remove(same)
+        pairs.append((new_ref, same))
+    if len(rest) == len(left):
+        pairs.extend(zip(rest, left, strict=True))
+    return pairs
+
+
+def _warning(node: Node, new_ref: InternalRef, target: str, now: str | None) -> str:
+    phrase = _phrase(new_ref.phrase)
+    comma = "," if "," in phrase else ""
+    where = f"verwijzing naar {phrase}{comma} in {node.label},"
+    was = label_for_id(target)
+    if now is None:
+        if new_ref.target is None:
+            return f"{where} wijst naar een bepaling die niet meer bestaat ({was}, is vervallen)"
+        return f"{where} wijst nu naar {_other(target)} ({was}, is vervallen)"
+    now_label = label_for_id(now)
+    if now_label == was:
+        # The provision kept its place; the text holding the phrase moved away from it.
+        return f"{where} wijst nu naar {_other(target)}; bedoeld was {was}"
+    comma = "," if "," in now_label else ""
+    return f"{where} wijst nu naar {_other(target)}; bedoeld was {was}, dat nu {now_label}{comma} is"

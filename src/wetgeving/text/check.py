@@ -260,9 +260,6 @@ def check_text(text: str, path: str) -> list[Problem]:
     return sorted(checker.problems, key=lambda p: p.line or 0)
 
 
-_NOT_YET = re.compile(r"^\[\s*treedt in werking\b", re.IGNORECASE)
-
-
 def _references(regeling: Regeling, path: str) -> list[Problem]:
     """Internal references that do not resolve.
 
@@ -271,7 +268,7 @@ def _references(regeling: Regeling, path: str) -> list[Problem]:
     the number falls between its first and last article. An article marked "[Treedt in werking
     per ...]" is not yet in force: it names the provisions of the law as it will read then.
     """
-    from wetgeving.text.references import references_in
+    from wetgeving.text.references import not_yet_in_force, references_in
 
     articles = list(regeling.articles())
     numbers = [a.number for a in articles]
@@ -279,7 +276,7 @@ def _references(regeling: Regeling, path: str) -> list[Problem]:
     low = min((_key(a) for a in numbers), default=None)
     high = max((_key(a) for a in numbers), default=None)
     present = set(numbers)
-    future = {a.id for a in articles if _NOT_YET.match(a.text)}
+    future = {a.id for a in articles if not_yet_in_force(a)}
     out: list[Problem] = []
     reported: set[tuple[str, str]] = set()
     for ref in references_in(regeling):

@@ -14,6 +14,7 @@ quotes as straight ones, soft hyphens as nothing; spans and phrases stay those o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -66,6 +67,15 @@ def label_for_id(node_id: str) -> str:
         elif kind == "slot":
             parts.append("slotzin")
     return ", ".join(parts)
+
+
+_NOT_YET = re.compile(r"^\[\s*treedt in werking\b", re.IGNORECASE)
+
+
+def not_yet_in_force(article: Node) -> bool:
+    """True for an article marked "[Treedt in werking per ...]": its references name the law as
+    it will read then, so they are not checked against this text."""
+    return bool(_NOT_YET.match(article.text))
 
 
 class _Index:
