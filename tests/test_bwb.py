@@ -233,7 +233,7 @@ def test_lid_number_markdown_cannot_hold_is_refused(tmp_path: Path) -> None:
 def test_deeply_nested_xml_is_refused_in_one_line() -> None:
     """XML nested thousands deep is refused by line, not with a recursion traceback."""
     from wetgeving.errors import ParseError
-    from wetgeving.text.bwb import parse_xml
+    from wetgeving.text.bwbxml import parse_xml
 
     data = b"<?xml version='1.0'?>\n<wetgeving>" + b"<a>" * 3000 + b"</a>" * 3000 + b"</wetgeving>"
     with pytest.raises(ParseError) as err:

@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wetgeving.text import bwb
+from wetgeving.text.bwbconvert import convert
+from wetgeving.text.bwbxml import read_xml
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.parse import parse
 from wetgeving.text.render import render_markdown
@@ -165,8 +167,7 @@ def test_texts_that_look_escaped_round_trip(text: str) -> None:
 def test_whole_wetboek_van_strafrecht_round_trips(name: str) -> None:
     """Both Sr versions import completely and parse(render(tree)) == tree for the whole code."""
     path = FIXTURES / "bwb" / name
-    root = bwb.read_xml(path)
-    _, built = bwb.convert(root, str(path))
+    built = convert(read_xml(path), str(path)).regeling
     result = bwb.import_bwb(path)
     assert stripped(result.regeling) == stripped(built)
     assert parse(render_markdown(result.regeling)) == result.regeling

@@ -172,7 +172,9 @@ def import_bwb(
 ) -> None:
     """Zet BWB-XML (wetten.overheid.nl) om in een conceptbestand.
 
-    De hele regeling, of met --article alleen die artikelen (met hun Boek en Titel).
+    Een wet, AMvB, ministeriële regeling, beleidsregel of verordening, met haar bijlagen; of met
+    --article alleen die artikelen (met hun Boek en Titel). Wat een concepttekst niet kan bevatten
+    (een tabel) wordt met naam en regel gemeld; een bijlage met een afbeelding wordt weggelaten.
     """
     from wetgeving.errors import DossierError
     from wetgeving.text import bwb
@@ -189,4 +191,8 @@ def import_bwb(
     target = output if output is not None else current.drafts / f"{result.bwb_id or source.stem}.md"
     write_atomic(target, result.markdown, force, _shown(target))
     what = "1 artikel" if result.articles == 1 else f"{result.articles} artikelen"
+    if result.bijlagen:
+        what += " en 1 bijlage" if result.bijlagen == 1 else f" en {result.bijlagen} bijlagen"
     typer.echo(f"{what} geïmporteerd naar {_shown(target)}")
+    for note in result.notes:
+        typer.echo(f"let op: {note}")

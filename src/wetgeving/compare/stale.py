@@ -149,7 +149,9 @@ def _check(
     return out
 
 
-def _pairs(news: list[InternalRef], olds: list[InternalRef]) -> list[tuple[InternalRef, InternalRef]]:
+def _pairs(
+    news: list[InternalRef], olds: list[InternalRef]
+) -> list[tuple[InternalRef, InternalRef]]:
     """Pair the references of one phrase in the new text with those in the old text.
 
     The same provision named (same `wanted`) pairs first; the rest pairs in order only when
@@ -184,4 +186,6 @@ def _warning(node: Node, new_ref: InternalRef, target: str, now: str | None) -> 
         # The provision kept its place; the text holding the phrase moved away from it.
         return f"{where} wijst nu naar {_other(target)}; bedoeld was {was}"
     comma = "," if "," in now_label else ""
-    return f"{where} wijst nu naar {_other(target)}; bedoeld was {was}, dat nu {now_label}{comma} is"
+    return (
+        f"{where} wijst nu naar {_other(target)}; bedoeld was {was}, dat nu {now_label}{comma} is"
+    )

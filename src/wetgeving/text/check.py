@@ -11,7 +11,7 @@ from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError, UsageError
 from wetgeving.text.labels import cite
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
-from wetgeving.text.parse import MAX_BYTES, decode, parse, parse_checked
+from wetgeving.text.parse import parse, parse_checked, read_draft
 from wetgeving.text.pasted import canonical_regeling
 from wetgeving.text.render import render_markdown
 
@@ -302,7 +302,7 @@ def _references(regeling: Regeling, path: str) -> list[Problem]:
 
 
 def _lid_hint(regeling: Regeling, wanted: str) -> str:
-    """"artikel 362, onder 2°" where only the eerste lid has a 2°: name that one."""
+    """ "artikel 362, onder 2°" where only the eerste lid has a 2°: name that one."""
     from wetgeving.text.labels import id_variants
     from wetgeving.text.references import label_for_id
 
@@ -318,27 +318,6 @@ def _lid_hint(regeling: Regeling, wanted: str) -> str:
     if len(found) != 1:
         return ""
     return f"; de verwijzing noemt geen lid: bedoeld is vermoedelijk {label_for_id(found[0])}"
-
-
-def read_draft(path: Path, shown: str) -> str:
-    """Read a draft file as UTF-8 text.
-
-    Raises:
-        ParseError: when the file is missing, too big or not UTF-8.
-    """
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            mb = files.megabytes(size)
-            raise ParseError(shown, None, f"bestand is te groot ({mb} MB; maximaal 16 MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(shown, None, "bestand bestaat niet") from None
-    except IsADirectoryError:
-        raise ParseError(shown, None, "is een map, geen conceptbestand") from None
-    except OSError as exc:
-        raise ParseError(shown, None, f"kan niet worden gelezen ({files.reason(exc)})") from None
-    return decode(data, shown)
 
 
 def check_files(files: Sequence[tuple[Path, str]]) -> CheckReport:

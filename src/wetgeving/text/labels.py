@@ -99,6 +99,14 @@ def cite(label: str) -> str:
     return f"{label}," if "," in label else label
 
 
+ENIG_ARTIKEL = "enig artikel"  # the label of the one article of a regulation without a number
+
+
+def marker_number(marker: str) -> str:
+    """The number of a list marker as written: "a." -> "a", "1°." -> "1°", "a)" -> "a"."""
+    return marker[:-1] if marker.endswith((".", ")")) and len(marker) > 1 else marker
+
+
 def id_segment(prefix: str, number: str) -> str:
     """Return an id segment such as "lid.3"; spaces cannot occur in numbers as written."""
     return f"{prefix}.{number}" if number else prefix

@@ -1,4 +1,4 @@
-"""The tree of a Dutch statute text: regeling > divisions > artikel > lid > onderdeel.
+"""The tree of a Dutch statute text: regeling > divisions > artikel > lid > onderdeel; bijlagen.
 
 Nodes are immutable. `id` is a stable path (``art.273f/lid.1/ond.4°``), `label` the Ar 3.29
 citation ("artikel 273f, eerste lid, onder 4°"). `text` is the node's own text (not its
@@ -20,6 +20,7 @@ Kind = Literal[
     "afdeling",
     "paragraaf",
     "artikel",
+    "bijlage",
     "lid",
     "onderdeel",
     "slotzin",

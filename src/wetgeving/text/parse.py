@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from wetgeving import files, frontmatter
+from dataclasses import replace
+from pathlib import Path
+
+from wetgeving import frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.markdown import blocks
-from wetgeving.text.model import Regeling
+from wetgeving.text.model import Node, Regeling
 from wetgeving.text.pasted import structural_spaces
 from wetgeving.text.segments import stream
+from wetgeving.text.source import decode_utf8, read_bytes
 from wetgeving.text.structure import Parser, finish
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -15,18 +19,17 @@ MAX_BYTES = 16 * 1024 * 1024
 
 def decode(data: bytes, path: str) -> str:
     """Decode a draft file strictly as UTF-8, naming the line of the first bad byte."""
-    if len(data) > MAX_BYTES:
-        raise ParseError(
-            path, None, f"bestand is te groot ({files.megabytes(len(data))} MB; maximaal 16 MB)"
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(path, line, "bestand is geen UTF-8-tekst") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = decode_utf8(data, path, MAX_BYTES)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_draft(path: Path, shown: str) -> str:
+    """Read a draft file as text (see `decode`).
+
+    Raises:
+        ParseError: when the file is missing, too big or not UTF-8.
+    """
+    return decode(read_bytes(path, shown, MAX_BYTES, "conceptbestand"), shown)
 
 
 def parse_lenient(text: str, path: str = "<tekst>") -> tuple[Regeling, list[ParseError]]:
@@ -74,11 +77,34 @@ def _parse(
     items = parser.run(blocks(body) if lenient else stream(parser, body))
     title = fields.pop("titel", "")
     regulation = fields.pop("regeling", "")
+    children = finish(items, "", "")
+    style = fields.get(LID_STYLE, LID_STYLES[0])
+    if style not in LID_STYLES:
+        where = next((i + 1 for i, t in enumerate(text.split("\n")) if t.startswith(LID_STYLE)), 1)
+        choices = " of ".join(f"'{s}'" for s in LID_STYLES)
+        parser.problem(where, f"front matter '{LID_STYLE}' moet {choices} zijn, niet '{style}'")
+    elif style != LID_STYLES[0]:
+        children = tuple(_lid_markers(node) for node in children)
     regeling = Regeling(
         title=title,
         regulation=regulation,
-        children=finish(items, "", ""),
+        children=children,
         meta=tuple(fields.items()),
         path=path,
     )
     return regeling, parser.problems + (parser.suspects or [])
+
+
+# Leden are written "1." in a draft; a regulation published with leden "(1)", "(2)" says so in its
+# front matter, and its leden then carry that marker (`show` prints it as published).
+LID_STYLE = "lidnummering"
+LID_STYLES = ("1.", "(1)")
+
+
+def _lid_markers(node: Node) -> Node:
+    """The node with its leden (below an article or bijlage) marked "(1)", "(2)"."""
+    if node.kind == "lid":
+        return replace(node, marker=f"({node.number})")
+    if node.kind in ("lid", "onderdeel", "slotzin") or not node.children:
+        return node
+    return replace(node, children=tuple(_lid_markers(c) for c in node.children))

@@ -22,9 +22,10 @@ from dataclasses import replace
 from wetgeving.text.model import Node, Regeling
 
 # Unicode spaces Python's str.split() splits on, other than the ASCII ones.
-SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+SPACES += "\u202f\u205f\u3000"
 SOFT_HYPHEN = "\u00ad"
-_QUOTES = str.maketrans("‘’‚‛“”„‟«»", "''''\"\"\"\"\"\"")
+_QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
 _READ = str.maketrans({**{c: " " for c in SPACES}, "º": "°"})
 _SPACE_SET = re.compile(f"[{SPACES}]")
 # The start of a line that Markdown reads as structure: indentation, list markers, heading marks.

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wetgeving.text.labels import id_variants, lid_label, onderdeel_label
+from wetgeving.text.labels import ENIG_ARTIKEL, id_variants, lid_label, onderdeel_label
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.pasted import reading_form
 from wetgeving.text.refscan import LAST_LID, PREVIOUS_ARTICLE, PREVIOUS_LID, RawRef, Scanner
@@ -59,7 +59,9 @@ def label_for_id(node_id: str) -> str:
         kind, _, number = seg.partition(".")
         number = number.split("~")[0]
         if kind == "art":
-            parts.append(f"artikel {number}")
+            parts.append(f"artikel {number}" if number else ENIG_ARTIKEL)
+        elif kind == "bijlage":
+            parts.append(f"bijlage {number}" if number else "bijlage")
         elif kind == "lid":
             parts.append("laatste lid" if number == LAST_LID else lid_label(number))
         elif kind == "ond":
@@ -84,6 +86,10 @@ class _Index:
     def __init__(self, regeling: Regeling) -> None:
         self.nodes: dict[str, Node] = {}
         self.previous: dict[str, str] = {}
+        self._onderdelen: dict[str, dict[str, list[str]]] = {}
+        # Which article numbering the regeling uses: "4:78" or "7.20" in one that numbers its
+        # own articles 1, 2, 3 names another act (the Awb, the WHW) without saying so.
+        self.separators: set[str] = set()
         before = ""
         for node in regeling.walk():
             if node.kind in DIVISION_RANK:
@@ -93,12 +99,25 @@ class _Index:
                 if before:
                     self.previous.setdefault(node.id, before)
                 before = node.id
+                self.separators.update(c for c in ":." if c in node.number)
 
     def get(self, node_id: str) -> str | None:
         for cand in id_variants(node_id):
             if cand in self.nodes:
                 return cand
         return None
+
+    def onderdelen(self, article: str, number: str) -> list[str]:
+        """Every onderdeel of an article with this number, at any depth, in order."""
+        found = self._onderdelen.get(article)
+        if found is None:
+            found = {}
+            node = self.nodes.get(article)
+            for sub in node.walk() if node is not None else ():
+                if sub.kind == "onderdeel":
+                    found.setdefault(sub.number.replace("º", "°"), []).append(sub.id)
+            self._onderdelen[article] = found
+        return found.get(number.replace("º", "°"), [])
 
     def last_lid(self, article: str) -> str | None:
         node = self.nodes.get(article)
@@ -116,6 +135,8 @@ def _resolve(raw: RawRef, source: str, index: _Index) -> list[tuple[str, str | N
         if not base:
             return []
     else:
+        if any(c in raw.article for c in ":.") and not index.separators & set(raw.article):
+            return []
         base = f"art.{raw.article}"
     if raw.lids == (PREVIOUS_LID,):
         seg = next((seg for seg in source.split("/") if seg.startswith("lid.")), "")
@@ -153,6 +174,14 @@ def _onder_container(source: str, first: str, index: _Index) -> str:
         anc = "/".join(parts[:depth])
         if index.get(f"{anc}/ond.{first}") is not None:
             return anc
+    # "het onder b) genoemde" in onderdeel 2): the b) of a list inside an earlier onderdeel.
+    within = [
+        found.rsplit("/", 1)[0]
+        for found in index.onderdelen(parts[0], first)
+        if not found.startswith(source + "/")
+    ]
+    if len(within) == 1:
+        return within[0]
     lid = next((i for i, seg in enumerate(parts) if seg.startswith("lid.")), None)
     if lid is not None:
         # "De bepaling onder 3°" in the second lid: the list of an earlier lid of the article.

@@ -98,7 +98,8 @@ _PREV_LID = re.compile(r"(?:vorige|voorgaande)\s+lid\b")
 _VOLZIN = re.compile(rf",?\s+(?:{_LORD})\s+(?:en\s+(?:{_LORD})\s+)?volzin\b")
 _JOIN = r"jo\.|juncto|in verbinding met|in verband met"
 # More leden of the same article: "89, eerste lid, en zesde lid", "175, tweede lid, of derde lid
-# in verbinding met het eerste lid", "14h, met uitzondering van de eerste volzin van het eerste lid".
+# in verbinding met het eerste lid", "14h, met uitzondering van de eerste volzin van het eerste
+# lid".
 _MORE_LID = re.compile(
     rf",?\s+(?:(?:en|of|dan wel|alsmede|{_JOIN})\s+)?"
     rf"(?P<except>met uitzondering van\s+(?:de\s+{_LORD}\s+volzin\s+van\s+)?)?(?:het\s+)?"
@@ -123,7 +124,8 @@ _OF_THAT_ARTICLE = re.compile(
 # After "van <act>": the list goes on with a list word and an article number within the act's
 # name's reach, and the number is followed by what follows a reference.
 _AFTER_ACT = re.compile(
-    r"(?:(?!\.\s+[A-Z])[^;:]){0,120}?(?:\s*,\s*(?:(?:en|of|dan wel|alsmede)\s+)?|\s+(?:en|of|dan wel|alsmede)\s+)"
+    r"(?:(?!\.\s+[A-Z])[^;:]){0,120}?"
+    r"(?:\s*,\s*(?:(?:en|of|dan wel|alsmede)\s+)?|\s+(?:en|of|dan wel|alsmede)\s+)"
     rf"(?:in\s+)?(?P<kw>(?:de\s+)?{_ART_WORD})?"
     rf"(?=(?:{_ARTNR})(?:\s*[,;.]|\s+(?:en|of|tot en met|van|jo\.|lid|{_LORD})\b|$))"
 )

@@ -5,20 +5,11 @@ from __future__ import annotations
 from wetgeving import frontmatter
 from wetgeving.text.escape import escape_heading as escape_heading
 from wetgeving.text.escape import escape_start as escape_start
-from wetgeving.text.labels import division_heading
+from wetgeving.text.headings import heading
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 
-
-def _heading(node: Node) -> str:
-    if node.kind == "artikel":
-        head = f"Artikel {node.number}"
-    else:
-        head = division_heading(node.kind, node.number)
-    if node.kind in DIVISION_RANK and not node.number:
-        return f"{head}. {node.title}" if node.title else f"{head}."
-    if node.title:
-        head += f". {node.title}" if node.kind in DIVISION_RANK else f" {node.title}"
-    return head
+# Nodes under a '##' heading: their leden, onderdelen and slotzinnen follow as lists.
+_BODIES = ("artikel", "bijlage")
 
 
 def render_markdown(regeling: Regeling) -> str:
@@ -41,12 +32,12 @@ def article_markdown(node: Node) -> str:
 
 
 def _markdown_block(node: Node, out: list[str]) -> None:
-    if node.kind in DIVISION_RANK or node.kind == "artikel":
+    if node.kind in DIVISION_RANK or node.kind in _BODIES:
         level = "#" if node.kind in DIVISION_RANK else "##"
-        out.append(f"\n{level} {escape_heading(_heading(node))}\n")
+        out.append(f"\n{level} {escape_heading(heading(node))}\n")
         for alinea in _alineas(node.text):
             out.append(f"\n{escape_start(alinea)}\n")
-        if node.kind == "artikel":
+        if node.kind in _BODIES:
             _markdown_children(node.children, "", out, top=True)
         else:
             for child in node.children:
@@ -104,8 +95,8 @@ def render_text(nodes: tuple[Node, ...] | list[Node]) -> str:
 def _text_node(node: Node, depth: int, out: list[str]) -> None:
     pad = "  " * depth
     alineas = _alineas(node.text)
-    if node.kind in DIVISION_RANK or node.kind == "artikel":
-        out.append(_heading(node))
+    if node.kind in DIVISION_RANK or node.kind in _BODIES:
+        out.append(heading(node))
         out.extend(alineas)
         for i, child in enumerate(node.children):
             if node.kind in DIVISION_RANK and i >= 0:

@@ -9,31 +9,23 @@ from dataclasses import dataclass, field
 from wetgeving.errors import ParseError
 from wetgeving.markdown import Block
 from wetgeving.text.escape import unescape_heading, unescape_start
+from wetgeving.text.headings import read_article, read_division
 from wetgeving.text.labels import (
+    ENIG_ARTIKEL,
     division_heading,
     id_segment,
-    is_ordinal_word,
     lid_label,
+    marker_number,
     onderdeel_label,
 )
 from wetgeving.text.model import DIVISION_RANK, Kind, Node, make_node, normalise
 
 MAX_DEPTH = 6  # lid > onderdeel > subonderdeel > ... ; deeper lists are not statute text
 
-_DIVISION = re.compile(
-    r"^(?P<label>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)\s+(?P<nr>[^\s.]+(?:\.[^\s.]+)*)"
-    r"\.?(?:\s+(?P<title>.+))?$"
-)
-_DIVISION_ORDINAL_FIRST = re.compile(
-    r"^(?P<nr>[A-Z][a-zë]+)\s+(?P<label>Boek|Titel|Hoofdstuk|Afdeling|Paragraaf)\.?(?:\s+(?P<title>.+))?$"
-)
-# A division without a number ("Titel. Slotbepaling"), as BWB has for some titles.
-_DIVISION_UNNUMBERED = re.compile(
-    r"^(?P<label>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)\.(?:\s+(?P<title>.+))?$"
-)
-_ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[^\s]+?)\.?(?:\s+(?P<title>.+))?$")
+# An onderdeel marker as published: "a.", "1°.", "iv.", "–", and (BWB lists of other regulations)
+# "a)" and "1)".
 MARKER = re.compile(
-    r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])\.?$"
+    r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])[.)]?$"
 )
 # A line of text that starts like a lid or onderdeel but is none, so Markdown made it text of the
 # alinea before it (or an alinea of its own): "5 Artikel 251 is ..." (a forgotten period), "2. Een
@@ -117,13 +109,17 @@ class Parser:
                     divisions.append(div)
                     article = None
                 elif tok.markup == "##":
-                    m = _ARTICLE.match(content)
-                    if not m:
+                    head = read_article(content)
+                    if head is None:
                         self.problem(
-                            line, f"kop '{content}' is geen artikelkop (verwacht '## Artikel 273f')"
+                            line,
+                            f"kop '{content}' is geen artikelkop (verwacht '## Artikel 273f', "
+                            "'## Enig artikel' of '## Bijlage I')",
                         )
                         continue
-                    article = Item("artikel", m.group("nr"), line, title=m.group("title") or "")
+                    article = Item(head.kind, head.number, line, title=head.title)
+                    if head.kind == "bijlage":
+                        divisions.clear()  # a bijlage follows the body, outside its divisions
                     (divisions[-1].children if divisions else roots).append(article)
                 else:
                     self.problem(
@@ -157,28 +153,21 @@ class Parser:
         return roots
 
     def division(self, content: str, line: int) -> Item | None:
-        m = _DIVISION_UNNUMBERED.match(content)
-        if m:
-            label = m.group("label").lower()
-            unnumbered: Kind = "titel" if label == "titeldeel" else label  # type: ignore[assignment]
-            title = m.group("title") or ""
-            return Item(unnumbered, "", line, title=title, rank=DIVISION_RANK[unnumbered])
-        m = _DIVISION_ORDINAL_FIRST.match(content)
-        # "Tweede Afdeling" needs a real ordinal; "<Word> Boek" was always accepted (contract).
-        if m and m.group("label") != "Boek" and not is_ordinal_word(m.group("nr")):
-            m = None
-        m = m or _DIVISION.match(content)
-        if not m:
+        head = read_division(content)
+        if head is None:
             self.problem(
                 line,
                 f"kop '{content}' is geen indelingskop "
                 "(Boek, Titel, Hoofdstuk, Afdeling, Paragraaf)",
             )
             return None
-        label = m.group("label").lower()
-        kind: Kind = "titel" if label == "titeldeel" else label  # type: ignore[assignment]
         return Item(
-            kind, m.group("nr"), line, title=m.group("title") or "", rank=DIVISION_RANK[kind]
+            head.kind,
+            head.number,
+            line,
+            marker=head.marker,
+            title=head.title,
+            rank=DIVISION_RANK[head.kind],
         )
 
     def alinea(self, content: str, line: int = 0, marked: bool = False) -> str:
@@ -306,7 +295,7 @@ class Parser:
         head = head.replace("\\", "")
         if MARKER.match(head):
             item.marker = head
-            item.number = head[:-1] if head.endswith(".") and len(head) > 1 else head
+            item.number = marker_number(head)
             return unescape_start(rest)
         self.problem(line, f"onderdeel zonder nummer: '{text[:40]}' (begin met 'a.' of '1°.')")
         return text
@@ -338,7 +327,10 @@ def finish(
             label = f"{parent_label}, slotzin"
         elif item.kind == "artikel":
             seg = id_segment("art", item.number)
-            label = f"artikel {item.number}"
+            label = f"artikel {item.number}" if item.number else ENIG_ARTIKEL
+        elif item.kind == "bijlage":
+            seg = id_segment("bijlage", item.number)
+            label = f"bijlage {item.number}" if item.number else "bijlage"
         elif item.kind == "lid":
             seg = id_segment("lid", item.number)
             label = f"{parent_label}, {lid_label(item.number)}"
@@ -359,7 +351,8 @@ def finish(
             out.append(node if count == 1 else reid(node, seg))
             continue
         # Articles keep their id wherever their division moves.
-        node_id = seg if item.kind == "artikel" or not parent_id else f"{parent_id}/{seg}"
+        top = item.kind in ("artikel", "bijlage") or not parent_id
+        node_id = seg if top else f"{parent_id}/{seg}"
         child_parent = node_id
         children = finish(item.children, child_parent, label, lines)
         out.append(
