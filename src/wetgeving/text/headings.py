@@ -1,7 +1,7 @@
 """The heading lines of the draft format, both ways (see docs/draft-format.md).
 
-`#` headings are divisions ("Tweede Boek. Misdrijven", "Titel XVIII. ...",
-"§ 1. Begripsbepalingen"), `##` headings are articles ("Artikel 273f", "Enig artikel") and bijlagen ("Bijlage I. Titel",
+`#` headings are divisions ("Tweede Boek. Misdrijven", "Titel XVIII. ...", "§ 1. Algemeen"),
+`##` headings are articles ("Artikel 273f", "Enig artikel") and bijlagen ("Bijlage I. Titel",
 "Bijlage. Titel"). `read_division` / `read_article` parse the text of a heading; `heading` writes
 it back, so that every heading reads back as written.
 """
