@@ -49,9 +49,14 @@ def reading_form(text: str) -> tuple[str, list[int] | None]:
     return plain.replace(SOFT_HYPHEN, ""), where
 
 
+# The spaces a word processor puts in: no-break, narrow no-break, figure, thin, en and em space.
+# Looked for one by one, which is several times faster than a character class over a whole code.
+_PASTED = ("\u00a0", "\u202f", "\u2007", "\u2009", "\u2002", "\u2003")
+
+
 def structural_spaces(body: str) -> str:
     """Read Unicode spaces at the start of a line as the spaces Markdown structure needs."""
-    if body.isascii() or not _SPACE_SET.search(body):
+    if body.isascii() or not any(space in body for space in _PASTED):
         return body
     return _LEAD.sub(lambda m: _SPACE_SET.sub(" ", m.group(0)), body)
 
