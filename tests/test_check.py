@@ -162,3 +162,55 @@ def test_deeply_nested_front_matter_is_one_line() -> None:
     text = "---\nb: " + "[" * 3000 + "]" * 3000 + "\n---\n"
     with pytest.raises(ParseError, match=r"front matter is te diep genest"):
         parse(text, "p.md")
+
+
+def test_a_line_that_starts_with_a_number_is_named_not_merged() -> None:
+    """A lid number without its period ('2 Het tweede lid'), a lid straight after text without
+    a blank line and '2°' without '- ' are read as text: check names each line."""
+    body = (
+        "## Artikel 1\n\n1. Het eerste lid.\n2 Het tweede lid zonder punt.\n"
+        "3. Het derde lid:\n   - 1°. een;\n   2° twee;\n   - 3°. drie.\n\n"
+        "5 Artikel 251 is van overeenkomstige toepassing.\n\n## Artikel 2\n\nAanhef\n2. Tweede\n"
+    )
+    assert _messages(body) == [
+        "7: verwijzing 'Het tweede lid' in artikel 1, eerste lid, wijst naar artikel 1, tweede "
+        "lid, maar die bepaling bestaat niet",
+        "8: '2 Het tweede lid zonder punt.' begint met een nummer zonder punt en wordt gelezen "
+        "als tekst van de regel ervoor, niet als lid 2; schrijf '2. ...'",
+        "9: lid 3 volgt op lid 1: lid 2 ontbreekt",
+        "11: '2° twee;' is geen onderdeel ('- ' ontbreekt) en wordt gelezen als tekst; schrijf "
+        "'- 2°. ...'",
+        "12: onderdeel 3° volgt op onderdeel 1°: onderdeel 2° ontbreekt",
+        "14: '5 Artikel 251 is van overeenkomstige toe...' begint met een nummer zonder punt en "
+        "wordt gelezen als tekst, niet als lid 5; schrijf '5. ...'",
+        "14: verwijzing 'Artikel 251' in artikel 1, slotzin, wijst naar artikel 251, maar die "
+        "bepaling bestaat niet",
+        "19: '2. Tweede' sluit zonder witregel aan op de tekst erboven en wordt daardoor gelezen "
+        "als tekst, niet als lid of onderdeel; zet er een witregel voor",
+    ]
+
+
+def test_numbers_inside_a_line_or_in_wrapped_lowercase_text_are_fine() -> None:
+    """A wrapped line that goes on with '5 jaren' or a sentence with numbers is no problem."""
+    body = (
+        "## Artikel 1\n\n1. De straf bedraagt ten hoogste\n   5 jaren of 20 dagen.\n"
+        "2. Het tweede lid.\n"
+    )
+    assert _messages(body) == []
+
+
+def test_strict_parse_reads_such_lines_as_before() -> None:
+    """The strict parse (version create, diff) reads them as text, as it always did."""
+    from wetgeving.text.parse import parse
+
+    tree = parse(HEAD + "## Artikel 1\n\n1. Het eerste lid.\n2 Het tweede lid.\n", "p.md")
+    lid = tree.find("art.1/lid.1")
+    assert lid is not None and lid.text == "Het eerste lid. 2 Het tweede lid."
+
+
+def test_a_file_level_problem_has_no_line() -> None:
+    """A file that cannot be read is named without a line number."""
+    from wetgeving.text.check import Problem
+
+    assert str(Problem("p.md", None, "bestand bestaat niet")) == "p.md: bestand bestaat niet"
+    assert str(Problem("p.md", 4, "x")) == "p.md:4: x"

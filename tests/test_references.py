@@ -147,3 +147,194 @@ def test_label_for_id() -> None:
 def test_lists_and_external_acts(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     """Article lists carry a tail per article; references to other acts are left out."""
     assert _pairs(_toy(text)) == expected
+
+
+def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, str, str | None]]:
+    """(phrase, wanted, target) of the refs in `text`, the own text of art. 20 of a small code.
+
+    Art. 10 has three leden, its first with onderdelen 1° to 6°; art. 11 has two leden; art. 12
+    has no leden and onderdelen 1° to 3° typed with the ordinal indicator ("1º"); art. 12a has a
+    list a) and b) with b) holding a sub-list; art. 20 (no leden) holds the text.
+    """
+    ond = tuple(Node("onderdeel", f"{n}°", "y", id=f"art.10/lid.1/ond.{n}°") for n in range(1, 7))
+    art10 = Node(
+        "artikel",
+        "10",
+        "",
+        id="art.10",
+        children=(
+            Node("lid", "1", "x", ond, id="art.10/lid.1"),
+            Node("lid", "2", "x", id="art.10/lid.2"),
+            Node("lid", "3", "x", id="art.10/lid.3"),
+        ),
+    )
+    art11 = Node(
+        "artikel",
+        "11",
+        "",
+        id="art.11",
+        children=(Node("lid", "1", "x", id="art.11/lid.1"), Node("lid", "2", "x", id="art.11/lid.2")),
+    )
+    art12 = Node(
+        "artikel",
+        "12",
+        "x",
+        tuple(Node("onderdeel", f"{n}º", "y", id=f"art.12/ond.{n}º") for n in range(1, 4)),
+        id="art.12",
+    )
+    sub = (Node("onderdeel", "1", "z", id="art.12a/ond.b/ond.1"),)
+    art12a = Node(
+        "artikel",
+        "12a",
+        "x",
+        (
+            Node("onderdeel", "a", "y", id="art.12a/ond.a"),
+            Node("onderdeel", "b", "y", sub, id="art.12a/ond.b"),
+        ),
+        id="art.12a",
+    )
+    art20 = Node("artikel", "20", text, id="art.20")
+    reg = Regeling(title, "", (art10, art11, art12, art12a, art20))
+    return [(r.phrase, r.wanted, r.target) for r in find_references([reg]) if r.source == "art.20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "de artikelen 10, derde lid, 11, eerste lid, en 12",
+            [
+                ("artikelen 10, derde lid", "art.10/lid.3", "art.10/lid.3"),
+                ("11, eerste lid", "art.11/lid.1", "art.11/lid.1"),
+                ("12", "art.12", "art.12"),
+            ],
+        ),
+        (
+            "de artikelen 10, eerste lid, onder 6°, 11, tweede lid, alsmede 11, eerste lid, jo. "
+            "10, eerste lid, onder 5°;",
+            [
+                ("artikelen 10, eerste lid, onder 6°", "art.10/lid.1/ond.6°", "art.10/lid.1/ond.6°"),
+                ("11, tweede lid", "art.11/lid.2", "art.11/lid.2"),
+                ("11, eerste lid", "art.11/lid.1", "art.11/lid.1"),
+                ("10, eerste lid, onder 5°", "art.10/lid.1/ond.5°", "art.10/lid.1/ond.5°"),
+            ],
+        ),
+        (
+            "de artikelen 10 tot en met 12 en 13",
+            [
+                ("artikelen 10", "art.10", "art.10"),
+                ("12", "art.12", "art.12"),
+                ("13", "art.13", None),
+            ],
+        ),
+        ("artikel 10, eerste of derde lid", [
+            ("artikel 10, eerste of derde lid", "art.10/lid.1", "art.10/lid.1"),
+            ("artikel 10, eerste of derde lid", "art.10/lid.3", "art.10/lid.3"),
+        ]),
+        ("artikel 178, derde lid, van Boek 8 van het Burgerlijk Wetboek", []),
+        ("artikel 10, tweede lid, of artikel 11, eerste lid, van het Wetboek van Strafvordering", []),
+        ("artikel 11 van die wet", []),
+        ("artikel 10 van de Wegenverkeerswet 1994", []),
+        ("artikel 10, tweede lid, Kernenergiewet", []),
+        ("de artikelen 7.20 en 7a.5 van de Wet op het hoger onderwijs", []),
+        ("artikel 4:78, eerste lid, bedoelde opdracht", []),
+        (
+            "de artikelen 10, 11, eerste lid, en 12 van het Wetboek van Strafrecht, 175, tweede "
+            "lid, onderdeel b, of derde lid in verbinding met het eerste lid, onderdeel b, van de "
+            "Wegenverkeerswet 1994, en 11, tweede lid, van de Opiumwet",
+            [
+                ("artikelen 10", "art.10", "art.10"),
+                ("11, eerste lid", "art.11/lid.1", "art.11/lid.1"),
+                ("12", "art.12", "art.12"),
+            ],
+        ),
+        (
+            "de artikelen 11, met uitzondering van de eerste volzin van het eerste lid, 12 van "
+            "dit wetboek en artikel 449, derde lid, van het Wetboek van Strafvordering",
+            [
+                (
+                    "artikelen 11, met uitzondering van de eerste volzin van het eerste lid",
+                    "art.11",
+                    "art.11",
+                ),
+                (
+                    "artikelen 11, met uitzondering van de eerste volzin van het eerste lid",
+                    "art.11/lid.1",
+                    "art.11/lid.1",
+                ),
+                ("12", "art.12", "art.12"),
+            ],
+        ),
+        (
+            "het vierde lid van artikel 194, van het vijfde lid van artikel 784, van het eerste "
+            "lid onder a ten derde van artikel 786 of van het vierde lid van artikel 1303 van "
+            "Boek 8 van het Burgerlijk Wetboek",
+            [],
+        ),
+        ("het eerste lid van artikel 11 of van artikel 785 van het Wetboek van Koophandel", []),
+        ("het tweede lid van artikel 11", [("het tweede lid van artikel 11", "art.11/lid.2", "art.11/lid.2")]),
+        ("in het eerste en derde lid van dat artikel", []),
+        (
+            "de artikelen 12, laatste lid, en 11, laatste lid",
+            [
+                ("artikelen 12, laatste lid", "art.12/lid.laatste", None),
+                ("11, laatste lid", "art.11/lid.2", "art.11/lid.2"),
+            ],
+        ),
+        ("artikel 99, laatste lid", [("artikel 99, laatste lid", "art.99", None)]),
+        ("als bedoeld in het vorige artikel, onder b", [
+            ("het vorige artikel, onder b", "art.12a/ond.b", "art.12a/ond.b"),
+        ]),
+        ("de artikelen 12, onderdelen 2° en 3°", [
+            ("artikelen 12, onderdelen 2° en 3°", "art.12/ond.2°", "art.12/ond.2º"),
+            ("artikelen 12, onderdelen 2° en 3°", "art.12/ond.3°", "art.12/ond.3º"),
+        ]),
+    ],
+)
+def test_a_reference_belongs_to_the_article_it_names(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    """Each article of a list keeps its own leden and onderdelen; a run closed by another act
+    ("van Boek 8 ...", "van die wet", "Kernenergiewet") is left out, "van dit wetboek" and the
+    own title keep it; jo., tot en met, en, of, 'het vorige artikel' and 'laatste lid' resolve."""
+    assert _code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zie arti\u00adkel 11, eer\u00adste lid", [
+            ("arti\u00adkel 11, eer\u00adste lid", "art.11/lid.1", "art.11/lid.1"),
+        ]),
+        ("zie artikel\u00a011,\u202ftweede lid", [
+            ("artikel\u00a011,\u202ftweede lid", "art.11/lid.2", "art.11/lid.2"),
+        ]),
+        ("zie ‘artikel 11, tweede lid’", [("artikel 11, tweede lid", "art.11/lid.2", "art.11/lid.2")]),
+        ("artikel 10, eerste lid, onder 2º", [
+            ("artikel 10, eerste lid, onder 2º", "art.10/lid.1/ond.2°", "art.10/lid.1/ond.2°"),
+        ]),
+    ],
+)
+def test_references_typed_in_word_read_as_typed(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    """Soft hyphens, no-break spaces, curly quotes and 'º' do not hide a reference; the phrase
+    keeps the characters as written."""
+    assert _code(text) == expected
+
+
+def test_onder_finds_the_item_in_another_list_of_the_article() -> None:
+    """'het onder b) genoemde' in onderdeel 2) names the b) of the list inside onderdeel 1)."""
+    sub = (Node("onderdeel", "a", "y", id="art.3/ond.1/ond.a"), Node("onderdeel", "b", "y", id="art.3/ond.1/ond.b"))
+    art = Node(
+        "artikel",
+        "3",
+        "x",
+        (
+            Node("onderdeel", "1", "y", sub, id="art.3/ond.1"),
+            Node("onderdeel", "2", "het onder b) genoemde contract", id="art.3/ond.2"),
+        ),
+        id="art.3",
+    )
+    refs = find_references([Regeling("Proef", "", (art,))])
+    assert _pairs(refs) == [("onder b", "art.3/ond.1/ond.b", "art.3/ond.1/ond.b")]

@@ -11,12 +11,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wetgeving.errors import ProvisionRefError
-from wetgeving.text.labels import ORDINAL_VALUES, id_variants, lid_label, onderdeel_label
+from wetgeving.text.labels import (
+    ENIG_ARTIKEL,
+    ORDINAL_VALUES,
+    id_segment,
+    id_variants,
+    lid_label,
+    onderdeel_label,
+)
 from wetgeving.text.model import Node, Regeling
+from wetgeving.text.pasted import reading_form
 
 _ARTICLE = re.compile(
     r"^(?:(?:artikel|art\.?)\s*)?(?P<nr>[0-9]+[0-9a-z.:]*[a-z0-9]|[0-9]+)(?=[\s,]|$)", re.I
 )
+_ENIG = re.compile(r"^(?:het\s+)?enig\s+artikel(?=[\s,]|$)", re.I)
 _LID_CITE = re.compile(r"^(?:het\s+)?(?P<ord>[a-zëï]+|\d+e)\s+lid\b", re.I)
 _LID_SHORT = re.compile(r"^(?:lid|ld\.?)\s*(?P<nr>\d+[a-z]?)\b", re.I)
 _AANHEF = re.compile(r"^aanhef(?:\s+en)?\b", re.I)
@@ -37,7 +46,7 @@ class ProvisionRef:
     @property
     def label(self) -> str:
         """The reference in Ar 3.29 citation form."""
-        parts = [f"artikel {self.article}"]
+        parts = [f"artikel {self.article}" if self.article else ENIG_ARTIKEL]
         if self.lid is not None:
             parts.append(lid_label(self.lid))
         parts.extend(onderdeel_label(o) for o in self.onderdelen)
@@ -46,7 +55,7 @@ class ProvisionRef:
     @property
     def node_id(self) -> str:
         """The node id this reference points at (see the text model)."""
-        node_id = f"art.{self.article}"
+        node_id = id_segment("art", self.article)
         if self.lid is not None:
             node_id += f"/lid.{self.lid}"
         for ond in self.onderdelen:
@@ -60,14 +69,16 @@ def parse_ref(text: str) -> ProvisionRef:
     Raises:
         ProvisionRefError: when the text is not a provision reference.
     """
-    rest = " ".join(text.replace("\u00a0", " ").split()).strip()
-    m = _ARTICLE.match(rest)
+    # Pasted from Word: curly quotes around it, "º" for "°", no-break spaces, soft hyphens.
+    plain, _ = reading_form(text)
+    rest = " ".join(plain.split()).strip().strip("'\"").strip()
+    m = _ENIG.match(rest) or _ARTICLE.match(rest)
     if not m:
         raise ProvisionRefError(
             f"'{text}' is geen verwijzing naar een bepaling "
             "(bijvoorbeeld 'artikel 273f, derde lid')"
         )
-    article = m.group("nr")
+    article = m.groupdict().get("nr") or ""
     rest = rest[m.end() :]
     lid: str | None = None
     onderdelen: list[str] = []

@@ -197,21 +197,23 @@ class Parser:
                     f"'{shown}' is geen onderdeel ('- ' ontbreekt) en wordt gelezen als tekst; "
                     f"schrijf '- {nr}°. ...'",
                 )
-            elif i == 0:
-                # An alinea of its own: only a number followed by a capital is suspect.
-                if nr and not m.group("dot") and m.group("next")[:1].isupper():
+            elif nr and not m.group("dot"):
+                # A lid starts with a capital; "5 jaren" is a wrapped line or plain text.
+                if not m.group("next")[:1].isupper():
+                    continue
+                if i == 0:
                     self.suspect(
                         line,
                         f"'{shown}' begint met een nummer zonder punt en wordt gelezen als "
                         f"tekst, niet als lid {nr}; schrijf '{nr}. ...'",
                     )
-            elif nr and not m.group("dot"):
+                    continue
                 self.suspect(
                     line + i,
                     f"'{shown}' begint met een nummer zonder punt en wordt gelezen als tekst van "
                     f"de regel ervoor, niet als lid {nr}; schrijf '{nr}. ...'",
                 )
-            else:
+            elif i > 0:
                 self.suspect(
                     line + i,
                     f"'{shown}' sluit zonder witregel aan op de tekst erboven en wordt daardoor "
