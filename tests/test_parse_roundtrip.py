@@ -23,6 +23,7 @@ _ALPHABET = st.sampled_from(
     list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     + list(" .,;:()°º-–—+*#>`~_=<[]|!?&\\/'\"%$€§")
     + ["é", "ë", "ï", "ç", "ß", "ø", "ñ", "Ω", "中", "😀", "\u00a0", "\t", "1.", "1)", "1°."]
+    + ["\u00ad", "\u202f", "“", "’", "«", "§", "a)", "(1)"]
 )
 
 
@@ -56,15 +57,20 @@ markers = st.sampled_from(
         "1e.",
         "3.",
         "4",
+        "a)",
+        "1)",
+        "12)",
     ]
 )
-article_numbers = st.sampled_from(["1", "2", "14a", "273f", "273fa", "38ij", "5:1", "90bis", "1.2"])
+article_numbers = st.sampled_from(
+    ["1", "2", "14a", "273f", "273fa", "38ij", "5:1", "90bis", "1.2", ""]  # "": enig artikel
+)
 division_numbers = st.sampled_from(["I", "II", "XVIII", "IIA", "Tweede", "Eerste", "1", "3.4", ""])
 division_kinds = st.sampled_from(["boek", "titel", "hoofdstuk", "afdeling", "paragraaf"])
 
 
 def _number(marker: str) -> str:
-    return marker[:-1] if marker.endswith(".") and len(marker) > 1 else marker
+    return marker[:-1] if marker.endswith((".", ")")) and len(marker) > 1 else marker
 
 
 @st.composite
@@ -120,13 +126,30 @@ def divisions(draw: st.DrawFn, parent_rank: int) -> list[Node]:
         number = draw(division_numbers)
         own = draw(text)
         title = draw(one_line)
-        out.append(Node(kind, number, own, arts + subs, title=title))  # type: ignore[arg-type]
+        # A paragraaf may be headed "§ 1" (its marker), as published.
+        sign = "§" if kind == "paragraaf" and number and draw(st.booleans()) else ""
+        node = Node(kind, number, own, arts + subs, marker=sign, title=title)  # type: ignore[arg-type]
+        out.append(node)
+    return out
+
+
+@st.composite
+def bijlagen(draw: st.DrawFn) -> list[Node]:
+    """Bijlagen after the body: numbered or not, with a title or not, text and onderdelen."""
+    out: list[Node] = []
+    for _ in range(draw(st.integers(0, 2))):
+        own = draw(text)
+        kids: tuple[Node, ...] = ()
+        if draw(st.booleans()) or not own:
+            kids = tuple(draw(children(0, leden=False)))
+        number = draw(st.sampled_from(["", "I", "2", "A"]))
+        out.append(Node("bijlage", number, own, kids, title=draw(one_line)))
     return out
 
 
 @st.composite
 def regelingen(draw: st.DrawFn) -> Regeling:
-    top = draw(st.lists(articles(), max_size=2)) + draw(divisions(0))
+    top = draw(st.lists(articles(), max_size=2)) + draw(divisions(0)) + draw(bijlagen())
     pairs = draw(
         st.lists(st.tuples(st.sampled_from(["status", "bron", "x"]), one_line), max_size=2)
     )

@@ -93,7 +93,10 @@ def test_reading_form_maps_back_to_the_text_as_written() -> None:
 def test_provisions_typed_with_curly_quotes_and_ordinal_indicators() -> None:
     """A provision pasted into the command line with quotes, 'º' or no-break spaces reads."""
     ref = parse_ref(f"“artikel 273f,{NBSP}derde lid, onder 2º”")
-    assert (ref.label, ref.node_id) == ("artikel 273f, derde lid, onder 2°", "art.273f/lid.3/ond.2°")
+    assert (ref.label, ref.node_id) == (
+        "artikel 273f, derde lid, onder 2°",
+        "art.273f/lid.3/ond.2°",
+    )
 
 
 @pytest.mark.parametrize("name", ["BWBR0001854-2009-07-01.xml", "BWBR0001854-2013-11-16.xml"])
@@ -105,7 +108,8 @@ def test_corpus_drafts_written_with_the_ordinal_indicator_parse_as_before(name: 
     fixtures = Path(__file__).parent / "fixtures" / "bwb"
     current = import_bwb(fixtures / name).markdown
     old = current.replace("- 1°. elk van", "- 1º. elk van").replace(
-        "- 3°. met gevangenisstraf van ten hoogste vijften", "- 3º. met gevangenisstraf van ten hoogste vijften"
+        "- 3°. met gevangenisstraf van ten hoogste vijften",
+        "- 3º. met gevangenisstraf van ten hoogste vijften",
     )
     assert old != current
     tree = parse(old, "sr.md")

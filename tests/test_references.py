@@ -173,7 +173,10 @@ def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, s
         "11",
         "",
         id="art.11",
-        children=(Node("lid", "1", "x", id="art.11/lid.1"), Node("lid", "2", "x", id="art.11/lid.2")),
+        children=(
+            Node("lid", "1", "x", id="art.11/lid.1"),
+            Node("lid", "2", "x", id="art.11/lid.2"),
+        ),
     )
     art12 = Node(
         "artikel",
@@ -213,7 +216,11 @@ def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, s
             "de artikelen 10, eerste lid, onder 6°, 11, tweede lid, alsmede 11, eerste lid, jo. "
             "10, eerste lid, onder 5°;",
             [
-                ("artikelen 10, eerste lid, onder 6°", "art.10/lid.1/ond.6°", "art.10/lid.1/ond.6°"),
+                (
+                    "artikelen 10, eerste lid, onder 6°",
+                    "art.10/lid.1/ond.6°",
+                    "art.10/lid.1/ond.6°",
+                ),
                 ("11, tweede lid", "art.11/lid.2", "art.11/lid.2"),
                 ("11, eerste lid", "art.11/lid.1", "art.11/lid.1"),
                 ("10, eerste lid, onder 5°", "art.10/lid.1/ond.5°", "art.10/lid.1/ond.5°"),
@@ -227,12 +234,18 @@ def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, s
                 ("13", "art.13", None),
             ],
         ),
-        ("artikel 10, eerste of derde lid", [
-            ("artikel 10, eerste of derde lid", "art.10/lid.1", "art.10/lid.1"),
-            ("artikel 10, eerste of derde lid", "art.10/lid.3", "art.10/lid.3"),
-        ]),
+        (
+            "artikel 10, eerste of derde lid",
+            [
+                ("artikel 10, eerste of derde lid", "art.10/lid.1", "art.10/lid.1"),
+                ("artikel 10, eerste of derde lid", "art.10/lid.3", "art.10/lid.3"),
+            ],
+        ),
         ("artikel 178, derde lid, van Boek 8 van het Burgerlijk Wetboek", []),
-        ("artikel 10, tweede lid, of artikel 11, eerste lid, van het Wetboek van Strafvordering", []),
+        (
+            "artikel 10, tweede lid, of artikel 11, eerste lid, van het Wetboek van Strafvordering",
+            [],
+        ),
         ("artikel 11 van die wet", []),
         ("artikel 10 van de Wegenverkeerswet 1994", []),
         ("artikel 10, tweede lid, Kernenergiewet", []),
@@ -272,7 +285,10 @@ def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, s
             [],
         ),
         ("het eerste lid van artikel 11 of van artikel 785 van het Wetboek van Koophandel", []),
-        ("het tweede lid van artikel 11", [("het tweede lid van artikel 11", "art.11/lid.2", "art.11/lid.2")]),
+        (
+            "het tweede lid van artikel 11",
+            [("het tweede lid van artikel 11", "art.11/lid.2", "art.11/lid.2")],
+        ),
         ("in het eerste en derde lid van dat artikel", []),
         (
             "de artikelen 12, laatste lid, en 11, laatste lid",
@@ -282,13 +298,19 @@ def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, s
             ],
         ),
         ("artikel 99, laatste lid", [("artikel 99, laatste lid", "art.99", None)]),
-        ("als bedoeld in het vorige artikel, onder b", [
-            ("het vorige artikel, onder b", "art.12a/ond.b", "art.12a/ond.b"),
-        ]),
-        ("de artikelen 12, onderdelen 2° en 3°", [
-            ("artikelen 12, onderdelen 2° en 3°", "art.12/ond.2°", "art.12/ond.2º"),
-            ("artikelen 12, onderdelen 2° en 3°", "art.12/ond.3°", "art.12/ond.3º"),
-        ]),
+        (
+            "als bedoeld in het vorige artikel, onder b",
+            [
+                ("het vorige artikel, onder b", "art.12a/ond.b", "art.12a/ond.b"),
+            ],
+        ),
+        (
+            "de artikelen 12, onderdelen 2° en 3°",
+            [
+                ("artikelen 12, onderdelen 2° en 3°", "art.12/ond.2°", "art.12/ond.2º"),
+                ("artikelen 12, onderdelen 2° en 3°", "art.12/ond.3°", "art.12/ond.3º"),
+            ],
+        ),
     ],
 )
 def test_a_reference_belongs_to_the_article_it_names(
@@ -303,16 +325,28 @@ def test_a_reference_belongs_to_the_article_it_names(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("zie arti\u00adkel 11, eer\u00adste lid", [
-            ("arti\u00adkel 11, eer\u00adste lid", "art.11/lid.1", "art.11/lid.1"),
-        ]),
-        ("zie artikel\u00a011,\u202ftweede lid", [
-            ("artikel\u00a011,\u202ftweede lid", "art.11/lid.2", "art.11/lid.2"),
-        ]),
-        ("zie ‘artikel 11, tweede lid’", [("artikel 11, tweede lid", "art.11/lid.2", "art.11/lid.2")]),
-        ("artikel 10, eerste lid, onder 2º", [
-            ("artikel 10, eerste lid, onder 2º", "art.10/lid.1/ond.2°", "art.10/lid.1/ond.2°"),
-        ]),
+        (
+            "zie arti\u00adkel 11, eer\u00adste lid",
+            [
+                ("arti\u00adkel 11, eer\u00adste lid", "art.11/lid.1", "art.11/lid.1"),
+            ],
+        ),
+        (
+            "zie artikel\u00a011,\u202ftweede lid",
+            [
+                ("artikel\u00a011,\u202ftweede lid", "art.11/lid.2", "art.11/lid.2"),
+            ],
+        ),
+        (
+            "zie ‘artikel 11, tweede lid’",
+            [("artikel 11, tweede lid", "art.11/lid.2", "art.11/lid.2")],
+        ),
+        (
+            "artikel 10, eerste lid, onder 2º",
+            [
+                ("artikel 10, eerste lid, onder 2º", "art.10/lid.1/ond.2°", "art.10/lid.1/ond.2°"),
+            ],
+        ),
     ],
 )
 def test_references_typed_in_word_read_as_typed(
@@ -325,7 +359,10 @@ def test_references_typed_in_word_read_as_typed(
 
 def test_onder_finds_the_item_in_another_list_of_the_article() -> None:
     """'het onder b) genoemde' in onderdeel 2) names the b) of the list inside onderdeel 1)."""
-    sub = (Node("onderdeel", "a", "y", id="art.3/ond.1/ond.a"), Node("onderdeel", "b", "y", id="art.3/ond.1/ond.b"))
+    sub = (
+        Node("onderdeel", "a", "y", id="art.3/ond.1/ond.a"),
+        Node("onderdeel", "b", "y", id="art.3/ond.1/ond.b"),
+    )
     art = Node(
         "artikel",
         "3",
