@@ -214,3 +214,17 @@ def test_a_file_level_problem_has_no_line() -> None:
 
     assert str(Problem("p.md", None, "bestand bestaat niet")) == "p.md: bestand bestaat niet"
     assert str(Problem("p.md", 4, "x")) == "p.md:4: x"
+
+
+def test_enig_artikel_and_bijlagen_are_checked_by_their_own_rules() -> None:
+    """An empty enig artikel or bijlage is reported by its label; the list punctuation of Ar 3.59
+    (a list in an article) is not asked of a bijlage, which lists names or a model."""
+    body = (
+        "## Enig artikel\n\n## Bijlage I. Lijst\n\nDe diensten.\n\n- 1\\. Rijksmuseum\n"
+        "- 3\\. Mauritshuis\n\n## Bijlage. Leeg\n"
+    )
+    assert _messages(body) == [
+        "5: enig artikel is leeg",
+        "12: onderdeel 3 volgt op onderdeel 1: onderdeel 2 ontbreekt",
+        "14: bijlage is leeg",
+    ]

@@ -129,20 +129,21 @@ class _Checker:
                     self.add(art, f"artikel {art.number} staat na artikel {prev.number}")
             prev = art
         for node in regeling.walk():
-            if node.kind == "artikel":
+            if node.kind in ("artikel", "bijlage"):
                 self.article(node)
             elif node.kind in DIVISION_RANK and not node.children and not node.text:
                 self.add(node, f"{cite(node.label)} is leeg")
 
     def article(self, art: Node) -> None:
+        """The rules for an article, or a bijlage, and everything in it."""
         if not art.text and not art.children:
-            self.add(art, f"artikel {art.number} is leeg")
+            self.add(art, f"{art.label} is leeg")
         kinds = {c.kind for c in art.children}
         if "lid" in kinds and "onderdeel" in kinds:
             stray = next(c for c in art.children if c.kind == "onderdeel")
             self.add(
                 stray,
-                f"onderdeel {stray.number} staat los tussen de leden van artikel {art.number}; "
+                f"onderdeel {stray.number} staat los tussen de leden van {art.label}; "
                 "spring het in onder zijn lid (3 spaties)",
             )
         self.series(art)
@@ -151,7 +152,9 @@ class _Checker:
                 self.series(node)
                 if not node.text and not node.children:
                     self.add(node, f"{cite(node.label)} is leeg")
-        self.lists(art)
+        if art.kind == "artikel":
+            # Ar 3.59 is about a list in an article; a bijlage lists names, rows, a model.
+            self.lists(art)
 
     def series(self, parent: Node) -> None:
         """Duplicates, order and gaps among the leden or the onderdelen of one parent."""
