@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Part of every cache file's name: raise it whenever the model or the parser changes what a
 # draft reads as, so that trees parsed by an older wetgeving are never used.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: bijlagen, "Enig artikel", "a)" markers, lidnummering, pasted spaces
 
 # Parsed trees by blob id: a blob (the same bytes) is never parsed twice in one process.
 _MEMORY: dict[str, Regeling] = {}
