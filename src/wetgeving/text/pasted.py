@@ -28,6 +28,7 @@ SOFT_HYPHEN = "\u00ad"
 _QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
 _READ = str.maketrans({**{c: " " for c in SPACES}, "º": "°"})
 _SPACE_SET = re.compile(f"[{SPACES}]")
+_READ_SET = re.compile(f"[{SPACES}º{SOFT_HYPHEN}‘’‚‛“”„‟«»]")
 # The start of a line that Markdown reads as structure: indentation, list markers, heading marks.
 _LEAD = re.compile(
     rf"^[ \t{SPACES}]*(?:(?:[-+*]|#{{1,6}}|\d{{1,9}}[.)])[ \t{SPACES}]+)*", re.MULTILINE
@@ -39,7 +40,7 @@ _RUNS = re.compile(r" {2,}")
 def reading_form(text: str) -> tuple[str, list[int] | None]:
     """The text as references read it, and (only when soft hyphens were dropped) for every
     character of the result its index in `text`; otherwise indexes are the same."""
-    if text.isascii():
+    if text.isascii() or not _READ_SET.search(text):
         return text, None
     plain = text.translate(_READ).translate(_QUOTES)
     if SOFT_HYPHEN not in plain:

@@ -102,6 +102,8 @@ class _Index:
                 self.separators.update(c for c in ":." if c in node.number)
 
     def get(self, node_id: str) -> str | None:
+        if node_id in self.nodes:
+            return node_id
         for cand in id_variants(node_id):
             if cand in self.nodes:
                 return cand
