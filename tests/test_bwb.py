@@ -241,57 +241,43 @@ def test_deeply_nested_xml_is_refused_in_one_line() -> None:
     assert err.value.message == "d.xml:2: XML te diep genest (meer dan 200 niveaus)"
 
 
-def test_a_draft_that_would_not_read_back_names_the_xml_line(tmp_path: Path) -> None:
-    """A list marker Markdown cannot hold ('**') is reported at the article's line in the XML,
-    not at a line of the generated draft, which the lawyer never sees."""
-    path = _write(
-        tmp_path,
-        "s.xml",
-        b'<?xml version="1.0"?>\n<wetgeving bwb-id="BWBR1"><wet-besluit><wettekst>\n'
-        b"<artikel><kop><nr>1</nr></kop><al>Tekst.</al></artikel>\n"
-        b"<artikel><kop><nr>2</nr></kop><al>Aanhef:</al>\n"
-        b"<lijst><li><li.nr>**</li.nr><al>een.</al></li></lijst></artikel>\n"
-        b"</wettekst></wet-besluit></wetgeving>\n",
-    )
+_ARTICLES_OPEN = b'<?xml version="1.0"?>\n<wetgeving bwb-id="BWBR1"><wet-besluit><wettekst>\n'
+_ARTICLES_CLOSE = b"</wettekst></wet-besluit></wetgeving>\n"
+
+
+@pytest.mark.parametrize(
+    ("articles", "message"),
+    [
+        (
+            # A list marker Markdown cannot hold: reported at the article's line in the XML, not
+            # at a line of the generated draft, which the lawyer never sees.
+            b"<artikel><kop><nr>1</nr></kop><al>Tekst.</al></artikel>\n"
+            b"<artikel><kop><nr>2</nr></kop><al>Aanhef:</al>\n"
+            b"<lijst><li><li.nr>**</li.nr><al>een.</al></li></lijst></artikel>\n",
+            "4: artikel 2 kan niet zonder verlies als concepttekst worden geschreven "
+            "(nummering die Markdown niet kan weergeven)",
+        ),
+        (
+            # A list item without number in a list that names no mark.
+            b"<artikel><kop><nr>1</nr></kop><al>Aanhef:</al>\n"
+            b"<lijst><li><al>een.</al></li></lijst></artikel>\n",
+            "4: een opsommingsonderdeel zonder nummer of teken (<li> zonder <li.nr>) in "
+            "artikel 1 kan niet in een concepttekst worden overgenomen",
+        ),
+        (
+            # An element the importer does not know: named, never dropped or flattened.
+            b"<artikel><kop><nr>1</nr></kop><al>Tekst.</al>\n<formule>x = 1</formule></artikel>\n",
+            "4: een formule (<formule>) in artikel 1 kan niet in een concepttekst worden "
+            "overgenomen",
+        ),
+    ],
+)
+def test_what_a_draft_cannot_hold_is_named_at_its_xml_line(
+    tmp_path: Path, articles: bytes, message: str
+) -> None:
+    """A marker Markdown cannot hold, an unnumbered list item or an unknown element: one line
+    naming it at its line in the XML."""
+    path = _write(tmp_path, "s.xml", _ARTICLES_OPEN + articles + _ARTICLES_CLOSE)
     with pytest.raises(ParseError) as err:
         bwb.import_bwb(path)
-    assert err.value.message == (
-        f"{path}:4: artikel 2 kan niet zonder verlies als concepttekst worden geschreven "
-        "(nummering die Markdown niet kan weergeven)"
-    )
-
-
-def test_a_list_item_without_number_or_mark_is_refused_by_name(tmp_path: Path) -> None:
-    """An <li> without <li.nr> in a list that names no mark cannot be written as an onderdeel."""
-    path = _write(
-        tmp_path,
-        "l.xml",
-        b'<?xml version="1.0"?>\n<wetgeving bwb-id="BWBR1"><wet-besluit><wettekst>\n'
-        b"<artikel><kop><nr>1</nr></kop><al>Aanhef:</al>\n"
-        b"<lijst><li><al>een.</al></li></lijst></artikel>\n"
-        b"</wettekst></wet-besluit></wetgeving>\n",
-    )
-    with pytest.raises(ParseError) as err:
-        bwb.import_bwb(path)
-    assert err.value.message == (
-        f"{path}:4: een opsommingsonderdeel zonder nummer of teken (<li> zonder <li.nr>) in "
-        "artikel 1 kan niet in een concepttekst worden overgenomen"
-    )
-
-
-def test_an_unknown_element_in_an_article_is_refused_by_name(tmp_path: Path) -> None:
-    """An element the importer does not know is named, never dropped or flattened silently."""
-    path = _write(
-        tmp_path,
-        "u.xml",
-        b'<?xml version="1.0"?>\n<wetgeving bwb-id="BWBR1"><wet-besluit><wettekst>\n'
-        b"<artikel><kop><nr>1</nr></kop><al>Tekst.</al>\n"
-        b"<formule>x = 1</formule></artikel>\n"
-        b"</wettekst></wet-besluit></wetgeving>\n",
-    )
-    with pytest.raises(ParseError) as err:
-        bwb.import_bwb(path)
-    assert err.value.message == (
-        f"{path}:4: een formule (<formule>) in artikel 1 kan niet in een concepttekst worden "
-        "overgenomen"
-    )
+    assert err.value.message == f"{path}:{message}"

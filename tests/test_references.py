@@ -149,55 +149,57 @@ def test_lists_and_external_acts(text: str, expected: list[tuple[str, str, str |
     assert _pairs(_toy(text)) == expected
 
 
+_CODE = """---
+titel: {title}
+---
+
+## Artikel 10
+
+1. Aanhef:
+   - 1°. a;
+   - 2°. b;
+   - 3°. c;
+   - 4°. d;
+   - 5°. e;
+   - 6°. f.
+2. Tweede.
+3. Derde.
+
+## Artikel 11
+
+1. Eerste.
+2. Tweede.
+
+## Artikel 12
+
+Aanhef:
+
+- 1º. a;
+- 2º. b;
+- 3º. c.
+
+## Artikel 12a
+
+Aanhef:
+
+- a) x;
+- b) y:
+  - 1\\) z.
+
+## Artikel 20
+
+{text}
+"""
+
+
 def _code(text: str, title: str = "Wetboek van Strafrecht") -> list[tuple[str, str, str | None]]:
     """(phrase, wanted, target) of the refs in `text`, the own text of art. 20 of a small code.
 
     Art. 10 has three leden, its first with onderdelen 1° to 6°; art. 11 has two leden; art. 12
     has no leden and onderdelen 1° to 3° typed with the ordinal indicator ("1º"); art. 12a has a
-    list a) and b) with b) holding a sub-list; art. 20 (no leden) holds the text.
+    list a) and b) with b) holding a sub-list; art. 20 holds the text.
     """
-    ond = tuple(Node("onderdeel", f"{n}°", "y", id=f"art.10/lid.1/ond.{n}°") for n in range(1, 7))
-    art10 = Node(
-        "artikel",
-        "10",
-        "",
-        id="art.10",
-        children=(
-            Node("lid", "1", "x", ond, id="art.10/lid.1"),
-            Node("lid", "2", "x", id="art.10/lid.2"),
-            Node("lid", "3", "x", id="art.10/lid.3"),
-        ),
-    )
-    art11 = Node(
-        "artikel",
-        "11",
-        "",
-        id="art.11",
-        children=(
-            Node("lid", "1", "x", id="art.11/lid.1"),
-            Node("lid", "2", "x", id="art.11/lid.2"),
-        ),
-    )
-    art12 = Node(
-        "artikel",
-        "12",
-        "x",
-        tuple(Node("onderdeel", f"{n}º", "y", id=f"art.12/ond.{n}º") for n in range(1, 4)),
-        id="art.12",
-    )
-    sub = (Node("onderdeel", "1", "z", id="art.12a/ond.b/ond.1"),)
-    art12a = Node(
-        "artikel",
-        "12a",
-        "x",
-        (
-            Node("onderdeel", "a", "y", id="art.12a/ond.a"),
-            Node("onderdeel", "b", "y", sub, id="art.12a/ond.b"),
-        ),
-        id="art.12a",
-    )
-    art20 = Node("artikel", "20", text, id="art.20")
-    reg = Regeling(title, "", (art10, art11, art12, art12a, art20))
+    reg = parse(_CODE.format(title=title, text=text), "code.md")
     return [(r.phrase, r.wanted, r.target) for r in find_references([reg]) if r.source == "art.20"]
 
 
@@ -334,7 +336,7 @@ def test_a_reference_belongs_to_the_article_it_names(
         (
             "zie artikel\u00a011,\u202ftweede lid",
             [
-                ("artikel\u00a011,\u202ftweede lid", "art.11/lid.2", "art.11/lid.2"),
+                ("artikel 11, tweede lid", "art.11/lid.2", "art.11/lid.2"),
             ],
         ),
         (
@@ -359,19 +361,9 @@ def test_references_typed_in_word_read_as_typed(
 
 def test_onder_finds_the_item_in_another_list_of_the_article() -> None:
     """'het onder b) genoemde' in onderdeel 2) names the b) of the list inside onderdeel 1)."""
-    sub = (
-        Node("onderdeel", "a", "y", id="art.3/ond.1/ond.a"),
-        Node("onderdeel", "b", "y", id="art.3/ond.1/ond.b"),
+    text = (
+        "---\ntitel: Proef\n---\n\n## Artikel 3\n\nAanhef:\n\n- 1\\) een:\n  - a) x;\n"
+        "  - b) y;\n- 2\\) het onder b) genoemde contract.\n"
     )
-    art = Node(
-        "artikel",
-        "3",
-        "x",
-        (
-            Node("onderdeel", "1", "y", sub, id="art.3/ond.1"),
-            Node("onderdeel", "2", "het onder b) genoemde contract", id="art.3/ond.2"),
-        ),
-        id="art.3",
-    )
-    refs = find_references([Regeling("Proef", "", (art,))])
+    refs = find_references([parse(text, "p.md")])
     assert _pairs(refs) == [("onder b", "art.3/ond.1/ond.b", "art.3/ond.1/ond.b")]

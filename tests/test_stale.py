@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from types import SimpleNamespace
 
 from wetgeving.compare import compare_versions
-from wetgeving.text.model import Regeling
 from wetgeving.text.parse import parse
 
 HEAD = "---\ntitel: Wetboek van Strafrecht\n---\n\n"
 
 
-@dataclass(frozen=True)
-class V:
-    """A version-like object for the comparison."""
-
-    name: str
-    commit: str | None
-    regelingen: tuple[Regeling, ...]
-
-
 def _warnings(old: str, new: str) -> tuple[str, ...]:
-    a = V("a", None, (parse(HEAD + old, "drafts/x.md"),))
-    b = V("b", None, (parse(HEAD + new, "drafts/x.md"),))
+    """The warnings of comparing two texts (the engine takes any object with the three fields)."""
+    a, b = (
+        SimpleNamespace(name=name, commit=None, regelingen=(parse(HEAD + body, "drafts/x.md"),))
+        for name, body in (("a", old), ("b", new))
+    )
     return compare_versions(a, b).warnings
 
 
