@@ -165,3 +165,23 @@ def test_cli_import_reports_bijlagen_and_what_was_left_out(tmp_path: Path) -> No
     )
     assert result.exit_code == 6
     assert result.stderr == f"fout: {SOORTEN / 'BWBR0010263.xml'}:{REFUSED['BWBR0010263']}\n"
+
+
+def test_show_of_an_imported_regulation_in_a_dossier(tmp_path: Path) -> None:
+    """In a real dossier: import a ministeriële regeling with bijlagen, then `show werk` prints
+    the published text (the golden file) and `check` and `fmt --check` find nothing."""
+    root = tmp_path / "dossier"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    target = root / "drafts" / "defensiesubsidies.md"
+    (root / "drafts" / "273f.md").unlink(missing_ok=True)
+    args = ["--dossier", str(root)]
+    source = str(SOORTEN / "BWBR0013110.xml")
+    result = runner.invoke(app, [*args, "import", "bwb", source, "-o", str(target)])
+    assert result.exit_code == 0
+    result = runner.invoke(app, [*args, "show", "werk", "--format", "text"])
+    assert result.exit_code == 0
+    assert result.stdout == (GOLDEN / "BWBR0013110.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, [*args, "check", str(target)])
+    assert (result.exit_code, result.stdout) == (0, "geen problemen gevonden\n")
+    result = runner.invoke(app, [*args, "fmt", "--check", str(target)])
+    assert result.exit_code == 0
