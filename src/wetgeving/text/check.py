@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError, UsageError
-from wetgeving.text.labels import cite
+from wetgeving.text.labels import article_key, cite
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.parse import parse, parse_checked, read_draft
 from wetgeving.text.pasted import canonical_regeling
@@ -48,41 +48,12 @@ class CheckReport:
         return f"{n} {word} gevonden in {where}"
 
 
-_TOKEN = re.compile(r"\d+|[^\d]+")
 # Ar 3.59: every item but the last ends in ";" or ","; the one before the last may end in "en" or
 # "of" (Ar 3.60 of 2012: aanwijzing 101), with or without the punctuation before it.
 _CONNECTIVE = re.compile(r"(?:[;,]\s*|\s)(?:en|of|en/of|dan wel|alsmede|respectievelijk)$")
 # An aanhef continues into its list ("... gestraft:", "hij die,", "indien"); one that ends a
 # sentence leaves the items without a sentence to belong to.
 _SENTENCE_END = (".", ";", "!", "?")
-
-
-_LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies")
-
-
-def _letters(token: str) -> tuple[float, ...]:
-    """Dutch order of letter suffixes: z < za < aa < bb, "ij" between x and y (38x, 38ij, 38y)."""
-    low = token.lower()
-    if low in _LATIN:
-        return (0.0, float(_LATIN.index(low)))
-    out: list[float] = []
-    i = 0
-    if len(low) >= 2 and low[0] == low[1] and low[:2].isalpha():
-        out.append(27.0 + ord(low[0]) - ord("a"))
-        i = 2
-    while i < len(low):
-        if low.startswith("ij", i):
-            out.append(24.5)
-            i += 2
-            continue
-        out.append(float(ord(low[i]) - ord("a") + 1))
-        i += 1
-    return tuple(out)
-
-
-def _key(number: str) -> tuple[tuple[int, tuple[float, ...]], ...]:
-    """Sort key for article numbers as written: 9 < 14 < 14a < 14b < 273f < 273fa < 273g."""
-    return tuple((int(t), ()) if t.isdigit() else (-1, _letters(t)) for t in _TOKEN.findall(number))
 
 
 def _what(node: Node) -> str:
@@ -125,7 +96,7 @@ class _Checker:
                 self.add(art, f"artikel {art.number} komt dubbel voor (ook op regel {first.line})")
             else:
                 seen[art.number] = art
-                if prev is not None and _key(art.number) < _key(prev.number):
+                if prev is not None and article_key(art.number) < article_key(prev.number):
                     self.add(art, f"artikel {art.number} staat na artikel {prev.number}")
             prev = art
         for node in regeling.walk():
@@ -259,68 +230,10 @@ def check_text(text: str, path: str) -> list[Problem]:
     for err in errors:
         checker.problems.append(Problem(path, err.line, err.detail))
     checker.regeling(regeling)
-    checker.problems.extend(_references(regeling, path))
+    from wetgeving.text.checkrefs import broken  # the reference grammar: only when checking
+
+    checker.problems.extend(Problem(path, line, message) for line, message in broken(regeling))
     return sorted(checker.problems, key=lambda p: p.line or 0)
-
-
-def _references(regeling: Regeling, path: str) -> list[Problem]:
-    """Internal references that do not resolve.
-
-    A draft may hold only some articles of a regulation (art. 273f of the Sr), so a reference to
-    an article that is not in the file counts as broken only when the file starts at artikel 1 or
-    the number falls between its first and last article. An article marked "[Treedt in werking
-    per ...]" is not yet in force: it names the provisions of the law as it will read then.
-    """
-    from wetgeving.text.references import not_yet_in_force, references_in
-
-    articles = list(regeling.articles())
-    numbers = [a.number for a in articles]
-    complete = bool(numbers) and numbers[0] == "1"
-    low = min((_key(a) for a in numbers), default=None)
-    high = max((_key(a) for a in numbers), default=None)
-    present = set(numbers)
-    future = {a.id for a in articles if not_yet_in_force(a)}
-    out: list[Problem] = []
-    reported: set[tuple[str, str]] = set()
-    for ref in references_in(regeling):
-        if ref.target is not None or (ref.source, ref.wanted) in reported:
-            continue
-        if ref.source.split("/")[0] in future:
-            continue
-        article = ref.wanted.split("/")[0].removeprefix("art.")
-        if article not in present and not complete:
-            key = _key(article)
-            if low is None or high is None or not low <= key <= high:
-                continue
-        reported.add((ref.source, ref.wanted))
-        source = regeling.find(ref.source)
-        where = source.label if source is not None else ref.source
-        line = source.line if source is not None and source.line else None
-        message = (
-            f"verwijzing '{ref.phrase}' in {cite(where)} wijst naar {ref.wanted_label}, "
-            "maar die bepaling bestaat niet"
-        )
-        out.append(Problem(path, line, message + _lid_hint(regeling, ref.wanted)))
-    return out
-
-
-def _lid_hint(regeling: Regeling, wanted: str) -> str:
-    """ "artikel 362, onder 2°" where only the eerste lid has a 2°: name that one."""
-    from wetgeving.text.labels import id_variants
-    from wetgeving.text.references import label_for_id
-
-    article, _, rest = wanted.partition("/")
-    if not rest.startswith("ond.") or (node := regeling.find(article)) is None:
-        return ""
-    found = [
-        f"{lid.id}/{rest}"
-        for lid in node.children
-        if lid.kind == "lid"
-        and any(regeling.find(v) is not None for v in id_variants(f"{lid.id}/{rest}"))
-    ]
-    if len(found) != 1:
-        return ""
-    return f"; de verwijzing noemt geen lid: bedoeld is vermoedelijk {label_for_id(found[0])}"
 
 
 def check_files(files: Sequence[tuple[Path, str]]) -> CheckReport:

@@ -150,3 +150,32 @@ def id_variants(node_id: str) -> list[str]:
         combos = [f"{c}/{o}" if c else o for c in combos for o in options]
     out.extend(c for c in combos if c not in out)
     return out
+
+
+_TOKEN = re.compile(r"\d+|[^\d]+")
+_LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies")
+
+
+def _letters(token: str) -> tuple[float, ...]:
+    """Dutch order of letter suffixes: z < za < aa < bb, "ij" between x and y (38x, 38ij, 38y)."""
+    low = token.lower()
+    if low in _LATIN:
+        return (0.0, float(_LATIN.index(low)))
+    out: list[float] = []
+    i = 0
+    if len(low) >= 2 and low[0] == low[1] and low[:2].isalpha():
+        out.append(27.0 + ord(low[0]) - ord("a"))
+        i = 2
+    while i < len(low):
+        if low.startswith("ij", i):
+            out.append(24.5)
+            i += 2
+            continue
+        out.append(float(ord(low[i]) - ord("a") + 1))
+        i += 1
+    return tuple(out)
+
+
+def article_key(number: str) -> tuple[tuple[int, tuple[float, ...]], ...]:
+    """Sort key for article numbers as written: 9 < 14 < 14a < 14b < 273f < 273fa < 273g."""
+    return tuple((int(t), ()) if t.isdigit() else (-1, _letters(t)) for t in _TOKEN.findall(number))

@@ -19,6 +19,7 @@ from wetgeving.text.labels import (
     onderdeel_label,
 )
 from wetgeving.text.model import DIVISION_RANK, Kind, Node, make_node, normalise
+from wetgeving.text.suspects import numbered_lines
 
 MAX_DEPTH = 6  # lid > onderdeel > subonderdeel > ... ; deeper lists are not statute text
 
@@ -26,13 +27,6 @@ MAX_DEPTH = 6  # lid > onderdeel > subonderdeel > ... ; deeper lists are not sta
 # "a)" and "1)".
 MARKER = re.compile(
     r"^(?:\d{1,3}[a-z]?[°º]|\d{1,3}e|\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[–—-])[.)]?$"
-)
-# A line of text that starts like a lid or onderdeel but is none, so Markdown made it text of the
-# alinea before it (or an alinea of its own): "5 Artikel 251 is ..." (a forgotten period), "2. Een
-# lid" straight after text, "2° degene die" without "- ". `check` names such lines.
-_LOOKS_NUMBERED = re.compile(
-    r"(?P<nr>\d{1,3}[a-z]?)(?:(?P<deg>[°º])\.?|(?P<dot>[.)]))?[ \t]+(?P<next>\S)"
-    r"|(?P<letter>[a-z])\.[ \t]+\S"
 )
 
 
@@ -173,52 +167,9 @@ class Parser:
     def alinea(self, content: str, line: int = 0, marked: bool = False) -> str:
         """The text of a paragraph; `marked` when its first line starts with an item's marker."""
         if self.suspects is not None and line:
-            self.numbered_lines(content, line, 1 if marked else 0)
+            for at, message in numbered_lines(content, 1 if marked else 0):
+                self.suspects.append(ParseError(self.path, line + at, message))
         return unescape_start(" ".join(content.split()))
-
-    def suspect(self, line: int, message: str) -> None:
-        if self.suspects is not None:
-            self.suspects.append(ParseError(self.path, line, message))
-
-    def numbered_lines(self, content: str, line: int, skip: int) -> None:
-        """Note lines that look like a lid or onderdeel but were read as text (`check`)."""
-        for i, raw in enumerate(content.split("\n")):
-            if i < skip:
-                continue
-            m = _LOOKS_NUMBERED.match(raw.lstrip(" \t"))
-            if m is None:
-                continue
-            shown = raw.strip()
-            shown = shown if len(shown) <= 40 else shown[:40] + "..."
-            nr = m.group("nr")
-            if m.group("deg"):
-                self.suspect(
-                    line + i,
-                    f"'{shown}' is geen onderdeel ('- ' ontbreekt) en wordt gelezen als tekst; "
-                    f"schrijf '- {nr}°. ...'",
-                )
-            elif nr and not m.group("dot"):
-                # A lid starts with a capital; "5 jaren" is a wrapped line or plain text.
-                if not m.group("next")[:1].isupper():
-                    continue
-                if i == 0:
-                    self.suspect(
-                        line,
-                        f"'{shown}' begint met een nummer zonder punt en wordt gelezen als "
-                        f"tekst, niet als lid {nr}; schrijf '{nr}. ...'",
-                    )
-                    continue
-                self.suspect(
-                    line + i,
-                    f"'{shown}' begint met een nummer zonder punt en wordt gelezen als tekst van "
-                    f"de regel ervoor, niet als lid {nr}; schrijf '{nr}. ...'",
-                )
-            elif i > 0:
-                self.suspect(
-                    line + i,
-                    f"'{shown}' sluit zonder witregel aan op de tekst erboven en wordt daardoor "
-                    "gelezen als tekst, niet als lid of onderdeel; zet er een witregel voor",
-                )
 
     def add_alinea(self, item: Item, text: str, line: int) -> None:
         # Text after a list is a slotzin, kept as its own child so the list order survives.
