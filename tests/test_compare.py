@@ -67,9 +67,8 @@ def test_lid_inserted_at_top_is_one_insertion_plus_renumberings() -> None:
         ("renumbered", "art.1/lid.2", "art.1/lid.3"),
     ]
     assert describe_article(result, "1") == [
-        "er wordt een lid ingevoegd (eerste lid)",
-        "het eerste lid wordt het tweede lid",
-        "het tweede lid wordt het derde lid",
+        "Er wordt een lid ingevoegd (eerste lid), onder vernummering van het eerste en tweede lid "
+        "tot tweede en derde lid."
     ]
     assert result.changes[1].label == "artikel 1, tweede lid (oud: eerste lid)"
 
@@ -108,51 +107,54 @@ def test_moved_provision_with_edits() -> None:
     assert [op for op in change.ops or () if op[0] != "equal"] == [
         ("insert", "in dit artikel en in artikel 273f ")
     ]
-    assert "het achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd" in (
+    assert "Het oude achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd." in (
         describe_article(result, "273f")
     )
     assert describe_article(result, "273fa") == [
-        "het tweede lid is verplaatst uit artikel 273f, achtste lid, en is gewijzigd",
-        "het tweede lid wordt het derde lid",
+        "Het tweede lid is verplaatst uit artikel 273f, achtste lid, en is gewijzigd.",
+        "Het tweede lid wordt het derde lid.",
     ]
 
 
 def test_describe_article_v1_v2() -> None:
-    """The MvT sentences for art. 273f name every change in Ar citation style."""
+    """The MvT sentences for art. 273f name every change in Ar citation style: a lid whose parts
+    changed is one paragraph headed by the lid, a series of renumbered leden is one sentence, and
+    the lid whose number is now another's is "het oude achtste lid"."""
     assert describe_article(compare_versions(draft("v1"), draft("v2")), "273f") == [
-        "het eerste lid is gewijzigd",
-        "er wordt een lid ingevoegd (vierde lid)",
-        "het vierde lid wordt het vijfde lid en is gewijzigd",
-        "het vijfde lid wordt het zesde lid en is gewijzigd",
-        "het zesde lid, onderdeel b, is gewijzigd",
-        "het vijfde lid, onderdeel c, is vervallen",
-        "het zesde lid wordt het zevende lid",
-        "het zevende lid wordt het achtste lid",
-        "het achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd",
+        "Het eerste lid is gewijzigd.",
+        "Er wordt een lid ingevoegd (vierde lid).",
+        "Het vierde lid wordt het vijfde lid en is gewijzigd.",
+        "Zesde lid (oud: vijfde lid): Het vijfde lid wordt het zesde lid en is gewijzigd. "
+        "Onderdeel b is gewijzigd. Onderdeel c is vervallen.",
+        "Het zesde en zevende lid worden vernummerd tot zevende en achtste lid.",
+        "Het oude achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd.",
     ]
 
 
 def test_describe_groups_siblings_in_citation_order() -> None:
     """Onderdelen named after their lid (Ar order); siblings inserted or deleted together."""
     sentences = describe_article(compare_versions(draft("geldend"), draft("v1")), "273f")
-    assert sentences[:4] == [
-        "het eerste lid is gewijzigd",
-        "het eerste lid, onder 2°, wordt het eerste lid, onderdeel a, en is gewijzigd",
-        "er worden in het eerste lid twee onderdelen ingevoegd (onderdelen b en c)",
-        "in het eerste lid zijn de onderdelen 3° tot en met 9° vervallen",
+    assert sentences == [
+        "Eerste lid: Het eerste lid is gewijzigd. Onderdeel 2° wordt onderdeel a en is gewijzigd. "
+        "Er worden twee onderdelen toegevoegd (onderdelen b en c). De onderdelen 3° tot en met 9° "
+        "zijn vervallen.",
+        "Het eerste lid, onder 1°, is verplaatst naar het tweede lid en gewijzigd.",
+        "Er wordt een lid ingevoegd (derde lid).",
+        "Het tweede tot en met zevende lid worden vernummerd tot vierde tot en met negende lid.",
+        "Vijfde lid (oud: derde lid): Onderdeel 1° wordt onderdeel a. Onderdeel 2° wordt "
+        "onderdeel b en is gewijzigd. Onderdeel 3° wordt onderdeel c.",
     ]
-    assert "het derde lid, onder 1°, wordt het vijfde lid, onderdeel a" in sentences
 
 
 def test_series_of_numbers() -> None:
     """Three or more that follow each other run "tot en met"; others are listed."""
-    from wetgeving.compare.describe import _many
+    from wetgeving.compare.phrases import many
 
-    assert _many("ond", ["b", "c", "d"]) == "onderdelen b tot en met d"
-    assert _many("ond", ["b", "c", "e"]) == "onderdelen b, c en e"
-    assert _many("lid", ["3", "4"]) == "derde en vierde lid"
-    assert _many("lid", ["3", "4", "5"]) == "derde tot en met vijfde lid"
-    assert _many("lid", ["2a", "2b"]) == "leden 2a en 2b"
+    assert many("ond", ["b", "c", "d"]) == "onderdelen b tot en met d"
+    assert many("ond", ["b", "c", "e"]) == "onderdelen b, c en e"
+    assert many("lid", ["3", "4"]) == "derde en vierde lid"
+    assert many("lid", ["3", "4", "5"]) == "derde tot en met vijfde lid"
+    assert many("lid", ["2a", "2b"]) == "leden 2a en 2b"
 
 
 def test_stale_reference_warning() -> None:
@@ -192,7 +194,7 @@ def test_deleted_lid_and_article() -> None:
     )
     new = text_version("b", "## Artikel 1\n\nAlfa bepaling tekst.\n")
     result = compare_versions(old, new)
-    assert describe_article(result, "2") == ["artikel 2 is vervallen"]
+    assert describe_article(result, "2") == ["Artikel 2 is vervallen."]
     assert any(
         c.kind == "deleted" and c.old_label == "artikel 1, tweede lid" for c in result.changes
     )
@@ -393,4 +395,4 @@ def test_renumbered_article() -> None:
         text_version("b", f"## Artikel 273f\n\n{body}"),
     )
     assert kinds(result) == [("renumbered", "art.273a", "art.273f")]
-    assert describe_article(result, "273f") == ["artikel 273a wordt artikel 273f"]
+    assert describe_article(result, "273f") == ["Artikel 273a wordt artikel 273f."]

@@ -31,8 +31,8 @@ def test_lid_moved_into_new_article_is_a_move() -> None:
     assert ("deleted", "art.1/lid.2", None) not in kinds(comparison)
     assert ("inserted", None, "art.1a") in kinds(comparison)
     assert describe_article(comparison, "1a") == [
-        "artikel 1a wordt ingevoegd",
-        "het tweede lid is verplaatst uit artikel 1, tweede lid, en is gewijzigd",
+        "Artikel 1a wordt ingevoegd.",
+        "Het tweede lid is verplaatst uit artikel 1, tweede lid, en is gewijzigd.",
     ]
 
 

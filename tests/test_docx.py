@@ -98,7 +98,7 @@ def test_mvt_docx_shows_the_lawyers_markdown_as_word_formatting(tmp_path: Path) 
         encoding="utf-8",
     )
     doc = docx.Document(io.BytesIO(build.mvt(d, "v2", "geldend", "docx").data))
-    para = next(p for p in doc.paragraphs if p.text.startswith("Het eerste lid"))
+    para = next(p for p in doc.paragraphs if p.text.startswith("Het eerste lid wordt"))
     assert para.text == (
         "Het eerste lid wordt verruimd; zie wetgeving diff en de Ar (https://example.org/ar)."
     )

@@ -123,11 +123,19 @@ def test_orphan_toelichting_is_reported_not_dropped(dossier: Dossier) -> None:
 
 
 def test_changes_in_words_from_the_diff(dossier: Dossier) -> None:
-    """Each changed article says in words what changed, from describe_article."""
+    """Each changed article says in words what changed, from describe_article: one item per
+    lid, a lid whose parts changed headed by the lid, sentences starting with a capital."""
     out = mvt(dossier, "v2", "--against", "v1")[1]
     assert (
-        "_Wijziging: het eerste lid is gewijzigd; er wordt een lid ingevoegd (vierde lid);" in out
-    )
+        "### Artikel 273f\n\n_Wijziging:_\n\n"
+        "- Het eerste lid is gewijzigd.\n"
+        "- Er wordt een lid ingevoegd (vierde lid).\n"
+        "- Het vierde lid wordt het vijfde lid en is gewijzigd.\n"
+        "- *Zesde lid (oud: vijfde lid).* Het vijfde lid wordt het zesde lid en is gewijzigd. "
+        "Onderdeel b is gewijzigd. Onderdeel c is vervallen.\n"
+        "- Het zesde en zevende lid worden vernummerd tot zevende en achtste lid.\n"
+        "- Het oude achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd.\n"
+    ) in out
 
 
 def test_version_without_responses_warns(tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """Align two versions: structure first, then content.
 
 Articles are matched by number; an article whose subtree is equal is skipped without further work.
-Inside a matched pair, children are matched by content (longest common subsequence of content
-keys that ignore numbering), then by word similarity inside the gaps, so one inserted lid gives
-one insertion plus renumberings. Provisions left unmatched anywhere are paired across places and
-articles by similarity: those are moves.
+A number whose text in the new version has nothing in common with the old one may have been given
+to another article: then the articles are paired by content (renumbering). Inside a matched pair,
+children are matched by content (longest common subsequence of content keys that ignore
+numbering), then by word similarity inside the gaps, so one inserted lid gives one insertion plus
+renumberings. An article that gets leden keeps its text as one of them. Provisions left unmatched
+anywhere are paired across places and articles by similarity: those are moves (`moves.py`).
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from wetgeving.compare.moves import Moves
 from wetgeving.compare.words import similarity, word_set
 from wetgeving.text.model import Node, Regeling
 
 PAIR_THRESHOLD = 0.45  # word Jaccard above which two provisions in the same gap are one provision
-MOVE_THRESHOLD = 0.5  # and above which an unmatched pair anywhere is a move
-SHORT_MOVE_THRESHOLD = 0.75  # the same for provisions of fewer than 12 distinct words
 ARTICLE_THRESHOLD = 0.6  # and above which an article that lost its number was renumbered
+SAME_NUMBER_BONUS = 0.15  # preference for the same number (or the eerste lid for a text)
 _DP_LIMIT = 40_000
 
 
@@ -28,35 +30,29 @@ def full_text(node: Node) -> str:
     return " ".join(n.text for n in node.walk() if n.text)
 
 
+def has_leden(node: Node) -> bool:
+    """Whether a node (an article) is divided into leden."""
+    return any(c.kind == "lid" for c in node.children)
+
+
 @dataclass
 class Slot:
-    """One step of the merged, ordered walk over both versions."""
+    """One step of the merged, ordered walk over both versions.
 
-    kind: str  # "pair" | "ins" | "del"
+    `kind` is "pair", "ins" or "del", or "frame" for an article whose division into leden changed
+    (only its number is compared: its text is paired with a lid in a slot of its own, which has
+    `structure` "gets_leden" or "loses_leden"). `appended` marks an insertion after every
+    provision its parent kept.
+    """
+
+    kind: str
     old: Node | None
     new: Node | None
     old_article: str | None
     new_article: str | None
     moved: bool = False
-
-
-@dataclass
-class Alignment:
-    """The merged walk plus the id map from old to new."""
-
-    slots: list[Slot] = field(default_factory=list)
-    id_map: dict[str, str | None] = field(default_factory=dict)
-    same_articles: set[str] = field(default_factory=set)
-    moves: dict[int, Node] = field(default_factory=dict)  # id(new node) -> old node
-    moved_away: set[int] = field(default_factory=set)  # id(old node)
-
-    def new_id_of(self, old_id: str) -> str | None:
-        """The new id of an old provision (None when deleted)."""
-        if old_id in self.id_map:
-            return self.id_map[old_id]
-        if old_id.split("/")[0] in self.same_articles:
-            return old_id
-        return None
+    appended: bool = False
+    structure: str | None = None
 
 
 class Keys:
@@ -66,6 +62,9 @@ class Keys:
         self.keys: dict[int, int] = {}
         self.exacts: dict[int, int] = {}
         self.words: dict[int, frozenset[str]] = {}
+        # Children alignments, by (id(old parent), id(new parent)): a move's subtree is aligned
+        # while the moves are found and again when its changes are written.
+        self.pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     def key(self, node: Node) -> int:
         k = self.keys.get(id(node))
@@ -89,6 +88,35 @@ class Keys:
             w = word_set(full_text(node))
             self.words[id(node)] = w
         return w
+
+    def children_of(self, o: Node, n: Node) -> list[tuple[int, int]]:
+        """The aligned (old index, new index) children of two nodes, computed once."""
+        found = self.pairs.get((id(o), id(n)))
+        if found is None:
+            found = self.pairs[(id(o), id(n))] = align_children(o.children, n.children, self)
+        return found
+
+
+@dataclass
+class Alignment:
+    """The merged walk plus the id map from old to new."""
+
+    slots: list[Slot] = field(default_factory=list)
+    id_map: dict[str, str | None] = field(default_factory=dict)
+    same_articles: set[str] = field(default_factory=set)
+    moves: dict[int, Node] = field(default_factory=dict)  # id(new node) -> old node
+    moved_away: set[int] = field(default_factory=set)  # id(old node)
+    keys: Keys = field(default_factory=Keys)
+    old_articles: dict[str, Node] = field(default_factory=dict)  # number -> article
+    new_articles: dict[str, Node] = field(default_factory=dict)
+
+    def new_id_of(self, old_id: str) -> str | None:
+        """The new id of an old provision (None when deleted)."""
+        if old_id in self.id_map:
+            return self.id_map[old_id]
+        if old_id.split("/")[0] in self.same_articles:
+            return old_id
+        return None
 
 
 def _articles(regelingen: tuple[Regeling, ...]) -> list[tuple[str, Node]]:
@@ -127,14 +155,19 @@ class Aligner:
     """Builds the `Alignment` of two versions."""
 
     def __init__(self) -> None:
-        self.k = Keys()
         self.out = Alignment()
+        self.k = self.out.keys
         self.pool_old: list[tuple[Node, str]] = []
         self.pool_new: list[tuple[Node, str]] = []
+        self.article_map: dict[str, str] = {}  # old article number -> new one
 
     def run(self, old: tuple[Regeling, ...], new: tuple[Regeling, ...]) -> Alignment:
         olds = _articles(old)
         news = _articles(new)
+        for _, art in olds:
+            self.out.old_articles.setdefault(art.number, art)
+        for _, art in news:
+            self.out.new_articles.setdefault(art.number, art)
         old_index = {(s, a.id): i for i, (s, a) in enumerate(olds)}
         pairs: list[tuple[int, int]] = []
         used: set[int] = set()
@@ -144,6 +177,8 @@ class Aligner:
                 pairs.append((found, pos))
                 used.add(found)
         self._renumbered_articles(olds, news, pairs, used)
+        for i, j in pairs:
+            self.article_map[olds[i][1].number] = news[j][1].number
         # Keep the pairs that respect order for the merge; the rest is still a pair.
         for i, j in merge_order(len(olds), sorted(pairs, key=lambda p: p[1]), len(news)):
             if i is not None and j is not None:
@@ -156,7 +191,7 @@ class Aligner:
                 self.insert(news[j][1], news[j][1].number)
             elif i is not None:
                 self.delete(olds[i][1], olds[i][1].number)
-        self._moves()
+        self._moves(old, new)
         return self.out
 
     def _renumbered_articles(
@@ -166,9 +201,25 @@ class Aligner:
         pairs: list[tuple[int, int]],
         used: set[int],
     ) -> None:
+        """Pair articles that lost their number with articles that got a new one, by content.
+
+        A number kept by an article whose text has nothing in common with the old one (the
+        number was given to another article, as 273a in 2006) is offered too; it is kept as it
+        is unless both sides find a better partner.
+        """
         matched_new = {j for _, j in pairs}
         lone_old = [i for i in range(len(olds)) if i not in used]
         lone_new = [j for j in range(len(news)) if j not in matched_new]
+        if not lone_old and not lone_new:
+            return
+        foreign = [
+            (i, j)
+            for i, j in pairs
+            if olds[i][1] != news[j][1] and self._foreign(olds[i][1], news[j][1])
+        ]
+        if foreign:
+            lone_old += [i for i, _ in foreign]
+            lone_new += [j for _, j in foreign]
         if not lone_old or not lone_new or len(lone_old) * len(lone_new) > _DP_LIMIT:
             return
         scored = []
@@ -178,22 +229,85 @@ class Aligner:
                 s = similarity(wo, self.k.wset(news[j][1]))
                 if s >= ARTICLE_THRESHOLD:
                     scored.append((s, i, j))
+        found: list[tuple[int, int]] = []
+        taken_old: set[int] = set()
         taken_new: set[int] = set()
-        for _, i, j in sorted(scored, reverse=True):
-            if i in used or j in taken_new:
+        for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+            if i in taken_old or j in taken_new:
                 continue
-            used.add(i)
+            taken_old.add(i)
             taken_new.add(j)
-            pairs.append((i, j))
+            found.append((i, j))
+        if not found:
+            return
+        for i, j in foreign:
+            if i in taken_old or j in taken_new:
+                pairs.remove((i, j))
+                used.discard(i)
+        for i, j in found:
+            if (i, j) not in pairs:
+                used.add(i)
+                pairs.append((i, j))
+
+    def _foreign(self, o: Node, n: Node) -> bool:
+        """Whether two articles with one number have nothing in common (by content)."""
+        if o.children and n.children:
+            keys = {self.k.key(c) for c in o.children}
+            if any(self.k.key(c) in keys for c in n.children):
+                return False
+        return similarity(self.k.wset(o), self.k.wset(n)) < PAIR_THRESHOLD
 
     def pair(self, o: Node, n: Node, oa: str, na: str, moved: bool = False) -> None:
+        restructured = o.kind == "artikel" == n.kind and has_leden(o) != has_leden(n)
+        if restructured and self._restructured(o, n, oa, na):
+            return
         self.out.slots.append(Slot("pair", o, n, oa, na, moved))
         self.out.id_map[o.id] = n.id
         if o.children or n.children:
-            self.children(o.children, n.children, oa, na)
+            self.children(o, n, oa, na)
 
-    def insert(self, n: Node, na: str) -> None:
-        self.out.slots.append(Slot("ins", None, n, None, na))
+    def _restructured(self, o: Node, n: Node, oa: str, na: str) -> bool:
+        """An article that gets leden (or loses them): its text is one lid (Ar 6.18).
+
+        The text of the article without leden is paired with the most similar lid of the other
+        version (the eerste lid preferred); the other leden are inserted or deleted. Returns False
+        when no lid is similar enough: then the article was rewritten.
+        """
+        gets = has_leden(n)
+        plain, divided = (o, n) if gets else (n, o)
+        if divided.text:
+            return False
+        words = self.k.wset(plain)
+        best, best_score = -1, PAIR_THRESHOLD
+        for index, lid in enumerate(divided.children):
+            if lid.kind != "lid":
+                continue
+            score = similarity(words, self.k.wset(lid))
+            score += SAME_NUMBER_BONUS if lid.number == "1" else 0.0
+            if score >= best_score and (best < 0 or score > best_score):
+                best, best_score = index, score
+        if best < 0:
+            return False
+        self.out.slots.append(Slot("frame", o, n, oa, na))
+        self.out.id_map[o.id] = n.id
+        structure = "gets_leden" if gets else "loses_leden"
+        for index, lid in enumerate(divided.children):
+            if index != best:
+                if gets:
+                    self.insert(lid, na, appended=index > best)
+                else:
+                    self.delete(lid, oa)
+                continue
+            old, new = (o, lid) if gets else (lid, n)
+            self.out.slots.append(Slot("pair", old, new, oa, na, structure=structure))
+            if not gets:
+                self.out.id_map[lid.id] = n.id
+            if old.children or new.children:
+                self.children(old, new, oa, na)
+        return True
+
+    def insert(self, n: Node, na: str, appended: bool = False) -> None:
+        self.out.slots.append(Slot("ins", None, n, None, na, appended=appended))
         self.pool_new.append((n, na))
         if n.kind == "artikel":
             # A lid may move into a new article ("het zesde lid wordt artikel 273fa, tweede lid").
@@ -207,52 +321,30 @@ class Aligner:
         for node in o.walk():
             self.out.id_map.setdefault(node.id, None)
 
-    def children(self, olds: tuple[Node, ...], news: tuple[Node, ...], oa: str, na: str) -> None:
-        for i, j in merge_order(len(olds), align_children(olds, news, self.k), len(news)):
+    def children(self, o: Node, n: Node, oa: str, na: str) -> None:
+        olds, news = o.children, n.children
+        pairs = self.k.children_of(o, n)
+        # An insertion after every child the parent kept is "toegevoegd" (Ar), not "ingevoegd".
+        last_kept = max((j for _, j in pairs), default=-1)
+        for i, j in merge_order(len(olds), pairs, len(news)):
             if i is not None and j is not None:
-                o, n = olds[i], news[j]
-                if self.k.exact(o) == self.k.exact(n):
-                    for a, b in zip(o.walk(), n.walk(), strict=True):
-                        self.out.id_map[a.id] = b.id
+                a, b = olds[i], news[j]
+                if self.k.exact(a) == self.k.exact(b):
+                    for x, y in zip(a.walk(), b.walk(), strict=True):
+                        self.out.id_map[x.id] = y.id
                     continue
-                self.pair(o, n, oa, na)
+                self.pair(a, b, oa, na)
             elif j is not None:
-                self.insert(news[j], na)
+                self.insert(news[j], na, appended=j > last_kept)
             elif i is not None:
                 self.delete(olds[i], oa)
 
-    def _moves(self) -> None:
-        if not self.pool_old or not self.pool_new:
-            return
-        if len(self.pool_old) * len(self.pool_new) > _DP_LIMIT * 4:
-            return
-        scored = []
-        news = [(b, _kind_class(n), self.k.wset(n)) for b, (n, _) in enumerate(self.pool_new)]
-        for a, (o, _) in enumerate(self.pool_old):
-            wo = self.k.wset(o)
-            if not wo:
-                continue
-            kind = _kind_class(o)
-            size = len(wo)
-            for b, kind_n, wn in news:
-                # Similarity is at most the ratio of the sizes: skip what cannot reach a limit.
-                if kind_n != kind or not MOVE_THRESHOLD * size <= len(wn) <= size / MOVE_THRESHOLD:
-                    continue
-                s = similarity(wo, wn)
-                # Short provisions ("Artikel 251 is van overeenkomstige toepassing.") share most
-                # of their words with any other of their kind: ask more of them.
-                limit = MOVE_THRESHOLD if min(len(wo), len(wn)) >= 12 else SHORT_MOVE_THRESHOLD
-                if s >= limit:
-                    scored.append((s, a, b))
-        taken_old: set[int] = set()
-        taken_new: set[int] = set()
-        for _, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-            if a in taken_old or b in taken_new:
-                continue
-            taken_old.add(a)
-            taken_new.add(b)
-            o = self.pool_old[a][0]
-            n = self.pool_new[b][0]
+    def _same_article(self, oa: str, na: str) -> bool:
+        return self.article_map.get(oa, oa) == na
+
+    def _moves(self, old: tuple[Regeling, ...], new: tuple[Regeling, ...]) -> None:
+        moves = Moves(self.k.wset, old, new, self._same_article)
+        for o, n in moves.pair(self.pool_old, self.pool_new):
             self.out.moves[id(n)] = o
             self.out.moved_away.add(id(o))
             for node in o.walk():
@@ -261,7 +353,7 @@ class Aligner:
             self._map_subtree(o, n)
 
     def _map_subtree(self, o: Node, n: Node) -> None:
-        pairs = align_children(o.children, n.children, self.k)
+        pairs = self.k.children_of(o, n)
         for i, j in pairs:
             self.out.id_map[o.children[i].id] = n.children[j].id
             self._map_subtree(o.children[i], n.children[j])
@@ -270,10 +362,6 @@ class Aligner:
             if i not in matched:
                 for node in child.walk():
                     self.out.id_map[node.id] = None
-
-
-def _kind_class(node: Node) -> str:
-    return "artikel" if node.kind == "artikel" else "deel"
 
 
 def align_children(
@@ -303,7 +391,7 @@ def _pair_score(o: Node, n: Node, k: Keys) -> float:
         if len(own_o) >= 4 and len(own_n) >= 4:
             score = max(score, similarity(own_o, own_n))
     if o.number == n.number:
-        score += 0.15
+        score += SAME_NUMBER_BONUS
     return score
 
 

@@ -1,20 +1,58 @@
-"""Describe the changes to one article in Dutch, for the artikelsgewijze toelichting of the MvT."""
+"""Describe the changes to one article in Dutch, for the artikelsgewijze toelichting of the MvT.
+
+Changes are described in document order, grouped per lid: a lid whose parts changed gets one
+paragraph headed by the lid ("Zesde lid (oud: vijfde lid): ..."), in which its parts are named
+from inside the lid. Siblings inserted or deleted together make one sentence; renumbered siblings
+that follow each other make one series, joined to the insertion or deletion that caused it
+("Er wordt een lid ingevoegd (vierde lid), onder vernummering van het vierde tot en met zevende
+lid tot vijfde tot en met achtste lid."). Every sentence starts with a capital and ends with a
+period.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from wetgeving.compare.model import Change, Comparison
-from wetgeving.text.labels import cite, lid_label, onderdeel_label, ordinal
+from wetgeving.compare.phrases import (
+    capital,
+    is_series,
+    last,
+    many,
+    old_relative,
+    parent,
+    runs,
+    seg,
+    series_clause,
+    series_phrase,
+    shift,
+)
+from wetgeving.text.labels import cite, lid_label, onderdeel_label
 from wetgeving.text.references import label_for_id
 
-
-def _seg(seg: str) -> tuple[str, str]:
-    kind, _, number = seg.partition(".")
-    return kind, number.split("~")[0]
+Namer = Callable[[str], str]
 
 
-def relative(node_id: str, article: str) -> str:
-    """Name a provision as seen from inside `article`, in citation order: "het vijfde lid,
-    onderdeel c", "het eerste lid, onder 4°", "de slotzin van het eerste lid".
+@dataclass(frozen=True, slots=True)
+class SentenceGroup:
+    """The sentences about one lid and its parts (with a heading naming the lid), or a sentence
+    that needs no heading (the article itself, a whole lid, a series of leden)."""
+
+    heading: str
+    sentences: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The group as one paragraph: "Zesde lid (oud: vijfde lid): Het vijfde lid ..."."""
+        body = " ".join(self.sentences)
+        return f"{self.heading}: {body}" if self.heading else body
+
+
+def relative(node_id: str, article: str, within: str | None = None) -> str:
+    """Name a provision as seen from inside `article` (or from inside the lid `within`), in
+    citation order: "het vijfde lid, onderdeel c", "het eerste lid, onder 4°", "de slotzin van
+    het eerste lid"; from inside a lid: "onderdeel c".
 
     A provision in another article gets its full citation ("artikel 273fa, tweede lid").
     """
@@ -22,12 +60,14 @@ def relative(node_id: str, article: str) -> str:
     if segs[0] != f"art.{article}":
         return label_for_id(node_id)
     rest = segs[1:]
+    if within is not None and node_id.startswith(within + "/"):
+        rest = segs[within.count("/") + 1 :]
     slot = bool(rest) and rest[-1].startswith("slot.")
     if slot:
         rest = rest[:-1]
     parts: list[str] = []
-    for seg in rest:
-        kind, number = _seg(seg)
+    for part in rest:
+        kind, number = seg(part)
         if kind == "lid":
             parts.append(f"het {lid_label(number)}" if number.isdigit() else lid_label(number))
         elif kind == "ond":
@@ -36,52 +76,13 @@ def relative(node_id: str, article: str) -> str:
     named = ", ".join(parts)
     if slot:
         return f"de slotzin van {named}" if named else "de slotzin"
-    return named or "het artikel"
+    if not named:
+        return "het lid" if within is not None else "het artikel"
+    return named
 
 
 def _comma(label: str) -> str:
     return "," if "," in label else ""
-
-
-def _parent(node_id: str) -> str:
-    return node_id.rsplit("/", 1)[0] if "/" in node_id else node_id
-
-
-def _sentence(change: Change, article: str, edited: bool) -> str | None:
-    old, new = change.old_id, change.new_id
-    if change.kind == "inserted" and new is not None:
-        kind, number = _seg(new.split("/")[-1])
-        if kind == "art":
-            return f"artikel {number} wordt ingevoegd"
-        if kind in ("lid", "ond"):
-            return _inserted([number], kind, _parent(new), article)
-        return f"{cite(relative(new, article))} wordt ingevoegd"
-    if change.kind == "deleted" and old is not None:
-        if "/" not in old:
-            return f"{label_for_id(old)} is vervallen"
-        return f"{cite(relative(old, article))} is vervallen"
-    if old is None or new is None:
-        return None
-    tail = " en is gewijzigd" if edited else ""
-    same_number = old.split("/")[-1] == new.split("/")[-1]
-    if change.kind == "renumbered":
-        if "/" not in old:
-            return f"{label_for_id(old)} wordt {label_for_id(new)}"
-        return f"{cite(relative(old, article))} wordt {relative(new, article)}"
-    if change.kind == "changed":
-        if old == new or "/" not in new or same_number:
-            return f"{cite(relative(new, article))} is gewijzigd"
-        return f"{cite(relative(old, article))} wordt {_ending(relative(new, article), tail)}"
-    # moved
-    if change.old_article == article and change.article != article:
-        to = label_for_id(new)
-        done = f"{_comma(to)} en gewijzigd" if edited else ""
-        return f"{cite(relative(old, article))} is verplaatst naar {to}{done}"
-    if change.article == article and change.old_article != article:
-        source = _ending(label_for_id(old), tail)
-        return f"{cite(relative(new, article))} is verplaatst uit {source}"
-    moved = f"{cite(relative(old, article))} is verplaatst en wordt"
-    return f"{moved} {_ending(relative(new, article), tail)}"
 
 
 def _ending(label: str, tail: str) -> str:
@@ -89,116 +90,357 @@ def _ending(label: str, tail: str) -> str:
     return f"{label}{_comma(label)}{tail}" if tail else label
 
 
-# --- several siblings inserted or deleted at once --------------------------------------------
-
 _COUNTS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht"}
 _COUNTS.update({9: "negen", 10: "tien", 11: "elf", 12: "twaalf"})
 
 
-def _key(number: str) -> int | None:
-    """A number's place in its sequence ("3°" -> 3, "c" -> 3), None when it has none."""
-    plain = number.rstrip("°º")
-    if plain.isdigit():
-        return int(plain)
-    if len(plain) == 1 and plain.isalpha() and plain.islower():
-        return ord(plain) - ord("a") + 1
-    return None
+def _where(parent_id: str, article: str, name: Namer, top: str | None) -> str:
+    """ "in het eerste lid" for parts of a lid; "" for parts of the article or of the lid the
+    paragraph is about."""
+    if parent_id in (f"art.{article}", top):
+        return ""
+    return f"in {cite(name(parent_id))}"
 
 
-def _series(numbers: list[str], shown: list[str] | None = None) -> str:
-    """ "3° tot en met 9°" for three or more that follow each other, else "b, c en e".
-
-    `shown` gives the words to write for the numbers ("derde" for "3").
-    """
-    words = shown or numbers
-    keys = [_key(number) for number in numbers]
-    if len(numbers) >= 3 and None not in keys:
-        known = [k for k in keys if k is not None]
-        if known == list(range(known[0], known[0] + len(known))):
-            return f"{words[0]} tot en met {words[-1]}"
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
-
-
-def _many(kind: str, numbers: list[str]) -> str:
-    """Several leden or onderdelen by number: "derde en vierde lid", "onderdelen b en c"."""
-    if kind == "lid":
-        if all(n.isdigit() for n in numbers):
-            return f"{_series(numbers, [ordinal(int(n)) for n in numbers])} lid"
-        return f"leden {_series(numbers)}"
-    return f"onderdelen {_series(numbers)}"
-
-
-def _inserted(numbers: list[str], kind: str, parent: str, article: str) -> str:
-    where = "" if parent == f"art.{article}" else f" in {cite(relative(parent, article))}"
+def _inserted(numbers: list[str], kind: str, where: str, appended: bool) -> str:
+    verb = "toegevoegd" if appended else "ingevoegd"
     if len(numbers) == 1:
-        one = lid_label(numbers[0]) if kind == "lid" else onderdeel_label(numbers[0])
+        one = lid_label(numbers[0]) if kind == "lid" else f"onderdeel {numbers[0]}"
         noun = "lid" if kind == "lid" else "onderdeel"
-        return f"er wordt{where} een {noun} ingevoegd ({one})"
+        head = f"{where} wordt" if where else "er wordt"
+        return f"{head} een {noun} {verb} ({one})"
     count = _COUNTS.get(len(numbers), str(len(numbers)))
     noun = "leden" if kind == "lid" else "onderdelen"
-    return f"er worden{where} {count} {noun} ingevoegd ({_many(kind, numbers)})"
+    head = f"{where} worden" if where else "er worden"
+    return f"{head} {count} {noun} {verb} ({many(kind, numbers)})"
 
 
-def _deleted(numbers: list[str], kind: str, parent: str, article: str) -> str:
+def _deleted(numbers: list[str], kind: str, where: str, reused: bool) -> str:
+    old = "oude " if reused else ""
     if kind == "lid":
-        many = _many(kind, numbers)
-        return f"{'de' if many.startswith('leden') else 'het'} {many} zijn vervallen"
-    if parent == f"art.{article}":
-        return f"de {_many(kind, numbers)} zijn vervallen"
-    return f"in {cite(relative(parent, article))} zijn de {_many(kind, numbers)} vervallen"
+        both = many(kind, numbers)
+        return f"{'de' if both.startswith('leden') else 'het'} {old}{both} zijn vervallen"
+    if not where:
+        return f"de {old}{many(kind, numbers)} zijn vervallen"
+    return f"{where} zijn de {old}{many(kind, numbers)} vervallen"
 
 
-def _group(change: Change) -> tuple[str, str, str] | None:
-    """What a change has in common with siblings inserted or deleted next to it."""
+def _target(old: str, new: str, subject: str, name: Namer) -> str:
+    """The new name after "wordt": only the number when the parent stayed ("onder 5°")."""
+    if parent(old) == parent(new) and "/" in new:
+        kind, number = last(new)
+        if kind == "ond":
+            return (
+                f"onderdeel {number}"
+                if subject.startswith("onderdeel ")
+                else (onderdeel_label(number))
+            )
+    return name(new)
+
+
+def _sentence(change: Change, article: str, edited: bool, name: Namer) -> str | None:
+    old, new = change.old_id, change.new_id
+    tail = " en is gewijzigd" if edited else ""
+    if change.structure == "gets_leden" and new is not None:
+        return f"de tekst van het artikel wordt {_ending(name(new), tail)}"
+    if change.structure == "loses_leden" and old is not None:
+        return f"{cite(name(old))} wordt de tekst van het artikel{tail}"
+    if change.kind == "inserted" and new is not None:
+        kind, number = last(new)
+        if kind == "art":
+            if change.new_label_reused:
+                return f"een nieuw artikel {number} wordt ingevoegd"
+            return f"artikel {number} wordt ingevoegd"
+        verb = "toegevoegd" if change.appended else "ingevoegd"
+        return f"{cite(name(new))} wordt {verb}"
+    if change.kind == "deleted" and old is not None:
+        if "/" not in old:
+            gone = label_for_id(old)
+            return f"{old_relative(gone) if change.old_label_reused else gone} is vervallen"
+        subject = name(old)
+        return f"{cite(old_relative(subject) if change.old_label_reused else subject)} is vervallen"
+    if old is None or new is None:
+        return None
+    if "/" not in old and "/" not in new:  # the article itself
+        if old == new:
+            return "het artikel is gewijzigd"
+        done = " en wordt gewijzigd" if edited else ""
+        was = label_for_id(old)
+        was = old_relative(was) if change.old_label_reused else was
+        return f"{was} wordt {label_for_id(new)}{done}"
+    if change.kind == "renumbered":
+        subject = name(old)
+        return f"{cite(subject)} wordt {_target(old, new, subject, name)}"
+    if change.kind == "changed":
+        if not change.renumbered:
+            return f"{cite(name(new))} is gewijzigd"
+        subject = name(old)
+        return f"{cite(subject)} wordt {_ending(_target(old, new, subject, name), tail)}"
+    return _moved(change, article, edited, name)
+
+
+def _moved(change: Change, article: str, edited: bool, name: Namer) -> str:
+    old, new = change.old_id or "", change.new_id or ""
+    done = " en gewijzigd" if edited else ""
+    if change.old_article == article and change.article != article:
+        to = label_for_id(new)
+        subject = name(old)
+        if change.old_label_reused:
+            subject = old_relative(subject)
+        return f"{cite(subject)} is verplaatst naar {_ending(to, done)}"
+    if change.article == article and change.old_article != article:
+        source = _ending(label_for_id(old), " en is gewijzigd" if edited else "")
+        return f"{cite(name(new))} is verplaatst uit {source}"
+    return f"{cite(name(old))} is verplaatst naar {_ending(name(new), done)}"
+
+
+# --- units: one sentence each --------------------------------------------------------------------
+
+
+def _sibling_group(change: Change) -> tuple[str, str, str, bool] | None:
+    """What an insertion or deletion has in common with siblings inserted or deleted with it."""
     node = change.new_id if change.kind == "inserted" else change.old_id
     if change.kind not in ("inserted", "deleted") or node is None or "/" not in node:
         return None
-    kind, _ = _seg(node.split("/")[-1])
-    return (change.kind, _parent(node), kind) if kind in ("lid", "ond") else None
+    if change.structure is not None:
+        return None
+    kind, _ = last(node)
+    if kind not in ("lid", "ond"):
+        return None
+    return (change.kind, parent(node), kind, change.appended)
+
+
+def _units(changes: list[Change]) -> list[list[Change]]:
+    """Siblings inserted or deleted together are one unit; so is a series of renumberings."""
+    out: list[list[Change]] = []
+    previous: tuple[str, str, str, bool] | None = None
+    for run in runs(changes):
+        group = _sibling_group(run[0]) if len(run) == 1 else None
+        if group is not None and group == previous:
+            out[-1].extend(run)
+        else:
+            out.append(run)
+        previous = group
+    return out
+
+
+def _causes(unit: list[Change], following: list[Change]) -> bool:
+    """Whether the renumbering `following` is the consequence of the insertion or deletion."""
+    group = _sibling_group(unit[0])
+    first = following[0]
+    if group is None or first.kind != "renumbered" or first.structure is not None:
+        return False
+    if first.part_of is not None or not first.old_id or not first.new_id or "/" not in first.new_id:
+        return False
+    kind, parent_id, level, _ = group
+    same = parent(first.new_id if kind == "inserted" else first.old_id) == parent_id
+    try:
+        step = shift(following)
+    except AssertionError:
+        return False
+    expected = len(unit) if kind == "inserted" else -len(unit)
+    return same and last(first.old_id)[0] == level and step == expected
+
+
+# --- grouping per lid ----------------------------------------------------------------------------
+
+
+def _top(node_id: str) -> str | None:
+    """The lid a provision belongs to ("art.1/lid.2/ond.a" -> "art.1/lid.2"), None outside one."""
+    segs = node_id.split("/")
+    if len(segs) >= 2 and segs[1].startswith("lid."):
+        return "/".join(segs[:2])
+    return None
+
+
+class _Lids:
+    """Which lid of the new version a lid of the old version became, within one article."""
+
+    def __init__(self, changes: list[Change], article: str) -> None:
+        self.article = article
+        self.to_new: dict[str, str] = {}
+        self.gone: set[str] = set()
+        self.inserted: set[str] = set()
+        self.from_old: dict[str, str] = {}
+        for c in changes:
+            old, new = c.old_id, c.new_id
+            whole_old = bool(old) and _top(old or "") == old and c.old_article == article
+            if whole_old and new and _top(new) == new and c.article == article:
+                self.to_new[old or ""] = new
+                self.from_old[new] = old or ""
+                continue
+            if whole_old and (c.kind == "deleted" or (c.kind == "moved" and c.article != article)):
+                self.gone.add(old or "")
+            if new and _top(new) == new and c.kind == "inserted":
+                self.inserted.add(new)
+
+    def key(self, change: Change) -> tuple[str, str] | None:
+        """The lid a change is grouped under: ("new", id) or ("old", id) for a lapsed lid."""
+        away = change.kind == "moved" and change.article != self.article
+        if change.kind == "deleted" or away:
+            node = change.old_id or ""
+            top = _top(node)
+            if top is None:
+                return None
+            if top in self.gone:
+                return ("old", top)
+            return ("new", self.to_new.get(top, top))
+        top = _top(change.new_id or "")
+        return None if top is None else ("new", top)
+
+    def heading(self, key: tuple[str, str]) -> str:
+        side, top = key
+        number = seg(top.split("/")[1])[1]
+        name = capital(lid_label(number))
+        if side == "old":
+            return f"{name} (oud)"
+        was = self.from_old.get(top)
+        if was is not None and was != top:
+            return f"{name} (oud: {lid_label(seg(was.split('/')[1])[1])})"
+        if top in self.inserted:
+            return f"{name} (nieuw)"
+        return name
+
+
+def describe_groups(comparison: Comparison, article: str) -> list[SentenceGroup]:
+    """The Dutch sentences about `article`, per lid, in document order (see the module doc)."""
+    article = article.removeprefix("artikel ").strip()
+    edited_parts: set[str] = {
+        c.part_of for c in comparison.changes if c.part_of is not None and c.kind != "renumbered"
+    }
+    mine = [
+        c for c in comparison.changes if c.part_of is None and article in (c.article, c.old_article)
+    ]
+    lids = _Lids(mine, article)
+    # An article renumbered "en wordt gewijzigd" when anything inside it changed.
+    inside = {
+        f"{c.old_id}>{c.new_id}"
+        for c in mine
+        if c.old_id and c.new_id and "/" not in c.old_id and "/" not in c.new_id
+        for d in mine
+        if d is not c
+        and (
+            (d.new_id or "").startswith(c.new_id + "/")
+            or (d.old_id or "").startswith(c.old_id + "/")
+        )
+    }
+    units = _units(mine)
+    # Per lid: the units about it, in order of first appearance; None: the article itself.
+    order: list[tuple[str, str]] = []  # ("", n) for a sentence that stands on its own
+    members: dict[tuple[str, str], list[list[Change]]] = {}
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        if index + 1 < len(units) and _causes(unit, units[index + 1]):
+            unit = unit + units[index + 1]
+            index += 1
+        index += 1
+        key = lids.key(unit[0])
+        several = len(unit) > 1 and (is_series(unit) or _sibling_group(unit[0]) is not None)
+        if several and last(unit[0].new_id or unit[0].old_id or "")[0] == "lid":
+            key = None  # about several leden: a sentence of its own
+        if key is None:
+            order.append(("", str(len(order))))
+            members[order[-1]] = [unit]
+            continue
+        if key not in members:
+            order.append(key)
+            members[key] = []
+        members[key].append(unit)
+    out: list[SentenceGroup] = []
+    for key in order:
+        lid = key if key[0] else None
+        out.extend(_group(lid, members[key], article, lids, edited_parts, inside))
+    return out
+
+
+def _group(
+    key: tuple[str, str] | None,
+    units: list[list[Change]],
+    article: str,
+    lids: _Lids,
+    edited_parts: set[str],
+    inside: set[str],
+) -> list[SentenceGroup]:
+    """One paragraph headed by its lid when it says something about the lid's parts."""
+    top = key[1] if key is not None else None
+    about_parts = top is not None and any(
+        (_subject(u) or top) != top and _top(_subject(u) or "") is not None for u in units
+    )
+    was = lids.from_old.get(top) if key is not None and key[0] == "new" and top else None
+    renumbered = was is not None and was != top
+    # The lid is named once, as the heading, when more than one thing is said about it, or when
+    # its parts would otherwise be named by the number that is now another lid's.
+    headed = key is not None and about_parts and (len(units) > 1 or renumbered)
+    tops = {t for t in (top, was) if t}
+
+    def name(node_id: str) -> str:
+        for t in tops:
+            if headed and node_id.startswith(t + "/"):
+                return relative(node_id, article, within=t)
+        return relative(node_id, article)
+
+    sentences: list[str] = []
+    for unit in units:
+        sentence = _unit_sentence(
+            unit, article, name, edited_parts, inside, top if headed else None
+        )
+        if sentence is not None:
+            sentence = capital(sentence) + "."
+            if sentence not in sentences:
+                sentences.append(sentence)
+    if headed and key is not None:
+        return [SentenceGroup(lids.heading(key), tuple(sentences))]
+    return [SentenceGroup("", (s,)) for s in sentences]
+
+
+def _subject(unit: list[Change]) -> str | None:
+    change = unit[0]
+    away = change.kind == "moved" and change.article != change.old_article
+    return change.old_id if change.kind == "deleted" or away else change.new_id
+
+
+def _unit_sentence(
+    unit: list[Change],
+    article: str,
+    name: Namer,
+    edited_parts: set[str],
+    inside: set[str],
+    top: str | None,
+) -> str | None:
+    first = unit[0]
+    cause = [c for c in unit if _sibling_group(c) is not None] if not is_series(unit) else []
+    rest = unit[len(cause) :]
+    if cause and rest:
+        head = _unit_sentence(cause, article, name, edited_parts, inside, top)
+        return f"{head}, {series_phrase(rest)}" if head else None
+    if is_series(unit):
+        parent_id = parent(first.new_id or "")
+        where = _where(parent_id, article, name, top)
+        return series_clause(unit, where)
+    if len(unit) == 1:
+        edited = first.kind == "changed" or first.text_changed
+        edited = edited or (first.new_id or "") in edited_parts
+        edited = edited or f"{first.old_id}>{first.new_id}" in inside
+        if first.kind != "inserted" or _sibling_group(first) is None:
+            return _sentence(first, article, edited, name)
+    group = _sibling_group(first)
+    assert group is not None
+    kind, parent_id, node_kind, appended = group
+    ids = [(c.new_id if kind == "inserted" else c.old_id) or "" for c in unit]
+    numbers = [last(i)[1] for i in ids]
+    where = _where(parent_id, article, name, top)
+    if kind == "inserted":
+        return _inserted(numbers, node_kind, where, appended)
+    reused = any(c.old_label_reused for c in unit)
+    return _deleted(numbers, node_kind, where, reused)
 
 
 def describe_article(comparison: Comparison, article: str) -> list[str]:
     """Return Dutch sentences describing what happened to `article`, in document order.
 
-    Example: ["het eerste lid is gewijzigd", "er wordt een lid ingevoegd (vierde lid)",
-    "het vierde lid wordt het vijfde lid en is gewijzigd", "het vijfde lid, onderdeel c, is
-    vervallen", "het achtste lid is verplaatst naar artikel 273fa, tweede lid, en gewijzigd"].
-    Siblings inserted or deleted next to each other make one sentence ("in het eerste lid zijn
-    de onderdelen 3° tot en met 9° vervallen").
+    One string per paragraph of `describe_groups`: a sentence ("Het eerste lid is gewijzigd."),
+    or a lid with what happened to its parts ("Zesde lid (oud: vijfde lid): Het vijfde lid wordt
+    het zesde lid en is gewijzigd. Onderdeel b is gewijzigd. Onderdeel c is vervallen.").
     """
-    article = article.removeprefix("artikel ").strip()
-    edited_parts: set[str] = {
-        c.part_of for c in comparison.changes if c.part_of is not None and c.kind != "renumbered"
-    }
-    runs: list[list[Change]] = []
-    last: tuple[str, str, str] | None = None
-    for change in comparison.changes:
-        if change.part_of is not None or article not in (change.article, change.old_article):
-            continue
-        group = _group(change)
-        if group is not None and group == last:
-            runs[-1].append(change)
-        else:
-            runs.append([change])
-        last = group
-    out: list[str] = []
-    for run in runs:
-        sentence = _run_sentence(run, article, edited_parts)
-        if sentence is not None and sentence not in out:
-            out.append(sentence)
-    return out
-
-
-def _run_sentence(run: list[Change], article: str, edited_parts: set[str]) -> str | None:
-    first = run[0]
-    if len(run) == 1:
-        edited = first.kind == "changed" or first.text_changed
-        return _sentence(first, article, edited or (first.new_id or "") in edited_parts)
-    group = _group(first)
-    assert group is not None
-    kind, parent, node_kind = group
-    ids = [(c.new_id if kind == "inserted" else c.old_id) or "" for c in run]
-    numbers = [_seg(i.split("/")[-1])[1] for i in ids]
-    if kind == "inserted":
-        return _inserted(numbers, node_kind, parent, article)
-    return _deleted(numbers, node_kind, parent, article)
+    return [group.text for group in describe_groups(comparison, article)]

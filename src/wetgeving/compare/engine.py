@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from wetgeving.compare.align import Aligner, Alignment, Keys, align_children, merge_order
+from dataclasses import replace
+
+from wetgeving.compare.align import Aligner, Alignment, merge_order
 from wetgeving.compare.model import Change, ChangeKind, Comparison, VersionLike, VersionRef
 from wetgeving.compare.stale import stale_references
 from wetgeving.compare.words import word_diff
@@ -25,7 +27,7 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
     if article is not None:
         article = _article_number(article, old, new)
     alignment = Aligner().run(old.regelingen, new.regelingen)
-    changes = _emit(alignment)
+    changes = _Emitter(alignment).run()
     stale = stale_references(old.regelingen, new.regelingen, alignment)
     if article is not None:
         changes = [c for c in changes if article in (c.article, c.old_article)]
@@ -55,91 +57,162 @@ def _article_number(article: str, old: VersionLike, new: VersionLike) -> str:
     )
 
 
-def _emit(al: Alignment) -> list[Change]:
-    out: list[Change] = []
-    keys = Keys()
-    for slot in al.slots:
-        if slot.kind == "pair":
-            assert slot.old is not None and slot.new is not None
-            _pair_change(slot.old, slot.new, slot.old_article, slot.new_article or "", out, None)
-        elif slot.kind == "ins":
-            assert slot.new is not None
-            moved_from = al.moves.get(id(slot.new))
-            if moved_from is None:
-                _subtree(slot.new, "inserted", slot.new_article or "", out, al, keys)
+class _Emitter:
+    """Turns the slots of an alignment into changes, in the new version's document order."""
+
+    def __init__(self, al: Alignment) -> None:
+        self.al = al
+        self.out: list[Change] = []
+        self._labels: dict[tuple[bool, str], frozenset[str]] = {}
+
+    def run(self) -> list[Change]:
+        al = self.al
+        for slot in al.slots:
+            if slot.kind == "pair" or slot.kind == "frame":
+                assert slot.old is not None and slot.new is not None
+                if slot.kind == "frame" and slot.old.number == slot.new.number:
+                    continue  # the text is reported with the lid it became (or came from)
+                kind: ChangeKind | None = "renumbered" if slot.kind == "frame" else None
+                self.pair(
+                    slot.old,
+                    slot.new,
+                    slot.old_article,
+                    slot.new_article or "",
+                    None,
+                    kind,
+                    slot.structure,
+                )
+            elif slot.kind == "ins":
+                assert slot.new is not None
+                moved_from = al.moves.get(id(slot.new))
+                if moved_from is None:
+                    self.subtree(slot.new, "inserted", slot.new_article or "", slot.appended)
+                else:
+                    self.moved(moved_from, slot.new, slot.new_article or "")
             else:
-                _moved(moved_from, slot.new, slot.new_article or "", out, keys)
-        else:
-            assert slot.old is not None
-            if id(slot.old) not in al.moved_away:
-                _subtree(slot.old, "deleted", slot.old_article or "", out, al, keys)
-    return out
+                assert slot.old is not None
+                if id(slot.old) not in al.moved_away:
+                    self.subtree(slot.old, "deleted", slot.old_article or "")
+        return self.out
 
+    def labels(self, new: bool, article: str | None) -> frozenset[str]:
+        """The citations of every provision of an article in one version."""
+        key = (new, article or "")
+        found = self._labels.get(key)
+        if found is None:
+            articles = self.al.new_articles if new else self.al.old_articles
+            node = articles.get(article or "")
+            found = frozenset(n.label for n in node.walk()) if node is not None else frozenset()
+            self._labels[key] = found
+        return found
 
-def _pair_change(
-    o: Node,
-    n: Node,
-    oa: str | None,
-    na: str,
-    out: list[Change],
-    part_of: str | None,
-    kind: ChangeKind | None = None,
-) -> None:
-    # A moved provision keeps its text in the ops even when unchanged, so it can be shown.
-    ops = word_diff(o.text, n.text) if o.text != n.text or kind == "moved" else None
-    if kind is None:
-        if ops is not None:
-            kind = "changed"
-        elif o.number != n.number:
-            kind = "renumbered"
-        else:
-            return
-    out.append(Change(kind, o.id, n.id, o.label, n.label, ops, na, oa, part_of))
+    def add(self, change: Change) -> None:
+        """Append a change, marking citations that name another provision in the other version."""
+        old_reused = (
+            change.old_label is not None
+            and change.old_label != change.new_label
+            and change.old_label in self.labels(True, change.old_article)
+        )
+        new_reused = (
+            change.new_label is not None
+            and change.new_label != change.old_label
+            and change.new_label in self.labels(False, change.article)
+        )
+        if old_reused or new_reused:
+            change = replace(change, old_label_reused=old_reused, new_label_reused=new_reused)
+        self.out.append(change)
 
-
-def _subtree(
-    root: Node, kind: ChangeKind, article: str, out: list[Change], al: Alignment, keys: Keys
-) -> None:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        # A provision of a new (or lapsed) article may have moved there from elsewhere.
-        if node is not root and kind == "inserted" and id(node) in al.moves:
-            _moved(al.moves[id(node)], node, article, out, keys)
-            continue
-        if node is not root and kind == "deleted" and id(node) in al.moved_away:
-            continue
-        stack.extend(reversed(node.children))
-        part_of = None if node is root else root.id
-        if kind == "inserted":
-            ops = (("insert", node.text),) if node.text else ()
-            out.append(Change(kind, None, node.id, None, node.label, ops, article, None, part_of))
-        else:
-            ops = (("delete", node.text),) if node.text else ()
-            out.append(
-                Change(kind, node.id, None, node.label, None, ops, article, article, part_of)
+    def pair(
+        self,
+        o: Node,
+        n: Node,
+        oa: str | None,
+        na: str,
+        part_of: str | None,
+        kind: ChangeKind | None = None,
+        structure: str | None = None,
+    ) -> None:
+        # A moved provision keeps its text in the ops even when unchanged, so it can be shown.
+        text = kind != "renumbered" and (o.text != n.text or kind == "moved")
+        ops = word_diff(o.text, n.text) if text else None
+        renumbered = o.number != n.number or structure is not None
+        if kind is None:
+            if ops is not None:
+                kind = "changed"
+            elif renumbered:
+                kind = "renumbered"
+            else:
+                return
+        self.add(
+            Change(
+                kind,
+                o.id,
+                n.id,
+                o.label,
+                n.label,
+                ops,
+                na,
+                oa,
+                part_of,
+                renumbered=renumbered,
+                structure=structure,  # type: ignore[arg-type]
             )
+        )
 
-
-def _moved(o: Node, n: Node, na: str, out: list[Change], keys: Keys) -> None:
-    oa = o.id.split("/")[0][4:]
-    _pair_change(o, n, oa, na, out, None, kind="moved")
-    _moved_children(o, n, oa, na, out, keys, n.id)
-
-
-def _moved_children(
-    o: Node, n: Node, oa: str, na: str, out: list[Change], keys: Keys, root: str
-) -> None:
-    olds, news = o.children, n.children
-    for i, j in merge_order(len(olds), align_children(olds, news, keys), len(news)):
-        if i is not None and j is not None:
-            _pair_change(olds[i], news[j], oa, na, out, root)
-            _moved_children(olds[i], news[j], oa, na, out, keys, root)
-        elif j is not None:
-            for node in news[j].walk():
+    def subtree(self, root: Node, kind: ChangeKind, article: str, appended: bool = False) -> None:
+        al = self.al
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            # A provision of a new (or lapsed) article may have moved there from elsewhere.
+            if node is not root and kind == "inserted" and id(node) in al.moves:
+                self.moved(al.moves[id(node)], node, article)
+                continue
+            if node is not root and kind == "deleted" and id(node) in al.moved_away:
+                continue
+            stack.extend(reversed(node.children))
+            part_of = None if node is root else root.id
+            if kind == "inserted":
                 ops = (("insert", node.text),) if node.text else ()
-                out.append(Change("inserted", None, node.id, None, node.label, ops, na, None, root))
-        elif i is not None:
-            for node in olds[i].walk():
+                self.add(
+                    Change(
+                        kind,
+                        None,
+                        node.id,
+                        None,
+                        node.label,
+                        ops,
+                        article,
+                        None,
+                        part_of,
+                        appended=appended and node is root,
+                    )
+                )
+            else:
                 ops = (("delete", node.text),) if node.text else ()
-                out.append(Change("deleted", node.id, None, node.label, None, ops, na, oa, root))
+                self.add(
+                    Change(kind, node.id, None, node.label, None, ops, article, article, part_of)
+                )
+
+    def moved(self, o: Node, n: Node, na: str) -> None:
+        oa = o.id.split("/")[0][4:]
+        self.pair(o, n, oa, na, None, kind="moved")
+        self.moved_children(o, n, oa, na, n.id)
+
+    def moved_children(self, o: Node, n: Node, oa: str, na: str, root: str) -> None:
+        olds, news = o.children, n.children
+        pairs = self.al.keys.children_of(o, n)
+        for i, j in merge_order(len(olds), pairs, len(news)):
+            if i is not None and j is not None:
+                self.pair(olds[i], news[j], oa, na, root)
+                self.moved_children(olds[i], news[j], oa, na, root)
+            elif j is not None:
+                for node in news[j].walk():
+                    ops = (("insert", node.text),) if node.text else ()
+                    self.add(
+                        Change("inserted", None, node.id, None, node.label, ops, na, None, root)
+                    )
+            elif i is not None:
+                for node in olds[i].walk():
+                    ops = (("delete", node.text),) if node.text else ()
+                    self.add(Change("deleted", node.id, None, node.label, None, ops, na, oa, root))

@@ -4,61 +4,40 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from wetgeving.compare.items import (
+    KIND_WORDS,
+    KINDS,
+    Item,
+    counts,
+    grouped,
+    item_counts,
+    item_heading,
+    summary,
+)
 from wetgeving.compare.model import Change, Comparison
 
-KIND_WORDS = {
-    "changed": "gewijzigd",
-    "inserted": "ingevoegd",
-    "deleted": "vervallen",
-    "renumbered": "vernummerd",
-    "moved": "verplaatst",
-}
-KINDS = ("changed", "inserted", "deleted", "renumbered", "moved")
+__all__ = [
+    "JSON_FORMAT",
+    "KINDS",
+    "KIND_WORDS",
+    "Item",
+    "change_json",
+    "counts",
+    "grouped",
+    "header",
+    "item_counts",
+    "item_heading",
+    "render_json",
+    "render_markdown",
+    "render_stat",
+    "render_text",
+    "summary",
+    "to_json",
+]
+
 JSON_FORMAT = "wetgeving-diff/1"
-
-
-@dataclass(frozen=True)
-class Item:
-    """One change as shown under an article; `away` marks a move out of this article."""
-
-    change: Change
-    away: bool = False
-
-
-def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
-    """Changes per article in document order; a move also shows in the article it left."""
-    groups: dict[str, list[Item]] = {}
-    for change in comparison.changes:
-        groups.setdefault(change.article, []).append(Item(change))
-    for change in comparison.changes:
-        old = change.old_article
-        if change.kind == "moved" and old is not None and old != change.article:
-            groups.setdefault(old, []).append(Item(change, away=True))
-    if comparison.article is not None:
-        groups = {k: v for k, v in groups.items() if k == comparison.article}
-    return list(groups.items())
-
-
-def counts(changes: list[Change]) -> dict[str, int]:
-    """Changes that stand alone (not part of a larger insertion, deletion or move) per kind."""
-    out = dict.fromkeys(KINDS, 0)
-    for change in changes:
-        if change.part_of is None:
-            out[change.kind] += 1
-    return out
-
-
-def item_counts(items: list[Item]) -> dict[str, int]:
-    """Counts for one article: a move out of the article counts as a move there too."""
-    return counts([i.change for i in items])
-
-
-def summary(count: dict[str, int]) -> str:
-    """ "2 gewijzigd, 1 ingevoegd" (kinds with zero left out)."""
-    return ", ".join(f"{n} {KIND_WORDS[k]}" for k, n in count.items() if n) or "geen wijzigingen"
 
 
 def header(comparison: Comparison) -> str:
@@ -72,18 +51,6 @@ def _version(name: str, commit: str | None) -> str:
     if commit is None:
         return "de werkmap" if name == "werk" else name
     return f"versie {name} ({commit[:12]})"
-
-
-def _comma(label: str | None) -> str:
-    return "," if label and "," in label else ""
-
-
-def item_heading(item: Item) -> str:
-    """ "gewijzigd: artikel 273f, vijfde lid (oud: vierde lid)" or the stub of a move away."""
-    change = item.change
-    if item.away:
-        return f"verplaatst: {change.old_label}{_comma(change.old_label)} naar {change.new_label}"
-    return f"{KIND_WORDS[change.kind]}: {change.label}"
 
 
 # ---- text -------------------------------------------------------------------------------------
@@ -214,6 +181,11 @@ def change_json(change: Change) -> dict[str, Any]:
         "label": change.label,
         "part_of": change.part_of,
         "ops": [list(op) for op in change.ops] if change.ops is not None else None,
+        "renumbered": change.renumbered,
+        "appended": change.appended,
+        "structure": change.structure,
+        "old_label_reused": change.old_label_reused,
+        "new_label_reused": change.new_label_reused,
     }
 
 

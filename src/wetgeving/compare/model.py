@@ -8,6 +8,10 @@ from typing import Literal, Protocol
 from wetgeving.text.model import Regeling
 
 ChangeKind = Literal["changed", "inserted", "deleted", "renumbered", "moved"]
+# How an article's division into leden changed (Ar 6.18, third and fourth lid): "gets_leden" when
+# the text of an article without leden becomes one of its leden ("Voor de tekst wordt de
+# aanduiding «1.» geplaatst"), "loses_leden" when a lid becomes the text of the article.
+Structure = Literal["gets_leden", "loses_leden"]
 Op = tuple[str, str]  # ("equal" | "insert" | "delete", text)
 
 
@@ -32,6 +36,23 @@ class VersionRef:
     commit: str | None
 
 
+def both_labels(old: str | None, new: str | None) -> str:
+    """The new citation with what differs in the old one: "artikel 273f, vijfde lid (oud: vierde
+    lid)", "artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)"."""
+    if new is None:
+        return old or ""
+    if old is None or old == new:
+        return new
+    old_parts = old.split(", ")
+    new_parts = new.split(", ")
+    if old_parts[0] != new_parts[0]:
+        return f"{new} (oud: {old})"
+    i = 0
+    while i < min(len(old_parts), len(new_parts)) and old_parts[i] == new_parts[i]:
+        i += 1
+    return f"{new} (oud: {', '.join(old_parts[i:]) or old})"
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change to one provision.
@@ -49,6 +70,16 @@ class Change:
         old_article: Article number in the old version (None for an insertion).
         part_of: For a provision inside an inserted, deleted or moved provision: the id of that
             provision (new id, or old id for a deletion); None for a change that stands alone.
+        renumbered: The provision's own designation changed (its number, or its place as the
+            text of an article or as a lid, see `structure`); always True for "renumbered".
+        appended: For an insertion: it follows every provision its parent kept, at the end of
+            the article or list (Ar: "toegevoegd"); False between provisions ("ingevoegd").
+        structure: "gets_leden" when the text of an article without leden became its lid
+            `new_id`; "loses_leden" when lid `old_id` became the text of its article.
+        old_label_reused: The old citation names another provision in the new version (so it
+            is written "het oude zesde lid").
+        new_label_reused: The new citation named another provision in the old version ("het
+            zesde lid (nieuw)").
     """
 
     kind: ChangeKind
@@ -60,22 +91,16 @@ class Change:
     article: str
     old_article: str | None = None
     part_of: str | None = None
+    renumbered: bool = False
+    appended: bool = False
+    structure: Structure | None = None
+    old_label_reused: bool = False
+    new_label_reused: bool = False
 
     @property
     def label(self) -> str:
         """New citation with the old one where it differs: "artikel 273f, vijfde lid (oud: ...)"."""
-        if self.new_label is None:
-            return self.old_label or ""
-        if self.old_label is None or self.old_label == self.new_label:
-            return self.new_label
-        old_parts = self.old_label.split(", ")
-        new_parts = self.new_label.split(", ")
-        if old_parts[0] != new_parts[0]:
-            return f"{self.new_label} (oud: {self.old_label})"
-        i = 0
-        while i < min(len(old_parts), len(new_parts)) and old_parts[i] == new_parts[i]:
-            i += 1
-        return f"{self.new_label} (oud: {', '.join(old_parts[i:]) or self.old_label})"
+        return both_labels(self.old_label, self.new_label)
 
     @property
     def old_text(self) -> str:

@@ -17,7 +17,7 @@ from wetgeving.text.labels import division_heading
 from wetgeving.text.model import DIVISION_RANK, Node
 
 if TYPE_CHECKING:
-    from wetgeving.documents.model import ComparisonView
+    from wetgeving.documents.model import ArticleChanges, ComparisonView
     from wetgeving.documents.mvt import Mvt
     from wetgeving.text.load import VersionText
 
@@ -166,7 +166,7 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
     for item in comparison.articles:
         document.add_heading(f"Artikel {item.article}", level=1)
         if item.sentences:
-            document.add_paragraph(item.description).runs[0].italic = True
+            _description(document, item, "")
         for change in item.changes:
             label = change.label
             if change.old_label and change.new_label and change.old_label != change.new_label:
@@ -180,6 +180,20 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
             elif change.kind == "renumbered":
                 para.add_run("vernummerd, tekst ongewijzigd")
     return _bytes(document)
+
+
+def _description(document: Any, changes: ArticleChanges, lead: str) -> None:
+    """What changed in an article: one paragraph, or a list per lid (heading in italics)."""
+    if len(changes.sentences) == 1:
+        document.add_paragraph(lead + changes.description).runs[0].italic = True
+        return
+    if lead:
+        document.add_paragraph(lead.strip()).runs[0].italic = True
+    for group in changes.groups:
+        para = document.add_paragraph(style="List Bullet")
+        if group.heading:
+            para.add_run(f"{group.heading}. ").italic = True
+        para.add_run(" ".join(group.sentences))
 
 
 def mvt(doc: Mvt) -> bytes:
@@ -204,8 +218,7 @@ def mvt(doc: Mvt) -> bytes:
         suffix = f" ({section.status})" if section.status != "gewijzigd" else ""
         document.add_heading(section.heading + suffix, level=2)
         if section.changes and section.changes.sentences:
-            para = document.add_paragraph("Wijziging: " + section.changes.description)
-            para.runs[0].italic = True
+            _description(document, section.changes, "Wijziging: ")
         if section.text:
             _markdown_paragraphs(document, section.text)
         else:

@@ -90,20 +90,36 @@ class ChangeView:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceGroupView:
+    """Sentences about one lid and its parts, headed by the lid ("Zesde lid (oud: vijfde lid)"),
+    or a sentence that needs no heading (heading "")."""
+
+    heading: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleChanges:
-    """The changes in one article, in words and as ops."""
+    """The changes in one article, in words and as ops.
+
+    Attributes:
+        article: The article number.
+        sentences: One paragraph per group: "Het eerste lid is gewijzigd.", "Zesde lid (oud:
+            vijfde lid): Het vijfde lid wordt het zesde lid en is gewijzigd. Onderdeel c is
+            vervallen."
+        changes: The changes themselves.
+        groups: The same sentences per lid, for a list with headings.
+    """
 
     article: str
     sentences: tuple[str, ...]
     changes: tuple[ChangeView, ...]
+    groups: tuple[SentenceGroupView, ...] = ()
 
     @property
     def description(self) -> str:
-        """The sentences as one Dutch sentence: "Het eerste lid is gewijzigd; ..."."""
-        if not self.sentences:
-            return ""
-        text = "; ".join(s.strip().rstrip(".;") for s in self.sentences) + "."
-        return text
+        """The sentences as one paragraph: "Het eerste lid is gewijzigd. Er wordt ..."."""
+        return " ".join(s.strip() for s in self.sentences)
 
 
 @dataclass(frozen=True, slots=True)

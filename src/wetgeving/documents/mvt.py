@@ -62,7 +62,9 @@ class Mvt:
 
 def _status(changes: ArticleChanges, present: bool) -> str:
     for change in changes.changes:
-        if "/" not in (change.new_id or change.old_id or "/"):
+        if "/" not in (change.new_id or change.old_id or "/") and change.article == changes.article:
+            if change.kind == "renumbered" and len(changes.changes) > 1:
+                return "vernummerd en gewijzigd"
             return {
                 "inserted": "nieuw",
                 "deleted": "vervallen",

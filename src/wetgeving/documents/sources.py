@@ -13,6 +13,7 @@ from wetgeving.documents.model import (
     Consultation,
     PointView,
     ResponseView,
+    SentenceGroupView,
 )
 
 if TYPE_CHECKING:
@@ -61,8 +62,12 @@ def _article_of(node_id: str | None) -> str:
 
 
 def compare(old: VersionText, new: VersionText) -> ComparisonView:
-    """Compare two versions with `wetgeving.compare` and group the changes per article."""
+    """Compare two versions with `wetgeving.compare` and group the changes per article.
+
+    An article a provision moved out of is described too (its text is shown where it went).
+    """
     from wetgeving import compare as engine
+    from wetgeving.compare.describe import describe_groups
 
     order = article_numbers(new)
     old_order = article_numbers(old)
@@ -71,35 +76,39 @@ def compare(old: VersionText, new: VersionText) -> ComparisonView:
     for change in comparison.changes:
         article = str(change.article or _article_of(change.new_id) or _article_of(change.old_id))
         ops = tuple((str(op), str(text)) for op, text in change.ops) if change.ops else None
-        grouped.setdefault(article, []).append(
-            ChangeView(
-                kind=str(change.kind),
-                old_id=change.old_id,
-                new_id=change.new_id,
-                old_label=change.old_label,
-                new_label=change.new_label,
-                ops=ops,
-                article=article,
-            )
+        view = ChangeView(
+            kind=str(change.kind),
+            old_id=change.old_id,
+            new_id=change.new_id,
+            old_label=change.old_label,
+            new_label=change.new_label,
+            ops=ops,
+            article=article,
         )
+        grouped.setdefault(article, []).append(view)
+        left = change.old_article
+        if change.kind == "moved" and left and left != article:
+            grouped.setdefault(left, [])  # described there; its text is shown where it went
     position = {a: i for i, a in enumerate(order)}
     old_position = {a: i for i, a in enumerate(old_order)}
     keys = sorted(grouped, key=lambda a: (position.get(a, len(order)), old_position.get(a, 0), a))
-
-    articles = tuple(
-        ArticleChanges(
-            article=a,
-            sentences=tuple(str(s) for s in engine.describe_article(comparison, a)),
-            changes=tuple(grouped[a]),
+    articles = []
+    for a in keys:
+        groups = describe_groups(comparison, a)
+        articles.append(
+            ArticleChanges(
+                article=a,
+                sentences=tuple(g.text for g in groups),
+                changes=tuple(grouped[a]),
+                groups=tuple(SentenceGroupView(g.heading, g.sentences) for g in groups),
+            )
         )
-        for a in keys
-    )
     return ComparisonView(
         old_name=old.name,
         old_commit=old.commit,
         new_name=new.name,
         new_commit=new.commit,
-        articles=articles,
+        articles=tuple(articles),
         warnings=tuple(str(w) for w in getattr(comparison, "warnings", ())),
     )
 
