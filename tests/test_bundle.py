@@ -195,12 +195,24 @@ def test_member_names_cannot_escape_the_bundle() -> None:
 
 
 def test_first_version_has_no_renvooi(tmp_path: Path) -> None:
-    """The first version has nothing to compare with: the bundle says so and still builds."""
+    """The first version has nothing to compare with: the bundle says so and still builds; its
+    MvT is not a comparison of the version with itself but has a section for every article."""
     d = make_dossier(tmp_path / "d", versions=("v1",))
     code, _, err = run(d, "v1", "-o", str(tmp_path / "b"))
     assert code == 0
-    assert "waarschuwing: geen eerdere versie dan v1: de bundel bevat geen renvooi\n" in err
+    assert (
+        "waarschuwing: geen eerdere versie dan v1: de bundel bevat geen renvooi en de memorie "
+        "van toelichting noemt geen wijzigingen\n"
+    ) in err
     assert not (tmp_path / "b" / "renvooi").exists()
+    mvt = (tmp_path / "b" / "mvt.md").read_text(encoding="utf-8")
+    assert ", de eerste versie (er is geen eerdere versie om mee te vergelijken)." in mvt
+    assert "Geen gewijzigde artikelen" not in mvt
+    assert (
+        "### Artikel 273f (eerste versie)\n" in mvt and "### Artikel 273fa (eerste versie)\n" in mvt
+    )
+    manifest = json.loads((tmp_path / "b" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["instellingen"]["mvt_tegen"] is None
 
 
 def test_bundle_write_is_all_or_nothing_for_zip(dossier: Dossier, tmp_path: Path) -> None:

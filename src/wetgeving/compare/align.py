@@ -160,6 +160,9 @@ class Aligner:
         self.pool_old: list[tuple[Node, str]] = []
         self.pool_new: list[tuple[Node, str]] = []
         self.article_map: dict[str, str] = {}  # old article number -> new one
+        # Leaves paired only for sharing a place and a number, their texts unlike: (slot index,
+        # old, new, old article, new article, whether the new one would be at the end).
+        self.weak: list[tuple[int, Node, Node, str, str, bool]] = []
 
     def run(self, old: tuple[Regeling, ...], new: tuple[Regeling, ...]) -> Alignment:
         olds = _articles(old)
@@ -333,6 +336,9 @@ class Aligner:
                     for x, y in zip(a.walk(), b.walk(), strict=True):
                         self.out.id_map[x.id] = y.id
                     continue
+                if _rewritten(a, b):
+                    last = max((q for _, q in pairs if q != j), default=-1)
+                    self.weak.append((len(self.out.slots), a, b, oa, na, j > last))
                 self.pair(a, b, oa, na)
             elif j is not None:
                 self.insert(news[j], na, appended=j > last_kept)
@@ -344,13 +350,31 @@ class Aligner:
 
     def _moves(self, old: tuple[Regeling, ...], new: tuple[Regeling, ...]) -> None:
         moves = Moves(self.k.wset, old, new, self._same_article)
+        # A lid rewritten in its place may be a lid that moved elsewhere, and a new one in its
+        # place: its old text is offered as a move too, and if it moved, the pair is undone.
+        weak = {}
+        if self.pool_new:
+            for record in self.weak:
+                _, o, n, oa, _, _ = record
+                loose = PAIR_THRESHOLD - SAME_NUMBER_BONUS
+                if similarity(self.k.wset(o), self.k.wset(n)) < loose:
+                    weak[id(o)] = record
+                    self.pool_old.append((o, oa))
+        undone = []
         for o, n in moves.pair(self.pool_old, self.pool_new):
+            if id(o) in weak:
+                undone.append(weak[id(o)])
             self.out.moves[id(n)] = o
             self.out.moved_away.add(id(o))
             for node in o.walk():
                 self.out.id_map.pop(node.id, None)
             self.out.id_map[o.id] = n.id
             self._map_subtree(o, n)
+        for index, o, n, oa, na, appended in sorted(undone, key=lambda r: -r[0]):
+            self.out.slots[index : index + 1] = [
+                Slot("del", o, None, oa, None),
+                Slot("ins", None, n, None, na, appended=appended),
+            ]
 
     def _map_subtree(self, o: Node, n: Node) -> None:
         pairs = self.k.children_of(o, n)
@@ -362,6 +386,14 @@ class Aligner:
             if i not in matched:
                 for node in child.walk():
                     self.out.id_map[node.id] = None
+
+
+def _rewritten(o: Node, n: Node) -> bool:
+    """Two leaves paired in their place whose texts have neither their start nor their end in
+    common: perhaps not one provision (the similarity decides, and only when needed)."""
+    if o.children or n.children or o.text == n.text:
+        return False
+    return o.text[:24] != n.text[:24] and o.text[-24:] != n.text[-24:]
 
 
 def align_children(

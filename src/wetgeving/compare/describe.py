@@ -182,16 +182,15 @@ def _sentence(change: Change, article: str, edited: bool, name: Namer) -> str | 
 def _moved(change: Change, article: str, edited: bool, name: Namer) -> str:
     old, new = change.old_id or "", change.new_id or ""
     done = " en gewijzigd" if edited else ""
+    subject = name(old)
+    if change.old_label_reused:
+        subject = old_relative(subject)
     if change.old_article == article and change.article != article:
-        to = label_for_id(new)
-        subject = name(old)
-        if change.old_label_reused:
-            subject = old_relative(subject)
-        return f"{cite(subject)} is verplaatst naar {_ending(to, done)}"
+        return f"{cite(subject)} is verplaatst naar {_ending(label_for_id(new), done)}"
     if change.article == article and change.old_article != article:
         source = _ending(label_for_id(old), " en is gewijzigd" if edited else "")
         return f"{cite(name(new))} is verplaatst uit {source}"
-    return f"{cite(name(old))} is verplaatst naar {_ending(name(new), done)}"
+    return f"{cite(subject)} is verplaatst naar {_ending(name(new), done)}"
 
 
 # --- units: one sentence each --------------------------------------------------------------------

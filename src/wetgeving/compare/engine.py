@@ -107,7 +107,13 @@ class _Emitter:
         return found
 
     def add(self, change: Change) -> None:
-        """Append a change, marking citations that name another provision in the other version."""
+        """Append a change, marking citations that name another provision in the other version.
+
+        The article whose text became a lid (or the reverse) is still the same article.
+        """
+        if change.structure is not None:
+            self.out.append(change)
+            return
         old_reused = (
             change.old_label is not None
             and change.old_label != change.new_label

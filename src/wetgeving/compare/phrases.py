@@ -207,8 +207,13 @@ def old_citation(label: str) -> str:
 
 def old_relative(name: str) -> str:
     """A name inside an article, said to be the old one: "het zesde lid" -> "het oude zesde
-    lid", "onderdeel 4°" -> "het oude onderdeel 4°", "de slotzin van ..." -> "de oude slotzin
-    van ..."."""
+    lid", "het eerste lid, onder 3°" -> "het oude onderdeel 3° van het eerste lid", "de slotzin
+    van het eerste lid" -> "de oude slotzin van het eerste lid"."""
+    if name.startswith("de slotzin"):
+        return "de oude" + name[2:]
+    parts = name.split(", ")
+    if len(parts) > 1:
+        return f"{_the_old(parts[-1])} van {', '.join(parts[:-1])}"
     for article in ("het ", "de "):
         if name.startswith(article):
             return f"{article}oude {name[len(article) :]}"

@@ -37,21 +37,25 @@ def comparison(dossier: Dossier, old: str, new: VersionText) -> ComparisonView:
 def mvt_document(
     dossier: Dossier,
     version: VersionText,
-    against: str,
+    against: str | None,
     consultation: Consultation | None = None,
     view: ComparisonView | None = None,
 ) -> Mvt:
     """Assemble the MvT of a loaded version against version `against`.
 
     `view` is the comparison of `against` with `version` when the caller has made it already.
+    With `against` None (the first version: nothing to compare with) every article of the
+    version gets a section and no sentence says what changed.
     """
     from wetgeving.documents import mvt
 
     if consultation is None:
         consultation = sources.consultation(dossier)
+    if against is None:
+        view = ComparisonView("", None, version.name, version.commit, ())
     doc = mvt.build(
         title=dossier.title,
-        comparison=view if view is not None else comparison(dossier, against, version),
+        comparison=view if view is not None else comparison(dossier, against or "", version),
         articles_in_version=sources.article_numbers(version),
         consultation=consultation,
         toelichting=toelichting_mod.load(dossier.root, dossier.toelichting),

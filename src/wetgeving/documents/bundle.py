@@ -125,13 +125,19 @@ def make(
         files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
         renvooi.append((base, f"{old} → {text.name}"))
     if not against:
-        warnings.append(f"geen eerdere versie dan {version}: de bundel bevat geen renvooi")
+        warnings.append(
+            f"geen eerdere versie dan {version}: de bundel bevat geen renvooi en de memorie van "
+            "toelichting noemt geen wijzigingen"
+        )
     step("reacties")
     everything = sources.consultation(dossier)
     shown = _public(everything) if openbaar else everything
     step("memorie van toelichting")
-    mvt_against = build.GELDEND if build.GELDEND in against else (previous or version)
-    mvt_doc = build.mvt_document(dossier, text, mvt_against, everything, views.get(mvt_against))
+    # The first version has nothing to compare with (never with itself).
+    mvt_against = build.GELDEND if build.GELDEND in against else previous
+    mvt_doc = build.mvt_document(
+        dossier, text, mvt_against, everything, views.get(mvt_against or "")
+    )
     quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
     for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
         files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]

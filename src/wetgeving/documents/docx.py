@@ -201,7 +201,8 @@ def mvt(doc: Mvt) -> bytes:
     document = _new(f"Memorie van toelichting ({doc.version})")
     document.add_heading("Memorie van toelichting", level=0)
     document.add_paragraph(doc.title).runs[0].bold = True
-    document.add_paragraph(f"Versie {doc.version}, vergeleken met {doc.against}.")
+    against = f"vergeleken met {doc.against}" if doc.against else "de eerste versie"
+    document.add_paragraph(f"Versie {doc.version}, {against}.")
     document.add_heading("I. Algemeen deel", level=1)
     for chapter in doc.chapters:
         document.add_heading(f"{chapter.number}. {chapter.title}", level=2)

@@ -85,7 +85,8 @@ def build(
 
     Args:
         title: Title of the bill.
-        comparison: The version against `--against` (old) -> the version (new).
+        comparison: The version against `--against` (old) -> the version (new); an old
+            version without a name stands for none (the first version).
         articles_in_version: Article numbers of the new version, in document order.
         consultation: The dossier's responses.
         toelichting: The lawyer's files.
@@ -99,7 +100,8 @@ def build(
     present = set(articles_in_version)
     changed = {a.article: a for a in comparison.articles}
     position = {a: i for i, a in enumerate(articles_in_version)}
-    wanted = set(changed) | (set(toelichting.articles) & present)
+    first = not comparison.old_name  # the first version: every article gets its section
+    wanted = set(changed) | (present if first else set(toelichting.articles) & present)
     order = sorted(wanted, key=lambda a: (position.get(a, len(position)), a))
     sections = []
     for article in order:
@@ -107,7 +109,7 @@ def build(
         if article in changed:
             status = _status(changed[article], article in present)
         else:
-            status = "ongewijzigd"
+            status = "eerste versie" if first else "ongewijzigd"
         sections.append(
             ArticleSection(
                 article=article,
