@@ -299,7 +299,7 @@ def test_onderdeel_renumbered_and_changed_says_both() -> None:
     """Onder 6° becomes onder 5° with a word added, onder 5° moves to a lid of its own: "het
     eerste lid, onder 6°, wordt onder 5° en is gewijzigd"; the old 5° is "het oude"."""
     items = LIST[:6]
-    new_items = items[:4] + [items[5].replace("kaping", "de kaping")]
+    new_items = [*items[:4], items[5].replace("kaping", "de kaping")]
     result = compare(
         AANHEF + listed(items) + SLOT,
         AANHEF + listed(new_items) + SLOT + f"3. {items[4].capitalize()}.\n",

@@ -180,8 +180,8 @@ class Aligner:
                 pairs.append((found, pos))
                 used.add(found)
         self._renumbered_articles(olds, news, pairs, used)
-        for i, j in pairs:
-            self.article_map[olds[i][1].number] = news[j][1].number
+        for a, b in pairs:
+            self.article_map[olds[a][1].number] = news[b][1].number
         # Keep the pairs that respect order for the merge; the rest is still a pair.
         for i, j in merge_order(len(olds), sorted(pairs, key=lambda p: p[1]), len(news)):
             if i is not None and j is not None:
