@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from wetgeving.compare.describe import describe_article
+    from wetgeving.compare.describe import SentenceGroup, describe_article, describe_groups
     from wetgeving.compare.engine import compare_versions
     from wetgeving.compare.model import Change, Comparison, VersionLike, VersionRef
     from wetgeving.compare.revisions import compare_revisions
@@ -23,16 +23,20 @@ _WHERE = {
     "compare_revisions": "revisions",
     "compare_versions": "engine",
     "describe_article": "describe",
+    "describe_groups": "describe",
+    "SentenceGroup": "describe",
 }
 
 __all__ = [
     "Change",
     "Comparison",
+    "SentenceGroup",
     "VersionLike",
     "VersionRef",
     "compare_revisions",
     "compare_versions",
     "describe_article",
+    "describe_groups",
 ]
 
 
