@@ -11,7 +11,6 @@ period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from wetgeving.compare.model import Change, Comparison
@@ -19,8 +18,6 @@ from wetgeving.compare.phrases import (
     capital,
     is_series,
     last,
-    many,
-    old_relative,
     parent,
     runs,
     seg,
@@ -28,10 +25,15 @@ from wetgeving.compare.phrases import (
     series_phrase,
     shift,
 )
-from wetgeving.text.labels import cite, lid_label, onderdeel_label
-from wetgeving.text.references import label_for_id
-
-Namer = Callable[[str], str]
+from wetgeving.compare.sentences import (
+    Namer,
+    deleted,
+    inserted,
+    relative,
+    sentence,
+    where_in,
+)
+from wetgeving.text.labels import lid_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,150 +49,6 @@ class SentenceGroup:
         """The group as one paragraph: "Zesde lid (oud: vijfde lid): Het vijfde lid ..."."""
         body = " ".join(self.sentences)
         return f"{self.heading}: {body}" if self.heading else body
-
-
-def relative(node_id: str, article: str, within: str | None = None) -> str:
-    """Name a provision as seen from inside `article` (or from inside the lid `within`), in
-    citation order: "het vijfde lid, onderdeel c", "het eerste lid, onder 4°", "de slotzin van
-    het eerste lid"; from inside a lid: "onderdeel c".
-
-    A provision in another article gets its full citation ("artikel 273fa, tweede lid").
-    """
-    segs = node_id.split("/")
-    if segs[0] != f"art.{article}":
-        return label_for_id(node_id)
-    rest = segs[1:]
-    if within is not None and node_id.startswith(within + "/"):
-        rest = segs[within.count("/") + 1 :]
-    slot = bool(rest) and rest[-1].startswith("slot.")
-    if slot:
-        rest = rest[:-1]
-    parts: list[str] = []
-    for part in rest:
-        kind, number = seg(part)
-        if kind == "lid":
-            parts.append(f"het {lid_label(number)}" if number.isdigit() else lid_label(number))
-        elif kind == "ond":
-            # At the head of a sentence "onder 4°" needs its noun: "onderdeel 4°".
-            parts.append(onderdeel_label(number) if parts else f"onderdeel {number}")
-    named = ", ".join(parts)
-    if slot:
-        return f"de slotzin van {named}" if named else "de slotzin"
-    if not named:
-        return "het lid" if within is not None else "het artikel"
-    return named
-
-
-def _comma(label: str) -> str:
-    return "," if "," in label else ""
-
-
-def _ending(label: str, tail: str) -> str:
-    """A citation that ends the sentence, or is followed by `tail` after its closing comma."""
-    return f"{label}{_comma(label)}{tail}" if tail else label
-
-
-_COUNTS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht"}
-_COUNTS.update({9: "negen", 10: "tien", 11: "elf", 12: "twaalf"})
-
-
-def _where(parent_id: str, article: str, name: Namer, top: str | None) -> str:
-    """ "in het eerste lid" for parts of a lid; "" for parts of the article or of the lid the
-    paragraph is about."""
-    if parent_id in (f"art.{article}", top):
-        return ""
-    return f"in {cite(name(parent_id))}"
-
-
-def _inserted(numbers: list[str], kind: str, where: str, appended: bool) -> str:
-    verb = "toegevoegd" if appended else "ingevoegd"
-    if len(numbers) == 1:
-        one = lid_label(numbers[0]) if kind == "lid" else f"onderdeel {numbers[0]}"
-        noun = "lid" if kind == "lid" else "onderdeel"
-        head = f"{where} wordt" if where else "er wordt"
-        return f"{head} een {noun} {verb} ({one})"
-    count = _COUNTS.get(len(numbers), str(len(numbers)))
-    noun = "leden" if kind == "lid" else "onderdelen"
-    head = f"{where} worden" if where else "er worden"
-    return f"{head} {count} {noun} {verb} ({many(kind, numbers)})"
-
-
-def _deleted(numbers: list[str], kind: str, where: str, reused: bool) -> str:
-    old = "oude " if reused else ""
-    if kind == "lid":
-        both = many(kind, numbers)
-        return f"{'de' if both.startswith('leden') else 'het'} {old}{both} zijn vervallen"
-    if not where:
-        return f"de {old}{many(kind, numbers)} zijn vervallen"
-    return f"{where} zijn de {old}{many(kind, numbers)} vervallen"
-
-
-def _target(old: str, new: str, subject: str, name: Namer) -> str:
-    """The new name after "wordt": only the number when the parent stayed ("onder 5°")."""
-    if parent(old) == parent(new) and "/" in new:
-        kind, number = last(new)
-        if kind == "ond":
-            return (
-                f"onderdeel {number}"
-                if subject.startswith("onderdeel ")
-                else (onderdeel_label(number))
-            )
-    return name(new)
-
-
-def _sentence(change: Change, article: str, edited: bool, name: Namer) -> str | None:
-    old, new = change.old_id, change.new_id
-    tail = " en is gewijzigd" if edited else ""
-    if change.structure == "gets_leden" and new is not None:
-        return f"de tekst van het artikel wordt {_ending(name(new), tail)}"
-    if change.structure == "loses_leden" and old is not None:
-        return f"{cite(name(old))} wordt de tekst van het artikel{tail}"
-    if change.kind == "inserted" and new is not None:
-        kind, number = last(new)
-        if kind == "art":
-            if change.new_label_reused:
-                return f"een nieuw artikel {number} wordt ingevoegd"
-            return f"artikel {number} wordt ingevoegd"
-        verb = "toegevoegd" if change.appended else "ingevoegd"
-        return f"{cite(name(new))} wordt {verb}"
-    if change.kind == "deleted" and old is not None:
-        if "/" not in old:
-            gone = label_for_id(old)
-            return f"{old_relative(gone) if change.old_label_reused else gone} is vervallen"
-        subject = name(old)
-        return f"{cite(old_relative(subject) if change.old_label_reused else subject)} is vervallen"
-    if old is None or new is None:
-        return None
-    if "/" not in old and "/" not in new:  # the article itself
-        if old == new:
-            return "het artikel is gewijzigd"
-        done = " en wordt gewijzigd" if edited else ""
-        was = label_for_id(old)
-        was = old_relative(was) if change.old_label_reused else was
-        return f"{was} wordt {label_for_id(new)}{done}"
-    if change.kind == "renumbered":
-        subject = name(old)
-        return f"{cite(subject)} wordt {_target(old, new, subject, name)}"
-    if change.kind == "changed":
-        if not change.renumbered:
-            return f"{cite(name(new))} is gewijzigd"
-        subject = name(old)
-        return f"{cite(subject)} wordt {_ending(_target(old, new, subject, name), tail)}"
-    return _moved(change, article, edited, name)
-
-
-def _moved(change: Change, article: str, edited: bool, name: Namer) -> str:
-    old, new = change.old_id or "", change.new_id or ""
-    done = " en gewijzigd" if edited else ""
-    subject = name(old)
-    if change.old_label_reused:
-        subject = old_relative(subject)
-    if change.old_article == article and change.article != article:
-        return f"{cite(subject)} is verplaatst naar {_ending(label_for_id(new), done)}"
-    if change.article == article and change.old_article != article:
-        source = _ending(label_for_id(old), " en is gewijzigd" if edited else "")
-        return f"{cite(name(new))} is verplaatst uit {source}"
-    return f"{cite(subject)} is verplaatst naar {_ending(name(new), done)}"
 
 
 # --- units: one sentence each --------------------------------------------------------------------
@@ -381,13 +239,11 @@ def _group(
 
     sentences: list[str] = []
     for unit in units:
-        sentence = _unit_sentence(
-            unit, article, name, edited_parts, inside, top if headed else None
-        )
-        if sentence is not None:
-            sentence = capital(sentence) + "."
-            if sentence not in sentences:
-                sentences.append(sentence)
+        said = _unit_sentence(unit, article, name, edited_parts, inside, top if headed else None)
+        if said is not None:
+            said = capital(said) + "."
+            if said not in sentences:
+                sentences.append(said)
     if headed and key is not None:
         return [SentenceGroup(lids.heading(key), tuple(sentences))]
     return [SentenceGroup("", (s,)) for s in sentences]
@@ -415,24 +271,24 @@ def _unit_sentence(
         return f"{head}, {series_phrase(rest)}" if head else None
     if is_series(unit):
         parent_id = parent(first.new_id or "")
-        where = _where(parent_id, article, name, top)
+        where = where_in(parent_id, article, name, top)
         return series_clause(unit, where)
     if len(unit) == 1:
         edited = first.kind == "changed" or first.text_changed
         edited = edited or (first.new_id or "") in edited_parts
         edited = edited or f"{first.old_id}>{first.new_id}" in inside
         if first.kind != "inserted" or _sibling_group(first) is None:
-            return _sentence(first, article, edited, name)
+            return sentence(first, article, edited, name)
     group = _sibling_group(first)
     assert group is not None
     kind, parent_id, node_kind, appended = group
     ids = [(c.new_id if kind == "inserted" else c.old_id) or "" for c in unit]
     numbers = [last(i)[1] for i in ids]
-    where = _where(parent_id, article, name, top)
+    where = where_in(parent_id, article, name, top)
     if kind == "inserted":
-        return _inserted(numbers, node_kind, where, appended)
+        return inserted(numbers, node_kind, where, appended)
     reused = any(c.old_label_reused for c in unit)
-    return _deleted(numbers, node_kind, where, reused)
+    return deleted(numbers, node_kind, where, reused)
 
 
 def describe_article(comparison: Comparison, article: str) -> list[str]:
