@@ -189,7 +189,7 @@ def _description(document: Any, changes: ArticleChanges, lead: str) -> None:
         return
     if lead:
         document.add_paragraph(lead.strip()).runs[0].italic = True
-    for group in changes.groups:
+    for group in changes.paragraphs:
         para = document.add_paragraph(style="List Bullet")
         if group.heading:
             para.add_run(f"{group.heading}. ").italic = True

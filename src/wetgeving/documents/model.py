@@ -121,6 +121,11 @@ class ArticleChanges:
         """The sentences as one paragraph: "Het eerste lid is gewijzigd. Er wordt ..."."""
         return " ".join(s.strip() for s in self.sentences)
 
+    @property
+    def paragraphs(self) -> tuple[SentenceGroupView, ...]:
+        """The groups, or one group per sentence when none were given."""
+        return self.groups or tuple(SentenceGroupView("", (s,)) for s in self.sentences)
+
 
 @dataclass(frozen=True, slots=True)
 class ComparisonView:
