@@ -111,7 +111,7 @@ def test_moved_provision_with_edits() -> None:
         describe_article(result, "273f")
     )
     assert describe_article(result, "273fa") == [
-        "Het tweede lid is verplaatst uit artikel 273f, achtste lid, en is gewijzigd.",
+        "Het tweede lid is verplaatst uit het oude achtste lid van artikel 273f en is gewijzigd.",
         "Het tweede lid wordt het derde lid.",
     ]
 

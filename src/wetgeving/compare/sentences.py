@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wetgeving.compare.model import Change
-from wetgeving.compare.phrases import last, many, old_relative, parent, seg
+from wetgeving.compare.phrases import last, many, old_citation, old_relative, parent, seg
 from wetgeving.text.labels import cite, lid_label, onderdeel_label
 from wetgeving.text.references import label_for_id
 
@@ -151,6 +151,8 @@ def moved_sentence(change: Change, article: str, edited: bool, name: Namer) -> s
     if change.old_article == article and change.article != article:
         return f"{cite(subject)} is verplaatst naar {_ending(label_for_id(new), done)}"
     if change.article == article and change.old_article != article:
-        source = _ending(label_for_id(old), " en is gewijzigd" if edited else "")
+        source = label_for_id(old)
+        source = old_citation(source) if change.old_label_reused else source
+        source = _ending(source, " en is gewijzigd" if edited else "")
         return f"{cite(name(new))} is verplaatst uit {source}"
     return f"{cite(subject)} is verplaatst naar {_ending(name(new), done)}"
