@@ -210,6 +210,25 @@ def render_json(comparison: Comparison) -> str:
 
 
 _JSON_STRING: Any = json.encoder.encode_basestring
+# The pieces a document repeats (the indentation of a level, '{\n    "kind": '), made once: a
+# whole code has thousands of changes with the same keys.
+_LEVELS: dict[str, str] = {}
+_KEYS: dict[tuple[str, bool, str], str] = {}
+
+
+def _deeper(newline: str) -> str:
+    found = _LEVELS.get(newline)
+    if found is None:
+        found = _LEVELS[newline] = newline + "  "
+    return found
+
+
+def _key(inner: str, first: bool, key: str) -> str:
+    found = _KEYS.get((inner, first, key))
+    if found is None:
+        found = ("{" if first else ",") + inner + _JSON_STRING(key) + ": "
+        _KEYS[(inner, first, key)] = found
+    return found
 
 
 def _write_json(value: Any, newline: str, out: list[str]) -> None:
@@ -224,20 +243,18 @@ def _write_json(value: Any, newline: str, out: list[str]) -> None:
         if not value:
             out.append("{}")
             return
-        inner = newline + "  "
-        sep = "{" + inner
+        inner = _deeper(newline)
+        first = True
         for key, item in value.items():
-            out.append(sep)
-            out.append(_JSON_STRING(key))
-            out.append(": ")
+            out.append(_key(inner, first, key))
+            first = False
             _write_json(item, inner, out)
-            sep = "," + inner
         out.append(newline + "}")
     elif isinstance(value, list | tuple):
         if not value:
             out.append("[]")
             return
-        inner = newline + "  "
+        inner = _deeper(newline)
         sep = "[" + inner
         for item in value:
             out.append(sep)
@@ -246,6 +263,10 @@ def _write_json(value: Any, newline: str, out: list[str]) -> None:
         out.append(newline + "]")
     elif value is None:
         out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
     else:
         out.append(json.dumps(value))
 
