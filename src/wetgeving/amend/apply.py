@@ -55,10 +55,16 @@ class _State:
     created: dict[int, str] = field(default_factory=dict)
 
 
-def apply_bill(bill: Bill, regelingen: tuple[Regeling, ...], version: str = "") -> Outcome:
-    """Apply every instruction of `bill` to `regelingen` (the drafts of one version)."""
+def apply_bill(
+    bill: Bill, regelingen: tuple[Regeling, ...], version: str = "", regulation: str = ""
+) -> Outcome:
+    """Apply every instruction of `bill` to `regelingen` (the drafts of one version).
+
+    `regulation` is the dossier's name for the regulation its drafts hold (wetgeving.toml): a
+    bill that amends it by that name amends every draft file.
+    """
     tree = Tree(regelingen)
-    applier = _Applier(tree, version)
+    applier = _Applier(tree, version, regulation)
     for article in bill.articles:
         roots = applier.select(article.regulation, article.line, article.number)
         if roots is None:
@@ -78,8 +84,9 @@ def _where_of(instruction: Instruction | Group) -> str:
 
 
 class _Applier:
-    def __init__(self, tree: Tree, version: str) -> None:
+    def __init__(self, tree: Tree, version: str, regulation: str = "") -> None:
         self.tree = tree
+        self.regulation = " ".join(regulation.lower().split())
         self.locator = Locator(tree, version)
         self.state = _State()
         self.problems: list[Problem] = []
@@ -89,6 +96,8 @@ class _Applier:
         if not regulation:
             return list(self.tree.roots)
         wanted = " ".join(regulation.lower().split())
+        if wanted == self.regulation:
+            return list(self.tree.roots)
         roots = [r for r in self.tree.roots if " ".join(r.title.lower().split()) == wanted]
         if roots:
             return roots
@@ -217,7 +226,9 @@ class _Applier:
         removed = {id(p.node) for p in places}
         for place in places:
             if place.parent is not parent:
-                raise Failure(f"{cite(label(place.ref))} en {label(first.ref)} staan niet naast elkaar")
+                raise Failure(
+                    f"{cite(label(place.ref))} en {label(first.ref)} staan niet naast elkaar"
+                )
         last_kept = max(
             (
                 i
@@ -332,7 +343,9 @@ class _Applier:
         for item in anchor.chain[:-1]:
             where = self.state.created.get(id(item))
             if where is not None:
-                raise Failure(f"overlapt met {where}: {cite(label(anchor.ref[:-1]))} is daar ingevoegd")
+                raise Failure(
+                    f"overlapt met {where}: {cite(label(anchor.ref[:-1]))} is daar ingevoegd"
+                )
 
     def add(self, ins: Instruction) -> None:
         parent = self.locator.find(ins.target)
@@ -403,9 +416,7 @@ class _Applier:
                 raise Failure(f"te vernummeren {noun_for(siblings, old)} {old} bestaat niet")
             found.append((match[0], new))
         for item, new in found:
-            renumber(
-                item, new.replace("°", "º") if "º" in item.number else new
-            )
+            renumber(item, new.replace("°", "º") if "º" in item.number else new)
         numbers = [c.number for c in siblings]
         if len(set(numbers)) != len(numbers):
             double = next(n for n in numbers if numbers.count(n) > 1)

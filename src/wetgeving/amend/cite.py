@@ -161,15 +161,17 @@ def series(kind: str, numbers: list[str], *, lead: bool, sub: bool = False) -> s
     return f"{noun}el {text}" if len(numbers) == 1 else f"de {noun}len {text}"
 
 
-def renumbering(kind: str, pairs: tuple[tuple[str, str], ...], sub: bool = False) -> str:
+def renumbering(
+    kind: str, pairs: tuple[tuple[str, str], ...], sub: bool = False, nieuw: bool = False
+) -> str:
     """ "onder vernummering van het zesde en zevende lid tot vijfde en zesde lid"."""
     olds = [a for a, _ in pairs]
     news = [b for _, b in pairs]
-    verb = (
-        "verlettering" if kind == "onderdeel" and all(n.isalpha() for n in olds) else "vernummering"
-    )
+    letters = kind == "onderdeel" and all(n.isalpha() for n in olds)
+    verb = "verlettering" if letters else "vernummering"
+    mark = " (nieuw)" if nieuw else ""
     return (
-        f"onder {verb} van {series(kind, olds, lead=True, sub=sub)} "
+        f"onder {verb} van {series(kind, olds, lead=True, sub=sub)}{mark} "
         f"tot {series(kind, news, lead=False, sub=sub)}"
     )
 

@@ -64,8 +64,12 @@ def _onderdeel_marker(text: str) -> tuple[str, str] | None:
     if not m or not MARKER.match(m.group("marker")):
         return None
     marker = m.group("marker")
-    if not marker.endswith(".") and marker not in ("–", "—", "-"):
-        return None  # "a" alone is a word, "a." is a marker
+    if (
+        not marker.endswith(".")
+        and marker not in ("–", "—", "-")
+        and not marker.endswith(("°", "º"))
+    ):
+        return None  # "a" alone is a word, "a." is a marker; "1°" is one either way
     return marker, m.group("text") or ""
 
 

@@ -48,7 +48,9 @@ def read_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(str(path), None, f"kan niet worden gelezen ({files.reason(exc)})") from None
+        raise ParseError(
+            str(path), None, f"kan niet worden gelezen ({files.reason(exc)})"
+        ) from None
     return decode(data, str(path))
 
 
@@ -82,7 +84,7 @@ def apply_file(
     reading = read_instructions(read_file(path), source)
     snapshot = history.snapshot(dossier, version)
     text = version_texts(dossier, [snapshot])[0]
-    outcome = apply_bill(reading.bill, text.regelingen, text.name)
+    outcome = apply_bill(reading.bill, text.regelingen, text.name, dossier.regulation)
     problems = (*reading.problems, *outcome.problems)
     total = len(reading.bill.instructions()) + len({(p.line, p.where) for p in reading.problems})
     if problems:
@@ -102,7 +104,9 @@ def apply_file(
     removed = tuple(sorted(p for p in worktree.files if p not in out))
     new_files = {p: d for p, d in out.items() if worktree.files.get(p) != d}
     if dry_run:
-        return Applied(text.name, outcome.applied, {p: out[p] for p in sorted(changed)}, removed, False)
+        return Applied(
+            text.name, outcome.applied, {p: out[p] for p in sorted(changed)}, removed, False
+        )
     if not force:
         _check_recorded(dossier, worktree.files)
     _write(dossier, new_files, removed)

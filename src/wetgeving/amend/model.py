@@ -119,6 +119,8 @@ class Instruction:
         kind: The kind of provision added or inserted ("lid", "onderdeel", "artikel", "zin",
             a division kind).
         remove_mark: For aanduiding: True for "de aanduiding «1.» voor het eerste lid vervalt".
+        renumber_nieuw: The provisions renumbered were renumbered before by the same bill: the
+            renumbering cites them with "(nieuw)".
         line: Line in the instruction file where it starts (reader), 0 when generated.
         where: The instruction's own place in the bill ("artikel I, onderdeel A, onder 2").
         old_id: Node id in the old version of the provision it changes (generated only).
@@ -136,6 +138,7 @@ class Instruction:
     position: str = ""
     kind: str = ""
     remove_mark: bool = False
+    renumber_nieuw: bool = False
     line: int = 0
     where: str = ""
     old_id: str | None = None

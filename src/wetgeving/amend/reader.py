@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wetgeving.amend.cite import cardinal
 from wetgeving.amend.content import ContentError, Para, read_content, read_text
-from wetgeving.amend.formulas import FormulaError, Parsed, parse_sentence
+from wetgeving.amend.formulas import FormulaError, Parsed, mask, parse_sentence
 from wetgeving.amend.model import (
     Bill,
     BillArticle,
@@ -32,7 +32,9 @@ from wetgeving.amend.tree import next_number
 from wetgeving.text.model import Node
 
 _BILL_ARTICLE = re.compile(r"^(?:ARTIKEL|Artikel)\s+(?P<nr>[IVXLC]+)\.?$")
-_LETTER = re.compile(r"^(?P<letter>[A-Z]{1,4}[a-z]?)(?:\.\s+(?P<rest>.+)|\.?)$")
+_LETTER = re.compile(
+    r"^(?P<letter>(?P<first>[A-Z])(?P=first){0,9}[a-z]?)(?:\.\s+(?P<rest>.+)|\.?)$"
+)
 _ITEM = re.compile(r"^(?P<marker>\d{1,3}|[a-z]{1,2}|\d{1,3}°)\.(?:\s+(?P<rest>.*))?$")
 _SENTENCE_START = re.compile(
     r"(?<=\.)\s+(?=(?:In|Het|De|Na|Voor|Aan|Onder|Er|Artikel|Toegevoegd|Voorts)\b)"
@@ -66,7 +68,15 @@ def paragraphs(text: str) -> list[Para]:
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences of an item; new text after a colon stays with the sentence that asks it."""
+    """The sentences of an item; new text after a colon stays with the sentence that asks it.
+
+    Quotations are taken out first: a quoted sentence does not end the instruction quoting it.
+    """
+    masked = mask(text)
+    return [masked.restore(s) for s in _split(masked.text)]
+
+
+def _split(text: str) -> list[str]:
     out: list[str] = []
     rest = text
     while rest:

@@ -21,7 +21,8 @@ def _problems(err: AmendError) -> None:
 @app.command("apply")
 def apply_command(
     version: Annotated[
-        str, typer.Argument(metavar="VERSIE", help="Versie, git-revisie of 'werk' om op toe te passen.")
+        str,
+        typer.Argument(metavar="VERSIE", help="Versie, git-revisie of 'werk' om op toe te passen."),
     ],
     instructions: Annotated[
         Path,
@@ -62,7 +63,10 @@ def apply_command(
                 sys.stdout.write(f"==> {path} <==\n")
             sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
-        typer.echo(f"{count} {noun} toegepast op versie {result.version}; niets geschreven (--dry-run)", err=True)
+        typer.echo(
+            f"{count} {noun} toegepast op versie {result.version}; niets geschreven (--dry-run)",
+            err=True,
+        )
         return
     written = ", ".join(sorted(result.files)) or "niets gewijzigd"
     typer.echo(f"{count} {noun} toegepast op versie {result.version}; geschreven: {written}")
