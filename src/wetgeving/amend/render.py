@@ -38,12 +38,14 @@ class Para:
         indent: Indentation of new text (nesting of its onderdelen), in spaces.
         text: The paragraph.
         marker: The item marker ("1.", "a.") of an instruction paragraph, "" otherwise.
+        depth: How deep the instruction it belongs to is numbered (1 for "1.", 2 for "a.").
     """
 
     kind: str
     indent: int
     text: str
     marker: str = ""
+    depth: int = 0
 
 
 def article_word(regulation: str) -> str:
@@ -70,8 +72,8 @@ def item_paragraphs(item: Item, context: Ref, depth: int, marker: str, stijl: St
     """An instruction or a group, its first paragraph carrying `marker`."""
     if isinstance(item, Instruction):
         text, new = sentence(item, context, stijl)
-        out = [Para("opdracht", 0, text, marker)]
-        out.extend(Para("tekst", indent, line) for indent, line in new)
+        out = [Para("opdracht", 0, text, marker, depth)]
+        out.extend(Para("tekst", indent, line, "", depth) for indent, line in new)
         return out
     head = capital(words(item.target, context)) if item.target != context else "Het artikel"
     verb = (
@@ -79,7 +81,7 @@ def item_paragraphs(item: Item, context: Ref, depth: int, marker: str, stijl: St
         if item.renumber_to
         else "wordt als volgt gewijzigd:"
     )
-    out = [Para("opdracht", 0, f"{comma(head)} {verb}", marker)]
+    out = [Para("opdracht", 0, f"{comma(head)} {verb}", marker, depth)]
     numbered = len(item.items) > 1 or bool(item.renumber_to)
     for n, child in enumerate(item.items):
         sub = _marker(depth, n) if numbered else ""
@@ -261,3 +263,48 @@ def render_markdown(bill: Bill) -> str:
                 text = text.replace(". ", "\\. ", 1)
             lines.append(" " * para.indent + text)
     return "\n\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One instruction with its place in the bill, for JSON and the MvT."""
+
+    article: str  # ARTIKEL number (Roman)
+    letter: str
+    path: tuple[str, ...]  # item markers below the onderdeel ("4", "b")
+    instruction: Instruction
+    sentence: str
+    new_text: tuple[str, ...]
+
+
+def rows(bill: Bill) -> list[Row]:
+    """Every instruction of the bill with its sentence as written in its group."""
+    out: list[Row] = []
+
+    def walk(
+        item: Item, context: Ref, depth: int, path: tuple[str, ...], where: tuple[str, str]
+    ) -> None:
+        if isinstance(item, Instruction):
+            text, new = sentence(item, context, bill.stijl)
+            out.append(Row(where[0], where[1], path, item, text, tuple(line for _, line in new)))
+            return
+        numbered = len(item.items) > 1 or bool(item.renumber_to)
+        for n, child in enumerate(item.items):
+            marker = _marker(depth, n).rstrip(".") if numbered else ""
+            walk(child, item.target, depth + 1, (*path, marker) if marker else path, where)
+
+    for article in bill.articles:
+        for part in article.onderdelen:
+            walk(part.item, (), 0, (), (article.number, part.letter))
+    return out
+
+
+def onderdeel_paragraphs(bill: Bill, letter: str) -> list[Para]:
+    """The paragraphs of one onderdeel (letter included), for the MvT."""
+    for article in bill.articles:
+        for part in article.onderdelen:
+            if part.letter == letter:
+                out = [Para("onderdeel", 0, part.letter)] if part.letter else []
+                out.extend(item_paragraphs(part.item, (), 0, "", bill.stijl))
+                return out
+    return []

@@ -12,6 +12,7 @@ from wetgeving.documents.model import ComparisonView, Consultation
 from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
+    from wetgeving.amend.build import Amendment
     from wetgeving.documents.mvt import Mvt
     from wetgeving.documents.verslag import Verslag
     from wetgeving.dossier import Dossier
@@ -132,3 +133,25 @@ def text_html(dossier: Dossier, version: VersionText) -> bytes:
     """The draft text of a version as one HTML page."""
     context = {"title": dossier.title, "version": version}
     return templates.render("tekst.html.j2", context, dossier.templates).encode("utf-8")
+
+
+def amending_bill(dossier: Dossier, amendment: Amendment, fmt: Literal["html", "docx"]) -> bytes:
+    """The amending bill as an HTML page or a Word file."""
+    from wetgeving.amend.render import paragraphs
+
+    paras = paragraphs(amendment.bill)
+    (old, old_commit), (new, new_commit) = amendment.old, amendment.new
+    if fmt == "docx":
+        from wetgeving.documents import docx
+
+        subtitle = f"Wijzigingsopdrachten van versie {old} naar versie {new}"
+        return docx.amending_bill(dossier.title, subtitle, paras)
+    context = {
+        "title": dossier.title,
+        "old": old,
+        "new": new,
+        "old_commit": old_commit,
+        "new_commit": new_commit,
+        "paragraphs": paras,
+    }
+    return templates.render("wijzigingswet.html.j2", context, dossier.templates).encode("utf-8")
