@@ -56,7 +56,9 @@ def make_dossier(root: Path, versions: dict[str, str]) -> dossier_mod.Dossier:
     return d
 
 
-def fixture_dossier(root: Path, names: tuple[str, ...] = ("geldend", "v1", "v2")) -> dossier_mod.Dossier:
+def fixture_dossier(
+    root: Path, names: tuple[str, ...] = ("geldend", "v1", "v2")
+) -> dossier_mod.Dossier:
     """A dossier with the fixture drafts of art. 273f recorded as versions."""
     texts = {}
     for name in names:

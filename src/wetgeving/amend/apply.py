@@ -15,6 +15,7 @@ from wetgeving.amend.locate import Failure, Locator, Place, label, noun_for
 from wetgeving.amend.model import Bill, EndChange, Group, Instruction, Item, Problem, Ref
 from wetgeving.amend.textedit import EditError, apply_edit, ends_with, replace_end, sentences
 from wetgeving.amend.tree import (
+    ByItem,
     Tree,
     children,
     number_key,
@@ -51,8 +52,8 @@ class Outcome:
 
 @dataclass
 class _State:
-    fresh: dict[int, list[Span]] = field(default_factory=dict)
-    created: dict[int, str] = field(default_factory=dict)
+    fresh: ByItem[list[Span]] = field(default_factory=ByItem)
+    created: ByItem[str] = field(default_factory=ByItem)
 
 
 def apply_bill(
@@ -148,7 +149,7 @@ class _Applier:
     def guard(self, place: Place, ins: Instruction) -> None:
         """Refuse to change what an earlier instruction of the bill has just written."""
         for item in place.chain:
-            where = self.state.created.get(id(item))
+            where = self.state.created.get(item)
             if where is not None and item.kind != "regeling":
                 raise Failure(
                     f"overlapt met {where}: {cite(label(place.ref))} is daar ingevoegd of vastgesteld; "
@@ -172,7 +173,7 @@ class _Applier:
                 )
             lo, hi = spans[index]
         part = text[lo:hi]
-        fresh = [(a - lo, b - lo, w) for a, b, w in self.state.fresh.get(id(owner), [])]
+        fresh = [(a - lo, b - lo, w) for a, b, w in self.state.fresh.get(owner) or []]
         for edit in ins.edits:
             try:
                 result = apply_edit(part, edit)
@@ -188,7 +189,7 @@ class _Applier:
             part = result.text
             fresh = _shift(fresh, result.changes, _where_of(ins))
         set_text(owner, text[:lo] + part + text[hi:])
-        self.state.fresh[id(owner)] = [(a + lo, b + lo, w) for a, b, w in fresh]
+        self.state.fresh[owner] = [(a + lo, b + lo, w) for a, b, w in fresh]
 
     def quote_problem(self, err: EditError, quote: str, ref: Ref) -> str:
         if err.kind == "absent":
@@ -271,7 +272,7 @@ class _Applier:
                 set_text(owner, text[:a] + ins.text + text[b:])
             else:
                 set_text(owner, ins.text)
-            self.state.fresh[id(owner)] = [(0, len(text_of(owner)), _where_of(ins))]
+            self.state.fresh[owner] = [(0, len(text_of(owner)), _where_of(ins))]
             return
         new = self.fresh_items(ins, first.node.kind)
         if kind in ("artikel", *DIVISION_RANK):
@@ -293,7 +294,7 @@ class _Applier:
         items = [to_item(node) for node in ins.content]
         for item in items:
             opened(item)
-            self.state.created[id(item)] = _where_of(ins)
+            self.state.created[item] = _where_of(ins)
         return items
 
     def insert(self, ins: Instruction) -> None:
@@ -341,7 +342,7 @@ class _Applier:
 
     def guard_parent(self, anchor: Place, ins: Instruction) -> None:
         for item in anchor.chain[:-1]:
-            where = self.state.created.get(id(item))
+            where = self.state.created.get(item)
             if where is not None:
                 raise Failure(
                     f"overlapt met {where}: {cite(label(anchor.ref[:-1]))} is daar ingevoegd"
@@ -359,9 +360,9 @@ class _Applier:
             owner = parent.text_owner()
             text = text_of(owner)
             set_text(owner, f"{text} {ins.text}".strip())
-            self.state.fresh.setdefault(id(owner), []).append(
-                (len(text) + 1, len(text) + 1 + len(ins.text), _where_of(ins))
-            )
+            spans = self.state.fresh.get(owner) or []
+            self.state.fresh[owner] = spans
+            spans.append((len(text) + 1, len(text) + 1 + len(ins.text), _where_of(ins)))
             return
         if node.kind == "regeling" or (
             node.kind in DIVISION_RANK and ins.kind in ("artikel", *DIVISION_RANK)

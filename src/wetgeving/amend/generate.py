@@ -8,12 +8,16 @@ inserted where it goes", Ar 6.11 and 6.12).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import Group, Instruction, Item, Onderdeel, Ref, Seg
 from wetgeving.amend.pairing import Pairing
-from wetgeving.amend.plan import ArticlePlanner, Planned, _increasing
-from wetgeving.amend.tree import Tree
+from wetgeving.amend.plan import ArticlePlanner, Planned, increasing
+from wetgeving.amend.quotes import word_count
+from wetgeving.compare.align import full_text
+from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
 from wetgeving.compare.bill import onderdeel_letter
 from wetgeving.errors import AmendError
@@ -25,6 +29,16 @@ def _key(node: Node | TItem) -> tuple[str, str]:
     return (node.kind, node.number.lower() if node.number else f"~{node.title.lower()}")
 
 
+@dataclass
+class _Pending:
+    """What a container still has to do: its pairs and its lapsing items, by item id."""
+
+    paired: dict[int, tuple[TItem, Node]]
+    gone: dict[int, TItem]
+    ref: Ref
+    done: set[int] = field(default_factory=set)
+
+
 class BillPlanner:
     """Plans the onderdelen of one ARTIKEL of the bill, applying them as it goes."""
 
@@ -32,15 +46,16 @@ class BillPlanner:
         self.pairing = pairing
         self.tree = Tree(old)
         self.applier = _Applier(self.tree, version)
-        self.origin: dict[int, Node] = {}
+        self.origin: ByItem[Node] = ByItem()
         for root, regeling in zip(self.tree.roots, old, strict=True):
             self._register(root.children, regeling.children)
         self.parts: list[tuple[str, Item]] = []
         self.only: set[str] | None = None
+        self.pending: list[_Pending] = []
 
     def _register(self, items: list[TItem], nodes: tuple[Node, ...]) -> None:
         for item, node in zip(items, nodes, strict=True):
-            self.origin[id(item)] = node
+            self.origin[item] = node
             if item.kind in DIVISION_RANK:
                 self._register(item.children, node.children)
 
@@ -84,12 +99,20 @@ class BillPlanner:
         olds = list(state.children)
         pairs = self.pairs(olds, list(news))
         events = list(merge_order(len(olds), pairs, len(news)))
+        pending = _Pending(
+            {id(olds[i]): (olds[i], news[j]) for i, j in pairs},
+            {id(olds[i]): olds[i] for i, j in events if i is not None and j is None},
+            ref,
+        )
+        self.pending.append(pending)
         pos = 0  # the place in state.children of the next old item not yet dealt with
         k = 0
         while k < len(events):
             i, j = events[k]
             if i is not None and j is not None:
-                self.paired(olds[i], news[j], ref)
+                if id(olds[i]) not in pending.done:
+                    pending.done.add(id(olds[i]))
+                    self.paired(olds[i], news[j], ref)
                 pos += 1
                 k += 1
                 continue
@@ -98,12 +121,32 @@ class BillPlanner:
                 end += 1
             if j is None:
                 gone = [olds[e[0]] for e in events[k:end] if e[0] is not None]
-                kept = self.lapse(gone)
-                pos += kept
+                gone = [g for g in gone if id(g) not in pending.done]
+                pending.done.update(id(g) for g in gone)
+                pos += self.lapse(gone)
             else:
                 added = [news[e[1]] for e in events[k:end] if e[1] is not None]
                 pos += self.insert(state, added, pos, ref)
             k = end
+        self.pending.pop()
+
+    def clear_number(self, number: str) -> None:
+        """Make an article number free before it is given to another article: the article that
+        has it now lapses or is renumbered first (an onderdeel earlier than its turn)."""
+        pending = self.pending[-1]
+        for item in self.tree.articles(number):
+            if id(item) in pending.done:
+                continue
+            pending.done.add(id(item))
+            if id(item) in pending.paired:
+                self.paired(item, pending.paired[id(item)][1], pending.ref)
+            elif id(item) in pending.gone:
+                self.lapse([item])
+        if self.tree.articles(number):
+            raise AmendError(
+                f"artikel {number} bestaat al en kan niet eerst vervallen of worden vernummerd; "
+                "splits de wijziging in twee stappen"
+            )
 
     def pairs(self, olds: list[TItem], news: list[Node]) -> list[tuple[int, int]]:
         position = {id(n): j for j, n in enumerate(news)}
@@ -115,14 +158,15 @@ class BillPlanner:
                 if j is not None:
                     found.append((i, j))
                 continue
-            old = self.origin.get(id(item))
+            old = self.origin.get(item)
             partner = self.pairing.new_of(old.id) if old is not None else None
             if partner is not None and id(partner) in position:
                 found.append((i, position[id(partner)]))
-        return _increasing(sorted(found))
+        weight = {(i, j): 1.5 if olds[i].number == news[j].number else 1.0 for i, j in found}
+        return increasing(found, weight)
 
     def paired(self, item: TItem, new: Node, ref: Ref) -> None:
-        old = self.origin[id(item)]
+        old = self.origin[item]
         if item.kind in DIVISION_RANK:
             seg = Seg(item.kind, item.number)  # type: ignore[arg-type]
             here = (*ref, seg)
@@ -147,12 +191,22 @@ class BillPlanner:
             and not self.wanted(old.number)
         ):
             return
+        renumber = new.number if item.number != new.number else ""
+        if renumber:
+            self.clear_number(renumber)
+        ref_art: Ref = (Seg("artikel", item.number),)
         planner = ArticlePlanner(self.tree, self.applier, self.pairing)
         planned = planner.article(item, new, old)
-        renumber = new.number if item.number != new.number else ""
+        if carried(planned) * 2 > word_count(full_text(new)) and not _rewrites(planned):
+            # The instructions would carry most of the new text anyway: rewrite the article.
+            planner.emit(planner.rewrite(ref_art, new, old, new))
+            planned = planner.out
+        if _rewrites(planned):
+            # "Artikel 11 komt te luiden: Artikel 10a ..." renumbers the article too.
+            self.parts.append((new.number, planned[-1].instruction))
+            return
         if not planned and not renumber:
             return
-        ref_art: Ref = (Seg("artikel", old.number),)
         grouped = _group(planned)
         if renumber:
             self.emit_renumber(item, renumber)
@@ -183,12 +237,12 @@ class BillPlanner:
         if articles:
             refs = [(Seg("artikel", a.number),) for a in articles]
             ins = Instruction(
-                "vervallen", refs[0], tuple(refs[1:]), old_id=self.origin[id(articles[0])].id
+                "vervallen", refs[0], tuple(refs[1:]), old_id=self.origin[articles[0]].id
             )
             self.parts.append((articles[0].number, self.emit(ins)))
         divisions = [i for i in items if i.kind in DIVISION_RANK] if self.only is None else []
         for item in divisions:
-            ins = Instruction("vervallen", self.division_ref(item), old_id=self.origin[id(item)].id)
+            ins = Instruction("vervallen", self.division_ref(item), old_id=self.origin[item].id)
             self.parts.append(("", self.emit(ins)))
         return len(items) - len(articles) - len(divisions)
 
@@ -219,6 +273,9 @@ class BillPlanner:
             if run[0].kind != "artikel" and self.only is not None:
                 continue
             kind = run[0].kind
+            for node in run:
+                if node.kind == "artikel" and self.tree.articles(node.number):
+                    self.clear_number(node.number)
             here = pos + done
             prev = state.children[here - 1] if here > 0 else None
             following = state.children[here] if here < len(state.children) else None
@@ -242,6 +299,24 @@ def _same_side(event: tuple[int | None, int | None], first: tuple[int | None, in
     return (event[0] is None) == (first[0] is None) and (event[1] is None) == (first[1] is None)
 
 
+def carried(planned: list[Planned]) -> int:
+    """How many words of new text the instructions carry (new provisions, quoted new words)."""
+    total = 0
+    for p in planned:
+        ins = p.instruction
+        total += sum(word_count(full_text(node)) for node in ins.content)
+        total += sum(word_count(edit.new) for edit in ins.edits) + word_count(ins.text)
+    return total
+
+
+def _rewrites(planned: list[Planned]) -> bool:
+    """Whether the article is rewritten whole already."""
+    return any(
+        p.instruction.formula == "komt_te_luiden" and len(p.instruction.target) == 1
+        for p in planned
+    )
+
+
 def _heading(node: Node) -> str:
     from wetgeving.text.labels import division_heading
 
@@ -260,7 +335,7 @@ def _group(planned: list[Planned]) -> list[Item]:
             while (
                 end < len(planned)
                 and planned[end].inside is not None
-                and planned[end].inside[0] == inside[0]
+                and planned[end].inside[0] is inside[0]
             ):  # type: ignore[index]
                 end += 1
         run = planned[k:end]

@@ -16,7 +16,7 @@ from wetgeving.amend.model import EndChange, Instruction, Ref, Seg
 from wetgeving.amend.pairing import Pairing
 from wetgeving.amend.quotes import plan_words, rewrite_better
 from wetgeving.amend.textedit import sentences
-from wetgeving.amend.tree import Tree, children, next_number, opened, shifted, text_of
+from wetgeving.amend.tree import ByItem, Tree, children, next_number, opened, shifted, text_of
 from wetgeving.compare.align import full_text, merge_order
 from wetgeving.errors import AmendError
 from wetgeving.text.model import Node
@@ -30,7 +30,7 @@ class Planned:
     """An instruction written for an article, and the lid it changes something inside of."""
 
     instruction: Instruction
-    inside: tuple[int, Ref] | None  # (id of the lid item, its citation) or None
+    inside: tuple[Item, Ref] | None  # (the lid or onderdeel, its citation) or None
 
 
 class _Rewrite(Exception):
@@ -53,16 +53,16 @@ class ArticlePlanner:
         self.tree = tree
         self.applier = applier
         self.pairing = pairing
-        self.origin: dict[int, Node] = {}
+        self.origin: ByItem[Node] = ByItem()
         self.out: list[Planned] = []
-        self.inside: tuple[int, Ref] | None = None
-        self.forced: dict[int, Node] = {}
+        self.inside: tuple[Item, Ref] | None = None
+        self.forced: ByItem[Node] = ByItem()
 
     # --- bookkeeping ----------------------------------------------------------------------------
 
     def register(self, item: Item, node: Node) -> None:
         """Remember which old node each item of an opened provision came from."""
-        self.origin[id(item)] = node
+        self.origin[item] = node
         if item.kind == "artikel" and item.node is not None:
             return
         for child_item, child_node in zip(item.children, node.children, strict=False):
@@ -71,7 +71,7 @@ class ArticlePlanner:
     def seg(self, item: Item) -> Seg:
         if item.kind == "slotzin":
             return Seg("slotzin")
-        old = self.origin.get(id(item))
+        old = self.origin.get(item)
         return Seg(item.kind, item.number, old is not None and old.number != item.number)  # type: ignore[arg-type]
 
     def emit(self, ins: Instruction) -> None:
@@ -96,7 +96,7 @@ class ArticlePlanner:
 
     def article(self, item: Item, new: Node, old: Node) -> list[Planned]:
         """The instructions for an article that stays where it is (perhaps renumbered)."""
-        self.origin[id(item)] = old
+        self.origin[item] = old
         opened(item)
         for child_item, child_node in zip(item.children, old.children, strict=True):
             self.register(child_item, child_node)
@@ -147,9 +147,9 @@ class ArticlePlanner:
             and text_of(item)
             and not new.text
         ):
-            old_id = self.origin[id(item)].id
+            old_id = self.origin[item].id
             self.emit(Instruction("aanduiding", ref, text="1.", old_id=old_id, new_id=new.id))
-            self.forced[id(children(item)[0])] = new_leden[0]
+            self.forced[children(item)[0]] = new_leden[0]
         elif old_leden and not new_leden and old_leden[0].number == "1" and new.text:
             others = tuple((*ref, self.seg(c)) for c in old_leden[1:])
             self.emit(Instruction("aanduiding", ref, others, text="1.", remove_mark=True))
@@ -190,12 +190,12 @@ class ArticlePlanner:
         elif has_list or item.kind == "artikel" and children(item):
             self.emit(Instruction("komt_te_luiden", (*ref, Seg("aanhef")), text=target, **ids))
         else:
-            self.emit(self.rewrite(ref, new, self.origin.get(id(item)), new))
+            self.emit(self.rewrite(ref, new, self.origin.get(item), new))
             return True
         return False
 
     def _old_id(self, item: Item) -> str | None:
-        old = self.origin.get(id(item))
+        old = self.origin.get(item)
         return old.id if old is not None and old.id else None
 
     # --- a list of leden or onderdelen ------------------------------------------------------------
@@ -204,8 +204,8 @@ class ArticlePlanner:
         position = {id(n): j for j, n in enumerate(news)}
         found: list[tuple[int, int]] = []
         for i, item in enumerate(olds):
-            old = self.origin.get(id(item))
-            partner = self.forced.get(id(item))
+            old = self.origin.get(item)
+            partner = self.forced.get(item)
             if partner is None and old is not None:
                 partner = self.pairing.new_of(old.id)
             if partner is not None and id(partner) in position:
@@ -223,7 +223,7 @@ class ArticlePlanner:
                     taken_i.add(i)
                     taken_j.add(j)
                     break
-        return _increasing(sorted(found))
+        return increasing(found)
 
     def list(self, item: Item, new: Node, ref: Ref) -> None:
         olds = list(children(item))
@@ -300,7 +300,7 @@ class ArticlePlanner:
         """The instructions for a provision that stays; True when it is rewritten whole."""
         saved = self.inside
         if parent.kind == "artikel" and item.kind in ("lid", "onderdeel"):
-            self.inside = (id(item), ref)
+            self.inside = (item, ref)
         try:
             if new.vervallen and not (text_of(item) == new.text and not item.children):
                 return self.lapsed(parent, item, new, ref)
@@ -308,13 +308,13 @@ class ArticlePlanner:
                 rewrite_better(_full(item), full_text(new)) or not self.fits(item, new)
             ):
                 self.inside = saved
-                self.emit(self.rewrite(ref, new, self.origin.get(id(item)), new))
+                self.emit(self.rewrite(ref, new, self.origin.get(item), new))
                 return True
             try:
                 return self.provision(item, new, ref, absorb)
             except _Rewrite:
                 self.inside = saved
-                self.emit(self.rewrite(ref, new, self.origin.get(id(item)), new))
+                self.emit(self.rewrite(ref, new, self.origin.get(item), new))
                 return True
         finally:
             self.inside = saved
@@ -327,7 +327,7 @@ class ArticlePlanner:
         if later and new.text == f"{word}{closing}":
             self.emit(Instruction("vervallen", ref, old_id=self._old_id(item), new_id=new.id))
         else:
-            self.emit(self.rewrite(ref, new, self.origin.get(id(item)), new))
+            self.emit(self.rewrite(ref, new, self.origin.get(item), new))
         return True
 
     def delete(
@@ -439,17 +439,34 @@ def _full(item: Item) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of pairs increasing in both indexes (the rest are moves)."""
+def increasing(
+    pairs: list[tuple[int, int]], weight: dict[tuple[int, int], float] | None = None
+) -> list[tuple[int, int]]:
+    """The heaviest run of pairs increasing in both indexes (the rest are moves).
+
+    Every pair weighs 1 unless `weight` says otherwise (a pair that keeps its number weighs
+    more, so "artikel 11 stays artikel 11" wins over "artikel 10 becomes artikel 11").
+    """
+    pairs = sorted(pairs)
     if not pairs:
         return []
-    best: list[list[tuple[int, int]]] = []
-    for pair in pairs:
-        chain = max(
-            (c for c in best if c[-1][1] < pair[1] and c[-1][0] < pair[0]), key=len, default=[]
-        )
-        best.append([*chain, pair])
-    return max(best, key=len)
+    score: list[float] = []
+    back: list[int] = []
+    for k, (i, j) in enumerate(pairs):
+        own = weight.get((i, j), 1.0) if weight else 1.0
+        best, prev = own, -1
+        for m in range(k):
+            pi, pj = pairs[m]
+            if pi < i and pj < j and score[m] + own > best:
+                best, prev = score[m] + own, m
+        score.append(best)
+        back.append(prev)
+    at = max(range(len(pairs)), key=lambda k: (score[k], -k))
+    out: list[tuple[int, int]] = []
+    while at >= 0:
+        out.append(pairs[at])
+        at = back[at]
+    return list(reversed(out))
 
 
 def _added_sentence(current: str, target: str) -> str | None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.structure import Item, finish
 
 _DEGREE = str.maketrans({"º": "°"})
+V = TypeVar("V")
 
 
 def to_item(node: Node) -> Item:
@@ -196,6 +198,7 @@ class Tree:
 
     def renumber_article(self, item: Item, number: str) -> None:
         """Give an article another number."""
+        opened(item)  # the parsed node carries the old number in its ids
         self._articles[item.number].remove(item)
         item.number = number
         self._articles.setdefault(number, []).append(item)
@@ -206,3 +209,31 @@ class Tree:
         for source, root in zip(self.sources, self.roots, strict=True):
             out.append(replace(source, children=finish(root.children, "", "")))
         return tuple(out)
+
+
+class ByItem(Generic[V]):
+    """A map keyed by the identity of items that keeps its keys alive.
+
+    Python reuses the id of an object that is gone; holding the key makes sure an id never
+    stands for two items while the map lives.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[object, V]] = {}
+
+    def __setitem__(self, item: object, value: V) -> None:
+        self._entries[id(item)] = (item, value)
+
+    def __getitem__(self, item: object) -> V:
+        found = self._entries[id(item)]
+        if found[0] is not item:
+            raise KeyError(item)
+        return found[1]
+
+    def __contains__(self, item: object) -> bool:
+        found = self._entries.get(id(item))
+        return found is not None and found[0] is item
+
+    def get(self, item: object, default: V | None = None) -> V | None:
+        found = self._entries.get(id(item))
+        return found[1] if found is not None and found[0] is item else default
