@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wetgeving.amend.model import Bill, BillArticle, Stijl
 from wetgeving.errors import AmendError
+from wetgeving.text.labels import cite
 
 if TYPE_CHECKING:
     from wetgeving.compare.model import Comparison, VersionLike
@@ -116,7 +117,7 @@ def verify(
         where = _first_difference(result, target, only)
         if where is not None:
             raise AmendError(
-                f"zelfcontrole mislukt: de wijzigingsopdrachten geven voor {where} niet de tekst "
+                f"zelfcontrole mislukt: de wijzigingsopdrachten geven voor {cite(where)} niet de tekst "
                 f"van versie {new.name}"
             )
 
@@ -137,35 +138,25 @@ def _first_difference(result: Regeling, target: Regeling, only: set[str] | None)
         return only is None or node.id.split("/")[0] in {f"art.{a}" for a in only}
 
     for node in target.walk():
-        if not chosen(node) or node.kind not in (
-            "artikel",
-            "lid",
-            "onderdeel",
-            "slotzin",
-            *_DIVISIONS,
-        ):
-            continue
         mine = got.get(node.id)
-        if mine is None or _own(mine) != _own(node):
+        if chosen(node) and (mine is None or _own(mine) != _own(node)):
             return node.label or node.id
     for node in result.walk():
         if chosen(node) and node.id not in want:
             return node.label or node.id
+    for node in target.walk():  # the same provisions in another order
+        mine = got.get(node.id)
+        if chosen(node) and mine is not None and _order(mine) != _order(node):
+            return node.label or node.id
     return None
 
 
-_DIVISIONS = ("boek", "titel", "hoofdstuk", "afdeling", "paragraaf")
+def _own(node: Node) -> tuple[str, str, str, str, str]:
+    return (node.kind, node.number, node.text, node.marker, node.title)
 
 
-def _own(node: Node) -> tuple[str, str, str, str, str, tuple[str, ...]]:
-    return (
-        node.kind,
-        node.number,
-        node.text,
-        node.marker,
-        node.title,
-        tuple(c.id for c in node.children),
-    )
+def _order(node: Node) -> tuple[str, ...]:
+    return tuple(child.id for child in node.children)
 
 
 def amend(

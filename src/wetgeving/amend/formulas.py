@@ -152,7 +152,7 @@ _REPLACE = re.compile(
     rf"(?P<colon>:)?{_S}(?P<new>.+)$"
 )
 _DROP = re.compile(
-    rf"^{_GONE}{_S}(?:de{_S}(?:zinsnede|woorden|tekst|aanduiding){_S}?:?{_S}?)?"
+    rf"^{_GONE}{_S}(?:de{_S}(?:zinsnede|woorden|tekst|aanduiding)\s*:?\s*)?"
     rf"(?P<qs>{Q}\d+{QEND}(?:(?:,{_S}|{_S}en{_S}){Q}\d+{QEND})*)$"
 )
 _INSERT = re.compile(
@@ -407,8 +407,9 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
                 targets = parse_targets(m.restore(mm.group("p")))
             except CiteError as err:
                 raise FormulaError(str(err)) from None
+        article = context or (targets[0][:1] if targets and targets[0][0].kind == "artikel" else ())
         return Parsed(
-            "aanduiding", context, tuple(targets), mark=m.quote(mm.group("q")), remove_mark=True
+            "aanduiding", article, tuple(targets), mark=m.quote(mm.group("q")), remove_mark=True
         )
     if rm := _RENUMBER.match(s):
         try:
@@ -425,10 +426,12 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
     if im := _IN.match(s):
         inner = _ref(m, im.group("p"))
         rest = im.group("rest")
-        if re.match(rf"^(?:{_VERB}|{_GONE}){_S}(?:telkens{_S})?{Q}", rest) or re.match(
-            rf"^wordt{_S}(?:na|voor){_S}{Q}", rest
-        ):
-            return Parsed("woorden", inner, edits=word_clauses(m, rest))
+        if Q in rest:
+            try:
+                return Parsed("woorden", inner, edits=word_clauses(m, rest))
+            except FormulaError:
+                if _structural(m, rest, inner) is None:
+                    raise
         parsed = _structural(m, rest, inner)
         if parsed is not None:
             if parsed.formula in ("vervallen", "invoegen") and parsed.position in (

@@ -14,9 +14,7 @@ from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import Group, Instruction, Item, Onderdeel, Ref, Seg
 from wetgeving.amend.pairing import Pairing
-from wetgeving.amend.plan import ArticlePlanner, Planned, increasing
-from wetgeving.amend.quotes import word_count
-from wetgeving.compare.align import full_text
+from wetgeving.amend.plan import ArticlePlanner, Planned, increasing, too_much
 from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
 from wetgeving.compare.bill import onderdeel_letter
@@ -197,7 +195,7 @@ class BillPlanner:
         ref_art: Ref = (Seg("artikel", item.number),)
         planner = ArticlePlanner(self.tree, self.applier, self.pairing)
         planned = planner.article(item, new, old)
-        if carried(planned) * 2 > word_count(full_text(new)) and not _rewrites(planned):
+        if len(_group(planned)) > 2 and too_much(planned, new) and not _rewrites(planned):
             # The instructions would carry most of the new text anyway: rewrite the article.
             planner.emit(planner.rewrite(ref_art, new, old, new))
             planned = planner.out
@@ -217,7 +215,9 @@ class BillPlanner:
                     "vernummeren", ref_art, text=renumber, old_id=old.id, new_id=new.id
                 )
             )
-        elif len(grouped) == 1 and not any(p.instruction.formula == "aanduiding" for p in planned):
+        elif len(grouped) == 1 and not any(
+            p.instruction.formula == "aanduiding" and not p.instruction.remove_mark for p in planned
+        ):
             body = grouped[0]
         else:
             body = Group(ref_art, tuple(grouped), old_id=old.id, new_id=new.id)
@@ -297,16 +297,6 @@ class BillPlanner:
 def _same_side(event: tuple[int | None, int | None], first: tuple[int | None, int | None]) -> bool:
     """Whether an event is, like `first`, a lone old item (or a lone new one)."""
     return (event[0] is None) == (first[0] is None) and (event[1] is None) == (first[1] is None)
-
-
-def carried(planned: list[Planned]) -> int:
-    """How many words of new text the instructions carry (new provisions, quoted new words)."""
-    total = 0
-    for p in planned:
-        ins = p.instruction
-        total += sum(word_count(full_text(node)) for node in ins.content)
-        total += sum(word_count(edit.new) for edit in ins.edits) + word_count(ins.text)
-    return total
 
 
 def _rewrites(planned: list[Planned]) -> bool:

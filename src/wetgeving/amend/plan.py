@@ -14,7 +14,7 @@ from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import EndChange, Instruction, Ref, Seg
 from wetgeving.amend.pairing import Pairing
-from wetgeving.amend.quotes import plan_words, rewrite_better
+from wetgeving.amend.quotes import plan_words, word_count
 from wetgeving.amend.textedit import sentences
 from wetgeving.amend.tree import ByItem, Tree, children, next_number, opened, shifted, text_of
 from wetgeving.compare.align import full_text, merge_order
@@ -101,7 +101,7 @@ class ArticlePlanner:
         for child_item, child_node in zip(item.children, old.children, strict=True):
             self.register(child_item, child_node)
         ref: Ref = (Seg("artikel", item.number),)
-        if rewrite_better(full_text(old), full_text(new)) or not self.fits(item, new):
+        if not self.fits(item, new):
             self.emit(self.rewrite(ref, new, old, new))
             return self.out
         self.marks(item, new, ref)
@@ -304,18 +304,23 @@ class ArticlePlanner:
         try:
             if new.vervallen and not (text_of(item) == new.text and not item.children):
                 return self.lapsed(parent, item, new, ref)
-            if (item.children or new.children) and (
-                rewrite_better(_full(item), full_text(new)) or not self.fits(item, new)
-            ):
+            if (item.children or new.children) and not self.fits(item, new):
                 self.inside = saved
                 self.emit(self.rewrite(ref, new, self.origin.get(item), new))
                 return True
+            start = len(self.out)
             try:
-                return self.provision(item, new, ref, absorb)
+                if self.provision(item, new, ref, absorb):
+                    return True
             except _Rewrite:
                 self.inside = saved
                 self.emit(self.rewrite(ref, new, self.origin.get(item), new))
                 return True
+            if too_much(self.out[start:], new):
+                self.inside = saved
+                self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+                return True
+            return False
         finally:
             self.inside = saved
 
@@ -424,6 +429,21 @@ class ArticlePlanner:
                     **ids,
                 )
             )
+
+
+def carried(planned: list[Planned]) -> int:
+    """How many words of new text instructions carry (new provisions, quoted new words)."""
+    total = 0
+    for p in planned:
+        ins = p.instruction
+        total += sum(word_count(full_text(node)) for node in ins.content)
+        total += sum(word_count(edit.new) for edit in ins.edits) + word_count(ins.text)
+    return total
+
+
+def too_much(planned: list[Planned], new: Node) -> bool:
+    """More than two instructions that carry more than half of the new text: rewrite instead."""
+    return len(planned) > 2 and carried(planned) * 2 > word_count(full_text(new))
 
 
 def _lone(event: tuple[int | None, int | None], deleting: bool) -> bool:

@@ -195,6 +195,8 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             return f"Voor de tekst wordt de aanduiding {mark} geplaatst.", []
         if ins.targets:
             gone = series("lid", [r[-1].number for r in ins.targets], lead=True)
+            if not context:  # standalone: "Artikel 9, tweede lid, alsmede ..."
+                gone = f"{words(ins.target)}, {gone.removeprefix('het ')},"
             return (
                 f"{capital(gone)} alsmede de aanduiding {mark} voor het eerste lid vervallen.",
                 [],
