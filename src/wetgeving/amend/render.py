@@ -301,9 +301,11 @@ def rows(bill: Bill) -> list[Row]:
     return out
 
 
-def onderdeel_paragraphs(bill: Bill, letter: str) -> list[Para]:
+def onderdeel_paragraphs(bill: Bill, letter: str, article_number: str = "I") -> list[Para]:
     """The paragraphs of one onderdeel (letter included), for the MvT."""
     for article in bill.articles:
+        if article.number != article_number:
+            continue
         for part in article.onderdelen:
             if part.letter == letter:
                 out = [Para("onderdeel", 0, part.letter)] if part.letter else []

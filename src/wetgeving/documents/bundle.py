@@ -131,7 +131,22 @@ def make(
     shown = _public(everything) if openbaar else everything
     step("memorie van toelichting")
     mvt_against = build.GELDEND if build.GELDEND in against else (previous or version)
-    mvt_doc = build.mvt_document(dossier, text, mvt_against, everything, views.get(mvt_against))
+    bill_files: list[str] = []
+    amendment = None
+    if mvt_against != version:
+        amendment, problem = build.amending(dossier, mvt_against, text)
+        if amendment is None:
+            warnings.append(problem)
+        else:
+            from wetgeving.amend.render import render_text
+
+            files["wijzigingswet.txt"] = render_text(amendment.bill).encode("utf-8")
+            files["wijzigingswet.html"] = build.amending_bill(dossier, amendment, "html")
+            files["wijzigingswet.docx"] = build.amending_bill(dossier, amendment, "docx")
+            bill_files = ["wijzigingswet.html", "wijzigingswet.docx", "wijzigingswet.txt"]
+    mvt_doc = build.mvt_document(
+        dossier, text, mvt_against, everything, views.get(mvt_against), amendment
+    )
     quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
     for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
         files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]
@@ -171,6 +186,8 @@ def make(
             "commit": text.commit,
             "openbaar": openbaar,
             "renvooi": renvooi,
+            "wijzigingswet": bill_files,
+            "wijzigingswet_tegen": mvt_against,
             "drafts": sorted(n for n in files if n.startswith("tekst/") and n.endswith(".md")),
             "pages": sorted(pages),
             "count": len(shown.responses),

@@ -206,6 +206,11 @@ def mvt(doc: Mvt) -> bytes:
         if section.changes and section.changes.sentences:
             para = document.add_paragraph("Wijziging: " + section.changes.description)
             para.runs[0].italic = True
+        for line in section.instruction:
+            text = f"{line.marker} {line.text}" if line.marker else line.text
+            para = document.add_paragraph(text, style="Quote")
+            if line.kind == "onderdeel":
+                para.runs[0].bold = True
         if section.text:
             _markdown_paragraphs(document, section.text)
         else:
