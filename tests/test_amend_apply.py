@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_amend_support import case, draft, fixture_dossier, make_dossier, published
 from typer.testing import CliRunner
 
+from test_amend_support import case, fixture_dossier, published
 from wetgeving.amend.apply import apply_bill
 from wetgeving.amend.reader import read_instructions
 from wetgeving.cli.app import app

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_amend_support import fixture_dossier
 from typer.testing import CliRunner
 
+from test_amend_support import fixture_dossier
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.cli.app import app
 from wetgeving.compare.engine import compare_versions

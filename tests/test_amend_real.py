@@ -4,8 +4,8 @@ writes from their before- and after-texts, against what the legislator wrote."""
 from __future__ import annotations
 
 import pytest
-from test_amend_support import case, published
 
+from test_amend_support import case, published
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.reader import read_instructions
 from wetgeving.amend.render import render_text
@@ -30,8 +30,8 @@ def _body(text: str) -> str:
     return "\n".join(
         line
         for line in lines
-        if line not in ("ARTIKEL I", "A", "B")
-        and "als volgt gewijzigd:" not in line
+        if (line not in ("ARTIKEL I", "A", "B")
+        and "als volgt gewijzigd:" not in line)
         or line.startswith("Artikel ")
     )
 

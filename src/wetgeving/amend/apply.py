@@ -10,17 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wetgeving.amend.content import division_heading
-from wetgeving.amend.locate import Failure, Locator, Place, label, noun_for
-from wetgeving.amend.model import Bill, EndChange, Group, Instruction, Item, Problem, Ref
-from wetgeving.amend.textedit import EditError, apply_edit, ends_with, replace_end, sentences
+from wetgeving.amend.locate import Failure, Locator, Place, label
+from wetgeving.amend.model import Bill, Group, Instruction, Item, Problem
+from wetgeving.amend.siblings import (
+    apply_ends,
+    check_unique,
+    place_mark,
+    remove_mark,
+    renumber_children,
+    set_heading,
+)
+from wetgeving.amend.textedit import EditError, edit_all, sentences
 from wetgeving.amend.tree import (
     ByItem,
     Tree,
     children,
     number_key,
     opened,
-    renumber,
     set_text,
     text_of,
     to_item,
@@ -152,8 +158,8 @@ class _Applier:
             where = self.state.created.get(item)
             if where is not None and item.kind != "regeling":
                 raise Failure(
-                    f"overlapt met {where}: {cite(label(place.ref))} is daar ingevoegd of vastgesteld; "
-                    "neem de wijziging op in die nieuwe tekst"
+                    f"overlapt met {where}: {cite(label(place.ref))} is daar ingevoegd of "
+                    "vastgesteld; neem de wijziging op in die nieuwe tekst"
                 )
 
     # --- words ------------------------------------------------------------------------------
@@ -169,35 +175,17 @@ class _Applier:
             index = int(place.ref[-1].number) - 1
             if not 0 <= index < len(spans):
                 raise Failure(
-                    f"{cite(label(place.ref))} bestaat niet ({label(place.ref[:-1])} telt {len(spans)} zinnen)"
+                    f"{cite(label(place.ref))} bestaat niet "
+                    f"({label(place.ref[:-1])} telt {len(spans)} zinnen)"
                 )
             lo, hi = spans[index]
-        part = text[lo:hi]
         fresh = [(a - lo, b - lo, w) for a, b, w in self.state.fresh.get(owner) or []]
-        for edit in ins.edits:
-            try:
-                result = apply_edit(part, edit)
-            except EditError as err:
-                raise Failure(self.quote_problem(err, edit.old or edit.new, place.ref)) from None
-            for a, b, _, _ in result.changes:
-                for fa, fb, where in fresh:
-                    if (fa < b and a < fb) or (a == b and fa < a < fb):
-                        raise Failure(
-                            f"overlapt met {where}: «{edit.old}» in {cite(label(place.ref))} is daar al "
-                            "gewijzigd"
-                        )
-            part = result.text
-            fresh = _shift(fresh, result.changes, _where_of(ins))
+        try:
+            part, fresh = edit_all(text[lo:hi], ins.edits, fresh, _where_of(ins))
+        except EditError as err:
+            raise Failure(_quote_problem(err, cite(label(place.ref)))) from None
         set_text(owner, text[:lo] + part + text[hi:])
         self.state.fresh[owner] = [(a + lo, b + lo, w) for a, b, w in fresh]
-
-    def quote_problem(self, err: EditError, quote: str, ref: Ref) -> str:
-        if err.kind == "absent":
-            return f"«{quote}» komt niet voor in {label(ref)}"
-        return (
-            f"«{quote}» komt {err.count} keer voor in {label(ref)}; citeer zoveel tekst dat de "
-            "plaats eenduidig is, of schrijf 'telkens'"
-        )
 
     # --- provisions ---------------------------------------------------------------------------
 
@@ -251,8 +239,8 @@ class _Applier:
             else:
                 siblings.remove(place.node)
             self.locator.gone[label(place.ref)] = _where_of(ins)
-        self.ends(parent, ins.ends, ins)
-        self.renumber_children(parent, ins.renumber)
+        apply_ends(parent, ins.ends)
+        renumber_children(parent, ins.renumber)
 
     def replace(self, ins: Instruction) -> None:
         places = [self.locator.find(ref) for ref in (ins.target, *ins.targets)]
@@ -302,8 +290,8 @@ class _Applier:
             parent = self.locator.find(ins.target)
             self.guard(parent, ins)
             node = parent.node
-            self.ends(node, ins.ends, ins)
-            self.renumber_children(node, ins.renumber)
+            apply_ends(node, ins.ends)
+            renumber_children(node, ins.renumber)
             new = self.fresh_items(ins, ins.kind)
             siblings = children(node)
             key = number_key(new[0].number)
@@ -332,13 +320,13 @@ class _Applier:
             index = container.children.index(node) + (1 if ins.position == "na" else 0)
             self.tree.insert(container, index, new)
             return
-        parent = anchor.parent
-        self.ends(parent, ins.ends, ins)
-        self.renumber_children(parent, ins.renumber)
-        siblings = children(parent)
+        holder = anchor.parent
+        apply_ends(holder, ins.ends)
+        renumber_children(holder, ins.renumber)
+        siblings = children(holder)
         index = siblings.index(anchor.node) + (1 if ins.position == "na" else 0)
         siblings[index:index] = new
-        self.check_unique(parent, anchor.ref[:-1])
+        check_unique(holder, anchor.ref[:-1])
 
     def guard_parent(self, anchor: Place, ins: Instruction) -> None:
         for item in anchor.chain[:-1]:
@@ -377,10 +365,11 @@ class _Applier:
             and text_of(node)
         ):
             raise Failure(
-                f"{cite(label(parent.ref))} heeft geen leden; plaats eerst de aanduiding «1.» voor de tekst"
+                f"{cite(label(parent.ref))} heeft geen leden; "
+                "plaats eerst de aanduiding «1.» voor de tekst"
             )
-        self.ends(node, ins.ends, ins)
-        self.renumber_children(node, ins.renumber)
+        apply_ends(node, ins.ends)
+        renumber_children(node, ins.renumber)
         new = self.fresh_items(ins, ins.kind)
         siblings = children(node)
         same = [i for i, c in enumerate(siblings) if c.kind == new[0].kind]
@@ -390,14 +379,14 @@ class _Applier:
             else next((i for i, c in enumerate(siblings) if c.kind == "slotzin"), len(siblings))
         )
         siblings[index:index] = new
-        self.check_unique(node, parent.ref)
+        check_unique(node, parent.ref)
 
     def renumber(self, ins: Instruction) -> None:
         place = self.locator.find(ins.target)
         if ins.text:
             self.renumber_article(place.node, ins.text)
             return
-        self.renumber_children(place.node, ins.renumber)
+        renumber_children(place.node, ins.renumber)
 
     def renumber_article(self, node: TItem, number: str) -> None:
         if node.kind != "artikel":
@@ -406,101 +395,26 @@ class _Applier:
             raise Failure(f"artikel {number} bestaat al")
         self.tree.renumber_article(node, number)
 
-    def renumber_children(self, parent: TItem, pairs: tuple[tuple[str, str], ...]) -> None:
-        if not pairs:
-            return
-        siblings = [c for c in children(parent) if c.kind != "slotzin"]
-        found: list[tuple[TItem, str]] = []
-        for old, new in pairs:
-            match = [c for c in siblings if _same(c.number, old)]
-            if not match:
-                raise Failure(f"te vernummeren {noun_for(siblings, old)} {old} bestaat niet")
-            found.append((match[0], new))
-        for item, new in found:
-            renumber(item, new.replace("°", "º") if "º" in item.number else new)
-        numbers = [c.number for c in siblings]
-        if len(set(numbers)) != len(numbers):
-            double = next(n for n in numbers if numbers.count(n) > 1)
-            raise Failure(f"na de vernummering komt nummer {double} twee keer voor")
-
-    def ends(self, parent: TItem, ends: tuple[EndChange, ...], ins: Instruction) -> None:
-        for end in ends:
-            match = [
-                c for c in children(parent) if c.kind != "slotzin" and _same(c.number, end.sibling)
-            ]
-            if not match:
-                raise Failure(f"onderdeel {end.sibling} bestaat niet")
-            text = text_of(match[0])
-            if not ends_with(text, end.old):
-                shown = {".": "een punt", ";": "een puntkomma", ",": "een komma"}.get(
-                    end.old, f"«{end.old}»"
-                )
-                raise Failure(f"onderdeel {end.sibling} eindigt niet op {shown}")
-            set_text(match[0], replace_end(text, end.old, end.new))
-
-    def check_unique(self, parent: TItem, ref: Ref) -> None:
-        numbers = [(c.kind, c.number) for c in children(parent) if c.kind != "slotzin"]
-        if len(set(numbers)) != len(numbers):
-            kind, number = next(n for n in numbers if numbers.count(n) > 1)
-            raise Failure(
-                f"na deze opdracht komt {kind} {number} twee keer voor in {label(ref) or 'de tekst'}; "
-                "vernummer de volgende bepalingen"
-            )
-
     def mark(self, ins: Instruction) -> None:
         place = self.locator.find(ins.target)
         self.guard(place, ins)
-        article = opened(place.node)
         if ins.remove_mark:
             for ref in ins.targets:
-                gone = self.locator.find(ref)
-                article.children.remove(gone.node)
-            leden = [c for c in article.children if c.kind == "lid"]
-            if len(leden) != 1 or leden[0].number != "1":
-                raise Failure(
-                    f"{cite(label(place.ref))} houdt meer dan één lid; de aanduiding «1.» kan niet vervallen"
-                )
-            lid = leden[0]
-            article.alineas = list(lid.alineas)
-            article.children = lid.children
-            return
-        if any(c.kind == "lid" for c in article.children):
-            raise Failure(f"{cite(label(place.ref))} heeft al leden")
-        number = ins.text.rstrip(".").strip() or "1"
-        lid = TItem(
-            "lid",
-            number,
-            article.line,
-            marker=f"{number}.",
-            alineas=list(article.alineas),
-            children=article.children,
-        )
-        article.alineas = []
-        article.children = [lid]
+                opened(place.node).children.remove(self.locator.find(ref).node)
+            remove_mark(place.node, cite(label(place.ref)))
+        else:
+            place_mark(place.node, ins.text, cite(label(place.ref)))
 
     def heading(self, ins: Instruction) -> None:
-        place = self.locator.find(ins.target)
-        node = place.node
-        parsed = division_heading(ins.text)
-        if parsed is not None and parsed.kind == node.kind:
-            node.title = parsed.title
-        else:
-            node.title = ins.text.rstrip(".")
+        set_heading(self.locator.find(ins.target).node, ins.text)
 
 
-def _same(a: str, b: str) -> bool:
-    from wetgeving.amend.tree import same_number
-
-    return same_number(a, b)
-
-
-def _shift(
-    fresh: list[Span], changes: tuple[tuple[int, int, int, int], ...], where: str
-) -> list[Span]:
-    """Fresh spans after an edit: moved with the text, plus the text it wrote."""
-    out: list[Span] = []
-    for fa, fb, w in fresh:
-        delta = sum((stop - start) - (b - a) for a, b, start, stop in changes if b <= fa)
-        out.append((fa + delta, fb + delta, w))
-    out.extend((start, stop, where) for _, _, start, stop in changes)
-    return out
+def _quote_problem(err: EditError, where: str) -> str:
+    if err.kind == "absent":
+        return f"«{err.quote}» komt niet voor in {where.rstrip(',')}"
+    if err.kind == "overlap":
+        return f"overlapt met {err.other}: «{err.quote}» in {where} is daar al gewijzigd"
+    return (
+        f"«{err.quote}» komt {err.count} keer voor in {where.rstrip(',')}; citeer zoveel tekst dat "
+        "de plaats eenduidig is, of schrijf 'telkens'"
+    )

@@ -117,8 +117,8 @@ def verify(
         where = _first_difference(result, target, only)
         if where is not None:
             raise AmendError(
-                f"zelfcontrole mislukt: de wijzigingsopdrachten geven voor {cite(where)} niet de tekst "
-                f"van versie {new.name}"
+                f"zelfcontrole mislukt: de wijzigingsopdrachten geven voor {cite(where)} niet de "
+                f"tekst van versie {new.name}"
             )
 
 

@@ -14,7 +14,8 @@ from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import Group, Instruction, Item, Onderdeel, Ref, Seg
 from wetgeving.amend.pairing import Pairing
-from wetgeving.amend.plan import ArticlePlanner, Planned, increasing, too_much
+from wetgeving.amend.plan import ArticlePlanner
+from wetgeving.amend.rules import Planned, increasing, too_much
 from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
 from wetgeving.compare.bill import onderdeel_letter
@@ -66,13 +67,15 @@ class BillPlanner:
             target = by_path.get(regeling.path)
             if target is None:
                 raise AmendError(
-                    f"{regeling.path} staat niet in de nieuwe versie; een wijzigingswet kan geen hele regeling laten vervallen"
+                    f"{regeling.path} staat niet in de nieuwe versie; een wijzigingswet kan geen "
+                    "hele regeling laten vervallen"
                 )
             self.container(root, target.children, ())
         missing = [r.path for r in new if r.path not in {o.path for o in old}]
         if missing:
             raise AmendError(
-                f"{missing[0]} is nieuw; een nieuwe regeling past niet in een wijzigingswet van een bestaande"
+                f"{missing[0]} is nieuw; een nieuwe regeling past niet in een wijzigingswet van "
+                "een bestaande"
             )
         return [
             Onderdeel(onderdeel_letter(i), item, article=article)
@@ -182,11 +185,8 @@ class BillPlanner:
                 self.parts.append(("", self.emit(heading)))
             self.container(item, new.children, here)
             return
-        if (
-            old == new
-            and item.number == new.number
-            or not self.wanted(new.number)
-            and not self.wanted(old.number)
+        if (old == new and item.number == new.number) or (
+            not self.wanted(new.number) and not self.wanted(old.number)
         ):
             return
         renumber = new.number if item.number != new.number else ""
@@ -197,7 +197,7 @@ class BillPlanner:
         planned = planner.article(item, new, old)
         if len(_group(planned)) > 2 and too_much(planned, new) and not _rewrites(planned):
             # The instructions would carry most of the new text anyway: rewrite the article.
-            planner.emit(planner.rewrite(ref_art, new, old, new))
+            planner.rewrite_since(0, ref_art, new, old)
             planned = planner.out
         if _rewrites(planned):
             # "Artikel 11 komt te luiden: Artikel 10a ..." renumbers the article too.
@@ -228,7 +228,8 @@ class BillPlanner:
             self.applier.renumber_article(item, number)
         except Failure as err:
             raise AmendError(
-                f"artikel {item.number} kan niet worden vernummerd tot artikel {number}: {err.message}"
+                f"artikel {item.number} kan niet worden vernummerd tot artikel {number}: "
+                f"{err.message}"
             ) from None
 
     def lapse(self, items: list[TItem]) -> int:
@@ -314,6 +315,10 @@ def _heading(node: Node) -> str:
     return f"{head}. {node.title}" if node.title else head
 
 
+def _same_lid(inside: tuple[TItem, Ref] | None, other: tuple[TItem, Ref]) -> bool:
+    return inside is not None and inside[0] is other[0]
+
+
 def _group(planned: list[Planned]) -> list[Item]:
     """Consecutive instructions inside one lid become "Het zesde lid wordt als volgt gewijzigd:"."""
     out: list[Item] = []
@@ -322,11 +327,7 @@ def _group(planned: list[Planned]) -> list[Item]:
         inside = planned[k].inside
         end = k + 1
         if inside is not None:
-            while (
-                end < len(planned)
-                and planned[end].inside is not None
-                and planned[end].inside[0] is inside[0]
-            ):  # type: ignore[index]
+            while end < len(planned) and _same_lid(planned[end].inside, inside):
                 end += 1
         run = planned[k:end]
         if inside is not None and len(run) > 1:

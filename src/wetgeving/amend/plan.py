@@ -8,42 +8,33 @@ and every quotation is checked against the text it is meant for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 
 from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import EndChange, Instruction, Ref, Seg
 from wetgeving.amend.pairing import Pairing
-from wetgeving.amend.quotes import plan_words, word_count
-from wetgeving.amend.textedit import sentences
-from wetgeving.amend.tree import ByItem, Tree, children, next_number, opened, shifted, text_of
+from wetgeving.amend.quotes import plan_words
+from wetgeving.amend.rules import (
+    Planned,
+    added_sentence,
+    dropped_sentence,
+    full,
+    increasing,
+    lone,
+    plain,
+    tail,
+    too_much,
+)
+from wetgeving.amend.tree import ByItem, Tree, children, opened, shifted, text_of
 from wetgeving.compare.align import full_text, merge_order
 from wetgeving.errors import AmendError
 from wetgeving.text.model import Node
 from wetgeving.text.structure import Item
 
-TAILS = ("; of", "; en", ", of", ", en", ";", ".", ",", ":")
-
-
-@dataclass(frozen=True, slots=True)
-class Planned:
-    """An instruction written for an article, and the lid it changes something inside of."""
-
-    instruction: Instruction
-    inside: tuple[Item, Ref] | None  # (the lid or onderdeel, its citation) or None
-
 
 class _Rewrite(Exception):
     """The list cannot be changed step by step; the provision holding it is rewritten."""
-
-
-def _tail(text: str) -> str:
-    body = text.rstrip()
-    return next((t for t in TAILS if body.endswith(t)), "")
-
-
-def _plain(numbers: list[str]) -> bool:
-    return all(next_number(a) == b for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 class ArticlePlanner:
@@ -75,15 +66,6 @@ class ArticlePlanner:
         return Seg(item.kind, item.number, old is not None and old.number != item.number)  # type: ignore[arg-type]
 
     def emit(self, ins: Instruction) -> None:
-        if ins.formula == "komt_te_luiden" and ins.content:
-            # A rewrite makes what was written before for the same provision superfluous.
-            size = len(ins.target)
-            self.out = [
-                p
-                for p in self.out
-                if tuple((s.kind, s.number) for s in p.instruction.target[:size])
-                != tuple((s.kind, s.number) for s in ins.target)
-            ]
         try:
             self.applier.instruction(ins)
         except Failure as err:
@@ -106,10 +88,17 @@ class ArticlePlanner:
             return self.out
         self.marks(item, new, ref)
         try:
-            self.provision(item, new, ref)
+            if self.provision(item, new, ref):
+                self.out = self.out[-1:]  # the article is rewritten whole: only that counts
         except _Rewrite:
-            self.emit(self.rewrite(ref, new, old, new))
+            self.rewrite_since(0, ref, new, old)
         return self.out
+
+    def rewrite_since(self, start: int, ref: Ref, new: Node, old: Node | None) -> None:
+        """Rewrite a provision whole; what was written for it since `start` is superfluous (the
+        rewrite replaces what those instructions changed, so the text comes out the same)."""
+        self.out = self.out[:start]
+        self.emit(self.rewrite(ref, new, old, new))
 
     def rewrite(self, ref: Ref, new: Node, old: Node | None, node: Node) -> Instruction:
         return Instruction(
@@ -132,12 +121,12 @@ class ArticlePlanner:
             news = [c.number for c in new.children if c.kind == kind]
             if olds == news:
                 continue
-            if olds and news and (not _plain(olds) or not _plain(news) or olds[0] != news[0]):
+            if olds and news and (not plain(olds) or not plain(news) or olds[0] != news[0]):
                 return False
         return True
 
     def marks(self, item: Item, new: Node, ref: Ref) -> None:
-        """An article without leden that gets leden, or the reverse (Ar 6.18, third and fourth lid)."""
+        """An article without leden that gets leden, or the reverse (Ar 6.18, lid 3 and 4)."""
         old_leden = [c for c in children(item) if c.kind == "lid"]
         new_leden = [c for c in new.children if c.kind == "lid"]
         if (
@@ -166,7 +155,7 @@ class ArticlePlanner:
             target = target.rstrip()[: len(target.rstrip()) - len(absorb[1])] + absorb[0]
         if current != target and self.own_text(item, new, ref, current, target):
             return True
-        self.list(item, new, ref)
+        self.sequence(item, new, ref)
         return False
 
     def own_text(self, item: Item, new: Node, ref: Ref, current: str, target: str) -> bool:
@@ -175,20 +164,22 @@ class ArticlePlanner:
             c.kind != "slotzin" for c in new.children
         )
         where = (*ref, Seg("aanhef")) if has_list and item.kind != "slotzin" else ref
-        ids = {"old_id": self._old_id(item), "new_id": new.id}
-        added = _added_sentence(current, target)
-        if added is not None and not has_list:
-            self.emit(Instruction("toevoegen", ref, kind="zin", text=added, **ids))
-            return False
-        dropped = _dropped_sentence(current, target)
-        if dropped is not None and not has_list:
-            self.emit(Instruction("vervallen", (*ref, Seg("zin", str(dropped))), **ids))
-            return False
+        old_id, new_id = self._old_id(item), new.id
+        added = added_sentence(current, target)
+        dropped = dropped_sentence(current, target)
         edits = plan_words(current, target)
-        if edits is not None:
-            self.emit(Instruction("woorden", where, edits=edits, **ids))
-        elif has_list or item.kind == "artikel" and children(item):
-            self.emit(Instruction("komt_te_luiden", (*ref, Seg("aanhef")), text=target, **ids))
+        if added is not None and not has_list:
+            ins = Instruction("toevoegen", ref, kind="zin", text=added)
+        elif dropped is not None and not has_list:
+            ins = Instruction("vervallen", (*ref, Seg("zin", str(dropped))))
+        elif edits is not None:
+            ins = Instruction("woorden", where, edits=edits)
+        elif has_list or (item.kind == "artikel" and children(item)):
+            ins = Instruction("komt_te_luiden", (*ref, Seg("aanhef")), text=target)
+        else:
+            ins = None
+        if ins is not None:
+            self.emit(dataclasses.replace(ins, old_id=old_id, new_id=new_id))
         else:
             self.emit(self.rewrite(ref, new, self.origin.get(item), new))
             return True
@@ -218,14 +209,14 @@ class ArticlePlanner:
             for j, node in enumerate(news):
                 if j in taken_j or node.kind != item.kind or node.text != text_of(item):
                     continue
-                if full_text(node) == _full(item):
+                if full_text(node) == full(item):
                     found.append((i, j))
                     taken_i.add(i)
                     taken_j.add(j)
                     break
         return increasing(found)
 
-    def list(self, item: Item, new: Node, ref: Ref) -> None:
+    def sequence(self, item: Item, new: Node, ref: Ref) -> None:
         olds = list(children(item))
         news = list(new.children)
         if not olds and not news:
@@ -260,7 +251,7 @@ class ArticlePlanner:
                 continue
             deleting = j is None
             end = k
-            while end < len(events) and _lone(events[end], deleting):
+            while end < len(events) and lone(events[end], deleting):
                 end += 1
             run = events[k:end]
             prev = siblings[pos - 1] if pos > 0 else None
@@ -289,7 +280,7 @@ class ArticlePlanner:
             return {}
         i, j = events[last]
         assert i is not None and j is not None
-        before, after = _tail(text_of(olds[i])), _tail(news[j].text)
+        before, after = tail(text_of(olds[i])), tail(news[j].text)
         if before and after and before != after:
             return {id(olds[i]): (before, after)}
         return {}
@@ -301,24 +292,24 @@ class ArticlePlanner:
         saved = self.inside
         if parent.kind == "artikel" and item.kind in ("lid", "onderdeel"):
             self.inside = (item, ref)
+        start = len(self.out)
         try:
             if new.vervallen and not (text_of(item) == new.text and not item.children):
                 return self.lapsed(parent, item, new, ref)
             if (item.children or new.children) and not self.fits(item, new):
                 self.inside = saved
-                self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+                self.rewrite_since(start, ref, new, self.origin.get(item))
                 return True
-            start = len(self.out)
             try:
                 if self.provision(item, new, ref, absorb):
                     return True
             except _Rewrite:
                 self.inside = saved
-                self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+                self.rewrite_since(start, ref, new, self.origin.get(item))
                 return True
             if too_much(self.out[start:], new):
                 self.inside = saved
-                self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+                self.rewrite_since(start, ref, new, self.origin.get(item))
                 return True
             return False
         finally:
@@ -386,125 +377,24 @@ class ArticlePlanner:
             renumber = tuple(
                 (f.number, shifted(f.number, len(added)) or f.number) for f in followers
             )
-        anchor = prev if prev is not None and prev.kind == kind else None
-        ids: dict[str, object] = {
-            "new_id": added[0].id,
-            "renumber_nieuw": bool(renumber) and any(self.seg(f).nieuw for f in followers),
-        }
+        nieuw = bool(renumber) and any(self.seg(f).nieuw for f in followers)
         if not followers:
-            ends = self.ends(prev, absorb)
-            self.emit(
-                Instruction(
-                    "toevoegen",
-                    ref,
-                    content=tuple(added),
-                    ends=ends,
-                    renumber=renumber,
-                    kind=kind,
-                    **ids,
-                )
-            )
-        elif anchor is not None:
-            self.emit(
-                Instruction(
-                    "invoegen",
-                    (*ref, self.seg(anchor)),
-                    content=tuple(added),
-                    renumber=renumber,
-                    position="na",
-                    kind=kind,
-                    **ids,
-                )
-            )
+            formula, target, position = "toevoegen", ref, ""
+        elif prev is not None and prev.kind == kind:
+            formula, target, position = "invoegen", (*ref, self.seg(prev)), "na"
         else:
-            following = followers[0]
-            self.emit(
-                Instruction(
-                    "invoegen",
-                    (*ref, self.seg(following)),
-                    content=tuple(added),
-                    renumber=renumber,
-                    position="voor",
-                    kind=kind,
-                    **ids,
-                )
+            formula, target, position = "invoegen", (*ref, self.seg(followers[0])), "voor"
+        ends = self.ends(prev, absorb) if not followers else ()
+        self.emit(
+            Instruction(
+                formula,  # type: ignore[arg-type]
+                target,
+                content=tuple(added),
+                ends=ends,
+                renumber=renumber,
+                position=position,
+                kind=kind,
+                renumber_nieuw=nieuw,
+                new_id=added[0].id,
             )
-
-
-def carried(planned: list[Planned]) -> int:
-    """How many words of new text instructions carry (new provisions, quoted new words)."""
-    total = 0
-    for p in planned:
-        ins = p.instruction
-        total += sum(word_count(full_text(node)) for node in ins.content)
-        total += sum(word_count(edit.new) for edit in ins.edits) + word_count(ins.text)
-    return total
-
-
-def too_much(planned: list[Planned], new: Node) -> bool:
-    """More than two instructions that carry more than half of the new text: rewrite instead."""
-    return len(planned) > 2 and carried(planned) * 2 > word_count(full_text(new))
-
-
-def _lone(event: tuple[int | None, int | None], deleting: bool) -> bool:
-    """Whether an event is a deletion (or an insertion) on its own."""
-    i, j = event
-    return (j is None) if deleting else (i is None)
-
-
-def _full(item: Item) -> str:
-    parts = [text_of(item)]
-    for child in item.children:
-        parts.append(_full(child))
-    return " ".join(p for p in parts if p)
-
-
-def increasing(
-    pairs: list[tuple[int, int]], weight: dict[tuple[int, int], float] | None = None
-) -> list[tuple[int, int]]:
-    """The heaviest run of pairs increasing in both indexes (the rest are moves).
-
-    Every pair weighs 1 unless `weight` says otherwise (a pair that keeps its number weighs
-    more, so "artikel 11 stays artikel 11" wins over "artikel 10 becomes artikel 11").
-    """
-    pairs = sorted(pairs)
-    if not pairs:
-        return []
-    score: list[float] = []
-    back: list[int] = []
-    for k, (i, j) in enumerate(pairs):
-        own = weight.get((i, j), 1.0) if weight else 1.0
-        best, prev = own, -1
-        for m in range(k):
-            pi, pj = pairs[m]
-            if pi < i and pj < j and score[m] + own > best:
-                best, prev = score[m] + own, m
-        score.append(best)
-        back.append(prev)
-    at = max(range(len(pairs)), key=lambda k: (score[k], -k))
-    out: list[tuple[int, int]] = []
-    while at >= 0:
-        out.append(pairs[at])
-        at = back[at]
-    return list(reversed(out))
-
-
-def _added_sentence(current: str, target: str) -> str | None:
-    """The one sentence added at the end ("Aan artikel 9a wordt een zin toegevoegd")."""
-    if not target.startswith(current + " ") or not current.endswith("."):
-        return None
-    added = target[len(current) + 1 :]
-    spans = sentences(added)
-    return added if len(spans) == 1 and added.endswith(".") and added[:1].isupper() else None
-
-
-def _dropped_sentence(current: str, target: str) -> int | None:
-    """The number of the one sentence deleted ("Het vijfde lid, tweede zin, vervalt")."""
-    spans = sentences(current)
-    if len(spans) < 2:
-        return None
-    for n, (a, b) in enumerate(spans, start=1):
-        rest = (current[:a] + current[b:]).strip().replace("  ", " ")
-        if rest == target:
-            return n
-    return None
+        )

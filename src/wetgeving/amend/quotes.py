@@ -150,7 +150,7 @@ def _windows(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 if (left and not left_ok) or (right and not right_ok):
                     continue
                 i, j = lo - left, hi + right
-                if 0 <= i and j < limit:
+                if i >= 0 and j < limit:
                     out.append((spans[i][0], spans[j][1]))
             if len(out) > 300:
                 return

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from wetgeving.amend.cite import cardinal
+from wetgeving.amend.clauses import FormulaError, mask
 from wetgeving.amend.content import ContentError, Para, read_content, read_text
-from wetgeving.amend.formulas import FormulaError, Parsed, mask, parse_sentence
+from wetgeving.amend.formulas import Parsed, parse_sentence
 from wetgeving.amend.model import (
     Bill,
     BillArticle,

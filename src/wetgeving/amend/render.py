@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wetgeving.amend.cite import capital, cardinal, comma, renumbering, series, words
 from wetgeving.amend.content import content_lines
-from wetgeving.amend.model import Bill, EndChange, Group, Instruction, Item, Ref, Stijl, WordEdit
+from wetgeving.amend.model import Bill, EndChange, Instruction, Item, Ref, Stijl, WordEdit
 
 _NOUNS = {
     "lid": ("lid", "leden"),
@@ -234,7 +234,8 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
         )
     if extra:
         return (
-            f"{capital(' en '.join(extra))} {_verb(n)} {position} {here} {what} ingevoegd, luidende:",
+            f"{capital(' en '.join(extra))} {_verb(n)} {position} {here} {what} ingevoegd, "
+            "luidende:",
             new,
         )
     return f"{capital(position)} {here} {_verb(n)} {what} ingevoegd, luidende:", new

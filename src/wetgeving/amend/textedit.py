@@ -17,12 +17,21 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(«“\"0-9])")
 
 
 class EditError(ValueError):
-    """The quoted text is absent or not unique; `kind` is "absent" or "ambiguous"."""
+    """The quoted text is absent, not unique, or changed by an earlier instruction.
 
-    def __init__(self, kind: str, count: int = 0) -> None:
+    Attributes:
+        kind: "absent", "ambiguous" or "overlap".
+        count: How often it occurs ("ambiguous").
+        quote: The quoted text.
+        other: Where the earlier instruction stands ("overlap").
+    """
+
+    def __init__(self, kind: str, count: int = 0, quote: str = "", other: str = "") -> None:
         super().__init__(kind)
         self.kind = kind
         self.count = count
+        self.quote = quote
+        self.other = other
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +142,34 @@ def replace_end(text: str, old: str, new: str) -> str:
     """Replace the characters a text ends with ("." by ";")."""
     body = text.rstrip()
     return body[: len(body) - len(old)] + new
+
+
+Span = tuple[int, int, str]  # text written by an earlier instruction: [start, end) and where
+
+
+def edit_all(
+    text: str, edits: tuple[WordEdit, ...], fresh: list[Span], where: str
+) -> tuple[str, list[Span]]:
+    """Apply the edits of one instruction in order; `fresh` holds what earlier instructions of
+    the bill wrote into this text, which no quotation may touch.
+
+    Raises:
+        EditError: a quotation that is absent, not unique, or overlaps `fresh`.
+    """
+    for edit in edits:
+        try:
+            result = apply_edit(text, edit)
+        except EditError as err:
+            raise EditError(err.kind, err.count, edit.old or edit.new) from None
+        for a, b, _, _ in result.changes:
+            for fa, fb, other in fresh:
+                if (fa < b and a < fb) or (a == b and fa < a < fb):
+                    raise EditError("overlap", 0, edit.old, other)
+        text = result.text
+        moved: list[Span] = []
+        for fa, fb, other in fresh:
+            delta = sum((stop - start) - (b - a) for a, b, start, stop in result.changes if b <= fa)
+            moved.append((fa + delta, fb + delta, other))
+        moved.extend((start, stop, where) for _, _, start, stop in result.changes)
+        fresh = moved
+    return text, fresh

@@ -56,7 +56,7 @@ def amend_command(
         Stijl,
         typer.Option(
             "--stijl",
-            help="2018: «A» vervangen door «B» (Ar 6.9); klassiek: «A» vervangen door: B (oud Ar 233).",
+            help="2018: «A» vervangen door «B» (Ar 6.9); klassiek: vervangen door: B (oud Ar 233).",
         ),
     ] = Stijl.s2018,
     fmt: Annotated[
@@ -77,8 +77,9 @@ def amend_command(
     """Stel de wijzigingsopdrachten op die versie OUD in versie NIEUW veranderen (Ar 6.x).
 
     ARTIKEL I met de naam van de regeling uit wetgeving.toml, onderdelen A, B, ... per artikel,
-    de formules van de Aanwijzingen voor de regelgeving. De opdrachten worden altijd gecontroleerd:
-    toegepast op OUD moeten ze precies NIEUW geven, anders faalt de opdracht en noemt ze de bepaling.
+    de formules van de Aanwijzingen voor de regelgeving. De opdrachten worden altijd
+    gecontroleerd: toegepast op OUD moeten ze precies NIEUW geven, anders faalt de opdracht en
+    noemt ze de bepaling.
     """
     from wetgeving.amend.build import amend
 
@@ -88,12 +89,13 @@ def amend_command(
     if not chosen:
         assert out is not None
         raise UsageError(
-            f"{out}: onbekende extensie '{out.suffix}'; kies .txt, .md, .json, .docx of .html, of geef --format"
+            f"{out}: onbekende extensie '{out.suffix}'; kies .txt, .md, .json, .docx of .html, "
+            "of geef --format"
         )
     if chosen == "docx" and out is None:
         raise UsageError("Word-uitvoer gaat naar een bestand: geef -o BESTAND.docx")
     current = dossier()
-    amendment = amend(current, old, new, tuple(article or ()), stijl.value)  # type: ignore[arg-type]
+    amendment = amend(current, old, new, tuple(article or ()), stijl.value)
     data = _render(current, amendment, chosen)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
