@@ -130,11 +130,16 @@ def test_every_failing_instruction_is_named_and_nothing_is_written(tmp_path: Pat
     assert (code, out) == (10, "")
     p = str(path)
     assert err.splitlines() == [
-        f"{p}:11: artikel I, onderdeel A, onder 2: «de» komt 9 keer voor in artikel 273f, eerste lid; citeer zoveel tekst dat de plaats eenduidig is, of schrijf 'telkens'",
-        f"{p}:13: artikel I, onderdeel A, onder 3: artikel 273f, tiende lid, bestaat niet in versie v1",
-        f"{p}:15: artikel I, onderdeel A, onder 4: formule niet herkend: 'wordt «dwang» veranderd in «drang»'",
-        f"{p}:17: artikel I, onderdeel A, onder 5: overlapt met artikel I, onderdeel A, onder 1 (regel 9): «vijftien jaren of» in artikel 273f, eerste lid, is daar al gewijzigd",
-        f"{p}:19: artikel I, onderdeel A, onder 6: «honderd jaren» komt niet voor in artikel 273f, derde lid",
+        f"{p}:11: artikel I, onderdeel A, onder 2: «de» komt 9 keer voor in artikel 273f, "
+        "eerste lid; citeer zoveel tekst dat de plaats eenduidig is, of schrijf 'telkens'",
+        f"{p}:13: artikel I, onderdeel A, onder 3: artikel 273f, tiende lid, bestaat niet in "
+        "versie v1",
+        f"{p}:15: artikel I, onderdeel A, onder 4: formule niet herkend: 'wordt «dwang» "
+        "veranderd in «drang»'",
+        f"{p}:17: artikel I, onderdeel A, onder 5: overlapt met artikel I, onderdeel A, onder "
+        "1 (regel 9): «vijftien jaren of» in artikel 273f, eerste lid, is daar al gewijzigd",
+        f"{p}:19: artikel I, onderdeel A, onder 6: «honderd jaren» komt niet voor in artikel "
+        "273f, derde lid",
         f"{p}:23: artikel I, onderdeel B: artikel 999 bestaat niet in versie v1",
         "fout: 6 van de 7 wijzigingsopdrachten zijn niet uit te voeren; er is niets geschreven",
     ]
@@ -151,7 +156,7 @@ def test_instruction_file_that_is_not_utf8(tmp_path: Path) -> None:
     assert err == f"fout: {path}:3: bestand is geen UTF-8-tekst\n"
 
 
-# --- reading the published form --------------------------------------------------------------------
+# --- reading the published form ----------------------------------------------------------------
 
 ARTICLE_5 = (
     "Artikel 5\n1. Hij wordt gestraft met een geldboete van de vijfde categorie.\n"
@@ -168,7 +173,8 @@ ARTICLE_5 = (
         "In artikel 5, eerste lid, wordt «vijfde» vervangen door: zesde.",
         "## ARTIKEL I\n\n**A**\n\nIn artikel 5, eerste lid, wordt «vijfde» vervangen door «zesde».",
         "A. In artikel 5, eerste lid, wordt «vijfde» vervangen door «zesde».",
-        "Artikel 5 wordt als volgt gewijzigd:\n\n- 1.\n- In het eerste lid wordt «vijfde» vervangen door «zesde».",
+        "Artikel 5 wordt als volgt gewijzigd:\n\n- 1.\n- In het eerste lid wordt «vijfde» "
+        "vervangen door «zesde».",
         "In artikel 5, lid 1, wordt «vijfde» telkens vervangen door «zesde».",
     ],
 )
@@ -181,23 +187,32 @@ def test_quote_styles_and_markdown_as_copied(instruction: str) -> None:
 
 APPLIED = [
     pytest.param(
-        "Artikel 5 wordt als volgt gewijzigd:\n\n1. Het eerste tot en met derde lid worden vernummerd tot tweede tot en met vierde lid.\n\n2. Er wordt een lid ingevoegd, luidende:\n\n1. Nieuw eerste lid.",
-        "Artikel 5\n1. Nieuw eerste lid.\n2. Hij wordt gestraft met een geldboete van de vijfde categorie.\n3. De poging is strafbaar.\n4. Het derde lid geldt voor de rechter.",
+        "Artikel 5 wordt als volgt gewijzigd:\n\n1. Het eerste tot en met derde lid worden "
+        "vernummerd tot tweede tot en met vierde lid.\n\n2. Er wordt een lid ingevoegd, "
+        "luidende:\n\n1. Nieuw eerste lid.",
+        "Artikel 5\n1. Nieuw eerste lid.\n2. Hij wordt gestraft met een geldboete van de "
+        "vijfde categorie.\n3. De poging is strafbaar.\n4. Het derde lid geldt voor de rechter.",
         id="renumber-then-insert-by-number",
     ),
     pytest.param(
         "Artikel 5, tweede lid, vervalt.",
-        "Artikel 5\n1. Hij wordt gestraft met een geldboete van de vijfde categorie.\n2. Vervallen.\n3. Het derde lid geldt voor de rechter.",
+        "Artikel 5\n1. Hij wordt gestraft met een geldboete van de vijfde categorie.\n2. "
+        "Vervallen.\n3. Het derde lid geldt voor de rechter.",
         id="lapsed-lid-keeps-its-number",
     ),
     pytest.param(
-        "Aan artikel 5, tweede lid, wordt een zin toegevoegd, luidende: Dit geldt ook voor medeplichtigheid.",
-        "Artikel 5\n1. Hij wordt gestraft met een geldboete van de vijfde categorie.\n2. De poging is strafbaar. Dit geldt ook voor medeplichtigheid.\n3. Het derde lid geldt voor de rechter.",
+        "Aan artikel 5, tweede lid, wordt een zin toegevoegd, luidende: Dit geldt ook voor "
+        "medeplichtigheid.",
+        "Artikel 5\n1. Hij wordt gestraft met een geldboete van de vijfde categorie.\n2. De "
+        "poging is strafbaar. Dit geldt ook voor medeplichtigheid.\n3. Het derde lid geldt "
+        "voor de rechter.",
         id="sentence-added",
     ),
     pytest.param(
-        "In artikel 5, eerste lid, wordt na «geldboete» ingevoegd «of taakstraf» en vervalt «van de vijfde categorie».",
-        "Artikel 5\n1. Hij wordt gestraft met een geldboete of taakstraf.\n2. De poging is strafbaar.\n3. Het derde lid geldt voor de rechter.",
+        "In artikel 5, eerste lid, wordt na «geldboete» ingevoegd «of taakstraf» en vervalt "
+        "«van de vijfde categorie».",
+        "Artikel 5\n1. Hij wordt gestraft met een geldboete of taakstraf.\n2. De poging is "
+        "strafbaar.\n3. Het derde lid geldt voor de rechter.",
         id="insert-and-delete-words",
     ),
 ]
@@ -239,10 +254,14 @@ def test_concurrent_bill_drafted_against_an_older_text() -> None:
     instruction = (
         "A\n\nArtikel 5 wordt als volgt gewijzigd:\n\n"
         "1. In het eerste lid, onderdeel 3°, vervalt «en 273f».\n\n"
-        "2. In het eerste lid, onderdeel 5°, vervalt de zinsnede: «artikel 273f, voor zover het feit "
-        "is gepleegd ten aanzien van een persoon die de leeftijd van achttien jaar heeft bereikt, en in».\n\n"
-        "3. In het eerste lid wordt, onder vervanging van de punt aan het slot van onderdeel 5° door "
-        "een puntkomma, een onderdeel toegevoegd, luidende:\n\n6°. aan het misdrijf omschreven in artikel 273f."
+        "2. In het eerste lid, onderdeel 5°, vervalt de zinsnede: «artikel 273f, voor zover "
+        "het feit "
+        "is gepleegd ten aanzien van een persoon die de leeftijd van achttien jaar heeft "
+        "bereikt, en in».\n\n"
+        "3. In het eerste lid wordt, onder vervanging van de punt aan het slot van onderdeel "
+        "5° door "
+        "een puntkomma, een onderdeel toegevoegd, luidende:\n\n6°. aan het misdrijf omschreven "
+        "in artikel 273f."
     )
     _, problems = _apply(instruction, case("T1")["after_text"])
     assert problems == [

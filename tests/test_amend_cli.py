@@ -110,8 +110,9 @@ def test_word_in_the_bills_layout(dossier_dir: Path, tmp_path: Path) -> None:
         "1.\tIn het eerste lid, aanhef, wordt «vijfde» vervangen door «zesde».",
     ]
     assert (
-        "4.\tNiet strafbaar is het slachtoffer van mensenhandel dat een strafbaar feit begaat als rechtstreeks gevolg van het feit dat het aan een van de in het eerste lid omschreven feiten is onderworpen."
-        in paragraphs
+        "4.\tNiet strafbaar is het slachtoffer van mensenhandel dat een strafbaar feit begaat "
+        "als rechtstreeks gevolg van het feit dat het aan een van de in het eerste lid "
+        "omschreven feiten is onderworpen." in paragraphs
     )
 
 
@@ -139,7 +140,8 @@ def test_only_one_article(dossier_dir: Path) -> None:
         (
             ("v1", "v2", "-o", "bill.pdf"),
             2,
-            "fout: bill.pdf: onbekende extensie '.pdf'; kies .txt, .md, .json, .docx of .html, of geef --format\n",
+            "fout: bill.pdf: onbekende extensie '.pdf'; kies .txt, .md, .json, .docx of .html, "
+            "of geef --format\n",
         ),
         (
             ("v1", "v2", "--format", "docx"),
@@ -158,9 +160,9 @@ def test_output_into_drafts_is_refused(dossier_dir: Path) -> None:
     """The bill is never written into drafts/."""
     code, _, err = _amend(dossier_dir, "v1", "v2", "-o", str(dossier_dir / "drafts" / "bill.txt"))
     assert code == 9
-    assert (
-        err
-        == f"fout: {dossier_dir / 'drafts' / 'bill.txt'}: uitvoer in drafts/ is niet toegestaan; kies een pad buiten drafts/\n"
+    target = dossier_dir / "drafts" / "bill.txt"
+    assert err == (
+        f"fout: {target}: uitvoer in drafts/ is niet toegestaan; kies een pad buiten drafts/\n"
     )
 
 

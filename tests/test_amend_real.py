@@ -30,8 +30,7 @@ def _body(text: str) -> str:
     return "\n".join(
         line
         for line in lines
-        if (line not in ("ARTIKEL I", "A", "B")
-        and "als volgt gewijzigd:" not in line)
+        if (line not in ("ARTIKEL I", "A", "B") and "als volgt gewijzigd:" not in line)
         or line.startswith("Artikel ")
     )
 
