@@ -12,6 +12,7 @@ luiden", Ar 6.9): `plan_words` then returns None.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from wetgeving.amend.model import WordEdit
 from wetgeving.amend.textedit import EditError, apply_edit, occurrences
@@ -22,6 +23,7 @@ MAX_CHANGES = 4  # more separate changes than this in one text: "komt te luiden"
 MAX_GAP_WORDS = 2  # changes this few words apart are quoted as one
 MAX_QUOTE_WORDS = 25
 _WORD = re.compile(r"[\w°º]")
+_WORDS = re.compile(r"[\w°º]+")
 _CLOSING = ",.;:)"
 _NOUNS = frozenset(
     {
@@ -41,14 +43,14 @@ Hunk = tuple[int, int, str]  # [start, end) of the current text replaced by the 
 
 def word_count(text: str) -> int:
     """The number of words in a text."""
-    return sum(1 for t in tokens(text) if _WORD.match(t))
+    return len(_WORDS.findall(text))
 
 
-def hunks(current: str, target: str) -> list[Hunk]:
-    """The changes from `current` to `target`, close ones joined."""
+def hunks(current: str, ops: tuple[tuple[str, str], ...]) -> list[Hunk]:
+    """The changes of a word diff of `current`, close ones joined."""
     out: list[Hunk] = []
     pos = 0
-    for op, text in word_diff(current, target):
+    for op, text in ops:
         if op == "equal":
             pos += len(text)
             continue
@@ -75,12 +77,12 @@ def hunks(current: str, target: str) -> list[Hunk]:
     return merged
 
 
-def rewrite_better(current: str, target: str) -> bool:
+def rewrite_better(current: str, target: str, ops: tuple[tuple[str, str], ...]) -> bool:
     """Whether the text changes so much that "komt te luiden" reads better (Ar 6.9)."""
     total = word_count(current) + word_count(target)
     if not total:
         return False
-    changed = sum(word_count(text) for op, text in word_diff(current, target) if op != "equal")
+    changed = sum(word_count(text) for op, text in ops if op != "equal")
     return changed / total > REWRITE_SHARE
 
 
@@ -89,9 +91,10 @@ def plan_words(current: str, target: str) -> tuple[WordEdit, ...] | None:
     better or no quotation works."""
     if current == target:
         return ()
-    if rewrite_better(current, target):
+    ops = word_diff(current, target)
+    if rewrite_better(current, target, ops):
         return None
-    found = hunks(current, target)
+    found = hunks(current, ops)
     if len(found) > MAX_CHANGES:
         return None
     text = current
@@ -128,7 +131,7 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _windows(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _windows(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     """Quote windows of whole tokens around [a, b), smallest first, rightwards before leftwards.
 
     For an insertion (a == b) the windows that end at the insertion point come first, then those
@@ -136,38 +139,34 @@ def _windows(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """
     spans = [(s, e) for s, e, solid in _spans(text) if solid]
     if not spans:
-        return []
+        return
     core = text[a:b]
     lead = len(core) - len(core.lstrip())
     core_a, core_b = a + lead, a + len(core.rstrip())
-    out: list[tuple[int, int]] = []
     limit = len(spans)
 
-    def grow(lo: int, hi: int, left_ok: bool, right_ok: bool) -> None:
-        for extra in range(limit):
+    def grow(lo: int, hi: int, left_ok: bool, right_ok: bool) -> Iterator[tuple[int, int]]:
+        for extra in range(min(limit, 2 * MAX_QUOTE_WORDS)):
             for right in range(extra, -1, -1):
                 left = extra - right
                 if (left and not left_ok) or (right and not right_ok):
                     continue
                 i, j = lo - left, hi + right
                 if i >= 0 and j < limit:
-                    out.append((spans[i][0], spans[j][1]))
-            if len(out) > 300:
-                return
+                    yield (spans[i][0], spans[j][1])
 
     if core_a < core_b:
         inside = [i for i, (s, e) in enumerate(spans) if s < core_b and e > core_a]
-        grow(inside[0], inside[-1], True, True)
-        return out
+        yield from grow(inside[0], inside[-1], True, True)
+        return
     before = [i for i, (_, e) in enumerate(spans) if e <= a]
     after = [i for i, (s, _) in enumerate(spans) if s >= a]
     if before:
-        grow(before[-1], before[-1], True, False)
+        yield from grow(before[-1], before[-1], True, False)
     if after:
-        grow(after[0], after[0], False, True)
+        yield from grow(after[0], after[0], False, True)
     if before and after:
-        grow(before[-1], after[0], True, True)
-    return out
+        yield from grow(before[-1], after[0], True, True)
 
 
 def _natural(text: str, start: int, end: int) -> tuple[int, int]:
