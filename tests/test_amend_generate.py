@@ -256,3 +256,58 @@ def test_letters_in_a_long_bill() -> None:
     assert "\n\nZ\n\nIn artikel 26 wordt" in text
     assert "\n\nAA\n\nIn artikel 27 wordt" in text
     assert "\n\nBB\n\nIn artikel 28 wordt «De regel» vervangen door «Het voorschrift».\n" in text
+
+
+# "Enig artikel", bijlagen and a paragraaf headed with "§" (the draft format since main's import).
+OTHER_BODIES = [
+    pytest.param(
+        "## Enig artikel\n\nDe wet van de rechter geldt voor iedereen.\n",
+        "## Enig artikel\n\nDe wet van de rechter geldt voor niemand.\n",
+        "A\n\nIn het enig artikel wordt «iedereen» vervangen door «niemand».\n",
+        id="enig",
+    ),
+    pytest.param(
+        "# § 1. Algemeen\n\n## Artikel 1\n\nDe eerste regel.\n\n# § 2. Slot\n\n## Artikel "
+        "2\n\nDe tweede regel.\n",
+        "# § 1. Algemeen\n\n## Artikel 1\n\nDe eerste zin.\n\n# § 2. Slotbepalingen\n\n## "
+        "Artikel 2\n\nDe tweede regel.\n",
+        "A\n\nIn artikel 1 wordt «regel» vervangen door «zin».\n\nB\n\nHet opschrift van "
+        "Paragraaf 2 komt te luiden:\n\n§ 2. Slotbepalingen\n",
+        id="para",
+    ),
+    pytest.param(
+        "## Artikel 1\n\nDe eerste regel.\n\n## Bijlage I. Model\n\nHet model van de aanvraag.\n",
+        "## Artikel 1\n\nDe eerste regel.\n\n## Bijlage I. Model\n\nHet model van het verzoek.\n",
+        "A\n\nBijlage I komt te luiden:\n\nBijlage I. Model\n\nHet model van het verzoek.\n",
+        id="bijlage",
+    ),
+    pytest.param(
+        "## Artikel 1\n\nDe eerste regel.\n",
+        "## Artikel 1\n\nDe eerste regel.\n\n## Bijlage I. Model\n\nHet model van het verzoek.\n",
+        "A\n\nNa artikel 1 wordt een bijlage ingevoegd, luidende:\n\nBijlage I. Model\n\nHet "
+        "model van het verzoek.\n",
+        id="bijlage_in",
+    ),
+    pytest.param(
+        "## Artikel 1\n\nDe eerste regel.\n\n## Bijlage I. Model\n\nHet model van het verzoek.\n",
+        "## Artikel 1\n\nDe eerste regel.\n",
+        "A\n\nBijlage I vervalt.\n",
+        id="bijlage_weg",
+    ),
+    pytest.param(
+        "## Enig artikel\n\nDe wet van de rechter geldt voor iedereen.\n",
+        "## Enig artikel\n\n1. De wet van de rechter geldt voor iedereen.\n2. Ook voor de "
+        "rechter.\n",
+        "A\n\nHet enig artikel wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de "
+        "aanduiding «1.» geplaatst.\n\n2. Er wordt een lid toegevoegd, luidende:\n\n2. Ook "
+        "voor de rechter.\n",
+        id="enig_leden",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), OTHER_BODIES)
+def test_enig_artikel_bijlage_and_paragraph_sign(old: str, new: str, expected: str) -> None:
+    """The enig artikel is cited as such, a bijlage is rewritten, inserted or lapses whole, and a
+    paragraaf headed "§ 2" gets a new opschrift."""
+    assert bill(old, new) == HEAD + expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wetgeving.amend.locate import Failure, Locator, Place, label
-from wetgeving.amend.model import Bill, Group, Instruction, Item, Problem
+from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Problem
 from wetgeving.amend.siblings import (
     apply_ends,
     check_unique,
@@ -189,10 +189,15 @@ class _Applier:
 
     # --- provisions ---------------------------------------------------------------------------
 
-    def lapse(self, ins: Instruction) -> None:
+    def places(self, ins: Instruction) -> list[Place]:
+        """The provisions an instruction names, none of them written by an earlier one."""
         places = [self.locator.find(ref) for ref in (ins.target, *ins.targets)]
         for place in places:
             self.guard(place, ins)
+        return places
+
+    def lapse(self, ins: Instruction) -> None:
+        places = self.places(ins)
         first = places[0]
         kind = first.ref[-1].kind
         if kind == "zin":
@@ -205,7 +210,7 @@ class _Applier:
             a, b = spans[index]
             set_text(owner, (text[:a] + text[b:]).strip().replace("  ", " "))
             return
-        if kind in ("artikel", *DIVISION_RANK):
+        if kind in (*BODIES, *DIVISION_RANK):
             for place in places:
                 self.tree.remove(place.node)
                 self.locator.gone[label(place.ref)] = _where_of(ins)
@@ -243,9 +248,7 @@ class _Applier:
         renumber_children(parent, ins.renumber)
 
     def replace(self, ins: Instruction) -> None:
-        places = [self.locator.find(ref) for ref in (ins.target, *ins.targets)]
-        for place in places:
-            self.guard(place, ins)
+        places = self.places(ins)
         first = places[0]
         kind = first.ref[-1].kind
         if kind in ("aanhef", "zin", "slotzin"):
@@ -263,7 +266,7 @@ class _Applier:
             self.state.fresh[owner] = [(0, len(text_of(owner)), _where_of(ins))]
             return
         new = self.fresh_items(ins, first.node.kind)
-        if kind in ("artikel", *DIVISION_RANK):
+        if kind in (*BODIES, *DIVISION_RANK):
             container = self.tree.parent(first.node)
             index = container.children.index(first.node)
             for place in places:
@@ -308,9 +311,9 @@ class _Applier:
         anchor = self.locator.find(ins.target)
         self.guard_parent(anchor, ins)
         new = self.fresh_items(ins, ins.kind)
-        if new[0].kind in ("artikel", *DIVISION_RANK):
+        if new[0].kind in (*BODIES, *DIVISION_RANK):
             node = anchor.node
-            if node.kind not in ("artikel", *DIVISION_RANK):
+            if node.kind not in (*BODIES, *DIVISION_RANK):
                 raise Failure(f"een {new[0].kind} kan niet naast {label(anchor.ref)} staan")
             rank = DIVISION_RANK.get(new[0].kind, 99)
             container = self.tree.parent(node)
@@ -341,7 +344,7 @@ class _Applier:
         self.guard(parent, ins)
         node = parent.node
         if ins.kind == "zin":
-            if node.kind in ("artikel", *DIVISION_RANK) and not text_of(node) and children(node):
+            if node.kind in (*BODIES, *DIVISION_RANK) and not text_of(node) and children(node):
                 raise Failure(
                     f"{cite(label(parent.ref))} heeft geen eigen tekst om een zin aan toe te voegen"
                 )
@@ -353,7 +356,7 @@ class _Applier:
             spans.append((len(text) + 1, len(text) + 1 + len(ins.text), _where_of(ins)))
             return
         if node.kind == "regeling" or (
-            node.kind in DIVISION_RANK and ins.kind in ("artikel", *DIVISION_RANK)
+            node.kind in DIVISION_RANK and ins.kind in (*BODIES, *DIVISION_RANK)
         ):
             new = self.fresh_items(ins, ins.kind)
             self.tree.insert(node, len(node.children), new)

@@ -16,6 +16,7 @@ from wetgeving.text.labels import ORDINAL_VALUES, is_ordinal_word, ordinal
 from wetgeving.text.model import DIVISION_RANK
 
 DIVISIONS = tuple(DIVISION_RANK)
+CONTEXT = "-"  # the number of "het artikel": the article a group is about
 _CARDINALS = [
     "nul",
     "een",
@@ -71,8 +72,12 @@ def _divisions(segs: list[Seg]) -> str:
 
 def _seg_words(seg: Seg, lead: bool, parent: Seg | None) -> str:
     tail = " (nieuw)" if seg.nieuw else ""
+    if seg.kind == "artikel" and not seg.number:
+        return "het enig artikel" if lead else "enig artikel"
     if seg.kind == "artikel":
         return f"artikel {seg.number}{tail}"
+    if seg.kind == "bijlage":
+        return f"bijlage {seg.number}" if seg.number else "de bijlage"
     if seg.kind == "lid":
         words = f"{ordinal(int(seg.number))} lid" if seg.number.isdigit() else f"lid {seg.number}"
         return f"het {words}{tail}" if lead else f"{words}{tail}"
@@ -199,6 +204,8 @@ _PIECES: list[tuple[str, re.Pattern[str]]] = [
     ("slotzin", re.compile(r"^(?:de\s+)?(?:slotzin|zinsnede na de opsomming)$", re.I)),
     ("zin", re.compile(rf"^(?:de\s+)?(?P<ord>{_ORD})\s+(?:vol)?zin$", re.I)),
     ("artikel", re.compile(r"^(?:het\s+)?artikel$", re.I)),
+    ("enig", re.compile(r"^(?:het\s+)?enig\s+artikel$", re.I)),
+    ("bijlage", re.compile(r"^(?:de\s+)?bijlage(?:\s+(?P<nr>[^\s,]+))?$", re.I)),
 ]
 _DIVISION_PIECE = re.compile(
     r"^(?:(?:het|de)\s+)?(?:(?P<ord>[A-Z][a-zë]+)\s+(?P<k1>Boek|Titel|Afdeling|Hoofdstuk|Paragraaf)"
@@ -214,7 +221,9 @@ def _piece(text: str) -> Seg | None:
             continue
         nieuw = "(nieuw)" in text
         if kind == "artikel" and "nr" not in m.groupdict():
-            return Seg("artikel", "")  # "het artikel": the article of the context
+            return Seg("artikel", CONTEXT)  # "het artikel": the article of the context
+        if kind == "enig":
+            return Seg("artikel", "")
         groups = m.groupdict()
         if groups.get("ord"):
             number = str(ORDINAL_VALUES[groups["ord"].lower()])
@@ -262,17 +271,25 @@ def parse_ref(text: str) -> Ref:
                 raise CiteError(f"'{part}' is geen verwijzing naar een bepaling")
             divisions.append(div)
             continue
-        if seg.kind == "artikel" and not seg.number and segs:
+        if seg.kind == "artikel" and seg.number == CONTEXT and segs:
             continue
         segs.append(seg)
     if divisions:
         if segs:
             raise CiteError(f"'{clean}' mengt een artikel en een indeling")
         return tuple(reversed(divisions))
-    if segs and segs[0].kind == "artikel" and not segs[0].number:
+    if segs and segs[0].kind == "artikel" and segs[0].number == CONTEXT:
         segs = segs[1:]
     # "onderdeel b van het eerste lid" names the lid last: citation order is outside in.
-    order = {"artikel": 0, "lid": 1, "onderdeel": 2, "aanhef": 3, "slotzin": 3, "zin": 4}
+    order = {
+        "artikel": 0,
+        "bijlage": 0,
+        "lid": 1,
+        "onderdeel": 2,
+        "aanhef": 3,
+        "slotzin": 3,
+        "zin": 4,
+    }
     if [order[s.kind] for s in segs] != sorted(order[s.kind] for s in segs):
         segs.sort(key=lambda s: order[s.kind])
     return tuple(segs)

@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wetgeving.amend.model import BODIES
+from wetgeving.text.headings import read_article, read_division
 from wetgeving.text.model import DIVISION_RANK, Node, normalise
 from wetgeving.text.render import render_text
 from wetgeving.text.structure import MARKER, Item, finish
 
 _ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[0-9][^\s]*?)\.?(?:\s+(?P<title>[^.;:]*[^.;:\s]))?$")
-_DIVISION = re.compile(
-    r"^(?:(?P<ord>[A-Za-zë]+)\s+(?P<label1>Boek|Titel|Hoofdstuk|Afdeling|Paragraaf)"
-    r"|(?P<label2>Boek|Titel|Titeldeel|Hoofdstuk|Afdeling|Paragraaf)(?:\s+(?P<nr>[^\s.]+(?:\.[^\s.]+)*))?)"
-    r"\.?(?:\s+(?P<title>.+))?$",
-    re.IGNORECASE,
+_DIVISION_WORD = re.compile(
+    r"^(?:(?P<ord>[A-Za-zë]+)\s+)?(?P<label>BOEK|TITEL|TITELDEEL|HOOFDSTUK|AFDELING|PARAGRAAF)\b"
 )
+_OTHER_BODY = re.compile(r"^(?:Enig artikel\.?$|Bijlage(?:\s+[^\s.]+)?(?:\.\s|\.?$))")
 _LID = re.compile(r"^(?P<nr>\d{1,3}[a-z]{0,2})\.(?:\s+(?P<text>.*))?$")
 _ONDERDEEL = re.compile(r"^(?P<marker>\S+)(?:\s+(?P<text>.*))?$")
 
@@ -73,20 +73,36 @@ def _onderdeel_marker(text: str) -> tuple[str, str] | None:
     return marker, m.group("text") or ""
 
 
+def _body_heading(text: str, line: int) -> Item | None:
+    """ "Artikel 273fa", "Enig artikel", "Bijlage I. Model" as an item; a sentence that starts
+    with "Artikel 251 is ..." is no heading."""
+    m = _ARTICLE.match(text)
+    if m:
+        return Item("artikel", m.group("nr"), line, title=m.group("title") or "")
+    if _OTHER_BODY.match(text):
+        found = read_article(text)
+        if found is not None:
+            return Item(found.kind, found.number, line, title=found.title)
+    return None
+
+
 def division_heading(text: str) -> Item | None:
     """A division heading ("Vierde Afdeling. Oplegging ...", "TITEL XXXI. ...") as an item."""
-    m = _DIVISION.match(text)
-    if not m:
+    m = _DIVISION_WORD.match(text)
+    if m:  # the Staatsblad prints division headings in capitals
+        words = [w.capitalize() for w in (m.group("ord"), m.group("label")) if w]
+        text = " ".join(words) + text[m.end() :]
+    found = read_division(text)
+    if found is None:
         return None
-    if m.group("label1"):
-        label, number = m.group("label1"), m.group("ord")
-        if number.lower() in ("de", "het", "een"):
-            return None
-        number = number[:1].upper() + number[1:].lower()
-    else:
-        label, number = m.group("label2"), m.group("nr") or ""
-    kind = "titel" if label.lower() in ("titel", "titeldeel") else label.lower()
-    return Item(kind, number, 0, title=m.group("title") or "", rank=DIVISION_RANK[kind])  # type: ignore[arg-type]
+    return Item(
+        found.kind,
+        found.number,
+        0,
+        marker=found.marker,
+        title=found.title,
+        rank=DIVISION_RANK[found.kind],
+    )
 
 
 class _Reader:
@@ -115,14 +131,13 @@ class _Reader:
 
     def para(self, para: Para, kind: str) -> None:
         text = para.text
-        if kind in DIVISION_RANK or kind == "artikel":
+        if kind in DIVISION_RANK or kind in BODIES:
             div = division_heading(text) if kind in DIVISION_RANK else None
             if div is not None and (not self.stack or self.stack[0][0].kind in DIVISION_RANK):
                 self.open_division(div)
                 return
-            m = _ARTICLE.match(text)
-            if m:
-                article = Item("artikel", m.group("nr"), para.line, title=m.group("title") or "")
+            article = _body_heading(text, para.line)
+            if article is not None:
                 while self.stack and self.stack[-1][0].kind not in DIVISION_RANK:
                     self.stack.pop()
                 self.attach(article, self.container())
@@ -151,7 +166,7 @@ class _Reader:
         m = _LID.match(para.text)
         if not m or kind == "onderdeel":
             return False
-        if kind != "lid" and not any(i.kind == "artikel" for i, _ in self.stack):
+        if kind != "lid" and not any(i.kind in BODIES for i, _ in self.stack):
             return False
         open_lid = next(((i, ind) for i, ind in reversed(self.stack) if i.kind == "lid"), None)
         if open_lid is not None:
@@ -167,7 +182,7 @@ class _Reader:
                 and not _follows(open_lid[0].number, m.group("nr"))
             ):
                 return False  # the next item of a numbered list, not the next lid
-        while self.stack and self.stack[-1][0].kind not in ("artikel", *DIVISION_RANK):
+        while self.stack and self.stack[-1][0].kind not in (*BODIES, *DIVISION_RANK):
             self.stack.pop()
         item = Item("lid", m.group("nr"), para.line, marker=f"{m.group('nr')}.")
         text = m.group("text") or ""
@@ -217,7 +232,7 @@ class _Reader:
         owner = self.stack[-1][0]
         if self.indented:
             for candidate, indent in reversed(self.stack):
-                if indent == para.indent or candidate.kind in ("artikel", *DIVISION_RANK):
+                if indent == para.indent or candidate.kind in (*BODIES, *DIVISION_RANK):
                     owner = candidate
                     break
         if owner.children:

@@ -21,7 +21,7 @@ from wetgeving.amend.clauses import (
     mask,
     word_clauses,
 )
-from wetgeving.amend.model import EndChange, Formula, Ref, Seg, WordEdit
+from wetgeving.amend.model import BODIES, EndChange, Formula, Ref, Seg, WordEdit
 from wetgeving.text.model import Node
 
 _ASKS_TEXT = re.compile(r"(?:luidende|te luiden|ingevoegd|toegevoegd|gewijzigd):")
@@ -57,7 +57,7 @@ _COUNT = r"(?P<what>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|de\s
 _NOUN = (
     r"(?P<noun>leden|lid|subonderdelen|subonderdeel|onderdelen|onderdeel|artikelen|artikel"
     r"|zinnen|zin|afdelingen|afdeling|titels|titel|hoofdstukken|hoofdstuk|paragrafen|paragraaf"
-    r"|boeken|boek)"
+    r"|boeken|boek|bijlagen|bijlage)"
 )
 _NOUNS = {
     "lid": "lid",
@@ -70,6 +70,8 @@ _NOUNS = {
     "artikelen": "artikel",
     "zin": "zin",
     "zinnen": "zin",
+    "bijlage": "bijlage",
+    "bijlagen": "bijlage",
 }
 _LUIDENDE = r"(?:,?\s+luidende)?:\s*(?P<inline>.*)"
 _VERB = r"(?:wordt|worden)"
@@ -300,6 +302,6 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
 
 def _within(context: Ref, ref: Ref) -> Ref:
     """A citation inside an "In ..." clause: relative to that clause's provision."""
-    if ref and ref[0].kind in ("artikel", "boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
+    if ref and ref[0].kind in (*BODIES, "boek", "titel", "hoofdstuk", "afdeling", "paragraaf"):
         return ref
     return (*context, *ref)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
-from wetgeving.amend.model import Group, Instruction, Item, Onderdeel, Ref, Seg
+from wetgeving.amend.model import BODIES, Group, Instruction, Item, Onderdeel, Ref, Seg
 from wetgeving.amend.pairing import Pairing
 from wetgeving.amend.plan import ArticlePlanner
 from wetgeving.amend.rules import Planned, increasing, too_much
@@ -20,6 +20,7 @@ from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
 from wetgeving.compare.bill import onderdeel_letter
 from wetgeving.errors import AmendError
+from wetgeving.text.headings import heading
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.structure import Item as TItem
 
@@ -151,10 +152,10 @@ class BillPlanner:
 
     def pairs(self, olds: list[TItem], news: list[Node]) -> list[tuple[int, int]]:
         position = {id(n): j for j, n in enumerate(news)}
-        by_key = {_key(n): j for j, n in enumerate(news) if n.kind in DIVISION_RANK}
+        by_key = {_key(n): j for j, n in enumerate(news) if n.kind != "artikel"}
         found = []
         for i, item in enumerate(olds):
-            if item.kind in DIVISION_RANK:
+            if item.kind != "artikel":  # divisions and bijlagen go by kind and number
                 j = by_key.get(_key(item))
                 if j is not None:
                     found.append((i, j))
@@ -179,11 +180,19 @@ class BillPlanner:
                     self.parts.append(("", self.emit(node)))
                 return
             if old.title != new.title and self.only is None:
-                heading = Instruction(
-                    "opschrift", here, text=_heading(new), old_id=old.id, new_id=new.id
+                title = Instruction(
+                    "opschrift", here, text=heading(new), old_id=old.id, new_id=new.id
                 )
-                self.parts.append(("", self.emit(heading)))
+                self.parts.append(("", self.emit(title)))
             self.container(item, new.children, here)
+            return
+        if item.kind == "bijlage":
+            if old != new and self.only is None:
+                ref_bijlage: Ref = (Seg("bijlage", item.number),)
+                rewrite = Instruction(
+                    "komt_te_luiden", ref_bijlage, content=(new,), old_id=old.id, new_id=new.id
+                )
+                self.parts.append(("", self.emit(rewrite)))
             return
         if (old == new and item.number == new.number) or (
             not self.wanted(new.number) and not self.wanted(old.number)
@@ -241,11 +250,11 @@ class BillPlanner:
                 "vervallen", refs[0], tuple(refs[1:]), old_id=self.origin[articles[0]].id
             )
             self.parts.append((articles[0].number, self.emit(ins)))
-        divisions = [i for i in items if i.kind in DIVISION_RANK] if self.only is None else []
-        for item in divisions:
-            ins = Instruction("vervallen", self.division_ref(item), old_id=self.origin[item].id)
+        others = [i for i in items if i.kind != "artikel"] if self.only is None else []
+        for item in others:
+            ins = Instruction("vervallen", self.anchor_ref(item), old_id=self.origin[item].id)
             self.parts.append(("", self.emit(ins)))
-        return len(items) - len(articles) - len(divisions)
+        return len(items) - len(articles) - len(others)
 
     def division_ref(self, item: TItem) -> Ref:
         segs: list[Seg] = []
@@ -255,8 +264,8 @@ class BillPlanner:
         return tuple(reversed(segs))
 
     def anchor_ref(self, item: TItem) -> Ref:
-        if item.kind == "artikel":
-            return (Seg("artikel", item.number),)
+        if item.kind in BODIES:
+            return (Seg(item.kind, item.number),)  # type: ignore[arg-type]
         return self.division_ref(item)
 
     def insert(self, state: TItem, added: list[Node], pos: int, ref: Ref) -> int:
@@ -306,13 +315,6 @@ def _rewrites(planned: list[Planned]) -> bool:
         p.instruction.formula == "komt_te_luiden" and len(p.instruction.target) == 1
         for p in planned
     )
-
-
-def _heading(node: Node) -> str:
-    from wetgeving.text.labels import division_heading
-
-    head = division_heading(node.kind, node.number)
-    return f"{head}. {node.title}" if node.title else head
 
 
 def _same_lid(inside: tuple[TItem, Ref] | None, other: tuple[TItem, Ref]) -> bool:

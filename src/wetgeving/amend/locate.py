@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wetgeving.amend.cite import words
-from wetgeving.amend.model import Ref
+from wetgeving.amend.model import BODIES, Ref
 from wetgeving.amend.tree import Tree, children, same_number
 from wetgeving.text.labels import cite, lid_label, onderdeel_label, ordinal
 from wetgeving.text.model import DIVISION_RANK
@@ -27,7 +27,9 @@ def label(ref: Ref) -> str:
     parts: list[str] = []
     for seg in ref:
         if seg.kind == "artikel":
-            parts.append(f"artikel {seg.number}")
+            parts.append(f"artikel {seg.number}" if seg.number else "enig artikel")
+        elif seg.kind == "bijlage":
+            parts.append(f"bijlage {seg.number}" if seg.number else "bijlage")
         elif seg.kind == "lid":
             parts.append(lid_label(seg.number))
         elif seg.kind == "onderdeel":
@@ -99,16 +101,27 @@ class Locator:
             raise Failure("de opdracht noemt geen bepaling")
         if ref[0].kind in DIVISION_RANK:
             return self._division(ref)
-        if ref[0].kind != "artikel":
+        if ref[0].kind not in BODIES:
             raise Failure(f"{label(ref)}: noem het artikel")
         roots = {id(r) for r in (self.roots or self.tree.roots)}
-        found = [a for a in self.tree.articles(ref[0].number) if id(self.tree.root_of(a)) in roots]
+        if ref[0].kind == "bijlage":
+            containers = [
+                *(self.roots or self.tree.roots),
+                *_divisions(self.roots or self.tree.roots),
+            ]
+            found = [
+                c
+                for container in containers
+                for c in container.children
+                if c.kind == "bijlage" and c.number == ref[0].number
+            ]
+        else:
+            found = self.tree.articles(ref[0].number)
+        found = [a for a in found if id(self.tree.root_of(a)) in roots]
         if not found:
             raise self.missing(ref[:1])
         if len(found) > 1:
-            raise Failure(
-                f"artikel {ref[0].number} komt meer dan eens voor; de plaats is niet eenduidig"
-            )
+            raise Failure(f"{label(ref[:1])} komt meer dan eens voor; de plaats is niet eenduidig")
         chain = [found[0]]
         for depth, seg in enumerate(ref[1:], start=2):
             if seg.kind in ("aanhef", "zin"):

@@ -17,6 +17,7 @@ from wetgeving.text.model import Node
 # What a segment of a citation names. Divisions use their own kinds ("titel", "afdeling", ...).
 SegKind = Literal[
     "artikel",
+    "bijlage",
     "lid",
     "onderdeel",
     "aanhef",
@@ -44,6 +45,10 @@ class Seg:
 
 
 Ref = tuple[Seg, ...]
+
+# What stands in a regeling or division beside divisions: articles (the "Enig artikel" has the
+# number "") and bijlagen.
+BODIES = ("artikel", "bijlage")
 
 # The formula of an instruction (the `formula` of `wetgeving amend --format json`).
 Formula = Literal[

@@ -18,6 +18,7 @@ from wetgeving.amend.clauses import FormulaError, mask
 from wetgeving.amend.content import ContentError, Para, read_content, read_text
 from wetgeving.amend.formulas import Parsed, parse_sentence
 from wetgeving.amend.model import (
+    BODIES,
     Bill,
     BillArticle,
     Group,
@@ -30,7 +31,7 @@ from wetgeving.amend.model import (
     Seg,
 )
 from wetgeving.amend.tree import next_number
-from wetgeving.text.model import Node
+from wetgeving.text.model import DIVISION_RANK, Node
 
 _BILL_ARTICLE = re.compile(r"^(?:ARTIKEL|Artikel)\s+(?P<nr>[IVXLC]+)\.?$")
 _LETTER = re.compile(
@@ -334,14 +335,7 @@ class _Reader:
         self.emit(parsed, pending.level, pending.line, pending.where, content)
 
     def absolute(self, ref: Ref, line: int) -> Ref | None:
-        if ref and ref[0].kind in (
-            "artikel",
-            "boek",
-            "titel",
-            "hoofdstuk",
-            "afdeling",
-            "paragraaf",
-        ):
+        if ref and ref[0].kind in (*BODIES, *DIVISION_RANK):
             return ref
         context = self.context()
         if not context:

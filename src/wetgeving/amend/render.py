@@ -22,6 +22,7 @@ _NOUNS = {
     "hoofdstuk": ("hoofdstuk", "hoofdstukken"),
     "paragraaf": ("paragraaf", "paragrafen"),
     "boek": ("boek", "boeken"),
+    "bijlage": ("bijlage", "bijlagen"),
 }
 _PUNCT_OLD = {".": "de punt", ";": "de puntkomma", ",": "de komma", ":": "de dubbele punt"}
 _PUNCT_NEW = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
