@@ -1,10 +1,11 @@
 """Which provision of the old version became which of the new one, read from a `Comparison`.
 
-This is the one place that reads the kinds of `wetgeving.compare.Change`: the planner works on
-pairs (old node, new node) and on what is left over, and decides the formulas itself. A change
-that names both ids pairs them (changed, renumbered, moved); a provision the comparison is
-silent about is unchanged, and pairs with the new provision at the same place under its
-(possibly renumbered) parent.
+This is the one place that reads `wetgeving.compare.Change`: the planner works on pairs (old
+node, new node) and on what is left over, and decides the formulas itself (so a new kind of
+change needs no new formula). A change that names both ids pairs them, whatever its kind
+(changed, renumbered, moved, ...); one that names only the old id lapses, only the new id is
+inserted. A provision the comparison is silent about is unchanged, and pairs with the new
+provision at the same place under its (possibly renumbered) parent.
 """
 
 from __future__ import annotations
@@ -13,9 +14,6 @@ from dataclasses import dataclass, field
 
 from wetgeving.compare.model import Comparison
 from wetgeving.text.model import Node, Regeling
-
-# Kinds that carry an old and a new id of one provision.
-_PAIRED = frozenset({"changed", "renumbered", "moved"})
 
 
 @dataclass
@@ -57,7 +55,7 @@ def pair(comparison: Comparison, old: tuple[Regeling, ...], new: tuple[Regeling,
     deleted: set[str] = set()
     inserted: set[str] = set()
     for change in comparison.changes:
-        if change.kind in _PAIRED and change.old_id and change.new_id:
+        if change.old_id and change.new_id:
             result.old_to_new[change.old_id] = change.new_id
             result.new_to_old[change.new_id] = change.old_id
         elif change.old_id and not change.new_id:
