@@ -56,6 +56,12 @@ def pair(comparison: Comparison, old: tuple[Regeling, ...], new: tuple[Regeling,
     inserted: set[str] = set()
     for change in comparison.changes:
         if change.old_id and change.new_id:
+            before = result.old_nodes.get(change.old_id)
+            after = result.new_nodes.get(change.new_id)
+            if before is not None and after is not None and before.kind != after.kind:
+                # An article that gets (or loses) leden: its text became the first lid. The
+                # article stays the article; the planner places (or removes) the mark «1.».
+                continue
             result.old_to_new[change.old_id] = change.new_id
             result.new_to_old[change.new_id] = change.old_id
         elif change.old_id and not change.new_id:
@@ -65,6 +71,20 @@ def pair(comparison: Comparison, old: tuple[Regeling, ...], new: tuple[Regeling,
     for regeling in old:
         for node in regeling.children:
             _silent(node, None, result, deleted, inserted)
+    for old_id, node in result.old_nodes.items():
+        # An article keeps its number unless the comparison pairs it otherwise.
+        twin = result.new_nodes.get(old_id)
+        if (
+            node.kind == "artikel"
+            and twin is not None
+            and twin.kind == "artikel"
+            and old_id not in result.old_to_new
+            and old_id not in result.new_to_old
+            and old_id not in deleted
+            and old_id not in inserted
+        ):
+            result.old_to_new[old_id] = old_id
+            result.new_to_old[old_id] = old_id
     return result
 
 
