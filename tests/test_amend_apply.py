@@ -267,3 +267,47 @@ def test_concurrent_bill_drafted_against_an_older_text() -> None:
     assert problems == [
         "opdrachten.txt:9: onderdeel A, onder 3: onderdeel 5° eindigt niet op een punt"
     ]
+
+
+def test_forms_of_stb_2024_59_and_kst_33151() -> None:
+    """A sentence added, a quote in a sentence ("tweede zin"), "onder c", "komt als volgt te
+    luiden" whose new lid "2." is followed by instruction "2.", "de volgende artikelen"."""
+    before = (
+        "Artikel 10\n1. Eerste.\n2. De duur is vijftien jaren.\n"
+        "3. Ten hoogste vijftien jaren. De artikelen 254 en 254a. zijn van toepassing.\n"
+        "4. Het vierde lid:\n  a. een;\n  b. de artikelen 240b en 242 tot en met 250."
+    )
+    instruction = (
+        "B\n\nArtikel 10 wordt als volgt gewijzigd:\n\n"
+        "1. Het tweede lid komt als volgt te luiden:\n\n"
+        "2. De duur van de tijdelijke gevangenisstraf is ten hoogste achttien jaren.\n\n"
+        "2. In het derde lid wordt «vijftien jaren» vervangen door: achttien jaren.\n\n"
+        "3. In artikel 10, derde lid, tweede zin, wordt «254 en 254a.» vervangen door "
+        "«254c en 254d.».\n\n"
+        "4. Aan het tweede lid wordt een zin toegevoegd, luidende: Dit geldt ook bij poging.\n\n"
+        "5. In het vierde lid, onder b, wordt «240b en 242 tot en met 250» vervangen door "
+        "«240 tot en met 243».\n\n"
+        "C\n\nNa artikel 10 worden de volgende artikelen ingevoegd:\n\n"
+        "Artikel 10a\n\nEerste nieuwe.\n\nArtikel 10b\n\n1. Tweede nieuwe."
+    )
+    result, problems = _apply(instruction, before)
+    assert problems == [
+        "opdrachten.txt:13: onderdeel B, onder 4: overlapt met onderdeel B, onder 1 (regel 5): "
+        "artikel 10, tweede lid, is daar ingevoegd of vastgesteld; neem de wijziging op in die "
+        "nieuwe tekst"
+    ]
+    result, problems = _apply(
+        instruction.replace("4. Aan het tweede lid", "4. Aan het eerste lid"), before
+    )
+    assert problems == []
+    expected = (
+        "Artikel 10\n1. Eerste. Dit geldt ook bij poging.\n"
+        "2. De duur van de tijdelijke gevangenisstraf is ten hoogste achttien jaren.\n"
+        "3. Ten hoogste achttien jaren. De artikelen 254c en 254d. zijn van toepassing.\n"
+        "4. Het vierde lid:\n  a. een;\n  b. de artikelen 240 tot en met 243."
+    )
+    assert (result.children[0], result.children[1].number, result.children[2].number) == (
+        published(expected).children[0],
+        "10a",
+        "10b",
+    )
