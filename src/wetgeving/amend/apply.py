@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wetgeving.amend.locate import Failure, Locator, Place, label
+from wetgeving.amend.locate import (
+    Failure,
+    Locator,
+    Place,
+    label,
+    quote_problem,
+    sentence_span,
+)
 from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Problem
 from wetgeving.amend.siblings import (
     apply_ends,
@@ -20,7 +27,7 @@ from wetgeving.amend.siblings import (
     renumber_children,
     set_heading,
 )
-from wetgeving.amend.textedit import EditError, edit_all, sentences
+from wetgeving.amend.textedit import EditError, edit_all
 from wetgeving.amend.tree import (
     ByItem,
     Tree,
@@ -169,21 +176,12 @@ class _Applier:
         self.guard(place, ins)
         owner = place.text_owner()
         text = text_of(owner)
-        lo, hi = 0, len(text)
-        if place.ref[-1].kind == "zin":
-            spans = sentences(text)
-            index = int(place.ref[-1].number) - 1
-            if not 0 <= index < len(spans):
-                raise Failure(
-                    f"{cite(label(place.ref))} bestaat niet "
-                    f"({label(place.ref[:-1])} telt {len(spans)} zinnen)"
-                )
-            lo, hi = spans[index]
+        lo, hi = sentence_span(text, place.ref) if place.ref[-1].kind == "zin" else (0, len(text))
         fresh = [(a - lo, b - lo, w) for a, b, w in self.state.fresh.get(owner) or []]
         try:
             part, fresh = edit_all(text[lo:hi], ins.edits, fresh, _where_of(ins))
         except EditError as err:
-            raise Failure(_quote_problem(err, cite(label(place.ref)))) from None
+            raise Failure(quote_problem(err, cite(label(place.ref)))) from None
         set_text(owner, text[:lo] + part + text[hi:])
         self.state.fresh[owner] = [(a + lo, b + lo, w) for a, b, w in fresh]
 
@@ -203,11 +201,7 @@ class _Applier:
         if kind == "zin":
             owner = first.text_owner()
             text = text_of(owner)
-            spans = sentences(text)
-            index = int(first.ref[-1].number) - 1
-            if not 0 <= index < len(spans):
-                raise Failure(f"{cite(label(first.ref))} bestaat niet")
-            a, b = spans[index]
+            a, b = sentence_span(text, first.ref)
             set_text(owner, (text[:a] + text[b:]).strip().replace("  ", " "))
             return
         if kind in (*BODIES, *DIVISION_RANK):
@@ -255,11 +249,7 @@ class _Applier:
             owner = first.text_owner()
             if kind == "zin":
                 text = text_of(owner)
-                spans = sentences(text)
-                index = int(first.ref[-1].number) - 1
-                if not 0 <= index < len(spans):
-                    raise Failure(f"{cite(label(first.ref))} bestaat niet")
-                a, b = spans[index]
+                a, b = sentence_span(text, first.ref)
                 set_text(owner, text[:a] + ins.text + text[b:])
             else:
                 set_text(owner, ins.text)
@@ -410,14 +400,3 @@ class _Applier:
 
     def heading(self, ins: Instruction) -> None:
         set_heading(self.locator.find(ins.target).node, ins.text)
-
-
-def _quote_problem(err: EditError, where: str) -> str:
-    if err.kind == "absent":
-        return f"«{err.quote}» komt niet voor in {where.rstrip(',')}"
-    if err.kind == "overlap":
-        return f"overlapt met {err.other}: «{err.quote}» in {where} is daar al gewijzigd"
-    return (
-        f"«{err.quote}» komt {err.count} keer voor in {where.rstrip(',')}; citeer zoveel tekst dat "
-        "de plaats eenduidig is, of schrijf 'telkens'"
-    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from wetgeving.amend.cite import words
 from wetgeving.amend.model import BODIES, Ref
+from wetgeving.amend.textedit import EditError, sentences
 from wetgeving.amend.tree import Tree, children, same_number
 from wetgeving.text.labels import cite, lid_label, onderdeel_label, ordinal
 from wetgeving.text.model import DIVISION_RANK
@@ -167,3 +168,29 @@ def _divisions(containers: list[Item]) -> list[Item]:
                 out.append(child)
         stack.extend(c for c in reversed(item.children) if c.kind in DIVISION_RANK)
     return out
+
+
+def sentence_span(text: str, ref: Ref) -> tuple[int, int]:
+    """Where the sentence a citation names ("tweede zin") stands in a text.
+
+    Raises:
+        Failure: when the text has fewer sentences.
+    """
+    spans = sentences(text)
+    index = int(ref[-1].number) - 1
+    if not 0 <= index < len(spans):
+        raise Failure(
+            f"{cite(label(ref))} bestaat niet ({label(ref[:-1])} telt {len(spans)} zinnen)"
+        )
+    return spans[index]
+
+
+def quote_problem(err: EditError, where: str) -> str:
+    if err.kind == "absent":
+        return f"«{err.quote}» komt niet voor in {where.rstrip(',')}"
+    if err.kind == "overlap":
+        return f"overlapt met {err.other}: «{err.quote}» in {where} is daar al gewijzigd"
+    return (
+        f"«{err.quote}» komt {err.count} keer voor in {where.rstrip(',')}; citeer zoveel tekst dat "
+        "de plaats eenduidig is, of schrijf 'telkens'"
+    )
