@@ -34,6 +34,9 @@ EXPECTED = [
     "tekst/tekst.html",
     "verslag.html",
     "verslag.md",
+    "wijzigingswet.docx",
+    "wijzigingswet.html",
+    "wijzigingswet.txt",
 ]
 
 
@@ -54,7 +57,7 @@ def test_zip_bundle_contents_and_manifest(dossier: Dossier, tmp_path: Path) -> N
     target = tmp_path / "bundel.zip"
     code, out, err = run(dossier, "v2", "-o", str(target))
     assert code == 0, err
-    assert out == f"bundel geschreven: {target} (15 bestanden + manifest.json, versie v2)\n"
+    assert out == f"bundel geschreven: {target} (18 bestanden + manifest.json, versie v2)\n"
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist() == [*sorted(EXPECTED[:1] + EXPECTED[2:]), "manifest.json"]
         manifest = json.loads(archive.read("manifest.json"))
@@ -100,7 +103,7 @@ def test_verify_names_altered_missing_and_extra(dossier: Dossier, tmp_path: Path
     folder = tmp_path / "bundel"
     assert run(dossier, "v2", "-o", str(folder))[0] == 0
     code, out, _ = run(dossier, "verify", str(folder))
-    assert (code, out) == (0, "bundel klopt: 15 bestanden, versie v2\n")
+    assert (code, out) == (0, "bundel klopt: 18 bestanden, versie v2\n")
     (folder / "mvt.md").write_text("gewijzigd", encoding="utf-8")
     (folder / "verslag.md").unlink()
     (folder / "extra.txt").write_text("x", encoding="utf-8")
@@ -173,7 +176,7 @@ def test_force_replaces_an_old_bundle_folder(dossier: Dossier, tmp_path: Path) -
     (folder / "oud.txt").write_text("x", encoding="utf-8")
     assert run(dossier, "v2", "-o", str(folder), "--force")[0] == 0
     assert not (folder / "oud.txt").exists()
-    assert run(dossier, "verify", str(folder))[1] == "bundel klopt: 15 bestanden, versie v2\n"
+    assert run(dossier, "verify", str(folder))[1] == "bundel klopt: 18 bestanden, versie v2\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "d"]
 
 
@@ -305,3 +308,19 @@ def test_html_pages_match_golden(dossier: Dossier, tmp_path: Path) -> None:
     ):
         text = (folder / page).read_text(encoding="utf-8")
         check_golden(golden, re.sub(r"\b[0-9a-f]{40}\b|\b[0-9a-f]{12}\b", "<commit>", text))
+
+
+def test_bundle_holds_the_checked_amending_bill(dossier: Dossier, tmp_path: Path) -> None:
+    """The bundle holds the amending bill from the version the MvT compares with (geldend),
+    as HTML, Word and plain text, and the index links it."""
+    target = tmp_path / "bundel"
+    code, _, err = run(dossier, "v2", "-o", str(target))
+    assert code == 0, err
+    text = (target / "wijzigingswet.txt").read_text(encoding="utf-8")
+    assert text.startswith(
+        "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\nA\n\n"
+        "Artikel 273f komt te luiden:\n"
+    )
+    assert "Na artikel 273f wordt een artikel ingevoegd, luidende:" in text
+    index = (target / "index.html").read_text(encoding="utf-8")
+    assert "Van geldend naar v2, gecontroleerd door ze toe te passen" in index

@@ -66,3 +66,17 @@ class DocumentError(WetgevingError):
     """A document cannot be produced (template error, output path refused)."""
 
     exit_code = 9
+
+
+class AmendError(WetgevingError):
+    """Wijzigingsopdrachten cannot be read or applied, or `amend` fails its own check.
+
+    `problems` holds one line per instruction that failed ("opdrachten.txt:12: ..."), printed
+    before the message.
+    """
+
+    exit_code = 10
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from wetgeving.documents import sources, templates
 from wetgeving.documents import toelichting as toelichting_mod
@@ -12,6 +12,7 @@ from wetgeving.documents.model import ComparisonView, Consultation
 from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
+    from wetgeving.amend.build import Amendment
     from wetgeving.documents.mvt import Mvt
     from wetgeving.documents.verslag import Verslag
     from wetgeving.dossier import Dossier
@@ -40,26 +41,34 @@ def mvt_document(
     against: str | None,
     consultation: Consultation | None = None,
     view: ComparisonView | None = None,
+    amendment: Amendment | None = None,
 ) -> Mvt:
     """Assemble the MvT of a loaded version against version `against`.
 
-    `view` is the comparison of `against` with `version` when the caller has made it already.
-    With `against` None (the first version: nothing to compare with) every article of the
-    version gets a section and no sentence says what changed.
+    `view` is the comparison of `against` with `version`, `amendment` the amending bill from
+    `against` to `version`, when the caller has made them already. With `against` None (the
+    first version: nothing to compare with) every article of the version gets a section, no
+    sentence says what changed and there is no amending bill.
     """
     from wetgeving.documents import mvt
 
     if consultation is None:
         consultation = sources.consultation(dossier)
+    problem = ""
     if against is None:
         view = ComparisonView("", None, version.name, version.commit, ())
+    elif amendment is None:
+        amendment, problem = amending(dossier, against, version)
     doc = mvt.build(
         title=dossier.title,
         comparison=view if view is not None else comparison(dossier, against or "", version),
         articles_in_version=sources.article_numbers(version),
         consultation=consultation,
         toelichting=toelichting_mod.load(dossier.root, dossier.toelichting),
+        instructions=instructions_per_article(amendment) if amendment is not None else None,
     )
+    if problem:
+        doc = dataclasses.replace(doc, warnings=(*doc.warnings, problem))
     flags = personal_data_in_quotes(doc)
     if flags:
         shown = "; ".join(flags[:5]) + (f"; en nog {len(flags) - 5}" if len(flags) > 5 else "")
@@ -136,3 +145,59 @@ def text_html(dossier: Dossier, version: VersionText) -> bytes:
     """The draft text of a version as one HTML page."""
     context = {"title": dossier.title, "version": version}
     return templates.render("tekst.html.j2", context, dossier.templates).encode("utf-8")
+
+
+def amending_bill(dossier: Dossier, amendment: Amendment, fmt: Literal["html", "docx"]) -> bytes:
+    """The amending bill as an HTML page or a Word file."""
+    from wetgeving.amend.render import paragraphs
+
+    paras = paragraphs(amendment.bill)
+    (old, old_commit), (new, new_commit) = amendment.old, amendment.new
+    if fmt == "docx":
+        from wetgeving.documents import docx
+
+        subtitle = f"Wijzigingsopdrachten van versie {old} naar versie {new}"
+        return docx.amending_bill(dossier.title, subtitle, paras)
+    context = {
+        "title": dossier.title,
+        "old": old,
+        "new": new,
+        "old_commit": old_commit,
+        "new_commit": new_commit,
+        "paragraphs": paras,
+    }
+    return templates.render("wijzigingswet.html.j2", context, dossier.templates).encode("utf-8")
+
+
+def amending(dossier: Dossier, against: str, version: VersionText) -> tuple[Amendment | None, str]:
+    """The checked amending bill from `against` to a loaded version, or why there is none."""
+    from wetgeving.amend.build import Amendment, make_bill, verify
+    from wetgeving.compare.engine import compare_versions
+    from wetgeving.errors import AmendError
+
+    old = sources.load_text(dossier, against)
+    try:
+        made = make_bill(
+            compare_versions(old, version), old, version, regulation=dossier.regulation
+        )
+        verify(made, old, version, regulation=dossier.regulation)
+    except AmendError as err:
+        return None, f"geen wijzigingsopdrachten van {against} naar {version.name}: {err.message}"
+    return Amendment(made, (old.name, old.commit), (version.name, version.commit)), ""
+
+
+def instructions_per_article(amendment: Amendment) -> dict[str, tuple[Any, ...]]:
+    """The paragraphs of the onderdelen of the bill, per article they change."""
+    from wetgeving.amend.render import Para, onderdeel_paragraphs
+
+    out: dict[str, tuple[Any, ...]] = {}
+    for article in amendment.bill.articles:
+        for part in article.onderdelen:
+            if not part.article:
+                continue
+            shown = onderdeel_paragraphs(amendment.bill, part.letter, article.number)
+            place = f"onderdeel {part.letter}" if part.letter else "enig onderdeel"
+            head = Para("onderdeel", 0, f"Artikel {article.number}, {place}")
+            body = tuple(p for p in shown if p.kind != "onderdeel")
+            out[part.article] = (*out.get(part.article, ()), head, *body)
+    return out

@@ -133,10 +133,23 @@ def make(
     everything = sources.consultation(dossier)
     shown = _public(everything) if openbaar else everything
     step("memorie van toelichting")
-    # The first version has nothing to compare with (never with itself).
+    # The first version has nothing to compare with (never with itself), and no amending bill.
     mvt_against = build.GELDEND if build.GELDEND in against else previous
+    bill_files: list[str] = []
+    amendment = None
+    if mvt_against is not None:
+        amendment, problem = build.amending(dossier, mvt_against, text)
+        if amendment is None:
+            warnings.append(problem)
+        else:
+            from wetgeving.amend.render import render_text
+
+            files["wijzigingswet.txt"] = render_text(amendment.bill).encode("utf-8")
+            files["wijzigingswet.html"] = build.amending_bill(dossier, amendment, "html")
+            files["wijzigingswet.docx"] = build.amending_bill(dossier, amendment, "docx")
+            bill_files = ["wijzigingswet.html", "wijzigingswet.docx", "wijzigingswet.txt"]
     mvt_doc = build.mvt_document(
-        dossier, text, mvt_against, everything, views.get(mvt_against or "")
+        dossier, text, mvt_against, everything, views.get(mvt_against or ""), amendment
     )
     quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
     for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
@@ -177,6 +190,8 @@ def make(
             "commit": text.commit,
             "openbaar": openbaar,
             "renvooi": renvooi,
+            "wijzigingswet": bill_files,
+            "wijzigingswet_tegen": mvt_against,
             "drafts": sorted(n for n in files if n.startswith("tekst/") and n.endswith(".md")),
             "pages": sorted(pages),
             "count": len(shown.responses),

@@ -220,6 +220,11 @@ def mvt(doc: Mvt) -> bytes:
         document.add_heading(section.heading + suffix, level=2)
         if section.changes and section.changes.sentences:
             _description(document, section.changes, "Wijziging: ")
+        for line in section.instruction:
+            text = f"{line.marker} {line.text}" if line.marker else line.text
+            para = document.add_paragraph(text, style="Quote")
+            if line.kind == "onderdeel":
+                para.runs[0].bold = True
         if section.text:
             _markdown_paragraphs(document, section.text)
         else:
@@ -264,3 +269,63 @@ def _consultation(document: Any, doc: Mvt) -> None:
             document.add_paragraph(
                 f"{group.status_label} ({getal(group.count)}){reason}", style="List Bullet"
             )
+
+
+def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:
+    """Return the amending bill as .docx, laid out as the Staatsblad prints one.
+
+    ARTIKEL I centred and bold, the onderdeel letters on their own line, numbered items with
+    a hanging indent, the new text (leden, onderdelen, article headings) indented below them.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = _new(title)
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(11)
+    head = document.add_paragraph()
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.add_run(title).bold = True
+    note = document.add_paragraph()
+    note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    note.add_run(subtitle).italic = True
+    for para in paragraphs:
+        level = max(para.depth, 1 if para.marker else 0)
+        if para.kind == "artikel":
+            out = document.add_paragraph()
+            out.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            out.paragraph_format.space_before = Pt(12)
+            out.add_run(para.text).bold = True
+        elif para.kind == "onderdeel":
+            out = document.add_paragraph(para.text)
+            out.paragraph_format.space_before = Pt(12)
+            out.paragraph_format.keep_with_next = True
+        elif para.kind == "tekst":
+            depth = para.indent // 2 + level
+            out = document.add_paragraph()
+            out.paragraph_format.left_indent = Cm(1 + depth)
+            first, _, rest = para.text.partition(" ")
+            if para.text.startswith("Artikel ") and len(para.text) < 40:
+                out.add_run(para.text).bold = True
+            elif _is_marker(first) and rest:
+                out.paragraph_format.left_indent = Cm(2 + depth)
+                out.paragraph_format.first_line_indent = Cm(-1)
+                out.add_run(f"{first}\t{rest}")
+            else:
+                out.add_run(para.text)
+        else:
+            out = document.add_paragraph()
+            out.paragraph_format.left_indent = Cm(level)
+            if para.marker:
+                out.paragraph_format.first_line_indent = Cm(-1)
+                out.add_run(f"{para.marker}\t{para.text}")
+            else:
+                out.add_run(para.text)
+    return _bytes(document)
+
+
+def _is_marker(text: str) -> bool:
+    from wetgeving.text.structure import MARKER
+
+    return bool(MARKER.match(text)) and (text.endswith(".") or text.endswith(("°", "º")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from wetgeving.documents.consultation_summary import Summary, summarise
 from wetgeving.documents.model import ArticleChanges, ComparisonView, Consultation
@@ -33,6 +34,7 @@ class ArticleSection:
     text: str
     source: str
     path: str
+    instruction: tuple[Any, ...] = ()  # paragraphs (wetgeving.amend.render.Para) of its onderdeel
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ def build(
     articles_in_version: list[str],
     consultation: Consultation,
     toelichting: Toelichting,
+    instructions: dict[str, tuple[Any, ...]] | None = None,
 ) -> Mvt:
     """Assemble the MvT from the comparison, the responses and the lawyer's text.
 
@@ -90,6 +93,7 @@ def build(
         articles_in_version: Article numbers of the new version, in document order.
         consultation: The dossier's responses.
         toelichting: The lawyer's files.
+        instructions: Per article, the paragraphs of the wijzigingsopdracht that changes it.
     """
     chapters = []
     for key, number, heading, prompts in CHAPTERS:
@@ -119,6 +123,7 @@ def build(
                 text=text,
                 source=source,
                 path=f"toelichting/{article}.md",
+                instruction=(instructions or {}).get(article, ()),
             )
         )
     orphans: list[Orphan] = []

@@ -1,0 +1,114 @@
+"""The rules the planner follows: when a list can be changed step by step, when a provision is
+better rewritten ("komt te luiden", Ar 6.9), which pairs keep their order, which sentence was
+added or dropped."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from wetgeving.amend.model import Instruction, Ref
+from wetgeving.amend.quotes import word_count
+from wetgeving.amend.textedit import sentences
+from wetgeving.amend.tree import next_number, text_of
+from wetgeving.compare.align import full_text
+from wetgeving.text.model import Node
+from wetgeving.text.structure import Item
+
+TAILS = ("; of", "; en", ", of", ", en", ";", ".", ",", ":")
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """An instruction written for an article, and the lid it changes something inside of."""
+
+    instruction: Instruction
+    inside: tuple[Item, Ref] | None  # (the lid or onderdeel, its citation) or None
+
+
+def tail(text: str) -> str:
+    body = text.rstrip()
+    return next((t for t in TAILS if body.endswith(t)), "")
+
+
+def plain(numbers: list[str]) -> bool:
+    return all(next_number(a) == b for a, b in itertools.pairwise(numbers))
+
+
+def carried(planned: list[Planned]) -> int:
+    """How many words of new text instructions carry (new provisions, quoted new words)."""
+    total = 0
+    for p in planned:
+        ins = p.instruction
+        total += sum(word_count(full_text(node)) for node in ins.content)
+        total += sum(word_count(edit.new) for edit in ins.edits) + word_count(ins.text)
+    return total
+
+
+def too_much(planned: list[Planned], new: Node) -> bool:
+    """More than two instructions that carry more than half of the new text: rewrite instead."""
+    return len(planned) > 2 and carried(planned) * 2 > word_count(full_text(new))
+
+
+def lone(event: tuple[int | None, int | None], deleting: bool) -> bool:
+    """Whether an event is a deletion (or an insertion) on its own."""
+    i, j = event
+    return (j is None) if deleting else (i is None)
+
+
+def full(item: Item) -> str:
+    parts = [text_of(item)]
+    for child in item.children:
+        parts.append(full(child))
+    return " ".join(p for p in parts if p)
+
+
+def increasing(
+    pairs: list[tuple[int, int]], weight: dict[tuple[int, int], float] | None = None
+) -> list[tuple[int, int]]:
+    """The heaviest run of pairs increasing in both indexes (the rest are moves).
+
+    Every pair weighs 1 unless `weight` says otherwise (a pair that keeps its number weighs
+    more, so "artikel 11 stays artikel 11" wins over "artikel 10 becomes artikel 11").
+    """
+    pairs = sorted(pairs)
+    if not pairs:
+        return []
+    score: list[float] = []
+    back: list[int] = []
+    for k, (i, j) in enumerate(pairs):
+        own = weight.get((i, j), 1.0) if weight else 1.0
+        best, prev = own, -1
+        for m in range(k):
+            pi, pj = pairs[m]
+            if pi < i and pj < j and score[m] + own > best:
+                best, prev = score[m] + own, m
+        score.append(best)
+        back.append(prev)
+    at = max(range(len(pairs)), key=lambda k: (score[k], -k))
+    out: list[tuple[int, int]] = []
+    while at >= 0:
+        out.append(pairs[at])
+        at = back[at]
+    return list(reversed(out))
+
+
+def added_sentence(current: str, target: str) -> str | None:
+    """The one sentence added at the end ("Aan artikel 9a wordt een zin toegevoegd")."""
+    if not target.startswith(current + " ") or not current.endswith("."):
+        return None
+    added = target[len(current) + 1 :]
+    spans = sentences(added)
+    return added if len(spans) == 1 and added.endswith(".") and added[:1].isupper() else None
+
+
+def dropped_sentence(current: str, target: str) -> int | None:
+    """The number of the one sentence deleted ("Het vijfde lid, tweede zin, vervalt")."""
+    spans = sentences(current)
+    if len(spans) < 2:
+        return None
+    for n, (a, b) in enumerate(spans, start=1):
+        rest = (current[:a] + current[b:]).strip().replace("  ", " ")
+        if rest == target:
+            return n
+    return None

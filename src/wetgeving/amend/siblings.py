@@ -1,0 +1,112 @@
+"""Changes to a list of leden or onderdelen as a whole: renumbering and end punctuation."""
+
+from __future__ import annotations
+
+from wetgeving.amend.content import division_heading
+from wetgeving.amend.locate import Failure, label, noun_for
+from wetgeving.amend.model import EndChange, Ref
+from wetgeving.amend.textedit import ends_with, replace_end
+from wetgeving.amend.tree import children, opened, renumber, same_number, set_text, text_of
+from wetgeving.text.structure import Item
+
+_SHOWN = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
+
+
+def renumber_children(parent: Item, pairs: tuple[tuple[str, str], ...]) -> None:
+    """Renumber siblings all at once ("onder vernummering van het vierde tot en met achtste lid
+    tot vijfde tot en met negende lid").
+
+    Raises:
+        Failure: when a sibling to renumber does not exist, or two would share a number.
+    """
+    if not pairs:
+        return
+    siblings = [c for c in children(parent) if c.kind != "slotzin"]
+    found: list[tuple[Item, str]] = []
+    for old, new in pairs:
+        match = [c for c in siblings if same_number(c.number, old)]
+        if not match:
+            raise Failure(f"te vernummeren {noun_for(siblings, old)} {old} bestaat niet")
+        found.append((match[0], new))
+    for item, new in found:
+        renumber(item, new.replace("°", "º") if "º" in item.number else new)
+    numbers = [c.number for c in siblings]
+    if len(set(numbers)) != len(numbers):
+        double = next(n for n in numbers if numbers.count(n) > 1)
+        raise Failure(f"na de vernummering komt nummer {double} twee keer voor")
+
+
+def apply_ends(parent: Item, ends: tuple[EndChange, ...]) -> None:
+    """ "onder vervanging van de punt aan het slot van onderdeel 5° door een puntkomma".
+
+    Raises:
+        Failure: when the onderdeel does not exist or does not end that way.
+    """
+    for end in ends:
+        match = [
+            c
+            for c in children(parent)
+            if c.kind != "slotzin" and same_number(c.number, end.sibling)
+        ]
+        if not match:
+            raise Failure(f"onderdeel {end.sibling} bestaat niet")
+        text = text_of(match[0])
+        if not ends_with(text, end.old):
+            shown = _SHOWN.get(end.old, f"«{end.old}»")
+            raise Failure(f"onderdeel {end.sibling} eindigt niet op {shown}")
+        set_text(match[0], replace_end(text, end.old, end.new))
+
+
+def check_unique(parent: Item, ref: Ref) -> None:
+    """Refuse a list in which two leden or onderdelen have the same number.
+
+    Raises:
+        Failure: naming the number and the provision holding the list.
+    """
+    numbers = [(c.kind, c.number) for c in children(parent) if c.kind != "slotzin"]
+    if len(set(numbers)) != len(numbers):
+        kind, number = next(n for n in numbers if numbers.count(n) > 1)
+        where = label(ref) or "de tekst"
+        raise Failure(
+            f"na deze opdracht komt {kind} {number} twee keer voor in {where}; "
+            "vernummer de volgende bepalingen"
+        )
+
+
+def place_mark(article: Item, mark: str, name: str) -> None:
+    """ "Voor de tekst wordt de aanduiding «1.» geplaatst": the text becomes the first lid.
+
+    Raises:
+        Failure: when the article has leden already.
+    """
+    opened(article)
+    if any(c.kind == "lid" for c in article.children):
+        raise Failure(f"{name} heeft al leden")
+    number = mark.rstrip(".").strip() or "1"
+    lid = Item("lid", number, article.line, marker=f"{number}.", alineas=list(article.alineas))
+    lid.children = article.children
+    article.alineas = []
+    article.children = [lid]
+
+
+def remove_mark(article: Item, name: str) -> None:
+    """ "... alsmede de aanduiding «1.» voor het eerste lid vervallen": the one lid left becomes
+    the text of the article.
+
+    Raises:
+        Failure: when more than that one lid is left.
+    """
+    leden = [c for c in opened(article).children if c.kind == "lid"]
+    if len(leden) != 1 or leden[0].number != "1":
+        raise Failure(f"{name} houdt meer dan één lid; de aanduiding «1.» kan niet vervallen")
+    article.alineas = list(leden[0].alineas)
+    article.children = leden[0].children
+
+
+def set_heading(division: Item, text: str) -> None:
+    """ "Het opschrift van Titel XXXI komt te luiden: Titel XXXI. Financieren van terrorisme"."""
+    parsed = division_heading(text)
+    if parsed is not None and parsed.kind == division.kind:
+        division.title = parsed.title
+    else:
+        division.title = text.rstrip(".")

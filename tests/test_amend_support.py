@@ -1,0 +1,71 @@
+"""Helpers for the amending-bill tests: the real cases, texts as published, dossiers in git."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from wetgeving import dossier as dossier_mod
+from wetgeving import history
+from wetgeving.amend.content import read_content
+from wetgeving.amend.reader import paragraphs
+from wetgeving.text.model import Regeling
+from wetgeving.text.render import render_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES_FILE = FIXTURES / "amend" / "voorbeelden-wijzigingsopdrachten.json"
+
+
+def cases() -> list[dict[str, Any]]:
+    """The real (before, instruction, after) cases, copied from the domain folder."""
+    data: dict[str, Any] = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+    return list(data["cases"])
+
+
+def case(case_id: str) -> dict[str, Any]:
+    """One real case by id ("T1")."""
+    return next(c for c in cases() if c["id"] == case_id)
+
+
+def published(text: str, title: str = "Wetboek van Strafrecht") -> Regeling:
+    """An article as published ("Artikel 5 / 1. ... /   1°. ...") as a regeling."""
+    nodes = read_content(paragraphs(text), "artikel")
+    return Regeling(title, "BWBR0001854", nodes, path="drafts/sr.md")
+
+
+def draft(text: str) -> str:
+    """An article as published, written as a draft file."""
+    return render_markdown(published(text))
+
+
+def make_dossier(root: Path, versions: dict[str, str]) -> dossier_mod.Dossier:
+    """A dossier in a fresh repository with each (name, draft text) recorded as a version."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "wetgeving.toml").write_text(
+        dossier_mod.config_text("Testwet", "Wetboek van Strafrecht", "BWBR0001854"),
+        encoding="utf-8",
+    )
+    (root / "drafts").mkdir(exist_ok=True)
+    history.init_repository(root)
+    d = dossier_mod.load(root)
+    for name, text in versions.items():
+        (root / "drafts" / "273f.md").write_text(text, encoding="utf-8")
+        history.create_version(d, name, f"Versie {name}")
+    return d
+
+
+def fixture_dossier(
+    root: Path, names: tuple[str, ...] = ("geldend", "v1", "v2")
+) -> dossier_mod.Dossier:
+    """A dossier with the fixture drafts of art. 273f recorded as versions."""
+    texts = {}
+    for name in names:
+        texts[name] = (FIXTURES / "drafts" / f"{name}.md").read_text(encoding="utf-8")
+    return make_dossier(root, texts)
+
+
+def copy_fixture(name: str, target: Path) -> None:
+    """Put a fixture draft into a dossier's drafts/."""
+    shutil.copyfile(FIXTURES / "drafts" / f"{name}.md", target)
