@@ -338,6 +338,25 @@ def test_commit_refused_by_a_hook_leaves_nothing_staged(tmp_path: Path, fixtures
     assert git(d.root, "diff", "--cached", "--name-only") == ""
 
 
+def test_refused_version_keeps_what_the_lawyer_had_staged(tmp_path: Path, fixtures: Path) -> None:
+    """A recording git refuses leaves drafts/ staged exactly as the lawyer had staged it."""
+    d = make_dossier(tmp_path / "d", fixtures)
+    history.create_version(d, "v1", "Eerste concept")
+    draft = d.root / "drafts" / "273f.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(d.root, "add", "drafts/273f.md")
+    staged = git(d.root, "ls-files", "--stage", "--", "drafts")
+    draft.write_text(draft.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # and more
+    (d.root / "drafts" / "nieuw.md").write_text("## Artikel 1\n\nTekst.\n", encoding="utf-8")
+    hook = d.root / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    with pytest.raises(GitError):
+        history.create_version(d, "v2", "Tweede concept")
+    assert git(d.root, "ls-files", "--stage", "--", "drafts") == staged
+    assert git(d.root, "diff", "--cached", "--name-only") == "drafts/273f.md"
+
+
 def test_load_version_parses_and_caches(
     tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

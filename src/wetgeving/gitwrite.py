@@ -94,20 +94,35 @@ def run(repo: Repo, command: str, *args: str, **kwargs: Any) -> str:
 
 @contextlib.contextmanager
 def unstaged_on_failure(repo: Repo, *specs: str) -> Iterator[None]:
-    """Take `specs` out of the index again when the block fails (a commit a hook refused).
+    """Put the index of `specs` back as it was when the block fails (a commit a hook refused).
 
     Otherwise the next plain `git commit` of the lawyer would record what wetgeving reported as
-    not stored.
+    not stored; and what the lawyer had staged there before stays staged.
     """
+    before = run(repo, "ls-files", "--stage", "--", *specs).splitlines()
     try:
         yield
     except BaseException:
         with contextlib.suppress(GitError):
-            if has_head(repo):
-                run(repo, "reset", "-q", "HEAD", "--", *specs)
-            else:
-                run(repo, "rm", "--cached", "-r", "-q", "--ignore-unmatch", "--", *specs)
+            _restore_index(repo, specs, before)
         raise
+
+
+def _restore_index(repo: Repo, specs: tuple[str, ...], before: list[str]) -> None:
+    if has_head(repo):
+        run(repo, "reset", "-q", "HEAD", "--", *specs)
+        now = set(run(repo, "ls-files", "--", *specs).splitlines())
+    else:
+        run(repo, "rm", "--cached", "-r", "-q", "--ignore-unmatch", "--", *specs)
+        now = set()
+    kept: set[str] = set()
+    for entry in before:  # "<mode> <blob> <stage>\t<path>"
+        info, _, path = entry.partition("\t")
+        mode, blob, _ = info.split(" ")
+        kept.add(path)
+        run(repo, "update-index", "--add", "--cacheinfo", f"{mode},{blob},{path}")
+    for path in sorted(now - kept):  # staged for removal before
+        run(repo, "update-index", "--force-remove", "--", path)
 
 
 @contextlib.contextmanager

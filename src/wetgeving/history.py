@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -315,8 +316,16 @@ def _check_message(message: str) -> str:
     return text
 
 
-def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
+def create_version(
+    dossier: Dossier,
+    name: str,
+    message: str,
+    check: Callable[[Snapshot], object] | None = None,
+) -> VersionInfo:
     """Record the current `drafts/` as version `name`: one commit of exactly those paths.
+
+    `check` is given the drafts as they are about to be recorded, under the repository lock, and
+    raises when they must not be recorded (a draft that does not parse).
 
     Raises:
         VersionError: invalid or existing name, or nothing to record.
@@ -336,7 +345,10 @@ def create_version(dossier: Dossier, name: str, message: str) -> VersionInfo:
                 f"of verwijder de tag met 'git tag -d {tag}'"
             )
         drafts = prefix + "drafts"
-        files = _worktree(dossier).files
+        worktree = _worktree(dossier)
+        files = worktree.files
+        if check is not None:
+            check(worktree)
         head = has_head(repo)
         tracked = head and bool(tree_files(repo, "HEAD", prefix))
         if not files and not tracked:

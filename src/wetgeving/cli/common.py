@@ -12,6 +12,11 @@ from typer.core import TyperCommand, TyperGroup
 from wetgeving.errors import WetgevingError
 
 
+def _in_workflow(names: Any) -> list[str]:
+    """Command names in the lawyer's workflow order; any other name after them."""
+    return sorted(names, key=lambda n: WORKFLOW.index(n) if n in WORKFLOW else len(WORKFLOW))
+
+
 class _State:
     dossier: Path | None = None
 
@@ -19,6 +24,23 @@ class _State:
 state = _State()
 
 HELP_TEXT = "Toon deze hulp en stop."
+# The order of `wetgeving --help`: the lawyer's workflow, commands and groups mixed.
+WORKFLOW = (
+    "init",
+    "version",
+    "check",
+    "fmt",
+    "show",
+    "import",
+    "diff",
+    "amend",
+    "apply",
+    "respond",
+    "responses",
+    "mvt",
+    "verslag",
+    "bundle",
+)
 
 
 def _dutch_help(command: Any, ctx: Any) -> None:
@@ -72,8 +94,7 @@ class WetgevingGroup(TyperGroup):
         return command
 
     def list_commands(self, ctx: Any) -> list[str]:
-        # Keep commands in the order they were registered, which follows the lawyer's workflow.
-        return list(self.order) if self.order else list(self.commands)
+        return _in_workflow(self.order or self.commands)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # Unbuilt commands are listed through stand-ins that carry only their help text.

@@ -39,18 +39,12 @@ def create(
     geweigerd; als de tekst gelijk is aan de laatste versie wordt niets vastgelegd. Een concept dat
     niet te lezen is (zie 'wetgeving check') wordt niet vastgelegd.
     """
-    from wetgeving import history
     from wetgeving.errors import UsageError
-    from wetgeving.text.load import load_version
+    from wetgeving.text.load import record_version
 
     if message is None:
         raise UsageError('geef een omschrijving met -m, bijvoorbeeld -m "Consultatieversie"')
-    history.check_name(name)
-    current = dossier()
-    # A version is immutable: never record a text that cannot be read back. The parsed trees are
-    # kept in the cache, so a later diff of this version does not parse it again.
-    load_version(current, "werk", remember=True)
-    info = history.create_version(current, name, message)
+    info = record_version(dossier(), name, message)
     typer.echo(f"versie {info.name} vastgelegd (commit {_short(info.commit)})")
 
 

@@ -110,6 +110,23 @@ def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> Versi
     return version_texts(dossier, [history.snapshot(dossier, rev)], remember=remember)[0]
 
 
+def record_version(dossier: Dossier, name: str, message: str) -> history.VersionInfo:
+    """Record `drafts/` as version `name`, only when every draft parses (see `create_version`).
+
+    A version is immutable: a text that cannot be read back is never recorded. The trees go to
+    the parse cache, so a later diff of this version does not parse it again.
+
+    Raises:
+        VersionError: invalid or existing name, or nothing to record.
+        ParseError: a draft does not parse (file and line).
+        GitError: git missing, locked or refusing.
+    """
+    history.check_name(name)
+    return history.create_version(
+        dossier, name, message, check=lambda snap: _texts(dossier, snap, remember=True)
+    )
+
+
 def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:
     """`load_version` for several versions, reading the repository once (see `load_version`)."""
     return version_texts(dossier, history.snapshots(dossier, revs))
