@@ -1,7 +1,7 @@
 """Benchmark `wetgeving bundle` on dossiers with 2,500, 5,000 and 10,000 responses.
 
 Each dossier has the fixture versions geldend, v1 and v2 and N response files written directly in
-the documented format (docs/consultation-format.md, via `consultation.model.render`), a fifth of
+the documented format (docs/consultation-format.md, via `consultation.fileformat.render`), a fifth of
 them one mass campaign. Measured in the same run, each as a whole process:
 - `python -m wetgeving bundle v2 -o bundle.zip --intern` (peak memory from getrusage);
 - the baseline: a plain script that reads the same N files, writes their texts HTML-escaped into
@@ -69,7 +69,8 @@ def make_dossier(root: Path, n: int) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from wetgeving import dossier as dossier_mod
     from wetgeving import history
-    from wetgeving.consultation.model import Disposition, Point, Response, render
+    from wetgeving.consultation.fileformat import render
+    from wetgeving.consultation.model import Disposition, Point, Response
 
     root.mkdir(parents=True)
     (root / "wetgeving.toml").write_text(

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from test_consultation_support import commits, committed_files, make_dossier, response_files
-from wetgeving.consultation import store
+from wetgeving.consultation import fileformat, store
 
 
 def test_eight_concurrent_responds_all_land(tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_eight_concurrent_responds_all_land(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0] * 8, results
     files = response_files(d)
     assert len(files) == 8
-    texts = sorted(store.read(f).points[0].text for f in files)
+    texts = sorted(fileformat.read(f).points[0].text for f in files)
     assert texts == sorted(f"Reactie nummer {n}." for n in range(8))
     subjects = commits(d)
     assert len(subjects) == before + 8

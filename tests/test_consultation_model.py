@@ -47,9 +47,9 @@ def sample(**changes: object) -> Response:
 def test_round_trip_fast_reader() -> None:
     """A rendered response reads back identically through the fast reader."""
     r = sample(notes="Interne notitie.\n")
-    text = model.render(r)
+    text = fileformat.render(r)
     assert fileformat._fast_front(text) is not None
-    back = model.parse(text, "x.md")
+    back = fileformat.parse(text, "x.md")
     assert back == r
     assert back.notes.strip() == "Interne notitie."
 
@@ -67,7 +67,7 @@ def test_yaml_reader_agrees_with_fast_reader() -> None:
         "      version: v2\n---\n"
     )
     assert fileformat._fast_front(text) is None
-    assert model.parse(text, "x.md") == sample()
+    assert fileformat.parse(text, "x.md") == sample()
 
 
 @settings(max_examples=200, deadline=None)
@@ -76,13 +76,13 @@ def test_any_text_round_trips(text: str) -> None:
     """Any text (quotes, backslashes, YAML specials, odd unicode) survives writing and reading."""
     clean = model.clean_text(text)
     r = sample(points=(Point("algemeen", "", clean),))
-    rendered = model.render(r)
-    assert model.parse(rendered, "x.md").points[0].text == clean
+    rendered = fileformat.render(r)
+    assert fileformat.parse(rendered, "x.md").points[0].text == clean
     # and PyYAML reads what the fast reader reads
     from wetgeving import frontmatter
 
     front, _, _ = frontmatter.split(rendered, "x.md")
-    assert model.from_dict(front).points[0].text == clean
+    assert fileformat.from_dict(front).points[0].text == clean
 
 
 @pytest.mark.parametrize(
@@ -98,16 +98,16 @@ def test_any_text_round_trips(text: str) -> None:
 )  # fmt: skip
 def test_invalid_fields_are_named(line: str, replacement: str, message: str) -> None:
     """Every invalid front matter value is refused with the file and the field named."""
-    text = model.render(sample()).replace(line, replacement)
+    text = fileformat.render(sample()).replace(line, replacement)
     with pytest.raises(ParseError) as err:
-        model.parse(text, "consultation_responses/x.md")
+        fileformat.parse(text, "consultation_responses/x.md")
     assert err.value.message == f"consultation_responses/x.md: {message}"
 
 
 def test_node_must_match_ref() -> None:
     """A general point cannot carry a node id and a provision point needs one."""
     with pytest.raises(ConsultationError, match="'node' past niet bij 'ref'"):
-        model.from_dict({**_front(), "points": [{"ref": "algemeen", "node": "art.1", "text": "x"}]})
+        fileformat.from_dict({**_front(), "points": [{"ref": "algemeen", "node": "art.1", "text": "x"}]})
 
 
 def _front() -> dict[str, object]:
@@ -134,9 +134,9 @@ def test_file_name_comes_from_the_id_only(tmp_path: Path) -> None:
     with pytest.raises(ConsultationError, match=r"ongeldig reactie-id '\.\./\.\./etc/passwd'"):
         store.path_for(d, "../../etc/passwd")
     other = tmp_path / "d" / "consultation_responses" / "20261128T130501Z-aaaaaaaaaa.md"
-    other.write_text(model.render(sample()), encoding="utf-8")
+    other.write_text(fileformat.render(sample()), encoding="utf-8")
     with pytest.raises(ParseError, match="past niet bij de bestandsnaam"):
-        store.read(other)
+        fileformat.read(other)
 
 
 def test_fingerprint_ignores_id_and_disposition() -> None:

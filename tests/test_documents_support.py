@@ -46,7 +46,8 @@ def response(
     campaign: str = "",
 ) -> str:
     """Return the file text of a response; points are (ref, node, text, status, reason)."""
-    from wetgeving.consultation.model import Disposition, Point, Response, render
+    from wetgeving.consultation.fileformat import render
+    from wetgeving.consultation.model import Disposition, Point, Response
 
     made = []
     for ref, node, text, status, reason in points:

@@ -3,21 +3,28 @@
 The writer emits every scalar as a JSON-style double-quoted string (valid YAML), so `_fast_front`
 can read what we wrote without a YAML parser; anything else (a hand-edited file) goes through
 `wetgeving.frontmatter`. Both give a mapping of strings that `from_dict` validates.
+
+The format is a contract (docs/consultation-format.md): fields are only ever added, optional, and
+written only when they hold something, so every file written before still reads the same.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
+from wetgeving import files
 from wetgeving.consultation.model import (
     CAMPAIGN_RE,
     CHANNELS,
     GENERAL,
     ID_RE,
     KINDS,
+    NODE_RE,
     STATUSES,
+    Answer,
     Disposition,
     Point,
     Response,
@@ -27,10 +34,11 @@ from wetgeving.consultation.model import (
     check_openbaar_strict,
     check_text,
     check_version,
+    clean_text,
 )
 from wetgeving.errors import ConsultationError, ParseError
 
-_NODE_RE = re.compile(r"[A-Za-z0-9.°~/:-]{1,200}")
+MAX_QUESTION_TEXT = 5000
 
 
 def _q(value: str) -> str:
@@ -38,6 +46,21 @@ def _q(value: str) -> str:
     if value.isprintable() and '"' not in value and "\\" not in value:
         return f'"{value}"'
     return json.dumps(value, ensure_ascii=False).replace("\u0085", "\\u0085")
+
+
+def _disposition_lines(d: Disposition) -> list[str]:
+    lines = [
+        "  disposition:",
+        f"    status: {_q(d.status)}",
+        f"    reason: {_q(d.reason)}",
+        f"    version: {_q(d.version)}",
+    ]
+    if d.previous is not None:
+        p = d.previous
+        lines.append(f"    previous_status: {_q(p.status)}")
+        lines.append(f"    previous_reason: {_q(p.reason)}")
+        lines.append(f"    previous_version: {_q(p.version)}")
+    return lines
 
 
 def render(response: Response) -> str:
@@ -59,28 +82,37 @@ def render(response: Response) -> str:
     if response.fingerprint:
         top.append(("fingerprint", response.fingerprint))
     lines.extend(f"{key}: {_q(value)}" for key, value in top)
-    if not response.points:
-        lines.append("points: []")
-    else:
-        lines.append("points:")
+    lines.append("points:" if response.points else "points: []")
     for point in response.points:
         lines.append(f"- ref: {_q(point.ref)}")
         lines.append(f"  node: {_q(point.node)}")
+        if point.node_version:
+            lines.append(f"  node_version: {_q(point.node_version)}")
+        if point.written:
+            lines.append(f"  written: {_q(point.written)}")
+        if not point.linked:
+            lines.append('  linked: "nee"')
         if point.question:
             lines.append(f"  question: {_q(point.question)}")
+        if point.question_text:
+            lines.append(f"  question_text: {_q(point.question_text)}")
         lines.append(f"  text: {_q(point.text)}")
         if point.disposition is not None:
-            d = point.disposition
-            lines.append("  disposition:")
-            lines.append(f"    status: {_q(d.status)}")
-            lines.append(f"    reason: {_q(d.reason)}")
-            lines.append(f"    version: {_q(d.version)}")
+            lines.extend(_disposition_lines(point.disposition))
+    if response.answers:
+        lines.append("answers:")
+    for answer in response.answers:
+        lines.append(f"- question: {_q(answer.question)}")
+        if answer.question_text:
+            lines.append(f"  question_text: {_q(answer.question_text)}")
+        lines.append(f"  choice: {_q(answer.choice)}")
     lines.append("---")
     notes = response.notes.strip("\n")
     return "\n".join(lines) + "\n" + (notes + "\n" if notes else "")
 
 
-_LINE = re.compile(r'( {0,4})(- )?([a-z]+):(?: ("(?:[^"\\]|\\.)*"|\[\]))?')
+_LINE = re.compile(r'( {0,4})(- )?([a-z_]+):(?: ("(?:[^"\\]|\\.)*"|\[\]))?')
+_LISTS = ("points", "answers")
 
 
 def _fast_front(text: str) -> tuple[dict[str, Any], str] | None:
@@ -93,7 +125,7 @@ def _fast_front(text: str) -> tuple[dict[str, Any], str] | None:
             return None
         end = len(text) - 4
     data: dict[str, Any] = {}
-    points: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] | None = None
     current: dict[str, Any] | None = None
     disposition: dict[str, str] | None = None
     for line in text[4:end].split("\n"):
@@ -103,21 +135,22 @@ def _fast_front(text: str) -> tuple[dict[str, Any], str] | None:
         indent, dash, key, raw = len(m.group(1)), m.group(2), m.group(3), m.group(4)
         value: Any = json.loads(raw) if raw and raw != "[]" else ([] if raw == "[]" else None)
         if indent == 0 and not dash:
-            if key == "points":
+            if key in _LISTS and key not in data:
                 if value not in (None, []):
                     return None
-                data["points"] = points
+                items = data[key] = []
             elif isinstance(value, str) and key not in data:
                 data[key] = value
+                items = None
             else:
                 return None
             current = disposition = None
-        elif indent == 0 and dash and "points" in data and isinstance(value, str):
+        elif indent == 0 and dash and items is not None and isinstance(value, str):
             current = {key: value}
-            points.append(current)
+            items.append(current)
             disposition = None
         elif indent == 2 and not dash and current is not None:
-            if value is None and key == "disposition":
+            if value is None and key == "disposition" and key not in current:
                 disposition = {}
                 current["disposition"] = disposition
             elif isinstance(value, str) and key not in current:
@@ -125,6 +158,8 @@ def _fast_front(text: str) -> tuple[dict[str, Any], str] | None:
             else:
                 return None
         elif indent == 4 and not dash and disposition is not None and isinstance(value, str):
+            if key in disposition:
+                return None
             disposition[key] = value
         else:
             return None
@@ -152,12 +187,37 @@ def parse(text: str, path: str) -> Response:
         raise ParseError(path, None, exc.message) from None
 
 
+def read(path: Path) -> Response:
+    """Read one response file; its id must match the file name.
+
+    Raises:
+        ParseError: when unreadable or invalid.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ParseError(str(path), None, "bestand is geen UTF-8-tekst") from None
+    except OSError as exc:
+        message = f"kan niet worden gelezen ({files.reason(exc)})"
+        raise ParseError(str(path), None, message) from None
+    response = parse(text, str(path))
+    if response.id != path.name[:-3]:
+        raise ParseError(str(path), None, f"id '{response.id}' past niet bij de bestandsnaam")
+    return response
+
+
 _TOP_KEYS = {
     "id", "respondent", "organisation", "place", "kind", "channel", "received", "openbaar",
-    "version", "points", "campaign", "fingerprint",
+    "version", "points", "campaign", "fingerprint", "answers",
 }  # fmt: skip
-_POINT_KEYS = {"ref", "node", "question", "text", "disposition"}
-_DISP_KEYS = {"status", "reason", "version"}
+_POINT_KEYS = {
+    "ref", "node", "question", "text", "disposition", "question_text", "node_version", "written",
+    "linked",
+}  # fmt: skip
+_DISP_KEYS = {
+    "status", "reason", "version", "previous_status", "previous_reason", "previous_version",
+}  # fmt: skip
+_ANSWER_KEYS = {"question", "question_text", "choice"}
 
 
 def _str(data: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
@@ -175,6 +235,88 @@ def _unknown(data: dict[str, Any], allowed: set[str], where: str) -> None:
         raise ConsultationError(f"{where}onbekend veld '{extra[0]}'")
 
 
+def _question_text(data: dict[str, Any], where: str) -> str:
+    text = clean_text(_str(data, "question_text", where, ""))
+    if len(text) > MAX_QUESTION_TEXT:
+        raise ConsultationError(
+            f"{where}'question_text' is langer dan {MAX_QUESTION_TEXT:,} tekens".replace(",", ".")
+        )
+    return text
+
+
+def _disposition(raw: Any, where: str) -> Disposition:
+    if not isinstance(raw, dict):
+        raise ConsultationError(f"{where}'disposition' moet velden hebben")
+    _unknown(raw, _DISP_KEYS, where)
+    version = _str(raw, "version", where, "")
+    previous = None
+    if "previous_status" in raw:
+        before = _str(raw, "previous_version", where, "")
+        previous = Disposition(
+            check_choice("status", _str(raw, "previous_status", where), STATUSES),
+            _str(raw, "previous_reason", where, ""),
+            check_version(before) if before else "",
+        )
+    elif "previous_reason" in raw or "previous_version" in raw:
+        raise ConsultationError(f"{where}'previous_status' ontbreekt")
+    return Disposition(
+        check_choice("status", _str(raw, "status", where), STATUSES),
+        _str(raw, "reason", where, ""),
+        check_version(version) if version else "",
+        previous,
+    )
+
+
+def _point(raw: Any, where: str) -> Point:
+    if not isinstance(raw, dict):
+        raise ConsultationError(f"{where}moet uit 'sleutel: waarde'-regels bestaan")
+    _unknown(raw, _POINT_KEYS, where)
+    ref = _str(raw, "ref", where)
+    node = _str(raw, "node", where, "")
+    linked_text = _str(raw, "linked", where, "ja")
+    if linked_text not in ("ja", "nee"):
+        raise ConsultationError(f"{where}'linked' moet ja of nee zijn, niet '{linked_text}'")
+    linked = linked_text == "ja"
+    node_version = _str(raw, "node_version", where, "")
+    if not linked:
+        if node or node_version:
+            raise ConsultationError(f"{where}een niet-gekoppeld punt heeft geen 'node'")
+    elif (ref == GENERAL) != (node == "") or (node and not NODE_RE.fullmatch(node)):
+        raise ConsultationError(f"{where}'node' past niet bij 'ref' ('{ref}', '{node}')")
+    if node_version and not node:
+        raise ConsultationError(f"{where}'node_version' zonder 'node'")
+    disposition = _disposition(raw["disposition"], where) if "disposition" in raw else None
+    return Point(
+        ref=check_field("ref", ref, required=True),
+        node=node,
+        text=check_text(_str(raw, "text", where), f"{where}tekst"),
+        question=check_field("question", _str(raw, "question", where, "")),
+        disposition=disposition,
+        question_text=_question_text(raw, where),
+        node_version=check_version(node_version) if node_version else "",
+        written=check_field("written", _str(raw, "written", where, "")),
+        linked=linked,
+    )
+
+
+def _answer(raw: Any, where: str) -> Answer:
+    if not isinstance(raw, dict):
+        raise ConsultationError(f"{where}moet uit 'sleutel: waarde'-regels bestaan")
+    _unknown(raw, _ANSWER_KEYS, where)
+    return Answer(
+        question=check_field("question", _str(raw, "question", where), required=True),
+        choice=check_field("choice", _str(raw, "choice", where), required=True),
+        question_text=_question_text(raw, where),
+    )
+
+
+def _list(front: dict[str, Any], key: str) -> list[Any]:
+    raw = front.get(key, [])
+    if not isinstance(raw, list):
+        raise ConsultationError(f"'{key}' moet een lijst zijn")
+    return raw
+
+
 def from_dict(front: dict[str, Any], notes: str = "") -> Response:
     """Build a validated Response from front matter strings.
 
@@ -185,40 +327,8 @@ def from_dict(front: dict[str, Any], notes: str = "") -> Response:
     rid = _str(front, "id", "")
     if not ID_RE.fullmatch(rid):
         raise ConsultationError(f"ongeldig id '{rid}'")
-    raw_points = front.get("points", [])
-    if not isinstance(raw_points, list):
-        raise ConsultationError("'points' moet een lijst zijn")
-    points = []
-    for n, raw in enumerate(raw_points, 1):
-        where = f"punt {n}: "
-        if not isinstance(raw, dict):
-            raise ConsultationError(f"{where}moet uit 'sleutel: waarde'-regels bestaan")
-        _unknown(raw, _POINT_KEYS, where)
-        ref = _str(raw, "ref", where)
-        node = _str(raw, "node", where, "")
-        if (ref == GENERAL) != (node == "") or (node and not _NODE_RE.fullmatch(node)):
-            raise ConsultationError(f"{where}'node' past niet bij 'ref' ('{ref}', '{node}')")
-        disposition = None
-        if "disposition" in raw:
-            d = raw["disposition"]
-            if not isinstance(d, dict):
-                raise ConsultationError(f"{where}'disposition' moet velden hebben")
-            _unknown(d, _DISP_KEYS, where)
-            version = _str(d, "version", where, "")
-            disposition = Disposition(
-                check_choice("status", _str(d, "status", where), STATUSES),
-                _str(d, "reason", where, ""),
-                check_version(version) if version else "",
-            )
-        points.append(
-            Point(
-                ref=check_field("ref", ref, required=True),
-                node=node,
-                text=check_text(_str(raw, "text", where), f"{where}tekst"),
-                question=check_field("question", _str(raw, "question", where, "")),
-                disposition=disposition,
-            )
-        )
+    points = [_point(raw, f"punt {n}: ") for n, raw in enumerate(_list(front, "points"), 1)]
+    answers = [_answer(raw, f"antwoord {n}: ") for n, raw in enumerate(_list(front, "answers"), 1)]
     campaign = _str(front, "campaign", "", "")
     if campaign and not CAMPAIGN_RE.fullmatch(campaign):
         raise ConsultationError(f"ongeldige campagne '{campaign}'")
@@ -238,5 +348,6 @@ def from_dict(front: dict[str, Any], notes: str = "") -> Response:
         points=tuple(points),
         campaign=campaign,
         fingerprint=fp,
+        answers=tuple(answers),
         notes=notes,
     )

@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving import files
+from wetgeving.consultation.fileformat import read
 from wetgeving.consultation.model import ID_RE, Response
+from wetgeving.consultation.paths import git_dir, responses_dir
 from wetgeving.errors import ConsultationError
 
 if TYPE_CHECKING:
@@ -164,8 +166,6 @@ def entry_for(response: Response, size: int, mtime: int) -> Entry:
 
 
 def _path(dossier: Dossier) -> Path | None:
-    from wetgeving.consultation.store import git_dir
-
     gdir = git_dir(Path(dossier.root))
     return None if gdir is None else gdir / "wetgeving-cache" / NAME
 
@@ -254,8 +254,6 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
     Raises:
         ParseError: naming the first new or changed file that is invalid.
     """
-    from wetgeving.consultation.store import read, responses_dir
-
     folder = responses_dir(dossier)
     path = _path(dossier)
     raw = _read(path)
@@ -304,8 +302,6 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
 
 def is_current(dossier: Dossier) -> bool:
     """True when the index was written for the folder as it is now (checked before a write)."""
-    from wetgeving.consultation.store import responses_dir
-
     path = _path(dossier)
     if path is None:
         return False
@@ -334,8 +330,6 @@ def add(dossier: Dossier, entries: list[Entry], was_current: bool) -> None:
     before the write. Only then is the new folder time recorded (`load` still compares the names
     once); otherwise the next `load` checks every file.
     """
-    from wetgeving.consultation.store import responses_dir
-
     path = _path(dossier)
     if path is None:
         return

@@ -11,8 +11,6 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass, field, replace
-from typing import Any
-
 from wetgeving.errors import ConsultationError
 
 KINDS = ("burger", "bedrijf", "organisatie", "adviesorgaan", "overheid")
@@ -34,8 +32,9 @@ ID_RE = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6,16}")
 CAMPAIGN_RE = re.compile(r"C[0-9a-f]{8}")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _VERSION_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-_NODE_RE = re.compile(r"[A-Za-z0-9.°~/:-]{1,200}")
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+NODE_RE = re.compile(r"[A-Za-z0-9.°~/:-]{1,200}")
+# The one e-mail pattern: refused in names, removed from texts, flagged by `privacy`.
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Characters that YAML or terminals treat specially; never kept in stored text.
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
@@ -51,23 +50,48 @@ class Disposition:
         status: overgenomen, deels, niet-overgenomen or kennisgenomen.
         reason: Why, in a sentence or two.
         version: The concept version in which it was done ("" when not tied to one).
+        previous: The disposition this one replaced (`dispose --force`), without its own
+            `previous`; None for a first disposition. git keeps every earlier one.
     """
 
     status: str
     reason: str
     version: str = ""
+    previous: Disposition | None = None
+
+    @property
+    def label(self) -> str:
+        """The status as people read it ("deels overgenomen")."""
+        return STATUS_LABELS.get(self.status, self.status)
+
+    def same_as(self, other: Disposition) -> bool:
+        """True when status, reason and version are equal (the earlier one not counted)."""
+        return (self.status, self.reason, self.version) == (
+            other.status,
+            other.reason,
+            other.version,
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One point of a response, tied to a provision or general.
+    """One point of a response, tied to a provision or general, or kept as written.
 
     Attributes:
-        ref: Provision in citation form ("artikel 273f, derde lid") or "algemeen".
-        node: Node id in the consulted version ("art.273f/lid.3"), "" for general points.
+        ref: Provision in citation form ("artikel 273f, derde lid"), "algemeen", or for a point
+            that is not linked (`linked` False) the reference as the respondent wrote it.
+        node: Node id ("art.273f/lid.3") in the consulted version, or in `node_version`;
+            "" for general and unlinked points.
         text: What the respondent says.
         question: Consultation question it answers ("Vraag 2"), "" when none.
         disposition: What was done with it, None while open.
+        question_text: The text of that question as asked ("Steunt u ...?"), "" when unknown.
+        node_version: The version whose text holds `node` when that is not the consulted
+            version (the law in force: "geldend"); "" for the consulted version.
+        written: The reference as the respondent wrote it, when it was linked some other way
+            than by reading it as a provision of the consulted version ("ARTIKEL I, onderdeel
+            B"), or linked later by hand; "" otherwise.
+        linked: False for a reference that resolved nowhere: kept as written, "niet gekoppeld".
     """
 
     ref: str
@@ -75,6 +99,30 @@ class Point:
     text: str
     question: str = ""
     disposition: Disposition | None = None
+    question_text: str = ""
+    node_version: str = ""
+    written: str = ""
+    linked: bool = True
+
+    @property
+    def general(self) -> bool:
+        """True for a point about the proposal as a whole ("algemeen")."""
+        return self.linked and not self.node
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer to a closed question (ja/nee, multiple choice): tallied, not a point to dispose.
+
+    Attributes:
+        question: The question ("Vraag 2").
+        choice: The choice made ("ja", "nee", or one of the declared choices).
+        question_text: The text of the question as asked, "" when unknown.
+    """
+
+    question: str
+    choice: str
+    question_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +142,7 @@ class Response:
         points: The points made.
         campaign: Id of the campaign it belongs to ("" when none recorded).
         fingerprint: Content hash used to make imports idempotent.
+        answers: Answers to closed questions (tallied per question, never disposed).
         notes: Free internal notes (the Markdown body).
     """
 
@@ -109,6 +158,7 @@ class Response:
     points: tuple[Point, ...]
     campaign: str = ""
     fingerprint: str = ""
+    answers: tuple[Answer, ...] = ()
     notes: str = field(default="", compare=False)
 
     @property
@@ -139,15 +189,16 @@ def redact_emails(text: str) -> tuple[str, int]:
     """Replace e-mail addresses (never stored) by a marker; return the text and the count."""
     if "@" not in text:
         return text, 0
-    return _EMAIL_RE.subn(EMAIL_REDACTED, text)
+    return EMAIL_RE.subn(EMAIL_REDACTED, text)
 
 
 def fingerprint(response: Response) -> str:
     """Hash of what identifies the content of a response (not its id, dispositions or notes)."""
     r = response
     return content_fingerprint(
-        r.respondent, r.organisation, r.place, r.received, r.openbaar, r.version, r.points
-    )
+        r.respondent, r.organisation, r.place, r.received, r.openbaar, r.version, r.points,
+        r.answers,
+    )  # fmt: skip
 
 
 def content_fingerprint(
@@ -158,8 +209,13 @@ def content_fingerprint(
     openbaar: bool,
     version: str,
     points: tuple[Point, ...],
+    answers: tuple[Answer, ...] = (),
 ) -> str:
-    """`fingerprint` from the parts, before a Response exists."""
+    """`fingerprint` from the parts, before a Response exists.
+
+    Only what identifies a reaction counts; fields added later to the format (question texts,
+    how a reference was linked) do not, so files recorded before them keep their fingerprint.
+    """
     parts = [
         respondent.casefold(),
         organisation.casefold(),
@@ -170,6 +226,8 @@ def content_fingerprint(
     ]
     for point in points:
         parts.extend([point.node or point.ref, point.question, " ".join(point.text.split())])
+    for answer in answers:
+        parts.extend(["\x1e", answer.question, answer.choice])
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:20]
 
@@ -188,7 +246,7 @@ def check_field(name: str, value: str, required: bool = False) -> str:
         raise ConsultationError(f"{name} ontbreekt")
     if len(value) > MAX_FIELD:
         raise ConsultationError(f"{name} is langer dan {MAX_FIELD} tekens")
-    if "@" in value and _EMAIL_RE.search(value):
+    if "@" in value and EMAIL_RE.search(value):
         raise ConsultationError(
             f"{name} bevat een e-mailadres ('{value}'); e-mailadressen worden niet opgeslagen"
         )
@@ -209,6 +267,33 @@ def check_choice(name: str, value: str, choices: tuple[str, ...]) -> str:
         adjective = "ongeldig" if name in _HET_WORDS else "ongeldige"
         raise ConsultationError(f"{adjective} {name} '{value}'; kies uit: {', '.join(choices)}")
     return value
+
+
+# Every way a status is written: the stored word, the label listings show, common variants.
+_STATUS_WORDS = {
+    **{status: status for status in STATUSES},
+    **{" ".join(label.split()): status for status, label in STATUS_LABELS.items()},
+    "niet overgenomen": "niet-overgenomen",
+    "kennis genomen": "kennisgenomen",
+    "voor kennisgeving": "kennisgenomen",
+}
+
+
+def parse_status(value: str) -> str:
+    """Return the stored status for a status as written ("niet overgenomen" -> niet-overgenomen).
+
+    Accepts the stored words, the labels that listings show and hyphen or space variants, in
+    any case.
+
+    Raises:
+        ConsultationError: listing the statuses as people read them.
+    """
+    word = " ".join(value.replace("-", " ").casefold().split())
+    status = _STATUS_WORDS.get(word) or _STATUS_WORDS.get(word.replace(" ", "-"))
+    if status is None:
+        choices = ", ".join(STATUS_LABELS[s] for s in STATUSES)
+        raise ConsultationError(f"ongeldige status '{value}'; kies uit: {choices}")
+    return status
 
 
 def check_date(value: str) -> str:
@@ -281,27 +366,3 @@ def check_openbaar_strict(value: str) -> bool:
 def with_fingerprint(response: Response) -> Response:
     """Return the response with its content fingerprint filled in."""
     return replace(response, fingerprint=fingerprint(response))
-
-
-# The file format lives in `fileformat`; these wrappers keep the names importable from here.
-
-
-def render(response: Response) -> str:
-    """Return the file text of a response (see `fileformat.render`)."""
-    from wetgeving.consultation import fileformat
-
-    return fileformat.render(response)
-
-
-def parse(text: str, path: str) -> Response:
-    """Read and validate a response file (see `fileformat.parse`)."""
-    from wetgeving.consultation import fileformat
-
-    return fileformat.parse(text, path)
-
-
-def from_dict(front: dict[str, Any], notes: str = "") -> Response:
-    """Build a validated Response from front matter strings (see `fileformat.from_dict`)."""
-    from wetgeving.consultation import fileformat
-
-    return fileformat.from_dict(front, notes)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from wetgeving.consultation.model import NOT_PUBLIC, Response
+from wetgeving.consultation.model import EMAIL_RE, NOT_PUBLIC, Response
 
 FlagKind = Literal["e-mailadres", "telefoonnummer", "bsn", "iban"]
 
@@ -21,7 +21,6 @@ KIND_LABELS: dict[str, str] = {
     "iban": "IBAN-rekeningnummer",
 }
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 # +31 6 12345678, 0031 20 1234567, 06-12345678, (020) 123 45 67, 020-1234567, 0612345678.
 _PHONE = re.compile(
@@ -90,7 +89,7 @@ def find_personal_data(text: str) -> list[Flag]:
         taken.append((start, end))
         flags.append(Flag(kind, start, end, text[start:end]))
 
-    for m in _EMAIL.finditer(text):
+    for m in EMAIL_RE.finditer(text):
         add("e-mailadres", m.start(), m.end())
     for m in _IBAN.finditer(text):
         if iban_valid(m.group()):

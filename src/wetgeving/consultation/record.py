@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wetgeving.consultation import store
+from wetgeving.consultation.fileformat import from_dict
 from wetgeving.consultation.model import (
     CHANNELS,
     KINDS,
@@ -18,7 +19,6 @@ from wetgeving.consultation.model import (
     check_field,
     check_text,
     check_version,
-    from_dict,
     new_id,
     redact_emails,
     with_fingerprint,

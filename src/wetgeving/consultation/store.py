@@ -20,45 +20,19 @@ from typing import TYPE_CHECKING
 
 from wetgeving import files, locking
 from wetgeving.consultation import index
-from wetgeving.consultation.fileformat import parse, render
+from wetgeving.consultation.fileformat import read, render
 from wetgeving.consultation.index import Summary
 from wetgeving.consultation.model import ID_RE, Response
-from wetgeving.errors import ConsultationError, GitError, ParseError
+from wetgeving.consultation.paths import git_dir, path_for, response_files, responses_dir
+from wetgeving.errors import ConsultationError, GitError
+
+__all__ = ["git_dir", "path_for", "read", "responses_dir"]  # kept importable from here
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
 LOCK_NAME = "wetgeving-consultation.lock"
 LOCK_TIMEOUT = 120.0
-
-
-def responses_dir(dossier: Dossier) -> Path:
-    return Path(dossier.root) / "consultation_responses"
-
-
-def path_for(dossier: Dossier, response_id: str) -> Path:
-    """Return the file of a response; the name comes from the validated id only.
-
-    Raises:
-        ConsultationError: when `response_id` is not a valid id.
-    """
-    if not ID_RE.fullmatch(response_id):
-        raise ConsultationError(f"ongeldig reactie-id '{response_id}'")
-    return responses_dir(dossier) / f"{response_id}.md"
-
-
-def git_dir(root: Path) -> Path | None:
-    """Find the `.git` folder of the repository holding `root` without starting git."""
-    for folder in (root, *root.parents):
-        dot = folder / ".git"
-        if dot.is_dir():
-            return dot
-        if dot.is_file():
-            text = dot.read_text(encoding="utf-8", errors="replace").strip()
-            if text.startswith("gitdir:"):
-                target = Path(text[7:].strip())
-                return target if target.is_absolute() else (folder / target).resolve()
-    return None
 
 
 @contextlib.contextmanager
@@ -263,35 +237,6 @@ def _ignore(data: bytes) -> None:
 # --- reading --------------------------------------------------------------------------------------
 
 
-def _files(folder: Path) -> Iterator[os.DirEntry[str]]:
-    if not folder.is_dir():
-        return
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.endswith(".md") and ID_RE.fullmatch(name[:-3]) and entry.is_file():
-                yield entry
-
-
-def read(path: Path) -> Response:
-    """Read one response file.
-
-    Raises:
-        ParseError: when unreadable or invalid.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ParseError(str(path), None, "bestand is geen UTF-8-tekst") from None
-    except OSError as exc:
-        message = f"kan niet worden gelezen ({files.reason(exc)})"
-        raise ParseError(str(path), None, message) from None
-    response = parse(text, str(path))
-    if response.id != path.name[:-3]:
-        raise ParseError(str(path), None, f"id '{response.id}' past niet bij de bestandsnaam")
-    return response
-
-
 def load(dossier: Dossier, response_id: str) -> Response:
     """Return one response by id (or a unique id prefix of at least 8 characters).
 
@@ -305,7 +250,7 @@ def load(dossier: Dossier, response_id: str) -> Response:
         raise ConsultationError(f"onbekende reactie '{response_id}'")
     if len(response_id) < 8 or not all(c.isalnum() or c in "T-Z" for c in response_id):
         raise ConsultationError(f"ongeldig reactie-id '{response_id}'")
-    hits = [e.path for e in _files(responses_dir(dossier)) if e.name.startswith(response_id)]
+    hits = [e.path for e in response_files(responses_dir(dossier)) if e.name.startswith(response_id)]
     if len(hits) != 1:
         what = "onbekende" if not hits else "meerdere reacties passen bij"
         raise ConsultationError(f"{what} reactie '{response_id}'")
@@ -318,7 +263,7 @@ def load_all(dossier: Dossier) -> list[Response]:
     Raises:
         ParseError: naming the first file that is invalid.
     """
-    return [read(Path(e.path)) for e in sorted(_files(responses_dir(dossier)), key=_name)]
+    return [read(Path(e.path)) for e in sorted(response_files(responses_dir(dossier)), key=_name)]
 
 
 def _name(entry: os.DirEntry[str]) -> str:
