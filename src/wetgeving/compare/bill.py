@@ -3,6 +3,11 @@
 Onderdelen are lettered A to Z, then AA, BB, ..., ZZ, then AAA, BBB, ... (Ar 6.15, toelichting
 bij het tweede lid). They follow the order of the articles they change: the new version's
 order, a lapsed article at the place it had.
+
+The one place this lettering lives: the amending-bill generator (`wetgeving amend`) letters its
+onderdelen with `onderdeel_letter`, and the consultation reads "ARTIKEL I, onderdeel B" in a
+reaction with `onderdelen` (the same letters over `article_order`); if the two ever differed, a
+reaction would be tied to the wrong article.
 """
 
 from __future__ import annotations
@@ -33,3 +38,20 @@ def article_order(comparison: Comparison) -> list[str]:
             if number:
                 seen.setdefault(number, None)
     return list(seen)
+
+
+def onderdeel_index(letter: str) -> int | None:
+    """The inverse of `onderdeel_letter`: "A" -> 0, "bb" -> 27; None for no such letter."""
+    upper = letter.strip().upper()
+    if not upper or len(set(upper)) != 1 or upper[0] not in string.ascii_uppercase:
+        return None
+    return (len(upper) - 1) * len(string.ascii_uppercase) + string.ascii_uppercase.index(upper[0])
+
+
+def onderdelen(comparison: Comparison) -> dict[str, str]:
+    """Letter -> article number of each onderdeel of ARTIKEL I: {"A": "273f", "B": "273fa"}.
+
+    The consultation reads a reaction on "ARTIKEL I, onderdeel B" with this, so that it ties
+    the reaction to the article the amending bill letters B (`article_order`, `onderdeel_letter`).
+    """
+    return {onderdeel_letter(i): article for i, article in enumerate(article_order(comparison))}

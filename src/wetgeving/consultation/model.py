@@ -11,6 +11,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass, field, replace
+
 from wetgeving.errors import ConsultationError
 
 KINDS = ("burger", "bedrijf", "organisatie", "adviesorgaan", "overheid")

@@ -238,23 +238,19 @@ def _ignore(data: bytes) -> None:
 
 
 def load(dossier: Dossier, response_id: str) -> Response:
-    """Return one response by id (or a unique id prefix of at least 8 characters).
+    """Return one response by id, short reference or start of its id (see `shortref`).
 
     Raises:
-        ConsultationError: unknown or ambiguous id.
+        ConsultationError: unknown or ambiguous reference (listing the candidates).
     """
     if ID_RE.fullmatch(response_id):
         path = path_for(dossier, response_id)
         if path.is_file():
             return read(path)
-        raise ConsultationError(f"onbekende reactie '{response_id}'")
-    if len(response_id) < 8 or not all(c.isalnum() or c in "T-Z" for c in response_id):
-        raise ConsultationError(f"ongeldig reactie-id '{response_id}'")
-    hits = [e.path for e in response_files(responses_dir(dossier)) if e.name.startswith(response_id)]
-    if len(hits) != 1:
-        what = "onbekende" if not hits else "meerdere reacties passen bij"
-        raise ConsultationError(f"{what} reactie '{response_id}'")
-    return read(Path(hits[0]))
+    from wetgeving.consultation import shortref
+
+    found = shortref.resolve(response_id, shortref.ids_in(responses_dir(dossier)))
+    return read(path_for(dossier, found))
 
 
 def load_all(dossier: Dossier) -> list[Response]:
