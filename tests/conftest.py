@@ -33,6 +33,8 @@ def isolated_git(
         "GIT_AUTHOR_EMAIL",
         "GIT_COMMITTER_NAME",
         "GIT_COMMITTER_EMAIL",
+        "EDITOR",  # respond -i would open the developer's editor
+        "VISUAL",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

@@ -27,13 +27,27 @@ def run(root: Path, *args: str, input: str | None = None) -> tuple[int, str, str
     return result.exit_code, result.stdout, result.stderr
 
 
+def rid_of(out: str) -> str:
+    """The full id at the end of `respond`'s last line ("...; id 2026...)")."""
+    import re
+
+    found = re.findall(r"; id (\S+)\)$", out.strip().splitlines()[-1])
+    assert found, out
+    return str(found[0])
+
+
 def respond(root: Path, *extra: str) -> str:
     code, out, err = run(
         root, "respond", "--respondent", "Jan Voorbeeld", "--organisation", "Stichting Voorbeeld",
         "--place", "Utrecht", "--openbaar", "--version", "v1", "--date", "2026-11-20", *extra,
     )  # fmt: skip
     assert code == 0, err
-    return out.split()[1]
+    return rid_of(out)
+
+
+def short(rid: str) -> str:
+    """The short reference of a response in a dossier with few responses: six characters."""
+    return rid.rpartition("-")[2][:6]
 
 
 def test_respond_with_options_stores_one_file_in_its_own_commit(dossier: Path) -> None:
@@ -110,7 +124,7 @@ def test_default_version_is_the_newest(dossier: Path) -> None:
     code, out, _ = run(dossier, "respond", "--respondent", "A", "--point", "273f lid 4=x")
     assert code == 0
     assert "versie v2" in out
-    r = store.load(store_dossier(dossier), out.split()[1])
+    r = store.load(store_dossier(dossier), rid_of(out))
     assert r.points[0].ref == "artikel 273f, vierde lid"
 
 
@@ -118,21 +132,23 @@ def test_respond_from_file(dossier: Path, fixtures: Path) -> None:
     """--file reads a hand-written response in the documented format."""
     code, out, err = run(dossier, "respond", "--file", str(fixtures / "responses" / "reactie.md"))
     assert code == 0, err
-    r = store.load(store_dossier(dossier), out.split()[1])
+    r = store.load(store_dossier(dossier), rid_of(out))
     assert r.organisation == "Stichting Voorbeeld (fictief)"
     assert [p.node for p in r.points] == ["art.273f/lid.1/ond.b", "art.273f/lid.8", ""]
     assert r.notes.strip().startswith("Ontvangen per post")
 
 
 def test_respond_interactive(dossier: Path) -> None:
-    """With -i every field is asked; an invalid answer or unknown provision is asked again."""
+    """With -i every field is asked; an invalid answer or unknown provision is asked again; the
+    whole response is shown before it is stored."""
     answers = "\n".join([
         "Piet Voorbeeld", "", "Zwolle", "", "", "misschien", "nee", "v1", "2026-11-21",
-        "artikel 273f, tiende lid", "artikel 273f, tweede lid", "Middelen te ruim.", "",
+        "artikel 273f, tiende lid", "artikel 273f, tweede lid", "Middelen te ruim.", "", "",
+        "ja",
     ]) + "\n"  # fmt: skip
     code, out, err = run(dossier, "respond", "-i", input=answers)
     assert code == 0, out + err
-    r = store.load(store_dossier(dossier), out.strip().splitlines()[-1].split()[1])
+    r = store.load(store_dossier(dossier), rid_of(out))
     assert (r.respondent, r.place, r.kind, r.openbaar, r.received) == (
         "Piet Voorbeeld", "Zwolle", "burger", False, "2026-11-21",
     )  # fmt: skip
@@ -141,6 +157,77 @@ def test_respond_interactive(dossier: Path) -> None:
     ]
     assert "artikel 273f, tiende lid bestaat niet in versie v1" in err
     assert "fout: ongeldige waarde voor openbaar 'misschien'; gebruik ja of nee" in err
+    summary = out[out.index("Deze reactie wordt vastgelegd:") :]
+    assert summary.splitlines()[1:11] == [
+        "  indiener    Piet Voorbeeld",
+        "  organisatie -",
+        "  plaats      Zwolle",
+        "  soort       burger",
+        "  kanaal      internetconsultatie",
+        "  ontvangen   2026-11-21",
+        "  openbaar    nee (niet publiceren)",
+        "  versie      v1",
+        "",
+        "  punt 1: artikel 273f, tweede lid",
+    ]
+
+
+def test_respond_interactive_dutch_dates_lines_and_confirmation(dossier: Path) -> None:
+    """-i takes 22-11-2026 as well as 2026-11-22, a text of several lines ended by an empty
+    line, and stores nothing when the summary is not confirmed."""
+    lines = [
+        "Anna Proef", "", "", "", "", "nee", "v1", "22-11-2026", "algemeen",
+        "Eerste regel.", "Tweede regel,", "  ingesprongen.", "", "",
+    ]  # fmt: skip
+    code, out, _ = run(dossier, "respond", "-i", input="\n".join([*lines, "nee"]) + "\n")
+    assert (code, out.splitlines()[-1]) == (0, "niets vastgelegd")
+    assert "  ontvangen   2026-11-22" in out
+    assert "    Eerste regel.\n    Tweede regel,\n      ingesprongen." in out
+    assert response_files(store_dossier(dossier)) == []
+    code, out, err = run(dossier, "respond", "-i", input="\n".join([*lines, "ja"]) + "\n")
+    assert code == 0, err
+    r = store.load(store_dossier(dossier), rid_of(out))
+    assert (r.received, r.points[0].text) == (
+        "2026-11-22", "Eerste regel.\nTweede regel,\n  ingesprongen."
+    )
+
+
+def test_respond_interactive_uses_the_editor(dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With $EDITOR set, the text of a point is written in that editor (comment lines dropped)."""
+    import sys
+
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys\n"
+        "with open(sys.argv[1], 'a', encoding='utf-8') as f:\n"
+        "    f.write('Geschreven in de editor.\\nTweede regel.\\n')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    answers = ["B. Proef", "", "", "", "", "nee", "v1", "2026-11-22", "273f lid 2", "", "ja"]
+    code, out, err = run(dossier, "respond", "-i", input="\n".join(answers) + "\n")
+    assert code == 0, out + err
+    r = store.load(store_dossier(dossier), rid_of(out))
+    assert r.points[0].text == "Geschreven in de editor.\nTweede regel."
+
+
+def test_respond_default_version_is_the_one_under_consultation(dossier: Path) -> None:
+    """`[consultatie] versie` in wetgeving.toml is the default version (the newest otherwise);
+    a version named there that does not exist is an error naming the key."""
+    toml = dossier / "wetgeving.toml"
+    base = toml.read_text(encoding="utf-8")
+    toml.write_text(base + '\n[consultatie]\nversie = "v1"\n', encoding="utf-8")
+    code, out, _ = run(dossier, "respond", "--respondent", "A", "--point", "273f lid 8=x")
+    assert code == 0 and "versie v1" in out
+    answers = ["A", "", "", "", "", "nee", "", "", "algemeen", "x", "", "", "ja"]
+    code, out, _ = run(dossier, "respond", "-i", input="\n".join(answers) + "\n")
+    assert code == 0 and "Geconsulteerde versie [v1]: " in out
+    toml.write_text(base + '\n[consultatie]\nversie = "v7"\n', encoding="utf-8")
+    code, _, err = run(dossier, "respond", "--respondent", "A", "--point", "algemeen=x")
+    assert (code, err) == (
+        3,
+        f"fout: {toml}: consultatie.versie: versie 'v7' bestaat niet; bekende versies: v1, v2\n",
+    )
 
 
 def test_without_terminal_options_are_required(dossier: Path) -> None:
@@ -160,16 +247,18 @@ def test_list_filters_and_json(dossier: Path) -> None:
     code, out, _ = run(dossier, "responses", "list", "--provision", "artikel 273f, eerste lid")
     assert code == 0
     assert out.splitlines() == [
-        f"{a}  2026-11-20  v1  Jan Voorbeeld, Stichting Voorbeeld [openbaar]",
+        f"{short(a)}  2026-11-20  v1  Jan Voorbeeld, Stichting Voorbeeld [openbaar]",
         "  1. artikel 273f, eerste lid, onderdeel b [open] Over b.",
     ]
     code, out, _ = run(dossier, "responses", "list", "--provision", "273fa", "--format", "json")
     data = json.loads(out)
     assert [r["id"] for r in data] == [b]
+    assert (data[0]["ref"], data[0]["antwoorden"]) == (short(b), [])
     assert data[0]["punten"][0] == {
         "nummer": 1, "bepaling": "artikel 273fa, eerste lid", "node": "art.273fa/lid.1",
-        "vraag": None, "tekst": "Over 273fa.", "status": "open", "motivering": None,
-        "in_versie": None,
+        "gekoppeld": True, "node_versie": None, "geschreven": None, "vraag": None,
+        "tekst": "Over 273fa.", "status": "open", "motivering": None, "in_versie": None,
+        "was": None,
     }  # fmt: skip
     code, out, _ = run(dossier, "responses", "list", "--status", "afgehandeld")
     assert out == "geen reacties gevonden\n"
@@ -220,7 +309,7 @@ def test_dispose_point_and_status_filter(dossier: Path) -> None:
         "--reason", "Het derde lid is ingeperkt.", "--in", "v2",
     )  # fmt: skip
     assert code == 0, err
-    assert out.startswith(f"reactie {rid}: punt 1 deels (commit ")
+    assert out.startswith(f"reactie {rid}: punt 1 deels overgenomen (commit ")
     d = store_dossier(dossier)
     assert committed_files(d) == [f"consultation_responses/{rid}.md"]
     r = store.load(d, rid)
@@ -236,7 +325,7 @@ def test_dispose_point_and_status_filter(dossier: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--status", "misschien", "--reason", "x"], "fout: ongeldige status 'misschien'; kies uit: overgenomen, deels, niet-overgenomen, kennisgenomen\n"),
+        (["--status", "misschien", "--reason", "x"], "fout: ongeldige status 'misschien'; kies uit: overgenomen, deels overgenomen, niet overgenomen, voor kennisgeving aangenomen\n"),
         (["--status", "deels"], "fout: geef met --reason aan waarom (de motivering is verplicht)\n"),
         (["--status", "deels", "--reason", "x", "--point", "5"], "fout: reactie {rid} heeft geen punt 5 (punten 1 tot en met 1)\n"),
     ],
@@ -340,14 +429,14 @@ def test_damaged_index_is_built_again(dossier: Path) -> None:
 def test_respond_interactive_asks_again_after_a_wrong_answer(dossier: Path) -> None:
     """A wrong soort or datum is asked again at once: nothing typed before or after is lost."""
     answers = "\n".join([
-        "Piet Voorbeeld", "", "Zwolle", "lobby", "burger", "", "nee", "v1", "21-11-2026",
-        "2026-11-21", "artikel 273f, tweede lid", "Middelen te ruim.", "",
+        "Piet Voorbeeld", "", "Zwolle", "lobby", "burger", "", "nee", "v1", "31-11-2026",
+        "21-11-2026", "artikel 273f, tweede lid", "Middelen te ruim.", "", "", "ja",
     ]) + "\n"  # fmt: skip
     code, out, err = run(dossier, "respond", "-i", input=answers)
     assert code == 0, out + err
     assert "fout: ongeldige soort 'lobby'; kies uit: " in err
-    assert "fout: ongeldige datum '21-11-2026'; gebruik JJJJ-MM-DD" in err
-    r = store.load(store_dossier(dossier), out.strip().splitlines()[-1].split()[1])
+    assert "fout: ongeldige datum '31-11-2026': die dag bestaat niet" in err
+    r = store.load(store_dossier(dossier), rid_of(out))
     assert (r.kind, r.received, [p.text for p in r.points]) == (
         "burger", "2026-11-21", ["Middelen te ruim."],
     )  # fmt: skip

@@ -71,7 +71,7 @@ def test_csv_flavours_import_the_same(root: Path, tmp_path: Path, sep: str, enco
     path = write_csv(tmp_path / "reacties.csv", [HEADER, *rows], sep, encoding)
     code, out, err = run(root, str(path), "--version", "v1")
     assert code == 0, err
-    assert out.startswith("4 reacties geïmporteerd (commit ")
+    assert out.startswith("4 rijen gelezen: 4 reacties geïmporteerd (commit ")
     d = d_of(root)
     loaded = sorted(store.load_all(d), key=lambda r: r.respondent)
     assert [r.respondent for r in loaded] == [
@@ -128,13 +128,17 @@ def test_reimport_adds_nothing(root: Path, tmp_path: Path) -> None:
     assert run(root, str(path), "--version", "v1")[0] == 0
     before = commits(d_of(root))
     code, out, _ = run(root, str(path), "--version", "v1")
-    assert (code, out) == (0, "0 reacties geïmporteerd, 3 al aanwezig\n")
+    assert (code, out) == (0, "3 rijen gelezen: 0 reacties geïmporteerd, 3 al aanwezig\n")
     assert commits(d_of(root)) == before
     assert len(response_files(d_of(root))) == 3
 
 
-def test_failing_rows_are_reported_and_skipped(root: Path, tmp_path: Path) -> None:
-    """Bad rows are reported with their spreadsheet row number; the good ones are imported."""
+def test_every_row_is_kept_and_adjustments_are_named(root: Path, tmp_path: Path) -> None:
+    """No row is ever dropped: a value that cannot be stored as written is stored safely (the
+    import date, not public, kept as written), each adjustment named with its row number, and
+    rows read = responses stored + duplicates."""
+    import datetime as dt
+
     rows = [
         HEADER,
         ROWS[0],
@@ -144,29 +148,50 @@ def test_failing_rows_are_reported_and_skipped(root: Path, tmp_path: Path) -> No
         ["Rare Openbaar", "", "", "2026-11-20", "misschien", "", "Tekst", "", ""],
         ["", "", "", "", "", "", "", "", ""],
         ROWS[1],
+        ["", "", "Ergens", "31-02-2026", "ja", "", "Geen naam", "", ""],
     ]
     path = write_csv(tmp_path / "r.csv", rows, ";")
     code, out, err = run(root, str(path), "--version", "v1")
+    today = dt.date.today().isoformat()
     assert code == 0
-    assert out.startswith("2 reacties geïmporteerd, 4 rijen overgeslagen (commit ")
+    assert out.startswith(
+        "7 rijen gelezen: 7 reacties geïmporteerd; 1 punt niet gekoppeld, "
+        "zie wetgeving responses list --unlinked (commit "
+    )
     assert err.splitlines() == [
-        "rij 3: datum ontbreekt (overgeslagen)",
-        "rij 4: artikel 273f, twaalfde lid bestaat niet in versie v1; bedoelt u: artikel 273f, tweede lid; artikel 273fa, tweede lid; artikel 273f, vijfde lid? (overgeslagen)",
-        "rij 5: geen reactietekst (overgeslagen)",
-        "rij 6: ongeldige waarde voor openbaar 'misschien'; gebruik ja of nee (overgeslagen)",
+        f"rij 3: datum ontbreekt; als datum van ontvangst geldt {today}",
+        "rij 4: artikel 273f, twaalfde lid bestaat niet in versie v1; opgeslagen zoals geschreven (niet gekoppeld)",
+        "rij 5: geen reactietekst; vastgelegd zonder punten",
+        "rij 6: openbaar 'misschien' onleesbaar; vastgelegd als niet openbaar",
+        "rij 9: geen naam; vastgelegd als '(naam ontbreekt)'",
+        f"rij 9: ongeldige datum '31-02-2026': die dag bestaat niet; als datum van ontvangst geldt {today}",
     ]
+    loaded = {r.respondent: r for r in store.load_all(d_of(root))}
+    assert len(loaded) == 7
+    lid = loaded["Onbekend Lid"].points[0]
+    assert (lid.ref, lid.node, lid.linked) == ("273f lid 12", "", False)
+    assert loaded["Leeg"].points == ()
+    rare = loaded["Rare Openbaar"]
+    assert rare.openbaar is False
+    assert rare.notes == "Uit de import van r.csv (rij 6):\n- openbaar in de bron: misschien\n"
+    nameless = loaded["(naam ontbreekt)"]
+    assert (nameless.received, nameless.place) == (today, "Ergens")
+    assert "- datum in de bron: 31-02-2026" in nameless.notes
 
 
 def test_strict_refuses_the_whole_import(root: Path, tmp_path: Path) -> None:
-    """With --strict one bad row refuses everything; nothing is written or committed."""
+    """With --strict a row that would be stored adjusted refuses everything; nothing is written
+    or committed."""
     rows = [HEADER, ROWS[0], ["Zonder Datum", "", "", "", "ja", "", "Tekst", "", ""]]
     path = write_csv(tmp_path / "r.csv", rows)
     before = commits(d_of(root))
     code, _out, err = run(root, str(path), "--version", "v1", "--strict")
+    today = __import__("datetime").date.today().isoformat()
     assert code == 8
     assert err == (
-        "fout: r.csv: import geweigerd (--strict), 1 rij is ongeldig; er is niets "
-        "geïmporteerd; rij 3: datum ontbreekt\n"
+        "fout: r.csv: import geweigerd (--strict), 1 rij kan niet ongewijzigd worden "
+        "vastgelegd; er is niets geïmporteerd; rij 3: datum ontbreekt; als datum van "
+        f"ontvangst geldt {today}\n"
     )
     assert response_files(d_of(root)) == []
     assert commits(d_of(root)) == before
@@ -213,22 +238,17 @@ def test_missing_name_column_explains_map(root: Path, tmp_path: Path) -> None:
 def test_hostile_cells_are_data(root: Path, tmp_path: Path) -> None:
     """Script tags, template syntax, path names and a 10 MB cell break nothing, run nothing
     and write nothing outside consultation_responses/."""
-    huge = "a" * 10_000_000
     rows = [
         HEADER,
         ["<script>alert(1)</script>", "{{ 7*7 }}", "../../etc/passwd", "2026-11-20", "ja", "",
          "{% for x in y %}{{ x }}{% endfor %} <script>alert('x')</script> ../../../tmp/x", "", ""],
-        ["../../evil", "", "", "2026-11-20", "ja", "", huge, "", ""],
         ["---\nid: x", "", "", "2026-11-20", "ja", "", "---\nrespondent: ander\n---", "", ""],
     ]  # fmt: skip
     path = write_csv(tmp_path / "r.csv", rows)
     before = sorted(p.name for p in root.iterdir())
     code, out, err = run(root, str(path), "--version", "v1")
-    assert code == 0
-    assert (
-        "rij 3: reactie is 10.000.000 tekens lang; het maximum is 1.000.000 (overgeslagen)" in err
-    )
-    assert out.startswith("2 reacties geïmporteerd, 1 rijen overgeslagen")
+    assert (code, err) == (0, "")
+    assert out.startswith("2 rijen gelezen: 2 reacties geïmporteerd (commit ")
     assert sorted(p.name for p in root.iterdir()) == before
     assert not (tmp_path / "x").exists()
     d = d_of(root)
@@ -238,6 +258,21 @@ def test_hostile_cells_are_data(root: Path, tmp_path: Path) -> None:
     assert script.points[0].text.startswith("{% for x in y %}")
     assert loaded["--- id: x"].points[0].text == "---\nrespondent: ander\n---"
     assert all(f.parent.name == "consultation_responses" for f in response_files(d))
+
+
+def test_a_text_too_long_to_store_refuses_the_import(root: Path, tmp_path: Path) -> None:
+    """A reaction is never cut short: a 10 MB cell refuses the whole import, naming its row,
+    and nothing is written."""
+    rows = [HEADER, ROWS[0], ["Lang", "", "", "2026-11-20", "ja", "", "a" * 10_000_000, "", ""]]
+    path = write_csv(tmp_path / "r.csv", rows)
+    before = commits(d_of(root))
+    code, _, err = run(root, str(path), "--version", "v1")
+    assert (code, err) == (
+        8,
+        "fout: r.csv: rij 3: reactie is 10.000.000 tekens lang; het maximum is 1.000.000; "
+        "er is niets geïmporteerd (een reactie wordt nooit ingekort)\n",
+    )
+    assert response_files(d_of(root)) == [] and commits(d_of(root)) == before
 
 
 def test_unknown_file_type_and_empty_file(root: Path, tmp_path: Path) -> None:
@@ -279,7 +314,7 @@ def test_duplicate_rows_in_one_file_are_imported_once(root: Path, tmp_path: Path
     path = write_csv(tmp_path / "r.csv", [HEADER, ROWS[0], ROWS[0], ROWS[1]])
     code, out, _ = run(root, str(path), "--version", "v1")
     assert code == 0
-    assert out.startswith("2 reacties geïmporteerd, 1 al aanwezig (commit ")
+    assert out.startswith("3 rijen gelezen: 2 reacties geïmporteerd, 1 al aanwezig (commit ")
 
 
 def test_progress_is_reported_to_the_caller(root: Path, tmp_path: Path) -> None:
@@ -293,7 +328,7 @@ def test_progress_is_reported_to_the_caller(root: Path, tmp_path: Path) -> None:
     d = d_of(root)
     seen: list[tuple[int, int]] = []
     result = importer.import_file(
-        d, path, "v1", resolver=provisions.Resolver.load(d, "v1"),
+        d, path, provisions.linker(d, "v1"),
         progress=lambda done, total: seen.append((done, total)),
     )  # fmt: skip
     assert result.imported == 1200
@@ -334,7 +369,7 @@ def test_large_import_packs_the_blobs_and_leaves_git_clean(root: Path, tmp_path:
     loose_before = int(_git(root, "count-objects").split()[0])
     code, out, _ = run(root, str(path), "--version", "v1")
     assert code == 0
-    assert out.startswith("1100 reacties geïmporteerd (commit ")
+    assert out.startswith("1100 rijen gelezen: 1100 reacties geïmporteerd (commit ")
     d = d_of(root)
     assert len(committed_files(d)) == 1100
     assert status(d) == "?? wetgeving.toml\n"  # left untracked by the test dossier
@@ -383,7 +418,7 @@ def test_import_without_unnamed_files_uses_temporary_names(
     path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
     code, out, _ = run(root, str(path), "--version", "v1")
     assert code == 0
-    assert out.startswith("3 reacties geïmporteerd (commit ")
+    assert out.startswith("3 rijen gelezen: 3 reacties geïmporteerd (commit ")
     d = d_of(root)
     assert len(response_files(d)) == 3
     assert len(committed_files(d)) == 3

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 
-for _name in ("init", "version", "text", "diff", "amend", "consultation", "documents"):
+for _name in (
+    "init", "version", "text", "diff", "amend", "consultation", "dispositions", "documents",
+):
     try:
         importlib.import_module(f"wetgeving.cli.{_name}")
     except ModuleNotFoundError as exc:  # a group still being built must not break the others

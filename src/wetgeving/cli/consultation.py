@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,7 +33,6 @@ app.add_typer(responses_app, name="responses")
 
 KINDS = "burger, bedrijf, organisatie, adviesorgaan, overheid"
 CHANNELS = "internetconsultatie, adviesaanvraag, e-mail, anders"
-STATUSES = "overgenomen, deels, niet-overgenomen, kennisgenomen"
 
 
 def _fail(message: str) -> None:
@@ -63,10 +61,15 @@ def respond(
     ] = None,
     version: Annotated[
         str | None,
-        typer.Option("--version", help="Geconsulteerde versie (standaard: de nieuwste)."),
+        typer.Option(
+            "--version",
+            help="Geconsulteerde versie (standaard: [consultatie] versie in wetgeving.toml, "
+            "anders de nieuwste).",
+        ),
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="Datum van ontvangst, JJJJ-MM-DD (standaard: vandaag).")
+        str | None,
+        typer.Option(help="Datum van ontvangst, 22-11-2026 of 2026-11-22 (standaard: vandaag)."),
     ] = None,
     point: Annotated[
         list[str] | None,
@@ -91,22 +94,29 @@ def respond(
     if file is not None:
         if respondent is not None or point:
             _fail("--file gaat niet samen met --respondent of --point")
-        response, notices = record.from_file(file, lambda v: provisions.Resolver.load(d, v))
+        response, notices = record.from_file(file, lambda v: provisions.linker(d, v))
     else:
         prompting = interactive or (respondent is None and not point and sys.stdin.isatty())
         if prompting:
-            response, notices = _prompt(d, respondent, organisation, place, kind, channel,
-                                        openbaar, version, date)  # fmt: skip
+            from wetgeving.cli import asking
+
+            asked = asking.respond(
+                d, respondent, organisation, place, kind, channel, openbaar, version, date
+            )
+            if asked is None:
+                typer.echo("niets vastgelegd")
+                return
+            response, notices = asked
         else:
             if respondent is None:
                 _fail(
                     "geef --respondent en minstens één --point, of --file; "
                     "zonder terminal kan wetgeving niets vragen"
                 )
-            resolver = provisions.Resolver.load(d, version or provisions.default_version(d))
+            linker = provisions.linker(d, version or provisions.default_version(d))
             pairs = [record.split_point(p) for p in point or []]
             response, notices = record.build(
-                resolver, respondent or "", organisation, place,
+                linker, respondent or "", organisation, place,
                 kind or ("organisatie" if organisation.strip() else "burger"),
                 channel, bool(openbaar), date or "", pairs,
             )  # fmt: skip
@@ -115,129 +125,9 @@ def respond(
         typer.echo(f"let op: {notice}", err=True)
     n = len(stored.response.points)
     typer.echo(
-        f"reactie {stored.response.id} vastgelegd ({n} {'punt' if n == 1 else 'punten'}, "
-        f"versie {stored.response.version}, commit {stored.commit[:10]})"
+        f"reactie {stored.ref} vastgelegd ({n} {'punt' if n == 1 else 'punten'}, "
+        f"versie {stored.response.version}, commit {stored.commit[:10]}; id {stored.response.id})"
     )
-
-
-def _prompt(
-    d: Any,
-    respondent: str | None,
-    organisation: str,
-    place: str,
-    kind: str | None,
-    channel: str,
-    openbaar: bool | None,
-    version: str | None,
-    date: str | None,
-) -> tuple[Any, tuple[str, ...]]:
-    import datetime as dt
-
-    from wetgeving.consultation import model, provisions, record
-    from wetgeving.errors import WetgevingError
-
-    def ask(question: str, check: Callable[[str], Any], default: str | None = None) -> Any:
-        """Ask until the answer passes `check`: a wrong answer does not lose what came before."""
-        while True:
-            try:
-                return check(typer.prompt(question, default=default))
-            except WetgevingError as err:
-                typer.echo(f"fout: {err.message}", err=True)
-
-    name = respondent or ask(
-        "Naam van de indiener", lambda v: model.check_field("respondent", v, required=True)
-    )
-    org = organisation or ask(
-        "Organisatie (leeg voor een burger)", lambda v: model.check_field("organisatie", v), ""
-    )
-    where = place or ask("Plaats", lambda v: model.check_field("plaats", v), "")
-    soort = kind or ask(
-        f"Soort ({KINDS})",
-        lambda v: model.check_choice("soort", v, model.KINDS),
-        "organisatie" if org else "burger",
-    )
-    kanaal = ask(
-        f"Kanaal ({CHANNELS})", lambda v: model.check_choice("kanaal", v, model.CHANNELS), channel
-    )
-    if openbaar is None:
-        openbaar = ask("Openbaar met naam (ja/nee)", model.check_openbaar, "nee")
-    public = openbaar
-    while True:
-        ver = version or typer.prompt(
-            "Geconsulteerde versie", default=provisions.default_version(d)
-        )
-        try:
-            resolver = provisions.Resolver.load(d, ver)
-            break
-        except WetgevingError as err:
-            if version:
-                raise
-            typer.echo(f"fout: {err.message}", err=True)
-    when = date or ask("Datum van ontvangst", model.check_date, dt.date.today().isoformat())
-    pairs: list[tuple[str, str]] = []
-    while True:
-        ref = typer.prompt(
-            f"Punt {len(pairs) + 1}: bepaling (of 'algemeen'; leeg om te stoppen)",
-            default="",
-            show_default=False,
-        )
-        if not ref.strip():
-            if pairs:
-                break
-            typer.echo("fout: geef minstens één punt", err=True)
-            continue
-        try:
-            resolver.point(ref)
-        except WetgevingError as err:
-            typer.echo(f"fout: {err.message}", err=True)
-            continue
-        pairs.append((ref, ask("Tekst", lambda v: model.check_text(v, f"punt {len(pairs) + 1}"))))
-    return record.build(resolver, name, org, where, soort, kanaal, public, when, pairs)
-
-
-@respond_app.command("dispose")
-def dispose_cmd(
-    response_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help="Id van de reactie.")
-    ] = None,
-    status: Annotated[str, typer.Option(help=f"Afdoening: {STATUSES}.")] = "",
-    reason: Annotated[str, typer.Option(help="Motivering (verplicht).")] = "",
-    point: Annotated[
-        int | None, typer.Option(help="Nummer van het punt (standaard: alle punten).", min=1)
-    ] = None,
-    in_version: Annotated[
-        str, typer.Option("--in", help="Versie waarin het punt is verwerkt.")
-    ] = "",
-    campaign: Annotated[
-        str | None, typer.Option(help="Afdoening voor alle reacties van een campagne.")
-    ] = None,
-) -> None:
-    """Leg vast wat met een punt (of een hele reactie of campagne) is gedaan."""
-    from wetgeving.consultation import dispose
-
-    if not status:
-        _fail(f"geef --status ({STATUSES})")
-    if (response_id is None) == (campaign is None):
-        _fail("geef een reactie-id of --campaign CID (één van beide)")
-    if campaign is not None and point is not None:
-        _fail("--point gaat niet samen met --campaign")
-    disposition = dispose.make_disposition(status, reason, in_version)
-    d = dossier()
-    if campaign is not None:
-        result = dispose.dispose_campaign(d, campaign, disposition)
-        typer.echo(
-            f"campagne {campaign}: {len(result.responses)} reacties, "
-            f"{result.points} {'punt' if result.points == 1 else 'punten'} "
-            f"{status} (commit {result.commit[:10]})"
-        )
-        return
-    result = dispose.dispose(d, response_id or "", disposition, point)
-    what = (
-        f"punt {point}"
-        if point is not None
-        else f"{result.points} {'punt' if result.points == 1 else 'punten'}"
-    )
-    typer.echo(f"reactie {result.responses[0]}: {what} {status} (commit {result.commit[:10]})")
 
 
 # --- responses ------------------------------------------------------------------------------------
@@ -261,6 +151,12 @@ def list_cmd(
         bool,
         typer.Option(help="Controleer elk bestand opnieuw (na bewerken buiten wetgeving om)."),
     ] = False,
+    unlinked: Annotated[
+        bool,
+        typer.Option(
+            "--unlinked", help="Alleen punten die zoals geschreven zijn bewaard (niet gekoppeld)."
+        ),
+    ] = False,
 ) -> None:
     """Toon de reacties en hun punten, met filters."""
     from wetgeving.consultation import listing
@@ -269,7 +165,7 @@ def list_cmd(
         _fail(f"ongeldig formaat '{fmt}'; kies text of json")
     if status not in (None, "open", "afgehandeld"):
         _fail(f"ongeldige status '{status}'; kies open of afgehandeld")
-    rows = listing.select(dossier(), provision, version, status, against, refresh)
+    rows = listing.select(dossier(), provision, version, status, against, refresh, unlinked)
     if fmt == "json":
         typer.echo(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=2))
         return
@@ -313,7 +209,11 @@ def import_cmd(
     file: Annotated[Path, typer.Argument(help="Een .csv- of .xlsx-bestand.", dir_okay=False)],
     version: Annotated[
         str | None,
-        typer.Option("--version", help="Geconsulteerde versie (standaard: de nieuwste)."),
+        typer.Option(
+            "--version",
+            help="Geconsulteerde versie (standaard: [consultatie] versie in wetgeving.toml, "
+            "anders de nieuwste).",
+        ),
     ] = None,
     mapping: Annotated[
         list[str] | None,
@@ -327,12 +227,13 @@ def import_cmd(
     ] = "internetconsultatie",
 ) -> None:
     """Importeer reacties uit een spreadsheet (één rij is één reactie, één commit)."""
-    from wetgeving.consultation import importer, model, provisions
+    from wetgeving.consultation import importer, model, provisions, settings
 
     model.check_choice("kanaal", channel, model.CHANNELS)
     columns = importer.parse_map(mapping or [])
     d = dossier()
-    resolver = provisions.Resolver.load(d, version or provisions.default_version(d))
+    config = settings.load(d)
+    linker = provisions.linker(d, version or provisions.default_version(d))
     bar: Any = None
     progress = None
     if sys.stderr.isatty():
@@ -346,22 +247,37 @@ def import_cmd(
 
     try:
         result = importer.import_file(
-            d, file, resolver.version, columns, strict, channel, resolver, progress
+            d, file, linker, columns, strict, channel, progress, settings=config
         )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
     for notice in result.notices:
         typer.echo(f"let op: {notice}", err=True)
-    for number, message in result.failures:
-        typer.echo(f"rij {number}: {message} (overgeslagen)", err=True)
+    for number, message in result.row_notices[: importer.SHOWN_NOTICES]:
+        typer.echo(f"rij {number}: {message}", err=True)
+    rest = len(result.row_notices) - importer.SHOWN_NOTICES
+    if rest > 0:
+        typer.echo(f"en nog {rest} {'melding' if rest == 1 else 'meldingen'} over rijen", err=True)
+    typer.echo(_import_summary(result))
+
+
+def _import_summary(result: Any) -> str:
+    rows = f"{result.rows} {'rij' if result.rows == 1 else 'rijen'} gelezen"
     parts = [f"{result.imported} {'reactie' if result.imported == 1 else 'reacties'} geïmporteerd"]
     if result.duplicates:
         parts.append(f"{result.duplicates} al aanwezig")
-    if result.failures:
-        parts.append(f"{len(result.failures)} rijen overgeslagen")
-    tail = f" (commit {result.commit[:10]})" if result.commit else ""
-    typer.echo(", ".join(parts) + tail)
+    line = f"{rows}: {', '.join(parts)}"
+    if result.answers:
+        n = result.answers
+        line += f"; {n} {'antwoord' if n == 1 else 'antwoorden'} op gesloten vragen geteld"
+    if result.unlinked:
+        n = result.unlinked
+        line += (
+            f"; {n} {'punt' if n == 1 else 'punten'} niet gekoppeld, "
+            "zie wetgeving responses list --unlinked"
+        )
+    return line + (f" (commit {result.commit[:10]})" if result.commit else "")
 
 
 @responses_app.command("campaigns")

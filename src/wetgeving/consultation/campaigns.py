@@ -188,3 +188,34 @@ def _shared(text: str, sets: list[tuple[set[str], int]]) -> str:
             passages.append(" ".join(span.split()))
             start = None
     return " … ".join(passages)
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Which responses form a campaign, as the documents and the worksheet show them.
+
+    Attributes:
+        members: Campaign id -> member ids (oldest first), largest campaign first.
+        shared: Campaign id -> the text the members share ("" for a campaign only recorded).
+    """
+
+    members: dict[str, tuple[str, ...]]
+    shared: dict[str, str]
+
+    def by_member(self) -> dict[str, str]:
+        """Response id -> campaign id."""
+        return {m: cid for cid, ids in self.members.items() for m in ids}
+
+
+def group(responses: Sequence[Response], min_size: int = 3) -> Grouping:
+    """Campaigns recorded by the lawyer (`dispose --campaign`) win; detection groups the rest."""
+    members: dict[str, list[str]] = {}
+    for r in sorted(responses, key=lambda r: r.id):
+        if r.campaign:
+            members.setdefault(r.campaign, []).append(r.id)
+    shared: dict[str, str] = {}
+    for found in find_campaigns([r for r in responses if not r.campaign], min_size=min_size):
+        members.setdefault(found.id, []).extend(found.members)
+        shared[found.id] = found.shared_text
+    ordered = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return Grouping({cid: tuple(sorted(ids)) for cid, ids in ordered}, shared)

@@ -1,8 +1,17 @@
-"""`responses import`: one spreadsheet row becomes one response; idempotent by fingerprint."""
+"""`responses import`: one spreadsheet row becomes one response; no row is ever dropped.
+
+A consultation reaction is a public record. A row whose value cannot be stored as written is
+stored with a safe value instead (not public, the import date, ...), the value as written in the
+response's notes and a notice naming the row; a reference that links nowhere is kept as written
+("niet gekoppeld"). So rows read = responses stored + rows recognised as already stored. Only a
+file that cannot be read, or a text longer than a response may hold, refuses the import.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,18 +20,26 @@ from typing import TYPE_CHECKING
 from wetgeving.consultation import store
 from wetgeving.consultation.model import (
     CHANNELS,
+    GENERAL,
     KINDS,
+    MAX_FIELD,
+    Answer,
     Point,
     Response,
-    check_choice,
-    check_field,
     check_openbaar,
     check_text,
+    clean_text,
     content_fingerprint,
-    new_id,
     redact_emails,
 )
-from wetgeving.consultation.provisions import Resolver
+from wetgeving.consultation.provisions import Link, Linker
+from wetgeving.consultation.questions import (
+    QuestionColumn,
+    number_columns,
+    read_answer,
+    read_header,
+)
+from wetgeving.consultation.settings import Settings
 from wetgeving.consultation.tabular import parse_date, read_table
 from wetgeving.errors import ConsultationError, WetgevingError
 
@@ -46,27 +63,33 @@ _DEFAULT_HEADERS = {
     "soort": "kind", "kanaal": "channel",
 }  # fmt: skip
 _EMAIL_HEADER = re.compile(r"e-?mail(?:[- ]?adres)?|mail", re.I)
-_QUESTION_HEADER = re.compile(r"vraag\s*(\d{1,3})", re.I)
+NO_NAME = "(naam ontbreekt)"
+SHOWN_NOTICES = 20
 
 
 @dataclass
 class ImportResult:
-    """What an import did.
+    """What an import did; `rows == imported + duplicates` always.
 
     Attributes:
-        rows: Data rows read.
+        rows: Data rows read (rows without any value are no reaction and not counted).
         imported: Responses written.
-        duplicates: Rows skipped because the same response is already in the dossier.
-        failures: (row number, Dutch message) of skipped rows.
-        notices: Dutch notices (dropped e-mail columns, ignored columns, redactions).
+        duplicates: Rows recognised as a response already in the dossier (or earlier in the file).
+        unlinked: Points whose reference linked nowhere, kept as written ("niet gekoppeld").
+        answers: Answers to closed questions stored (tallied, not points).
+        row_notices: (row number, Dutch notice) for rows stored with an adjustment or a
+            reference linked outside the consulted version.
+        notices: Dutch notices about the file (dropped e-mail columns, question columns, ...).
         commit: Commit id ("" when nothing was written).
-        ids: Ids of the new responses.
+        ids: Ids of the new responses, in row order.
     """
 
     rows: int = 0
     imported: int = 0
     duplicates: int = 0
-    failures: list[tuple[int, str]] = field(default_factory=list)
+    unlinked: int = 0
+    answers: int = 0
+    row_notices: list[tuple[int, str]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     commit: str = ""
     ids: list[str] = field(default_factory=list)
@@ -91,7 +114,7 @@ def parse_map(items: list[str]) -> dict[str, str]:
             raise ConsultationError(
                 f"--map '{item}': onbekend veld '{name}'; kies uit: {', '.join(FIELDS)}"
             )
-        out[column.casefold()] = name
+        out[" ".join(column.split()).casefold()] = name
     return out
 
 
@@ -99,39 +122,54 @@ def parse_map(items: list[str]) -> dict[str, str]:
 class _Columns:
     today: str = ""
     fields: dict[str, int] = field(default_factory=dict)
-    questions: list[tuple[str, int]] = field(default_factory=list)
+    questions: list[QuestionColumn] = field(default_factory=list)
+    extra: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _columns(header: list[str], mapping: dict[str, str], result: ImportResult) -> _Columns:
+def _columns(
+    header: list[str], mapping: dict[str, str], settings: Settings, result: ImportResult
+) -> _Columns:
     cols = _Columns()
+    found: list[tuple[int, int | None, str]] = []
     for i, raw in enumerate(header):
         name = " ".join(raw.replace("\ufeff", "").split())
         key = name.casefold()
         target = mapping.get(key)
-        if target is None:
-            if _EMAIL_HEADER.fullmatch(key):
-                result.notices.append(
-                    f"kolom '{name}' overgeslagen: e-mailadressen worden niet opgeslagen"
-                )
-                continue
-            if m := _QUESTION_HEADER.fullmatch(key):
-                cols.questions.append((f"Vraag {int(m.group(1))}", i))
-                continue
-            target = _DEFAULT_HEADERS.get(key)
-        if target == "question":
-            cols.questions.append((name, i))
-        elif target == "ignore":
+        if target is None and _EMAIL_HEADER.fullmatch(key):
+            result.notices.append(
+                f"kolom '{name}' overgeslagen: e-mailadressen worden niet opgeslagen"
+            )
             continue
-        elif target is None:
-            if name:
-                result.notices.append(f"kolom '{name[:60]}' genegeerd (onbekende kolom)")
+        if target is None:
+            target = _DEFAULT_HEADERS.get(key)
+        if target == "ignore" or (target is None and not name):
+            continue
+        if target is None or target == "question":
+            asked = read_header(name, settings, forced=target == "question")
+            if asked is not None:
+                found.append((i, *asked))
+            else:
+                cols.extra.append((name, i))
         elif target in cols.fields:
             raise ConsultationError(f"kolom '{name}' en een andere kolom zijn allebei '{target}'")
         else:
             cols.fields[target] = i
+    try:
+        cols.questions = number_columns(found, settings)
+    except ValueError as exc:
+        raise ConsultationError(str(exc)) from None
+    for column in cols.questions:
+        if column.declared is None and settings.questions:
+            result.notices.append(
+                f"kolom '{header[column.index][:60]}' gelezen als {column.label}, "
+                "die niet in wetgeving.toml staat (open vraag)"
+            )
+    for name, _ in cols.extra:
+        result.notices.append(
+            f"kolom '{name[:60]}' is geen bekend veld en geen vraag: de inhoud staat in de "
+            f"notities van elke reactie (of geef --map '{name[:60]}=vraag')"
+        )
     if "date" not in cols.fields:
-        import datetime as dt
-
         cols.today = dt.date.today().isoformat()
         result.notices.append(f"geen kolom 'Datum': als datum van ontvangst geldt {cols.today}")
     if "respondent" not in cols.fields:
@@ -151,131 +189,228 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index]
 
 
-def _row_response(
-    row: list[str],
-    cols: _Columns,
-    version: str,
-    resolver: Resolver | None,
-    channel: str,
-    rid: str,
-) -> tuple[Response, int]:
-    get = cols.fields.get
-    organisation = check_field("organisatie", _cell(row, get("organisation")))
-    kind_text = _cell(row, get("kind")).strip().casefold()
-    kind = (
-        check_choice("soort", kind_text, KINDS)
-        if kind_text
-        else ("organisatie" if organisation else "burger")
-    )
-    channel_text = _cell(row, get("channel")).strip().casefold()
-    points: list[Point] = []
-    redacted = 0
-    ref_text = _cell(row, get("provision"))
-    text = _cell(row, get("text"))
-    if text.strip():
-        if resolver is None:
-            ref, node = ("algemeen", "") if not ref_text.strip() else _no_version(ref_text)
-        else:
-            ref, node = resolver.point(ref_text)
-        clean, n = redact_emails(check_text(text, "reactie"))
-        redacted += n
-        points.append(Point(ref=ref, node=node, text=clean))
-    elif ref_text.strip():
-        raise ConsultationError(f"artikel '{ref_text}' genoemd maar de reactie is leeg")
-    for question, index in cols.questions:
-        answer = _cell(row, index)
-        if answer.strip():
-            clean, n = redact_emails(check_text(answer, question))
-            redacted += n
-            points.append(Point(ref="algemeen", node="", text=clean, question=question))
-    if not points:
-        raise ConsultationError("geen reactietekst")
-    date_text = _cell(row, get("date")) if "date" in cols.fields else cols.today
-    if not date_text.strip():
-        raise ConsultationError("datum ontbreekt")
-    respondent = check_field("naam", _cell(row, get("respondent")), required=True)
-    place = check_field("plaats", _cell(row, get("place")))
-    received = parse_date(date_text)
-    openbaar = check_openbaar(_cell(row, get("openbaar")))
-    all_points = tuple(points)
-    response = Response(
-        id=rid,
-        respondent=respondent,
-        organisation=organisation,
-        place=place,
-        kind=kind,
-        channel=check_choice("kanaal", channel_text, CHANNELS) if channel_text else channel,
-        received=received,
-        openbaar=openbaar,
-        version=version,
-        points=all_points,
-        fingerprint=content_fingerprint(
-            respondent, organisation, place, received, openbaar, version, all_points
-        ),
-    )
-    return response, redacted
+class _Row:
+    """One row turned into a response; what had to be adjusted is collected as notices."""
+
+    def __init__(self, row: list[str], cols: _Columns, linker: Linker, channel: str) -> None:
+        self.row = row
+        self.cols = cols
+        self.linker = linker
+        self.default_channel = channel
+        self.notices: list[str] = []
+        self.notes: list[str] = []
+        self.points: list[Point] = []
+        self.answers: list[Answer] = []
+        self.unlinked = 0
+        self.redacted = 0
+
+    def get(self, name: str) -> str:
+        return _cell(self.row, self.cols.fields.get(name))
+
+    def field(self, name: str, label: str) -> str:
+        raw = self.get(name)
+        value = " ".join(clean_text(raw).split())
+        value, n = redact_emails(value)
+        if n:
+            self.notices.append(f"e-mailadres in {label} vervangen door '[e-mailadres verwijderd]'")
+        if len(value) > MAX_FIELD:
+            self.notes.append(f"{label} in de bron (volledig): {value}")
+            value = value[: MAX_FIELD - 1] + "…"
+            self.notices.append(
+                f"{label} ingekort tot {MAX_FIELD} tekens (volledig in de notities)"
+            )
+        return value
+
+    def choice(self, name: str, label: str, choices: tuple[str, ...], default: str) -> str:
+        raw = self.get(name).strip()
+        word = raw.casefold()
+        if not word:
+            return default
+        if word in choices:
+            return word
+        self.notes.append(f"{label} in de bron: {raw}")
+        self.notices.append(f"onbekende {label} '{raw[:60]}'; vastgelegd als {default}")
+        return default
+
+    def text(self, value: str, what: str) -> str:
+        clean = check_text(value, what)
+        clean, n = redact_emails(clean)
+        self.redacted += n
+        return clean
+
+    def link(self, ref_text: str) -> Link:
+        found = self.linker.link(ref_text)
+        if found.note:
+            self.notices.append(found.note)
+        if not found.linked:
+            self.unlinked += 1
+        return found
+
+    def point(self, link: Link, text: str, column: QuestionColumn | None = None) -> None:
+        self.points.append(
+            Point(
+                ref=link.ref,
+                node=link.node,
+                text=text,
+                question=column.label if column else "",
+                question_text=column.text if column else "",
+                node_version=link.node_version,
+                written=link.written,
+                linked=link.linked,
+            )
+        )
+
+    def build(self) -> tuple[str, str, str, bool, str, str, str]:
+        organisation = self.field("organisation", "organisatie")
+        respondent = self.field("respondent", "naam")
+        if not respondent:
+            respondent = NO_NAME
+            self.notices.append(f"geen naam; vastgelegd als '{NO_NAME}'")
+        place = self.field("place", "plaats")
+        kind = self.choice("kind", "soort", KINDS, "organisatie" if organisation else "burger")
+        channel = self.choice("channel", "kanaal", CHANNELS, self.default_channel)
+        raw_public = self.get("openbaar")
+        try:
+            openbaar = check_openbaar(raw_public)
+        except ConsultationError:
+            openbaar = False
+            self.notes.append(f"openbaar in de bron: {raw_public}")
+            self.notices.append(
+                f"openbaar '{raw_public[:30]}' onleesbaar; vastgelegd als niet openbaar"
+            )
+        received = self.received()
+        self.read_texts()
+        for name, index in self.cols.extra:
+            value = clean_text(_cell(self.row, index))
+            if value:
+                self.notes.append(f"{name}: {redact_emails(value)[0]}")
+        return respondent, organisation, place, openbaar, received, kind, channel
+
+    def received(self) -> str:
+        if "date" not in self.cols.fields:
+            return self.cols.today
+        raw = self.get("date")
+        today = dt.date.today().isoformat()
+        if not raw.strip():
+            self.notices.append(f"datum ontbreekt; als datum van ontvangst geldt {today}")
+            return today
+        try:
+            return parse_date(raw)
+        except ConsultationError as exc:
+            self.notes.append(f"datum in de bron: {raw}")
+            self.notices.append(f"{exc.message}; als datum van ontvangst geldt {today}")
+            return today
+
+    def read_texts(self) -> None:
+        ref_text = self.get("provision")
+        text = self.get("text")
+        if text.strip():
+            self.point(self.link(ref_text), self.text(text, "reactie"))
+        elif ref_text.strip():
+            self.notes.append(f"bepaling in de bron, zonder reactie: {ref_text}")
+        for column in self.cols.questions:
+            answer = _cell(self.row, column.index)
+            if not answer.strip():
+                continue  # an empty answer is no point
+            clean = self.text(answer, column.label)
+            declared = column.declared
+            keep = True
+            if declared is not None and declared.closed:
+                chosen, keep = read_answer(clean, declared)
+                self.answers.extend(Answer(column.label, c, column.text) for c in chosen)
+            if not keep:
+                continue
+            provisions = declared.provisions if declared is not None else ()
+            for provision in provisions or (GENERAL,):
+                self.point(self.link(provision), clean, column)
+        if not self.points and not self.answers:
+            self.notices.append("geen reactietekst; vastgelegd zonder punten")
 
 
-def _no_version(ref_text: str) -> tuple[str, str]:
-    raise ConsultationError(f"artikel '{ref_text}' kan niet worden gecontroleerd zonder versie")
+def _ids(count: int, now: dt.datetime) -> list[str]:
+    """New ids for one import that sort in row order: one time stamp, sorted random parts."""
+    stamp = f"{now.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+    parts: set[str] = set()
+    while len(parts) < count:
+        parts.update(secrets.token_hex(5) for _ in range(count - len(parts)))
+    return [f"{stamp}-{part}" for part in sorted(parts)]
 
 
 def import_file(
     dossier: Dossier,
     path: Path,
-    version: str,
+    linker: Linker,
     mapping: dict[str, str] | None = None,
     strict: bool = False,
     channel: str = "internetconsultatie",
-    resolver: Resolver | None = None,
     progress: Callable[[int, int], None] | None = None,
+    settings: Settings | None = None,
 ) -> ImportResult:
     """Import a .csv or .xlsx file; one row is one response, one commit for the whole import.
 
-    Rows that fail are reported and skipped; with `strict` any failing row refuses the whole
-    import and nothing is written. Rows whose fingerprint is already in the dossier are skipped.
+    Every row is stored, adjusted where a value cannot be stored as written (see the module);
+    with `strict` any such row refuses the whole import and nothing is written. Rows whose
+    fingerprint is already in the dossier (or earlier in the file) are counted, not stored again.
 
     Raises:
-        ConsultationError: unreadable file or header, or (strict) failing rows.
+        ConsultationError: unreadable file or header, a text longer than allowed, or (strict)
+            rows that would be adjusted.
         GitError: when the commit fails (nothing stays written).
     """
+    settings = settings or Settings()
     rows = read_table(path)
     result = ImportResult()
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
     if not rows:
         raise ConsultationError(f"{path}: het bestand is leeg")
-    cols = _columns(rows[0], mapping or {}, result)
+    cols = _columns(rows[0], mapping or {}, settings, result)
     known = store.fingerprints(dossier)
     new: list[Response] = []
-    ids: set[str] = set()
     redactions: list[int] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
         result.rows += 1
-        rid = new_id()
-        while rid in ids:
-            rid = new_id()
-        ids.add(rid)
+        work = _Row(row, cols, linker, channel)
         try:
-            response, redacted = _row_response(row, cols, version, resolver, channel, rid)
+            respondent, organisation, place, openbaar, received, kind, chan = work.build()
         except WetgevingError as exc:
-            result.failures.append((number, exc.message))
-            continue
-        if response.fingerprint in known:
+            raise ConsultationError(
+                f"{path.name}: rij {number}: {exc.message}; er is niets geïmporteerd "
+                "(een reactie wordt nooit ingekort)"
+            ) from None
+        points, answers = tuple(work.points), tuple(work.answers)
+        fp = content_fingerprint(
+            respondent, organisation, place, received, openbaar, linker.version, points, answers
+        )
+        if fp in known:
             result.duplicates += 1
             continue
-        known.add(response.fingerprint)
-        if redacted:
+        known.add(fp)
+        result.row_notices.extend((number, n) for n in work.notices)
+        result.unlinked += work.unlinked
+        result.answers += len(answers)
+        if work.redacted:
             redactions.append(number)
-        new.append(response)
-    if strict and result.failures:
-        first = "; ".join(f"rij {n}: {m}" for n, m in result.failures[:3])
+        notes = "".join(f"- {line}\n" for line in work.notes)
+        if notes:
+            notes = f"Uit de import van {path.name[:80]} (rij {number}):\n{notes}"
+        new.append(
+            Response(
+                id="", respondent=respondent, organisation=organisation, place=place, kind=kind,
+                channel=chan, received=received, openbaar=openbaar, version=linker.version,
+                points=points, fingerprint=fp, answers=answers,
+                notes=notes,
+            )
+        )  # fmt: skip
+    adjusted = sorted({n for n, _ in result.row_notices})
+    if strict and adjusted:
+        first = "; ".join(f"rij {n}: {m}" for n, m in result.row_notices[:3])
         raise ConsultationError(
-            f"{path.name}: import geweigerd (--strict), {len(result.failures)} "
-            f"{'rij is' if len(result.failures) == 1 else 'rijen zijn'} ongeldig; "
-            f"er is niets geïmporteerd; {first}"
+            f"{path.name}: import geweigerd (--strict), {len(adjusted)} "
+            f"{'rij kan' if len(adjusted) == 1 else 'rijen kunnen'} niet ongewijzigd worden "
+            f"vastgelegd; er is niets geïmporteerd; {first}"
         )
     if redactions:
         shown = ", ".join(str(n) for n in redactions[:10]) + (
@@ -285,8 +420,12 @@ def import_file(
             f"e-mailadressen in de tekst vervangen door '[e-mailadres verwijderd]' (rij {shown})"
         )
     if new:
+        from dataclasses import replace
+
+        ids = _ids(len(new), dt.datetime.now(dt.UTC))
+        new = [replace(r, id=rid) for r, rid in zip(new, ids, strict=True)]
         message = f"Consultatiereacties geïmporteerd uit {path.name[:80]} ({len(new)})"
         result.commit = store.save_many(dossier, new, message, progress=progress)
         result.imported = len(new)
-        result.ids = [r.id for r in new]
+        result.ids = ids
     return result

@@ -37,7 +37,7 @@ from wetgeving.errors import ConsultationError
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
-FORMAT = "3"
+FORMAT = "4"
 NAME = "responses.idx"
 SNIPPET = 80
 _SETTLED_NS = 1_000_000_000
@@ -54,6 +54,10 @@ class PointSummary:
     status: str  # "" while open
     reason: str
     in_version: str
+    linked: bool = True
+    node_version: str = ""
+    written: str = ""
+    previous: str = ""  # the status a `dispose --force` replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +74,11 @@ class Summary:
     campaign: str
     fingerprint: str
     points: tuple[PointSummary, ...]
+    answers: tuple[tuple[str, str], ...] = ()  # (question, choice) of closed questions
 
 
 _EMPTY_POINT = PointSummary("", "", "", "", "", "", "")
+UNLINKED = "?"  # the node written in a filter line for a point that is not linked
 
 
 class Entry:
@@ -117,8 +123,10 @@ class Entry:
                 PointSummary(*p) if only is None or n in only else _EMPTY_POINT
                 for n, p in enumerate(raw[9], 1)
             )
+            answers = tuple((str(q), str(c)) for q, c in raw[10])
             return Summary(
-                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], points
+                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], points,
+                answers,
             )  # fmt: skip
         except (ValueError, IndexError, TypeError):
             raise ConsultationError(
@@ -138,18 +146,19 @@ def _snippet(text: str) -> str:
 
 
 def _detail(r: Response) -> str:
-    points = [
-        [
+    points = []
+    for p in r.points:
+        d = p.disposition
+        points.append([
             p.ref, p.node, p.question, _snippet(p.text),
-            p.disposition.status if p.disposition else "",
-            p.disposition.reason if p.disposition else "",
-            p.disposition.version if p.disposition else "",
-        ]
-        for p in r.points
-    ]  # fmt: skip
+            d.status if d else "", d.reason if d else "", d.version if d else "",
+            p.linked, p.node_version, p.written,
+            d.previous.status if d is not None and d.previous is not None else "",
+        ])  # fmt: skip
+    answers = [[a.question, a.choice] for a in r.answers]
     return json.dumps(
         [r.id, r.display_name, r.openbaar, r.kind, r.channel, r.received, r.version, r.campaign,
-         r.fingerprint, points],
+         r.fingerprint, points, answers],
         ensure_ascii=False, separators=(",", ":"),
     )  # fmt: skip
 
@@ -157,7 +166,8 @@ def _detail(r: Response) -> str:
 def entry_for(response: Response, size: int, mtime: int) -> Entry:
     """The index entry of a response file with this size and modification time."""
     pts = ";".join(
-        f"{p.node}|{p.disposition.status if p.disposition else ''}" for p in response.points
+        f"{p.node if p.linked else UNLINKED}|{p.disposition.status if p.disposition else ''}"
+        for p in response.points
     )
     return Entry(
         response.file_name, size, mtime, response.version, response.fingerprint, pts,
@@ -254,6 +264,17 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
     Raises:
         ParseError: naming the first new or changed file that is invalid.
     """
+    return scan(dossier, refresh, needle)[0]
+
+
+def scan(
+    dossier: Dossier, refresh: bool = False, needle: str = ""
+) -> tuple[list[Entry], list[str]]:
+    """`load`, and the ids of all responses (also those `needle` leaves out, for short refs).
+
+    Raises:
+        ParseError: naming the first new or changed file that is invalid.
+    """
     folder = responses_dir(dossier)
     path = _path(dossier)
     raw = _read(path)
@@ -261,7 +282,7 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
     try:
         now_mtime = os.stat(folder).st_mtime_ns
     except OSError:
-        return []
+        return [], []
     settled = (
         not refresh
         and folder_mtime is not None
@@ -272,7 +293,8 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
         if settled:
             # Recorded more than a second after the folder last changed: any later change of a
             # file name in the folder would have changed its time.
-            return raw.entries(needle)
+            ids = [line[: line.index(".md\t")] for line in raw.lines if line]
+            return raw.entries(needle), ids
         cached_list = raw.entries()
     except ValueError:
         cached_list = []  # a damaged index is only a cache: built again from the files
@@ -297,7 +319,8 @@ def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entr
         changed = True
     if changed or len(fresh) != len(cached) or folder_mtime != now_mtime:
         _write(path, now_mtime, scan_time, fresh)
-    return [e for e in fresh if needle in e.name or needle in e.pts] if needle else fresh
+    ids = [e.name[:-3] for e in fresh]
+    return ([e for e in fresh if needle in e.name or needle in e.pts] if needle else fresh), ids
 
 
 def is_current(dossier: Dossier) -> bool:

@@ -15,7 +15,6 @@ from wetgeving.consultation.model import (
     Point,
     Response,
     check_choice,
-    check_date,
     check_field,
     check_text,
     check_version,
@@ -23,7 +22,8 @@ from wetgeving.consultation.model import (
     redact_emails,
     with_fingerprint,
 )
-from wetgeving.consultation.provisions import Resolver
+from wetgeving.consultation.provisions import Link, Linker
+from wetgeving.consultation.tabular import parse_date
 from wetgeving.errors import ConsultationError, ParseError
 
 if TYPE_CHECKING:
@@ -38,13 +38,16 @@ class Recorded:
         response: What was stored.
         path: Its file.
         commit: The commit id.
-        notices: Dutch notices (e-mail addresses removed from texts).
+        notices: Dutch notices (e-mail addresses removed from texts, references linked
+            outside the consulted version).
+        ref: Its short reference ("fa7f48").
     """
 
     response: Response
     path: Path
     commit: str
     notices: tuple[str, ...]
+    ref: str = ""
 
 
 def split_point(option: str) -> tuple[str, str]:
@@ -62,8 +65,22 @@ def split_point(option: str) -> tuple[str, str]:
     return ref.strip(), text
 
 
+def point_for(link: Link, text: str, question: str = "", question_text: str = "") -> Point:
+    """A point on a linked reference."""
+    return Point(
+        ref=link.ref,
+        node=link.node,
+        text=text,
+        question=question,
+        question_text=question_text,
+        node_version=link.node_version,
+        written=link.written,
+        linked=link.linked,
+    )
+
+
 def build(
-    resolver: Resolver,
+    linker: Linker,
     respondent: str,
     organisation: str,
     place: str,
@@ -73,7 +90,9 @@ def build(
     received: str,
     points: list[tuple[str, str]],
 ) -> tuple[Response, tuple[str, ...]]:
-    """Validate the parts of a response and resolve its provisions against the version.
+    """Validate the parts of a response and link its provisions (the consulted version, the
+    law in force, the bill); a person is at the keyboard, so a reference that links nowhere is
+    refused with the nearest provisions rather than kept as written.
 
     Raises:
         ConsultationError: invalid field or no points.
@@ -84,11 +103,13 @@ def build(
     built = []
     notices = []
     for n, (ref_text, text) in enumerate(points, 1):
-        ref, node = resolver.point(ref_text)
+        link = linker.link(ref_text, strict=True)
+        if link.note:
+            notices.append(f"punt {n}: {link.note}")
         clean, count = redact_emails(check_text(text, f"punt {n}"))
         if count:
             notices.append(f"punt {n}: e-mailadres vervangen door '[e-mailadres verwijderd]'")
-        built.append(Point(ref=ref, node=node, text=clean))
+        built.append(point_for(link, clean))
     response = Response(
         id=new_id(),
         respondent=check_field("respondent", respondent, required=True),
@@ -96,18 +117,18 @@ def build(
         place=check_field("plaats", place),
         kind=check_choice("soort", kind, KINDS),
         channel=check_choice("kanaal", channel, CHANNELS),
-        received=check_date(received or dt.date.today().isoformat()),
+        received=parse_date(received) if received else dt.date.today().isoformat(),
         openbaar=openbaar,
-        version=check_version(resolver.version),
+        version=check_version(linker.version),
         points=tuple(built),
     )
     return with_fingerprint(response), tuple(notices)
 
 
-def from_file(path: Path, resolver_for: Any) -> tuple[Response, tuple[str, ...]]:
+def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
     """Read a response written by hand (same format as stored; id, node, fingerprint optional).
 
-    `resolver_for(version)` returns the Resolver of the consulted version.
+    `linker_for(version)` returns the Linker of the consulted version.
 
     Raises:
         ParseError: unreadable file or invalid field (naming the file).
@@ -128,7 +149,7 @@ def from_file(path: Path, resolver_for: Any) -> tuple[Response, tuple[str, ...]]
     version = front.get("version")
     if not isinstance(version, str):
         raise ParseError(str(path), None, "'version' (de geconsulteerde versie) ontbreekt")
-    resolver: Resolver = resolver_for(version)
+    linker: Linker = linker_for(version)
     raw_points = front.get("points")
     notices: list[str] = []
     if isinstance(raw_points, list):
@@ -136,7 +157,13 @@ def from_file(path: Path, resolver_for: Any) -> tuple[Response, tuple[str, ...]]
         for n, raw in enumerate(raw_points, 1):
             if isinstance(raw, dict) and isinstance(raw.get("ref"), str):
                 raw = dict(raw)
-                raw["ref"], raw["node"] = resolver.point(raw["ref"])
+                link = linker.link(raw["ref"], strict=True)
+                raw["ref"], raw["node"] = link.ref, link.node
+                for key, value in (("node_version", link.node_version), ("written", link.written)):
+                    if value:
+                        raw[key] = value
+                if link.note:
+                    notices.append(f"punt {n}: {link.note}")
                 if isinstance(raw.get("text"), str):
                     raw["text"], count = redact_emails(raw["text"])
                     if count:
@@ -162,4 +189,5 @@ def record(dossier: Dossier, response: Response, notices: tuple[str, ...] = ()) 
     # No names in commit messages: a non-public respondent's identity stays in the file only.
     message = f"Consultatiereactie {response.id} vastgelegd"
     sha = store.save(dossier, [response], message, new=True)
-    return Recorded(response, store.path_for(dossier, response.id), sha, notices)
+    ref = store.short_ref(dossier, response.id)
+    return Recorded(response, store.path_for(dossier, response.id), sha, notices, ref)

@@ -10,8 +10,8 @@ later response starts the same way.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from wetgeving.errors import ConsultationError
 
@@ -84,10 +84,8 @@ def resolve(query: str, ids: Iterable[str]) -> str:
     return hits[0]
 
 
-def ids_in(folder: os.PathLike[str] | str) -> list[str]:
+def ids_in(folder: Path) -> list[str]:
     """The ids of the response files in a folder."""
-    from pathlib import Path
-
     from wetgeving.consultation.paths import response_files
 
-    return [e.name[:-3] for e in response_files(Path(folder))]
+    return [e.name[:-3] for e in response_files(folder)]

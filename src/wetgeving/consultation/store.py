@@ -253,6 +253,15 @@ def load(dossier: Dossier, response_id: str) -> Response:
     return read(path_for(dossier, found))
 
 
+def short_ref(dossier: Dossier, response_id: str) -> str:
+    """The short reference of a stored response (see `shortref`)."""
+    from wetgeving.consultation import shortref
+
+    return shortref.short_refs(shortref.ids_in(responses_dir(dossier))).get(
+        response_id, response_id
+    )
+
+
 def load_all(dossier: Dossier) -> list[Response]:
     """Return every response, sorted by id (= order of logging).
 

@@ -64,3 +64,68 @@ def write_rows(path: Path, rows: list[list[object]]) -> None:
     for row in rows:
         sheet.append(row)
     book.save(path)
+
+
+HEADER_FILL = "1F4E79"  # dark blue, white bold text: the header reads as a header
+
+
+def write_sheet(
+    table: list[list[str]],
+    widths: list[int],
+    choices: dict[int, list[str]],
+    wrap: set[int],
+    title: str = "Reactietabel",
+) -> bytes:
+    """A worksheet as .xlsx bytes: the first row a filled, bold header, frozen; a drop-down list
+    of `choices` per column index; the given column widths; text wrapped in `wrap` columns.
+
+    Every cell is written as text, so nothing a respondent wrote is read as a formula.
+    """
+    import io
+
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    last = max(len(table), 2)
+    for index, options in choices.items():
+        if not options:
+            continue
+        letter = get_column_letter(index + 1)
+        listed = ",".join(o.replace('"', "") for o in options)
+        validation = DataValidation(
+            type="list",
+            formula1=f'"{listed}"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Ongeldige waarde",
+            error=f"Kies uit: {', '.join(options)}",
+        )
+        validation.add(f"{letter}2:{letter}{last + 1000}")
+        sheet.data_validations.append(validation)
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    top = Alignment(vertical="top")
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    for number, row in enumerate(table):
+        cells = []
+        for index, value in enumerate(row):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            if number == 0:
+                cell.font = bold
+                cell.fill = fill
+            else:
+                cell.alignment = wrapped if index in wrap else top
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

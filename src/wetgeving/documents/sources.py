@@ -154,40 +154,28 @@ def response_view(raw: Any) -> ResponseView:
 def _campaigns(
     raws: list[Any], views: list[ResponseView]
 ) -> tuple[list[ResponseView], list[CampaignView]]:
-    """Find campaigns with the consultation layer, falling back to the stored campaign ids."""
-    members: dict[str, list[str]] = {}
-    texts: dict[str, str] = {}
-    # Campaign ids the lawyer recorded win; detection only groups the remaining responses.
-    for view in views:
-        if view.campaign:
-            members.setdefault(view.campaign, []).append(view.id)
-    from wetgeving.consultation.campaigns import find_campaigns
+    """Campaigns as the consultation layer groups them (recorded ids win, detection the rest)."""
+    from wetgeving.consultation.campaigns import group
+    from wetgeving.documents.consultation_summary import excerpt
 
-    rest = [raw for raw, view in zip(raws, views, strict=True) if not view.campaign]
-    for group in find_campaigns(rest):
-        members.setdefault(group.id, []).extend(group.members)
-        texts[group.id] = group.shared_text
-    by_member = {m: cid for cid, ids in members.items() for m in ids}
+    grouping = group(raws)
+    by_member = grouping.by_member()
     out = []
     for view in views:
         cid = by_member.get(view.id, "")
-        if cid != view.campaign:
-            view = dataclasses.replace(view, campaign=cid)
-        out.append(view)
-    first_text = {}
+        out.append(view if cid == view.campaign else dataclasses.replace(view, campaign=cid))
+    first_text: dict[str, str] = {}
     for view in out:
         if view.campaign and view.campaign not in first_text and view.points:
             first_text[view.campaign] = view.points[0].text
-    from wetgeving.documents.consultation_summary import excerpt
-
     campaigns = [
         CampaignView(
             id=cid,
             size=len(ids),
-            members=tuple(ids),
-            text=excerpt(texts.get(cid) or first_text.get(cid, ""), 200),
+            members=ids,
+            text=excerpt(grouping.shared.get(cid) or first_text.get(cid, ""), 200),
         )
-        for cid, ids in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        for cid, ids in grouping.members.items()
     ]
     return out, campaigns
 
