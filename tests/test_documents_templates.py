@@ -38,7 +38,9 @@ def test_dossier_template_overrides_default_by_name(tmp_path: Path) -> None:
         "EIGEN {% block content %}{% endblock %}", encoding="utf-8"
     )
     out = templates.render(
-        "reacties.html.j2", {"title": "t", "heading": "h", "rows": [], "openbaar": True}, tmp_path
+        "reacties.html.j2",
+        {"title": "t", "heading": "h", "sections": [], "rows": [], "openbaar": True},
+        tmp_path,
     )
     assert out.startswith("EIGEN ")
     assert "Reacties: h" in out
@@ -46,30 +48,41 @@ def test_dossier_template_overrides_default_by_name(tmp_path: Path) -> None:
 
 def test_html_is_autoescaped_and_markdown_is_not(tmp_path: Path) -> None:
     """HTML templates escape data; user content is never template source."""
-    row = {
-        "id": "r",
-        "who": "<b>x</b>",
-        "date": "d",
-        "kind": "k",
-        "channel": "c",
-        "campaign": "",
-        "point": type(
-            "P",
-            (),
-            {
-                "provision": "",
-                "text": "{{ 7*7 }} <script>alert(1)</script>",
-                "status_label": "s",
-                "reason": "",
-            },
-        )(),
-    }
+    from wetgeving.documents.groupings import Entry, RespondentSection
+
+    section = RespondentSection(
+        "r", "<b>x</b>", "d", "k", "c", 0,
+        (Entry("algemeen", "{{ 7*7 }} <script>alert(1)</script>", "s", ""),),
+    )  # fmt: skip
     out = templates.render(
-        "reacties.html.j2", {"title": "t", "heading": "h", "rows": [row], "openbaar": True}
+        "reacties.html.j2",
+        {"title": "t", "heading": "h", "sections": [section], "rows": [], "openbaar": True},
     )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "{{ 7*7 }}" in out and "49" not in out
     assert "&lt;b&gt;x&lt;/b&gt;" in out
+
+
+def test_a_dossier_copy_of_the_old_reacties_template_still_renders(tmp_path: Path) -> None:
+    """A dossier keeps its own copy of reacties.html.j2 from before the pages were grouped by
+    respondent: the bundle still passes that template the rows it used (one per point)."""
+    from test_documents_support import add_responses, make_dossier
+    from wetgeving.documents import bundle
+
+    d = make_dossier(tmp_path / "d")
+    add_responses(d)
+    (d.templates / "reacties.html.j2").write_text(
+        "{% for r in rows %}[{{ r.who }}: {{ r.point.text }}]{% endfor %}", encoding="utf-8"
+    )
+    (d.templates / "index.html.j2").write_text(
+        "{% for p in pages %}<{{ p[9:-5] }}>{% endfor %}", encoding="utf-8"
+    )
+    files = dict(bundle.make(d, "v2").files)
+    assert files["reacties/273f.html"].decode() == (
+        "[Fictieve Adviesraad, Den Haag: Maak het oogmerk duidelijker.]"
+        "[Test Burger, Utrecht: Tekst met &lt;script&gt;alert(1)&lt;/script&gt; erin.]"
+    )
+    assert files["index.html"].decode() == "<indieners><273f><algemeen>"
 
 
 def test_copy_defaults_copies_all_and_never_overwrites(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_campaign_found_shown_and_disposed_once(tmp_path: Path) -> None:
         "--reason", "Arbeidsconflicten vallen niet onder uitbuiting; zie de toelichting.",
     )  # fmt: skip
     assert code == 0, err
-    assert out.startswith(f"campagne {cid}: 12 reacties, 12 punten niet-overgenomen (commit ")
+    assert out.startswith(f"campagne {cid}: 12 reacties, 12 punten niet overgenomen (commit ")
     assert len(committed_files(d)) == 12
     members = set(campaign["leden"])
     for r in store.load_all(d):

@@ -309,7 +309,7 @@ def test_dispose_point_and_status_filter(dossier: Path) -> None:
         "--reason", "Het derde lid is ingeperkt.", "--in", "v2",
     )  # fmt: skip
     assert code == 0, err
-    assert out.startswith(f"reactie {rid}: punt 1 deels overgenomen (commit ")
+    assert out.startswith(f"reactie {short(rid)}: punt 1 deels overgenomen (commit ")
     d = store_dossier(dossier)
     assert committed_files(d) == [f"consultation_responses/{rid}.md"]
     r = store.load(d, rid)

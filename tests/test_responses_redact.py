@@ -24,7 +24,7 @@ def _respond(root: Path, text: str) -> str:
         "--channel", "e-mail", "--niet-openbaar", "--version", "v1", "--point", f"algemeen={text}",
     )  # fmt: skip
     assert code == 0, err
-    return out.split()[1]
+    return out.strip().rsplit("; id ", 1)[1].rstrip(")")
 
 
 def test_redact_replaces_flagged_data_in_its_own_commit(tmp_path: Path) -> None:
@@ -34,7 +34,8 @@ def test_redact_replaces_flagged_data_in_its_own_commit(tmp_path: Path) -> None:
     code, out, err = _run(d.root, "responses", "redact", rid)
     assert code == 0, err
     assert out.splitlines()[0] == "punt 1: telefoonnummer '06-12345678' weggelakt"
-    assert out.splitlines()[1].startswith(f"reactie {rid}: 1 weggelakt (commit ")
+    short = rid.rpartition("-")[2][:6]  # the short reference shown to people
+    assert out.splitlines()[1].startswith(f"reactie {short}: 1 weggelakt (commit ")
     text = store.load(d, rid).points[0].text
     assert "06-12345678" not in text and text.startswith("Bel mij op [") and "derde lid" in text
     assert commits(d)[0] == f"Reactie {rid}: persoonsgegevens weggelakt (1)"
@@ -47,7 +48,8 @@ def test_redact_without_findings_changes_nothing(tmp_path: Path) -> None:
     rid = _respond(d.root, "Geen persoonsgegevens hier.")
     before = commits(d)
     code, out, _ = _run(d.root, "responses", "redact", rid)
-    assert (code, out) == (0, f"reactie {rid}: geen persoonsgegevens gevonden\n")
+    short = rid.rpartition("-")[2][:6]
+    assert (code, out) == (0, f"reactie {short}: geen persoonsgegevens gevonden\n")
     assert commits(d) == before
 
 

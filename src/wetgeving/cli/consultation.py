@@ -191,17 +191,17 @@ def redact_cmd(
     response_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de reactie.")],
 ) -> None:
     """Lak gemarkeerde persoonsgegevens (e-mail, telefoon, BSN, IBAN) in de punten weg."""
-    from wetgeving.consultation import redaction
+    from wetgeving.consultation import redaction, store
 
-    result = redaction.redact_response(dossier(), response_id)
+    d = dossier()
+    result = redaction.redact_response(d, response_id)
+    ref = store.short_ref(d, result.response)
     if result.commit is None:
-        typer.echo(f"reactie {result.response}: geen persoonsgegevens gevonden")
+        typer.echo(f"reactie {ref}: geen persoonsgegevens gevonden")
         return
     for point, kind, text in result.found:
         typer.echo(f"punt {point}: {kind} '{text}' weggelakt")
-    typer.echo(
-        f"reactie {result.response}: {len(result.found)} weggelakt (commit {result.commit[:10]})"
-    )
+    typer.echo(f"reactie {ref}: {len(result.found)} weggelakt (commit {result.commit[:10]})")
 
 
 @responses_app.command("import")

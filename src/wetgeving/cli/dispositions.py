@@ -93,7 +93,10 @@ def dispose_cmd(
     what = f"punt {point}" if point is not None else _plural(result.points, "punt", "punten")
     if point is not None and not result.points:
         what = f"punt {point}"
-    typer.echo(f"reactie {result.responses[0]}: {what} {label}{_tail(result)}")
+    from wetgeving.consultation import store
+
+    ref = store.short_ref(d, result.responses[0])
+    typer.echo(f"reactie {ref}: {what} {label}{_tail(result)}")
 
 
 def _apply_sheet(source: Path, force: bool) -> None:
@@ -134,11 +137,12 @@ def link_cmd(
     ] = False,
 ) -> None:
     """Koppel een punt dat zoals geschreven is bewaard (niet gekoppeld) aan een bepaling."""
-    from wetgeving.consultation import dispose
+    from wetgeving.consultation import dispose, store
 
-    result = dispose.link(dossier(), response_id, provision, point, force)
+    d = dossier()
+    result = dispose.link(d, response_id, provision, point, force)
     typer.echo(
-        f"reactie {result.response}: punt {result.point} gekoppeld aan {result.after} "
+        f"reactie {store.short_ref(d, result.response)}: punt {result.point} gekoppeld aan {result.after} "
         f"(was: {result.before}) (commit {result.commit[:10]})"
     )
 

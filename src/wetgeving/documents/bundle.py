@@ -15,15 +15,14 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving import __version__, files
 from wetgeving.documents import build, output, sources, templates
-from wetgeving.documents.model import Consultation, ResponseView
-from wetgeving.documents.verslag import respondent_label
+from wetgeving.documents.model import Consultation
 from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -179,7 +178,7 @@ def make(
 
             raise personal_data_refused("openbare bundel", flags)
     pages = _response_pages(dossier, shown, sources.article_numbers(text), openbaar)
-    files.update(pages)
+    files.update((name, data) for name, _, data in pages)
     step("index")
     settings = {"openbaar": openbaar, "renvooi_tegen": against, "mvt_tegen": mvt_against}
     files["index.html"] = templates.render(
@@ -193,7 +192,8 @@ def make(
             "wijzigingswet": bill_files,
             "wijzigingswet_tegen": mvt_against,
             "drafts": sorted(n for n in files if n.startswith("tekst/") and n.endswith(".md")),
-            "pages": sorted(pages),
+            "pages": [name for name, _, _ in pages],
+            "labels": {name: label for name, label, _ in pages},
             "count": len(shown.responses),
         },
         dossier.templates,
@@ -217,35 +217,74 @@ def make(
 
 def _response_pages(
     dossier: Dossier, consultation: Consultation, order: list[str], openbaar: bool
-) -> dict[str, bytes]:
-    from wetgeving.documents.consultation_summary import article_key
+) -> list[tuple[str, str, bytes]]:
+    """The reacties pages: (path, label for the index, bytes), in the order the index lists them.
 
-    grouped: dict[str, list[tuple[ResponseView, int]]] = {}
-    for response in consultation.responses:
-        for n, point in enumerate(response.points, start=1):
-            grouped.setdefault(point.article, []).append((response, n))
-    position = {a: i for i, a in enumerate(order)}
-    pages: dict[str, bytes] = {}
-    for article in sorted(grouped, key=lambda a: (position.get(a, len(order)), article_key(a))):
-        rows = [
-            {
-                "id": r.id,
-                "who": respondent_label(r, openbaar),
-                "date": r.date,
-                "kind": r.kind,
-                "channel": r.channel,
-                "point": r.points[n - 1],
-                "campaign": r.campaign,
-            }
-            for r, n in grouped[article]
-        ]
-        name = f"reacties/{_safe_name(article) if article else 'algemeen'}.html"
-        heading = f"Artikel {article}" if article else "Algemene punten"
-        pages[name] = templates.render(
-            "reacties.html.j2",
-            {"title": dossier.title, "heading": heading, "rows": rows, "openbaar": openbaar},
-            dossier.templates,
+    Per respondent (everything each said, per question), per question (tally and open answers),
+    per article, general points and points not linked; each grouped by respondent, a campaign
+    once with its size.
+    """
+    from wetgeving.documents.consultation_summary import article_key
+    from wetgeving.documents.groupings import (
+        question_sections,
+        respondent_label,
+        respondent_sections,
+    )
+    from wetgeving.documents.model import UNLINKED, PointView
+
+    def page(name: str, label: str, template: str, context: Mapping[str, object]) -> None:
+        data = templates.render(
+            template, {"title": dossier.title, "openbaar": openbaar, **context}, dossier.templates
         ).encode("utf-8")
+        pages.append((f"reacties/{name}.html", label, data))
+
+    def rows(only: Callable[[PointView], bool]) -> list[dict[str, object]]:
+        # The context of reacties.html.j2 before it grouped by respondent: a dossier's own
+        # copy of that template keeps working.
+        return [
+            {"id": r.id, "who": respondent_label(r, openbaar), "date": r.date, "kind": r.kind,
+             "channel": r.channel, "point": p, "campaign": r.campaign}
+            for r in consultation.responses
+            for p in r.points
+            if only(p)
+        ]  # fmt: skip
+
+    pages: list[tuple[str, str, bytes]] = []
+    if not consultation.responses:
+        return pages
+    everyone = respondent_sections(consultation, openbaar)
+    context = {"heading": "per indiener", "sections": everyone, "rows": rows(lambda p: True)}
+    page("indieners", "per indiener", "reacties.html.j2", context)
+    questions = question_sections(consultation, openbaar)
+    if questions:
+        page(
+            "vragen",
+            "per vraag",
+            "vragen.html.j2",
+            {"heading": "per vraag", "questions": questions},
+        )
+    groups = {p.group for r in consultation.responses for p in r.points}
+    position = {a: i for i, a in enumerate(order)}
+    articles = sorted(
+        (g for g in groups if g not in ("", UNLINKED)),
+        key=lambda a: (position.get(a, len(order)), article_key(a)),
+    )
+    for group in [*articles, *(g for g in ("", UNLINKED) if g in groups)]:
+
+        def only(p: PointView, group: str = group) -> bool:
+            return p.group == group and (bool(group) or not p.question)
+
+        sections = respondent_sections(consultation, openbaar, only)
+        if not sections:
+            continue  # general points that all answer a question: on the page per question
+        if group == UNLINKED:
+            name, heading = "niet-gekoppeld", "niet gekoppelde punten"
+        elif group:
+            name, heading = _safe_name(group), f"Artikel {group}"
+        else:
+            name, heading = "algemeen", "algemene punten"
+        context = {"heading": heading, "sections": sections, "rows": rows(only)}
+        page(name, heading, "reacties.html.j2", context)
     return pages
 
 

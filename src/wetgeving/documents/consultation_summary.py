@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from wetgeving.documents.groupings import counted_once
 from wetgeving.documents.model import (
     CHANNELS,
     KINDS,
     NIET_OPENBAAR,
+    UNLINKED,
     CampaignView,
     Consultation,
     PointView,
@@ -51,6 +53,7 @@ class Summary:
     advisory_bodies: tuple[str, ...]
     articles: tuple[ArticlePoints, ...]
     consulted: tuple[str, ...] = ()
+    unlinked: int = 0
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -70,19 +73,6 @@ def article_key(article: str) -> tuple[int, str]:
             break
         digits += ch
     return (int(digits) if digits else 10**9, article)
-
-
-def counted_once(consultation: Consultation) -> list[ResponseView]:
-    """Responses with each campaign represented by its first member only."""
-    seen: set[str] = set()
-    out: list[ResponseView] = []
-    for response in consultation.responses:
-        if response.campaign:
-            if response.campaign in seen:
-                continue
-            seen.add(response.campaign)
-        out.append(response)
-    return out
 
 
 def summarise(consultation: Consultation, order: list[str] | None = None) -> Summary:
@@ -110,9 +100,12 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
     grouped: dict[str, list[tuple[ResponseView, PointView]]] = {}
     for response in unique:
         for point in response.points:
-            grouped.setdefault(point.article, []).append((response, point))
+            grouped.setdefault(point.group, []).append((response, point))
     position = {a: i for i, a in enumerate(order or [])}
-    keys = sorted(grouped, key=lambda a: (a == "", position.get(a, len(position)), article_key(a)))
+    keys = sorted(
+        grouped,
+        key=lambda a: (a == UNLINKED, a == "", position.get(a, len(position)), article_key(a)),
+    )
     articles = tuple(_article_points(a, grouped[a]) for a in keys)
     return Summary(
         total=len(responses),
@@ -123,6 +116,7 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
         advisory_bodies=tuple(bodies),
         articles=articles,
         consulted=tuple(sorted({r.version for r in responses if r.version})),
+        unlinked=sum(1 for r in unique for p in r.points if not p.linked),
     )
 
 
@@ -143,5 +137,11 @@ def _article_points(article: str, items: list[tuple[ResponseView, PointView]]) -
                 excerpts=tuple(dict.fromkeys(public))[:3],
             )
         )
-    heading = f"Artikel {article}" if article else "Algemene punten"
+    heading = (
+        "Niet gekoppelde punten"
+        if article == UNLINKED
+        else f"Artikel {article}"
+        if article
+        else "Algemene punten"
+    )
     return ArticlePoints(article, heading, len(items), tuple(out))

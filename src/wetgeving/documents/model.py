@@ -13,6 +13,7 @@ from wetgeving.consultation.model import KINDS as KINDS
 from wetgeving.consultation.model import STATUS_LABELS
 
 NIET_OPENBAAR = "niet-openbare reactie"
+UNLINKED = "niet gekoppeld"  # the group of points whose reference linked nowhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,9 @@ class PointView:
         text: The point's text.
         status: Disposition status (overgenomen, deels, niet-overgenomen, kennisgenomen) or "".
         reason: Reason given with the disposition, or "".
+        question: The question it answers ("Vraag 2"), or "".
+        question_text: The text of that question, or "".
+        linked: False for a reference that linked nowhere: `provision` is then as written.
     """
 
     provision: str
@@ -32,10 +36,48 @@ class PointView:
     text: str
     status: str = ""
     reason: str = ""
+    question: str = ""
+    question_text: str = ""
+    linked: bool = True
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status or "nog niet afgehandeld")
+
+    @property
+    def group(self) -> str:
+        """The article number, "" for a general point, UNLINKED for a point not linked."""
+        return self.article if self.linked else UNLINKED
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """An answer to a closed question (tallied)."""
+
+    question: str
+    choice: str
+    question_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """A consultation question as wetgeving.toml declares it.
+
+    Attributes:
+        label: "Vraag 2".
+        number: 2.
+        text: The question as asked.
+        closed: True for ja/nee and multiple choice (answers are tallied).
+        choices: The choices of a closed question, in order.
+        provisions: The provisions the question is about.
+    """
+
+    label: str
+    number: int
+    text: str
+    closed: bool = False
+    choices: tuple[str, ...] = ()
+    provisions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +95,7 @@ class ResponseView:
     version: str
     points: tuple[PointView, ...]
     campaign: str = ""
+    answers: tuple[AnswerView, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -145,3 +188,4 @@ class Consultation:
 
     responses: tuple[ResponseView, ...]
     campaigns: tuple[CampaignView, ...] = field(default=())
+    questions: tuple[QuestionView, ...] = field(default=())

@@ -6,12 +6,14 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from wetgeving.documents.model import (
+    AnswerView,
     ArticleChanges,
     CampaignView,
     ChangeView,
     ComparisonView,
     Consultation,
     PointView,
+    QuestionView,
     ResponseView,
     SentenceGroupView,
 )
@@ -117,9 +119,10 @@ def _point(raw: Any) -> PointView:
     from wetgeving.text.refs import parse_ref
 
     ref = str(raw.ref)
-    article = _article_of(raw.node)
-    general = ref == "algemeen" and not article
-    if not article and not general:
+    linked = bool(getattr(raw, "linked", True))
+    article = _article_of(raw.node) if linked else ""
+    general = linked and ref == "algemeen" and not article
+    if linked and not article and not general:
         try:
             article = parse_ref(ref).article
         except Exception:
@@ -131,6 +134,9 @@ def _point(raw: Any) -> PointView:
         text=str(raw.text),
         status=str(disposition.status) if disposition is not None else "",
         reason=str(disposition.reason) if disposition is not None else "",
+        question=str(getattr(raw, "question", "")),
+        question_text=str(getattr(raw, "question_text", "")),
+        linked=linked,
     )
 
 
@@ -148,6 +154,10 @@ def response_view(raw: Any) -> ResponseView:
         version=str(raw.version),
         points=tuple(_point(p) for p in raw.points),
         campaign=str(raw.campaign or ""),
+        answers=tuple(
+            AnswerView(str(a.question), str(a.choice), str(a.question_text))
+            for a in getattr(raw, "answers", ())
+        ),
     )
 
 
@@ -180,14 +190,24 @@ def _campaigns(
     return out, campaigns
 
 
+def questions(dossier: Dossier) -> tuple[QuestionView, ...]:
+    """The questions wetgeving.toml declares (`[[consultatie.vraag]]`)."""
+    from wetgeving.consultation import settings
+
+    return tuple(
+        QuestionView(q.label, q.number, q.text, q.closed, q.choices, q.provisions)
+        for q in settings.load(dossier).questions
+    )
+
+
 def consultation(dossier: Dossier) -> Consultation:
-    """All responses of the dossier, with campaigns counted once."""
+    """All responses of the dossier, with campaigns counted once and the declared questions."""
     from wetgeving.consultation.store import load_all
 
     raws = load_all(dossier)
     views = [response_view(r) for r in raws]
     views, campaigns = _campaigns(raws, views)
-    return Consultation(tuple(views), tuple(campaigns))
+    return Consultation(tuple(views), tuple(campaigns), questions(dossier))
 
 
 def personal_data_flags(text: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""The consultatieverslag: the reactietabel per article, general points and campaigns."""
+"""The consultatieverslag: per question (tally and open answers), the reactietabel per article,
+general points, points not linked to a provision, campaigns, and per respondent."""
 
 from __future__ import annotations
 
@@ -6,24 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wetgeving.documents.consultation_summary import Summary, article_key, summarise
-from wetgeving.documents.model import NIET_OPENBAAR, Consultation, ResponseView
+from wetgeving.documents.groupings import (
+    QuestionSection,
+    RespondentSection,
+    Row,
+    counted_once,
+    question_sections,
+    respondent_sections,
+    shown_as,
+)
+from wetgeving.documents.groupings import respondent_label as respondent_label
+from wetgeving.documents.model import Consultation
 from wetgeving.errors import DocumentError
 
 Flagger = Callable[[str], list[str]]
 MAX_LISTED = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of the reactietabel."""
-
-    response: str
-    respondent: str
-    provision: str
-    text: str
-    status_label: str
-    reason: str
-    campaign_size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +35,15 @@ class ArticleTable:
 
 @dataclass(frozen=True, slots=True)
 class Verslag:
-    """The consultatieverslag of one version."""
+    """The consultatieverslag of one version.
+
+    Attributes:
+        questions: Per consultation question: tally and open answers.
+        tables: Per article: the points on it (answers to questions about it included).
+        general: General points that answer no question.
+        unlinked: Points whose reference linked to no provision (kept as written).
+        respondents: Per respondent, a campaign once: everything they said.
+    """
 
     title: str
     version: str
@@ -45,19 +51,9 @@ class Verslag:
     summary: Summary
     tables: tuple[ArticleTable, ...]
     general: tuple[Row, ...]
-
-
-def respondent_label(response: ResponseView, openbaar: bool) -> str:
-    """Name shown for a respondent; non-public respondents are anonymised in public output."""
-    if openbaar and not response.openbaar:
-        return NIET_OPENBAAR
-    parts = list(dict.fromkeys(p for p in (response.respondent, response.organisation) if p))
-    name = " – ".join(parts) if parts else "anoniem"
-    if response.place:
-        name += f", {response.place}"
-    if not response.openbaar:
-        name += " (niet openbaar)"
-    return name
+    questions: tuple[QuestionSection, ...] = ()
+    unlinked: tuple[Row, ...] = ()
+    respondents: tuple[RespondentSection, ...] = ()
 
 
 def personal_data_refused(document: str, flags: list[str]) -> DocumentError:
@@ -83,19 +79,12 @@ def build(
     Raises:
         DocumentError: listing the flagged texts when `openbaar` and personal data is found.
     """
-    sizes = {c.id: c.size for c in consultation.campaigns}
-    seen: set[str] = set()
     per_article: dict[str, list[Row]] = {}
+    general: list[Row] = []
+    unlinked: list[Row] = []
     flags: list[str] = []
-    for response in consultation.responses:
-        if response.campaign:
-            if response.campaign in seen:
-                continue
-            seen.add(response.campaign)
-        who = respondent_label(response, openbaar)
-        size = sizes.get(response.campaign, 0) if response.campaign else 0
-        if size:
-            who = f"campagne ({size} reacties)"
+    for response in counted_once(consultation):
+        who, size = shown_as(response, consultation, openbaar)
         for n, point in enumerate(response.points, start=1):
             if openbaar and flagger is not None:
                 for text in (point.text, point.reason):
@@ -109,15 +98,18 @@ def build(
                 status_label=point.status_label,
                 reason=point.reason,
                 campaign_size=size,
+                question=point.question,
             )
-            per_article.setdefault(point.article, []).append(row)
+            if not point.linked:
+                unlinked.append(row)
+            elif point.article:
+                per_article.setdefault(point.article, []).append(row)
+            elif not point.question:
+                general.append(row)
     if flags:
         raise personal_data_refused("openbaar verslag", flags)
     position = {a: i for i, a in enumerate(order)}
-    keys = sorted(
-        (a for a in per_article if a),
-        key=lambda a: (position.get(a, len(position)), article_key(a)),
-    )
+    keys = sorted(per_article, key=lambda a: (position.get(a, len(position)), article_key(a)))
     tables = tuple(ArticleTable(a, f"Artikel {a}", tuple(per_article[a])) for a in keys)
     return Verslag(
         title=title,
@@ -125,5 +117,8 @@ def build(
         openbaar=openbaar,
         summary=summarise(consultation, order),
         tables=tables,
-        general=tuple(per_article.get("", ())),
+        general=tuple(general),
+        questions=question_sections(consultation, openbaar),
+        unlinked=tuple(unlinked),
+        respondents=respondent_sections(consultation, openbaar),
     )
