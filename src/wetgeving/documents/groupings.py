@@ -195,7 +195,10 @@ def respondent_sections(
         who, size = shown_as(response, consultation, openbaar)
         entries: list[tuple[int, int, Entry]] = []
         if only is None:
+            explained = {p.question for p in response.points if p.question}
             for a in response.answers:
+                if a.question in explained:
+                    continue  # "Nee, want ...": the answer with its explanation says it all
                 label = _asked(a.question, a.question_text or texts.get(a.question, ""))
                 entries.append((question_number(a.question), 0, Entry(label, a.choice)))
         shown: set[tuple[str, str]] = set()

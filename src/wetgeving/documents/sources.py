@@ -128,6 +128,12 @@ def _point(raw: Any) -> PointView:
         except Exception:
             article = ""
     disposition = raw.disposition
+    if linked and not general:
+        # Where the reference was found when not simply in the consulted version.
+        if getattr(raw, "node_version", ""):
+            ref += f" (in versie {raw.node_version})"
+        if getattr(raw, "written", "") and raw.written != ref:
+            ref += f" ({raw.written})"
     return PointView(
         provision="" if general else ref,
         article=article,
