@@ -1,8 +1,8 @@
 """Benchmark `wetgeving bundle` on dossiers with 2,500, 5,000 and 10,000 responses.
 
 Each dossier has the fixture versions geldend, v1 and v2 and N response files written directly in
-the documented format (docs/consultation-format.md, via `consultation.fileformat.render`), a fifth of
-them one mass campaign. Measured in the same run, each as a whole process:
+the documented format (docs/consultation-format.md, via `consultation.fileformat.render`), a
+fifth of them one mass campaign. Measured in the same run, each as a whole process:
 - `python -m wetgeving bundle v2 -o bundle.zip --intern` (peak memory from getrusage);
 - the baseline: a plain script that reads the same N files, writes their texts HTML-escaped into
   one page and zips it.

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from test_consultation_support import commits, committed_files, make_dossier, response_files
-from wetgeving.consultation import fileformat, store
+from wetgeving.consultation import fileformat
 
 
 def test_eight_concurrent_responds_all_land(tmp_path: Path) -> None:

@@ -107,7 +107,9 @@ def test_invalid_fields_are_named(line: str, replacement: str, message: str) -> 
 def test_node_must_match_ref() -> None:
     """A general point cannot carry a node id and a provision point needs one."""
     with pytest.raises(ConsultationError, match="'node' past niet bij 'ref'"):
-        fileformat.from_dict({**_front(), "points": [{"ref": "algemeen", "node": "art.1", "text": "x"}]})
+        fileformat.from_dict(
+            {**_front(), "points": [{"ref": "algemeen", "node": "art.1", "text": "x"}]}
+        )
 
 
 def _front() -> dict[str, object]:

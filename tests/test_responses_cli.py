@@ -188,11 +188,14 @@ def test_respond_interactive_dutch_dates_lines_and_confirmation(dossier: Path) -
     assert code == 0, err
     r = store.load(store_dossier(dossier), rid_of(out))
     assert (r.received, r.points[0].text) == (
-        "2026-11-22", "Eerste regel.\nTweede regel,\n  ingesprongen."
+        "2026-11-22",
+        "Eerste regel.\nTweede regel,\n  ingesprongen.",
     )
 
 
-def test_respond_interactive_uses_the_editor(dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_respond_interactive_uses_the_editor(
+    dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With $EDITOR set, the text of a point is written in that editor (comment lines dropped)."""
     import sys
 

@@ -31,9 +31,13 @@ def _tail(result: Any) -> str:
         parts.append(f"waarvan {result.replaced} gewijzigd")
     if result.unchanged:
         parts.append(f"{result.unchanged} al zo afgedaan")
-    extra = f" ({', '.join(parts)})" if parts else ""
-    commit = f" (commit {result.commit[:10]})" if result.commit else "; niets gewijzigd"
-    return extra + commit
+    extra = f" ({'; '.join(parts)})" if parts else ""
+    return f"{extra} (commit {result.commit[:10]})"
+
+
+def _nothing(result: Any) -> str:
+    n = result.unchanged
+    return f"niets gewijzigd: {_plural(n, 'punt heeft', 'punten hebben')} deze afdoening al"
 
 
 @respond_app.command("dispose")
@@ -84,18 +88,23 @@ def dispose_cmd(
     d = dossier()
     if campaign is not None:
         result = dispose.dispose_campaign(d, campaign, disposition, force)
+        size = _plural(len(result.responses), "reactie", "reacties")
+        if not result.points:
+            typer.echo(f"campagne {campaign}: {size}; {_nothing(result)}")
+            return
         typer.echo(
-            f"campagne {campaign}: {_plural(len(result.responses), 'reactie', 'reacties')}, "
+            f"campagne {campaign}: {size}, "
             f"{_plural(result.points, 'punt', 'punten')} {label}{_tail(result)}"
         )
         return
     result = dispose.dispose(d, response_id or "", disposition, point, force)
-    what = f"punt {point}" if point is not None else _plural(result.points, "punt", "punten")
-    if point is not None and not result.points:
-        what = f"punt {point}"
     from wetgeving.consultation import store
 
     ref = store.short_ref(d, result.responses[0])
+    if not result.points:
+        typer.echo(f"reactie {ref}: {_nothing(result)}")
+        return
+    what = f"punt {point}" if point is not None else _plural(result.points, "punt", "punten")
     typer.echo(f"reactie {ref}: {what} {label}{_tail(result)}")
 
 
@@ -141,8 +150,9 @@ def link_cmd(
 
     d = dossier()
     result = dispose.link(d, response_id, provision, point, force)
+    ref = store.short_ref(d, result.response)
     typer.echo(
-        f"reactie {store.short_ref(d, result.response)}: punt {result.point} gekoppeld aan {result.after} "
+        f"reactie {ref}: punt {result.point} gekoppeld aan {result.after} "
         f"(was: {result.before}) (commit {result.commit[:10]})"
     )
 

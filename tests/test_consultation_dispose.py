@@ -1,0 +1,266 @@
+"""`respond dispose` (the version must exist, --force to change, the earlier disposition shown,
+Dutch status words as listings write them) and `respond link` / `responses list --unlinked`."""
+# ruff: noqa: E501 (expected Dutch messages are kept on one line to compare them exactly)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from test_consultation_support import commits, make_dossier
+from wetgeving import dossier as dossier_mod
+from wetgeving.cli.app import app
+from wetgeving.consultation import store
+
+runner = CliRunner()
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--dossier", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    make_dossier(tmp_path / "d")
+    return tmp_path / "d"
+
+
+def respond(root: Path, *points: str) -> tuple[str, str]:
+    """Log a response on v1; return (full id, short reference)."""
+    args = [a for p in points for a in ("--point", p)]
+    code, out, err = run(root, "respond", "--respondent", "A. Proef", "--version", "v1", *args)
+    assert code == 0, err
+    rid = out.strip().rsplit("; id ", 1)[1].rstrip(")")
+    return rid, out.split()[1]
+
+
+def file_of(root: Path, rid: str) -> Path:
+    return root / "consultation_responses" / f"{rid}.md"
+
+
+def test_the_version_given_must_exist(root: Path) -> None:
+    """--in names a recorded version; an unknown one is refused (exit 4) and nothing changes."""
+    rid, ref = respond(root, "273f lid 3=Te ruim.")
+    before = file_of(root, rid).read_bytes()
+    code, _, err = run(
+        root,
+        "respond",
+        "dispose",
+        ref,
+        "--status",
+        "overgenomen",
+        "--reason",
+        "Gedaan.",
+        "--in",
+        "v3",
+    )
+    assert (code, err) == (4, "fout: onbekende versie 'v3' (--in); bekende versies: v1, v2\n")
+    assert file_of(root, rid).read_bytes() == before
+
+
+def test_dutch_status_words_as_listings_write_them(root: Path) -> None:
+    """'niet overgenomen', 'deels overgenomen', 'voor kennisgeving aangenomen' are accepted as
+    written (any case), like the short words."""
+    rid, ref = respond(root, "273f lid 3=a", "273f lid 4=b", "algemeen=c")
+    for point, word in (
+        ("1", "niet overgenomen"),
+        ("2", "Deels Overgenomen"),
+        ("3", "voor kennisgeving aangenomen"),
+    ):
+        code, out, err = run(
+            root, "respond", "dispose", ref, "--point", point, "--status", word, "--reason", "Zo."
+        )
+        assert code == 0, err
+    r = store.load(dossier_mod.load(root), rid)
+    assert [p.disposition.status for p in r.points if p.disposition] == [
+        "niet-overgenomen",
+        "deels",
+        "kennisgenomen",
+    ]
+    assert out.startswith(f"reactie {ref}: punt 3 voor kennisgeving aangenomen (commit ")
+
+
+def test_a_disposition_changes_only_with_force_and_the_earlier_one_is_shown(root: Path) -> None:
+    """A second, different disposition is refused without --force; with --force it replaces the
+    first, which the listing and `show` keep ("was: niet overgenomen"); the same disposition
+    again changes nothing and makes no commit."""
+    rid, ref = respond(root, "273f lid 3=Te ruim.")
+    d = dossier_mod.load(root)
+    assert (
+        run(
+            root,
+            "respond",
+            "dispose",
+            ref,
+            "--status",
+            "niet overgenomen",
+            "--reason",
+            "Geen aanleiding.",
+        )[0]
+        == 0
+    )
+    before = file_of(root, rid).read_bytes()
+    code, _, err = run(
+        root,
+        "respond",
+        "dispose",
+        ref,
+        "--status",
+        "overgenomen",
+        "--reason",
+        "Toch gedaan.",
+        "--in",
+        "v2",
+    )
+    assert (code, err) == (
+        8,
+        f"fout: reactie {rid}, punt 1 is al afgedaan (niet overgenomen: Geen aanleiding.); geef --force om de afdoening te wijzigen\n",
+    )
+    assert file_of(root, rid).read_bytes() == before
+    n = len(commits(d))
+    code, out, _ = run(
+        root,
+        "respond",
+        "dispose",
+        ref,
+        "--status",
+        "niet-overgenomen",
+        "--reason",
+        "Geen  aanleiding.",
+    )
+    assert (code, out) == (0, f"reactie {ref}: niets gewijzigd: 1 punt heeft deze afdoening al\n")
+    assert len(commits(d)) == n
+    code, out, err = run(
+        root,
+        "respond",
+        "dispose",
+        ref,
+        "--status",
+        "overgenomen",
+        "--reason",
+        "Toch gedaan.",
+        "--in",
+        "v2",
+        "--force",
+    )
+    assert code == 0, err
+    assert out.startswith(f"reactie {ref}: 1 punt overgenomen (waarvan 1 gewijzigd) (commit ")
+    _, out, _ = run(root, "responses", "list")
+    assert (
+        out.splitlines()[1]
+        == "  1. artikel 273f, derde lid [overgenomen in v2; was: niet overgenomen] Te ruim."
+    )
+    _, out, _ = run(root, "responses", "show", ref)
+    assert (
+        "  afdoening: overgenomen in v2: Toch gedaan.\n  was: niet overgenomen: Geen aanleiding.\n"
+        in out
+    )
+    text = file_of(root, rid).read_text("utf-8")
+    assert (
+        '    previous_status: "niet-overgenomen"\n    previous_reason: "Geen aanleiding."\n' in text
+    )
+
+
+def test_link_a_point_kept_as_written(root: Path) -> None:
+    """A reference that linked nowhere is listed by --unlinked; `respond link` ties it to a
+    provision, keeps what was written, and it leaves the --unlinked list."""
+    sheet = root.parent / "r.csv"
+    sheet.write_text(
+        "Naam;Datum;Artikel;Reactie\r\nA. Proef;2026-11-20;artikel 3 lid 2 van de wet;Te ruim.\r\n",
+        "utf-8",
+    )
+    assert run(root, "responses", "import", str(sheet), "--version", "v1")[0] == 0
+    code, out, _ = run(root, "responses", "list", "--unlinked")
+    (rid,) = [r.id for r in store.load_all(dossier_mod.load(root))]
+    ref = out.split()[0]
+    assert (
+        out.splitlines()[1] == "  1. niet gekoppeld: 'artikel 3 lid 2 van de wet' [open] Te ruim."
+    )
+    code, _, err = run(root, "respond", "link", ref, "--provision", "273f lid 12")
+    assert code == 7 and err.startswith(
+        "fout: artikel 273f, twaalfde lid bestaat niet in versie v1; bedoelt u: "
+    )
+    code, out, err = run(root, "respond", "link", ref, "--provision", "273f lid 2")
+    assert code == 0, err
+    assert out.startswith(
+        f"reactie {ref}: punt 1 gekoppeld aan artikel 273f, tweede lid (was: niet gekoppeld: 'artikel 3 lid 2 van de wet') (commit "
+    )
+    p = store.load(dossier_mod.load(root), rid).points[0]
+    assert (p.ref, p.node, p.written, p.linked) == (
+        "artikel 273f, tweede lid",
+        "art.273f/lid.2",
+        "artikel 3 lid 2 van de wet",
+        True,
+    )
+    assert run(root, "responses", "list", "--unlinked")[1] == "geen reacties gevonden\n"
+    code, _, err = run(root, "respond", "link", ref, "--provision", "273f lid 3", "--point", "1")
+    assert (code, err) == (
+        8,
+        f"fout: reactie {rid}, punt 1 is al gekoppeld aan artikel 273f, tweede lid; geef --force om het anders te koppelen\n",
+    )
+    code, _, err = run(root, "respond", "link", ref, "--provision", "273f lid 3")
+    assert (code, err) == (
+        8,
+        f"fout: reactie {rid} heeft geen niet-gekoppeld punt; geef --point N\n",
+    )
+    assert (
+        run(root, "respond", "link", ref, "--provision", "273f lid 3", "--point", "1", "--force")[0]
+        == 0
+    )
+
+
+def test_campaign_dispose_needs_force_to_change(root: Path) -> None:
+    """A campaign disposed once is changed again only with --force."""
+    text = (
+        "Ik maak mij zorgen over de verruiming van artikel 273f; pas het voorstel aan alstublieft."
+    )
+    for _ in range(3):
+        respond(root, f"algemeen={text}")
+    _, out, _ = run(root, "responses", "campaigns")
+    cid = out.split()[1].rstrip(":")
+    assert (
+        run(
+            root,
+            "respond",
+            "dispose",
+            "--campaign",
+            cid,
+            "--status",
+            "kennisgenomen",
+            "--reason",
+            "Gezien.",
+        )[0]
+        == 0
+    )
+    code, _, err = run(
+        root,
+        "respond",
+        "dispose",
+        "--campaign",
+        cid,
+        "--status",
+        "overgenomen",
+        "--reason",
+        "Toch.",
+    )
+    assert code == 8 and err.endswith(
+        "is al afgedaan (voor kennisgeving aangenomen: Gezien.); geef --force om de afdoening te wijzigen\n"
+    )
+    code, out, _ = run(
+        root,
+        "respond",
+        "dispose",
+        "--campaign",
+        cid,
+        "--status",
+        "overgenomen",
+        "--reason",
+        "Toch.",
+        "--force",
+    )
+    assert code == 0 and out.startswith(
+        f"campagne {cid}: 3 reacties, 3 punten overgenomen (waarvan 3 gewijzigd) (commit "
+    )
