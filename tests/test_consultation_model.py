@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wetgeving.consultation import fileformat, model, store
-from wetgeving.consultation.model import Disposition, Point, Response
+from wetgeving.consultation.model import Answer, Disposition, Point, Response
 from wetgeving.errors import ConsultationError, ParseError
 
 RID = "20261128T130501Z-3f9c2a1b0d"
@@ -157,3 +158,77 @@ def test_emails_are_redacted_and_controls_dropped() -> None:
     text, n = model.redact_emails("mail a.b@voorbeeld.nl of c@d.org")
     assert (text, n) == ("mail [e-mailadres verwijderd] of [e-mailadres verwijderd]", 2)
     assert model.clean_text("a\x00b\r\nc\u2028") == "ab\nc"
+
+
+def test_files_written_before_questions_read_and_write_the_same(fixtures: Path) -> None:
+    """A response file written before the format had questions, links and earlier dispositions
+    (a copy of one recorded in this dossier) reads through the fast reader, gets the defaults
+    for the new fields, and is written back byte for byte the same."""
+    text = (fixtures / "responses" / "opgeslagen-2026-11-28.md").read_text(encoding="utf-8")
+    assert fileformat._fast_front(text) is not None
+    r = fileformat.parse(text, "x.md")
+    assert r.answers == ()
+    assert [(p.linked, p.node_version, p.written, p.question_text) for p in r.points] == [
+        (True, "", "", "")
+    ] * 3
+    assert r.points[2].question == "Vraag 1"
+    assert r.points[1].disposition == Disposition(
+        "overgenomen",
+        "Het vijfde lid (was vierde lid) noemt deze vormen van uitbuiting nu uitdrukkelijk.",
+        "v2",
+    )
+    assert fileformat.render(r) == text
+
+
+def _with_new_fields() -> Response:
+    earlier = Disposition("niet-overgenomen", "Eerst niet.", "v1")
+    return sample(
+        points=(
+            Point("artikel 273fa", "art.273fa", "Over onderdeel B.", written="ARTIKEL I, onderdeel B"),
+            Point(
+                "artikel 273f, eerste lid, onder 9°", "art.273f/lid.1/ond.9°", "Oud recht.",
+                node_version="geldend",
+            ),
+            Point("artikel 3 lid 2 van de wet", "", "Kept as written.", linked=False),
+            Point(
+                "algemeen", "", "Nee, want: te streng.", "Vraag 2",
+                Disposition("overgenomen", "Toch.", "v2", earlier),
+                question_text="Steunt u de verhoging van de strafmaxima?",
+            ),
+        ),
+        answers=(Answer("Vraag 2", "nee", "Steunt u de verhoging van de strafmaxima?"),),
+    )  # fmt: skip
+
+
+def test_new_fields_round_trip_through_both_readers() -> None:
+    """Question texts, closed answers, links to the law in force or the bill, points kept as
+    written and earlier dispositions are written and read back by the fast and the YAML reader."""
+    from wetgeving import frontmatter
+
+    r = _with_new_fields()
+    text = fileformat.render(r)
+    assert '  linked: "nee"\n' in text and "answers:\n- question: " in text
+    assert fileformat.parse(text, "x.md") == r
+    front, _, _ = frontmatter.split(text, "x.md")
+    assert fileformat.from_dict(front) == r
+    assert model.fingerprint(r) != model.fingerprint(replace(r, answers=()))
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "message"),
+    [
+        ('  linked: "nee"', '  linked: "misschien"', "punt 3: 'linked' moet ja of nee zijn, niet 'misschien'"),
+        ('- ref: "artikel 3 lid 2 van de wet"\n  node: ""', '- ref: "artikel 3 lid 2 van de wet"\n  node: "art.3"', "punt 3: een niet-gekoppeld punt heeft geen 'node'"),
+        ('    previous_status: "niet-overgenomen"\n', "", "punt 4: 'previous_status' ontbreekt"),
+        ('  choice: "nee"', '  keuze: "nee"', "antwoord 1: onbekend veld 'keuze'"),
+        ('  choice: "nee"', '  choice: ""', "antwoord 1: choice ontbreekt"),
+        ('  node_version: "geldend"', '  node_version: "../x"', "punt 2: ongeldige versienaam '../x'"),
+    ],
+)  # fmt: skip
+def test_new_fields_are_validated(line: str, replacement: str, message: str) -> None:
+    """Each new field is checked; a bad value names the point or answer and the field."""
+    text = fileformat.render(_with_new_fields())
+    assert line in text
+    with pytest.raises(ParseError) as err:
+        fileformat.parse(text.replace(line, replacement), "x.md")
+    assert err.value.message == f"x.md: {message}"

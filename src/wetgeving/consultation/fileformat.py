@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from wetgeving import files
 from wetgeving.consultation.model import (
@@ -39,6 +40,7 @@ from wetgeving.consultation.model import (
 from wetgeving.errors import ConsultationError, ParseError
 
 MAX_QUESTION_TEXT = 5000
+T = TypeVar("T")
 
 
 def _q(value: str) -> str:
@@ -310,6 +312,16 @@ def _answer(raw: Any, where: str) -> Answer:
     )
 
 
+def _named(read: Callable[[Any, str], T], raw: Any, where: str) -> T:
+    """`read(raw, where)`, every error naming the point or answer it is about."""
+    try:
+        return read(raw, where)
+    except ConsultationError as exc:
+        if exc.message.startswith(where):
+            raise
+        raise ConsultationError(where + exc.message) from None
+
+
 def _list(front: dict[str, Any], key: str) -> list[Any]:
     raw = front.get(key, [])
     if not isinstance(raw, list):
@@ -327,8 +339,10 @@ def from_dict(front: dict[str, Any], notes: str = "") -> Response:
     rid = _str(front, "id", "")
     if not ID_RE.fullmatch(rid):
         raise ConsultationError(f"ongeldig id '{rid}'")
-    points = [_point(raw, f"punt {n}: ") for n, raw in enumerate(_list(front, "points"), 1)]
-    answers = [_answer(raw, f"antwoord {n}: ") for n, raw in enumerate(_list(front, "answers"), 1)]
+    points = [_named(_point, raw, f"punt {n}: ") for n, raw in enumerate(_list(front, "points"), 1)]
+    answers = [
+        _named(_answer, raw, f"antwoord {n}: ") for n, raw in enumerate(_list(front, "answers"), 1)
+    ]
     campaign = _str(front, "campaign", "", "")
     if campaign and not CAMPAIGN_RE.fullmatch(campaign):
         raise ConsultationError(f"ongeldige campagne '{campaign}'")
