@@ -10,7 +10,6 @@ file that cannot be read, or a text longer than a response may hold, refuses the
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving.consultation import store
+from wetgeving.consultation.columns import Columns, cell, columns
+from wetgeving.consultation.columns import parse_map as parse_map
 from wetgeving.consultation.model import (
     CHANNELS,
     GENERAL,
@@ -33,12 +34,7 @@ from wetgeving.consultation.model import (
     redact_emails,
 )
 from wetgeving.consultation.provisions import Link, Linker
-from wetgeving.consultation.questions import (
-    QuestionColumn,
-    number_columns,
-    read_answer,
-    read_header,
-)
+from wetgeving.consultation.questions import QuestionColumn, read_answer
 from wetgeving.consultation.settings import Settings
 from wetgeving.consultation.tabular import parse_date, read_table
 from wetgeving.errors import ConsultationError, WetgevingError
@@ -46,23 +42,6 @@ from wetgeving.errors import ConsultationError, WetgevingError
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
-FIELDS = (
-    "respondent", "organisation", "place", "date", "openbaar", "provision", "text", "kind",
-    "channel", "question", "ignore",
-)  # fmt: skip
-FIELD_ALIASES = {
-    "naam": "respondent", "organisatie": "organisation", "plaats": "place", "datum": "date",
-    "artikel": "provision", "bepaling": "provision", "reactie": "text", "tekst": "text",
-    "soort": "kind", "kanaal": "channel", "vraag": "question", "negeer": "ignore",
-}  # fmt: skip
-_DEFAULT_HEADERS = {
-    "naam": "respondent", "respondent": "respondent", "organisatie": "organisation",
-    "bedrijf/organisatie": "organisation", "plaats": "place", "woonplaats": "place",
-    "vestigingsplaats": "place", "datum": "date", "datum ontvangen": "date",
-    "openbaar": "openbaar", "artikel": "provision", "bepaling": "provision", "reactie": "text",
-    "soort": "kind", "kanaal": "channel",
-}  # fmt: skip
-_EMAIL_HEADER = re.compile(r"e-?mail(?:[- ]?adres)?|mail", re.I)
 NO_NAME = "(naam ontbreekt)"
 SHOWN_NOTICES = 20
 
@@ -95,104 +74,10 @@ class ImportResult:
     ids: list[str] = field(default_factory=list)
 
 
-def parse_map(items: list[str]) -> dict[str, str]:
-    """Parse `--map KOLOM=veld` options into header (casefolded) -> field.
-
-    Raises:
-        ConsultationError: for a malformed item, an unknown field or an e-mail field.
-    """
-    out: dict[str, str] = {}
-    for item in items:
-        column, sep, name = item.partition("=")
-        column, name = column.strip(), name.strip().casefold()
-        if not sep or not column or not name:
-            raise ConsultationError(f"ongeldige --map '{item}'; gebruik KOLOM=veld")
-        name = FIELD_ALIASES.get(name, name)
-        if _EMAIL_HEADER.fullmatch(name):
-            raise ConsultationError(f"--map '{item}': e-mailadressen worden niet opgeslagen")
-        if name not in FIELDS:
-            raise ConsultationError(
-                f"--map '{item}': onbekend veld '{name}'; kies uit: {', '.join(FIELDS)}"
-            )
-        out[" ".join(column.split()).casefold()] = name
-    return out
-
-
-@dataclass
-class _Columns:
-    today: str = ""
-    fields: dict[str, int] = field(default_factory=dict)
-    questions: list[QuestionColumn] = field(default_factory=list)
-    extra: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _columns(
-    header: list[str], mapping: dict[str, str], settings: Settings, result: ImportResult
-) -> _Columns:
-    cols = _Columns()
-    found: list[tuple[int, int | None, str]] = []
-    for i, raw in enumerate(header):
-        name = " ".join(raw.replace("\ufeff", "").split())
-        key = name.casefold()
-        target = mapping.get(key)
-        if target is None and _EMAIL_HEADER.fullmatch(key):
-            result.notices.append(
-                f"kolom '{name}' overgeslagen: e-mailadressen worden niet opgeslagen"
-            )
-            continue
-        if target is None:
-            target = _DEFAULT_HEADERS.get(key)
-        if target == "ignore" or (target is None and not name):
-            continue
-        if target is None or target == "question":
-            asked = read_header(name, settings, forced=target == "question")
-            if asked is not None:
-                found.append((i, *asked))
-            else:
-                cols.extra.append((name, i))
-        elif target in cols.fields:
-            raise ConsultationError(f"kolom '{name}' en een andere kolom zijn allebei '{target}'")
-        else:
-            cols.fields[target] = i
-    try:
-        cols.questions = number_columns(found, settings)
-    except ValueError as exc:
-        raise ConsultationError(str(exc)) from None
-    for column in cols.questions:
-        if column.declared is None and settings.questions:
-            result.notices.append(
-                f"kolom '{header[column.index][:60]}' gelezen als {column.label}, "
-                "die niet in wetgeving.toml staat (open vraag)"
-            )
-    for name, _ in cols.extra:
-        result.notices.append(
-            f"kolom '{name[:60]}' is geen bekend veld en geen vraag: de inhoud staat in de "
-            f"notities van elke reactie (of geef --map '{name[:60]}=vraag')"
-        )
-    if "date" not in cols.fields:
-        cols.today = dt.date.today().isoformat()
-        result.notices.append(f"geen kolom 'Datum': als datum van ontvangst geldt {cols.today}")
-    if "respondent" not in cols.fields:
-        raise ConsultationError(
-            "geen kolom 'Naam' gevonden; geef de kolom aan met --map KOLOM=respondent"
-        )
-    if "text" not in cols.fields and not cols.questions:
-        raise ConsultationError(
-            "geen kolom 'Reactie' of 'Vraag N' gevonden; geef de kolom aan met --map KOLOM=text"
-        )
-    return cols
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    if index is None or index >= len(row):
-        return ""
-    return row[index]
-
-
 class _Row:
     """One row turned into a response; what had to be adjusted is collected as notices."""
 
-    def __init__(self, row: list[str], cols: _Columns, linker: Linker, channel: str) -> None:
+    def __init__(self, row: list[str], cols: Columns, linker: Linker, channel: str) -> None:
         self.row = row
         self.cols = cols
         self.linker = linker
@@ -205,7 +90,7 @@ class _Row:
         self.redacted = 0
 
     def get(self, name: str) -> str:
-        return _cell(self.row, self.cols.fields.get(name))
+        return cell(self.row, self.cols.fields.get(name))
 
     def field(self, name: str, label: str) -> str:
         raw = self.get(name)
@@ -281,7 +166,7 @@ class _Row:
         received = self.received()
         self.read_texts()
         for name, index in self.cols.extra:
-            value = clean_text(_cell(self.row, index))
+            value = clean_text(cell(self.row, index))
             if value:
                 self.notes.append(f"{name}: {redact_emails(value)[0]}")
         return respondent, organisation, place, openbaar, received, kind, channel
@@ -309,7 +194,7 @@ class _Row:
         elif ref_text.strip():
             self.notes.append(f"bepaling in de bron, zonder reactie: {ref_text}")
         for column in self.cols.questions:
-            answer = _cell(self.row, column.index)
+            answer = cell(self.row, column.index)
             if not answer.strip():
                 continue  # an empty answer is no point
             clean = self.text(answer, column.label)
@@ -364,7 +249,7 @@ def import_file(
         rows.pop(0)
     if not rows:
         raise ConsultationError(f"{path}: het bestand is leeg")
-    cols = _columns(rows[0], mapping or {}, settings, result)
+    cols = columns(rows[0], mapping or {}, settings, result.notices)
     known = store.fingerprints(dossier)
     new: list[Response] = []
     redactions: list[int] = []
