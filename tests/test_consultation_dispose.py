@@ -22,6 +22,11 @@ def run(root: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def dispose(root: Path, *args: str) -> tuple[int, str, str]:
+    """`wetgeving respond dispose ARGS`."""
+    return run(root, "respond", "dispose", *args)
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     make_dossier(tmp_path / "d")
@@ -45,17 +50,8 @@ def test_the_version_given_must_exist(root: Path) -> None:
     """--in names a recorded version; an unknown one is refused (exit 4) and nothing changes."""
     rid, ref = respond(root, "273f lid 3=Te ruim.")
     before = file_of(root, rid).read_bytes()
-    code, _, err = run(
-        root,
-        "respond",
-        "dispose",
-        ref,
-        "--status",
-        "overgenomen",
-        "--reason",
-        "Gedaan.",
-        "--in",
-        "v3",
+    code, _, err = dispose(
+        root, ref, "--status", "overgenomen", "--reason", "Gedaan.", "--in", "v3"
     )
     assert (code, err) == (4, "fout: onbekende versie 'v3' (--in); bekende versies: v1, v2\n")
     assert file_of(root, rid).read_bytes() == before
@@ -65,21 +61,15 @@ def test_dutch_status_words_as_listings_write_them(root: Path) -> None:
     """'niet overgenomen', 'deels overgenomen', 'voor kennisgeving aangenomen' are accepted as
     written (any case), like the short words."""
     rid, ref = respond(root, "273f lid 3=a", "273f lid 4=b", "algemeen=c")
-    for point, word in (
-        ("1", "niet overgenomen"),
-        ("2", "Deels Overgenomen"),
-        ("3", "voor kennisgeving aangenomen"),
-    ):
-        code, out, err = run(
-            root, "respond", "dispose", ref, "--point", point, "--status", word, "--reason", "Zo."
+    words = ("niet overgenomen", "Deels Overgenomen", "voor kennisgeving aangenomen")
+    for point, word in enumerate(words, 1):
+        code, out, err = dispose(
+            root, ref, "--point", str(point), "--status", word, "--reason", "Zo."
         )
         assert code == 0, err
     r = store.load(dossier_mod.load(root), rid)
-    assert [p.disposition.status for p in r.points if p.disposition] == [
-        "niet-overgenomen",
-        "deels",
-        "kennisgenomen",
-    ]
+    statuses = [p.disposition.status for p in r.points if p.disposition]
+    assert statuses == ["niet-overgenomen", "deels", "kennisgenomen"]
     assert out.startswith(f"reactie {ref}: punt 3 voor kennisgeving aangenomen (commit ")
 
 
@@ -89,69 +79,28 @@ def test_a_disposition_changes_only_with_force_and_the_earlier_one_is_shown(root
     again changes nothing and makes no commit."""
     rid, ref = respond(root, "273f lid 3=Te ruim.")
     d = dossier_mod.load(root)
-    assert (
-        run(
-            root,
-            "respond",
-            "dispose",
-            ref,
-            "--status",
-            "niet overgenomen",
-            "--reason",
-            "Geen aanleiding.",
-        )[0]
-        == 0
-    )
+    first = ("--status", "niet overgenomen", "--reason", "Geen aanleiding.")
+    second = ("--status", "overgenomen", "--reason", "Toch gedaan.", "--in", "v2")
+    assert dispose(root, ref, *first)[0] == 0
     before = file_of(root, rid).read_bytes()
-    code, _, err = run(
-        root,
-        "respond",
-        "dispose",
-        ref,
-        "--status",
-        "overgenomen",
-        "--reason",
-        "Toch gedaan.",
-        "--in",
-        "v2",
-    )
+    code, _, err = dispose(root, ref, *second)
     assert (code, err) == (
         8,
         f"fout: reactie {rid}, punt 1 is al afgedaan (niet overgenomen: Geen aanleiding.); geef --force om de afdoening te wijzigen\n",
     )
     assert file_of(root, rid).read_bytes() == before
     n = len(commits(d))
-    code, out, _ = run(
-        root,
-        "respond",
-        "dispose",
-        ref,
-        "--status",
-        "niet-overgenomen",
-        "--reason",
-        "Geen  aanleiding.",
+    code, out, _ = dispose(
+        root, ref, "--status", "niet-overgenomen", "--reason", "Geen  aanleiding."
     )
     assert (code, out) == (0, f"reactie {ref}: niets gewijzigd: 1 punt heeft deze afdoening al\n")
     assert len(commits(d)) == n
-    code, out, err = run(
-        root,
-        "respond",
-        "dispose",
-        ref,
-        "--status",
-        "overgenomen",
-        "--reason",
-        "Toch gedaan.",
-        "--in",
-        "v2",
-        "--force",
-    )
+    code, out, err = dispose(root, ref, *second, "--force")
     assert code == 0, err
     assert out.startswith(f"reactie {ref}: 1 punt overgenomen (waarvan 1 gewijzigd) (commit ")
     _, out, _ = run(root, "responses", "list")
-    assert (
-        out.splitlines()[1]
-        == "  1. artikel 273f, derde lid [overgenomen in v2; was: niet overgenomen] Te ruim."
+    assert out.splitlines()[1] == (
+        "  1. artikel 273f, derde lid [overgenomen in v2; was: niet overgenomen] Te ruim."
     )
     _, out, _ = run(root, "responses", "show", ref)
     assert (
@@ -170,7 +119,7 @@ def test_link_a_point_kept_as_written(root: Path) -> None:
     sheet = root.parent / "r.csv"
     sheet.write_text(
         "Naam;Datum;Artikel;Reactie\r\nA. Proef;2026-11-20;artikel 3 lid 2 van de wet;Te ruim.\r\n",
-        "utf-8",
+        encoding="utf-8",
     )
     assert run(root, "responses", "import", str(sheet), "--version", "v1")[0] == 0
     code, out, _ = run(root, "responses", "list", "--unlinked")
@@ -180,21 +129,18 @@ def test_link_a_point_kept_as_written(root: Path) -> None:
         out.splitlines()[1] == "  1. niet gekoppeld: 'artikel 3 lid 2 van de wet' [open] Te ruim."
     )
     code, _, err = run(root, "respond", "link", ref, "--provision", "273f lid 12")
-    assert code == 7 and err.startswith(
-        "fout: artikel 273f, twaalfde lid bestaat niet in versie v1; bedoelt u: "
-    )
+    assert code == 7
+    assert err.startswith("fout: artikel 273f, twaalfde lid bestaat niet in versie v1; bedoelt u: ")
     code, out, err = run(root, "respond", "link", ref, "--provision", "273f lid 2")
     assert code == 0, err
     assert out.startswith(
-        f"reactie {ref}: punt 1 gekoppeld aan artikel 273f, tweede lid (was: niet gekoppeld: 'artikel 3 lid 2 van de wet') (commit "
+        f"reactie {ref}: punt 1 gekoppeld aan artikel 273f, tweede lid "
+        "(was: niet gekoppeld: 'artikel 3 lid 2 van de wet') (commit "
     )
     p = store.load(dossier_mod.load(root), rid).points[0]
     assert (p.ref, p.node, p.written, p.linked) == (
-        "artikel 273f, tweede lid",
-        "art.273f/lid.2",
-        "artikel 3 lid 2 van de wet",
-        True,
-    )
+        "artikel 273f, tweede lid", "art.273f/lid.2", "artikel 3 lid 2 van de wet", True,
+    )  # fmt: skip
     assert run(root, "responses", "list", "--unlinked")[1] == "geen reacties gevonden\n"
     code, _, err = run(root, "respond", "link", ref, "--provision", "273f lid 3", "--point", "1")
     assert (code, err) == (
@@ -206,10 +152,8 @@ def test_link_a_point_kept_as_written(root: Path) -> None:
         8,
         f"fout: reactie {rid} heeft geen niet-gekoppeld punt; geef --point N\n",
     )
-    assert (
-        run(root, "respond", "link", ref, "--provision", "273f lid 3", "--point", "1", "--force")[0]
-        == 0
-    )
+    relink = ("respond", "link", ref, "--provision", "273f lid 3", "--point", "1", "--force")
+    assert run(root, *relink)[0] == 0
 
 
 def test_campaign_dispose_needs_force_to_change(root: Path) -> None:
@@ -221,46 +165,16 @@ def test_campaign_dispose_needs_force_to_change(root: Path) -> None:
         respond(root, f"algemeen={text}")
     _, out, _ = run(root, "responses", "campaigns")
     cid = out.split()[1].rstrip(":")
-    assert (
-        run(
-            root,
-            "respond",
-            "dispose",
-            "--campaign",
-            cid,
-            "--status",
-            "kennisgenomen",
-            "--reason",
-            "Gezien.",
-        )[0]
-        == 0
-    )
-    code, _, err = run(
-        root,
-        "respond",
-        "dispose",
-        "--campaign",
-        cid,
-        "--status",
-        "overgenomen",
-        "--reason",
-        "Toch.",
-    )
-    assert code == 8 and err.endswith(
+    once = ("--campaign", cid, "--status", "kennisgenomen", "--reason", "Gezien.")
+    again = ("--campaign", cid, "--status", "overgenomen", "--reason", "Toch.")
+    assert dispose(root, *once)[0] == 0
+    code, _, err = dispose(root, *again)
+    assert code == 8
+    assert err.endswith(
         "is al afgedaan (voor kennisgeving aangenomen: Gezien.); geef --force om de afdoening te wijzigen\n"
     )
-    code, out, _ = run(
-        root,
-        "respond",
-        "dispose",
-        "--campaign",
-        cid,
-        "--status",
-        "overgenomen",
-        "--reason",
-        "Toch.",
-        "--force",
-    )
-    assert code == 0 and out.startswith(
+    code, out, _ = dispose(root, *again, "--force")
+    assert code == 0
+    assert out.startswith(
         f"campagne {cid}: 3 reacties, 3 punten overgenomen (waarvan 3 gewijzigd) (commit "
     )

@@ -229,21 +229,9 @@ def test_sheet_refusals_references_duplicates_and_force(dossier: Dossier, tmp_pa
         "fout: r.xlsx: rij 11, kolom A (Referentie): onbekende reactie 'ffffff'; en nog 2 fouten; er is niets vastgelegd\n",
     )
     ref = sheet["A2"].value
-    assert (
-        run(
-            dossier,
-            "respond",
-            "dispose",
-            ref.split()[0],
-            "--point",
-            ref.split()[-1],
-            "--status",
-            "kennisgenomen",
-            "--reason",
-            "Gezien.",
-        )[0]
-        == 0
-    )
+    short, point = ref.split()[0], ref.split()[-1]
+    earlier = ("--point", point, "--status", "kennisgenomen", "--reason", "Gezien.")
+    assert run(dossier, "respond", "dispose", short, *earlier)[0] == 0
     small = tmp_path / "s.xlsx"
     book = openpyxl.Workbook()
     book.active.append(HEADER)

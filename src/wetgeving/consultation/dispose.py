@@ -102,17 +102,27 @@ def _already(old: Disposition) -> ConsultationError:
     )
 
 
+def _check_point(response: Response, point: int) -> None:
+    """Refuse a point number the response does not have.
+
+    Raises:
+        ConsultationError: naming the numbers it does have.
+    """
+    if not 1 <= point <= len(response.points):
+        raise ConsultationError(
+            f"reactie {response.id} heeft geen punt {point} (punten 1 tot en met "
+            f"{len(response.points)})"
+        )
+
+
 def _apply(
     response: Response, disposition: Disposition, point: int | None, force: bool
 ) -> tuple[Response, int, int, int]:
     """(changed response, points given the disposition, of which replaced, unchanged)."""
     if not response.points:
         raise ConsultationError(f"reactie {response.id} heeft geen punten")
-    if point is not None and not 1 <= point <= len(response.points):
-        raise ConsultationError(
-            f"reactie {response.id} heeft geen punt {point} (punten 1 tot en met "
-            f"{len(response.points)})"
-        )
+    if point is not None:
+        _check_point(response, point)
     points = list(response.points)
     done = replaced = unchanged = 0
     for n, p in enumerate(response.points, 1):
@@ -248,11 +258,7 @@ def link(
                     f"punten ({which}); geef --point N"
                 )
             point = open_ones[0]
-        if not 1 <= point <= len(response.points):
-            raise ConsultationError(
-                f"reactie {response.id} heeft geen punt {point} (punten 1 tot en met "
-                f"{len(response.points)})"
-            )
+        _check_point(response, point)
         old = response.points[point - 1]
         if old.linked and not force:
             raise ConsultationError(

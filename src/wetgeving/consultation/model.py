@@ -105,11 +105,6 @@ class Point:
     written: str = ""
     linked: bool = True
 
-    @property
-    def general(self) -> bool:
-        """True for a point about the proposal as a whole ("algemeen")."""
-        return self.linked and not self.node
-
 
 @dataclass(frozen=True, slots=True)
 class Answer:
