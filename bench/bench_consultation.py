@@ -1,8 +1,10 @@
 """Benchmark: consultation import, list and campaign detection at scale.
 
 Prints, measured in the same run:
-1. `wetgeving responses import` of N rows (default 100,000) against a plain script that writes the
-   same number of files and makes one git commit (target ratio <= 2).
+1. `wetgeving responses import` of N rows (default 100,000) with question columns (an open question
+   about a provision, a closed ja/nee question, an open question; declared in wetgeving.toml)
+   against a plain script that writes the same number of files and makes one git commit (target
+   ratio <= 2).
 2. `wetgeving responses list --provision ...` on that dossier (target: well under a second), with
    a warm index and after deleting the index (cold).
 3. Campaign detection on 10k, 20k and 40k responses (target: close to linear).
@@ -34,6 +36,26 @@ PROSE = (
     "spelen bij de opsporing van uitbuiting in de land en tuinbouw de logistiek en de schoonmaak"
 )
 WORDS = PROSE.split()
+QUESTIONS = """
+[[consultatie.vraag]]
+nummer = 1
+tekst = "Is de omschrijving van uitbuiting in het eerste lid duidelijk genoeg?"
+bepalingen = ["artikel 273f, eerste lid"]
+
+[[consultatie.vraag]]
+nummer = 2
+tekst = "Steunt u de verhoging van de strafmaxima?"
+soort = "ja/nee"
+
+[[consultatie.vraag]]
+nummer = 3
+tekst = "Heeft u verder nog opmerkingen?"
+"""
+HEADER = [
+    "Naam", "Organisatie", "Plaats", "Datum", "Openbaar", "Artikel", "Reactie",
+    "Vraag 1: Is de omschrijving van uitbuiting in het eerste lid duidelijk genoeg?",
+    "Vraag 2: Steunt u de verhoging van de strafmaxima?", "Heeft u verder nog opmerkingen?",
+]  # fmt: skip
 CAMPAIGN = (
     "Ik maak mij grote zorgen over de verruiming van artikel 273f. Het begrip uitbuiting wordt zo "
     "ruim dat gewone arbeidsconflicten onder het strafrecht vallen. Pas het voorstel aan."
@@ -56,7 +78,7 @@ def make_dossier(path: Path) -> None:
     make_repo(path)
     (path / "wetgeving.toml").write_text(
         '[dossier]\ntitel = "Bench"\n[regeling]\nnaam = "Wetboek van Strafrecht"\n'
-        'bwb = "BWBR0001854"\n',
+        'bwb = "BWBR0001854"\n' + QUESTIONS,
         encoding="utf-8",
     )
     (path / "drafts").mkdir()
@@ -88,10 +110,10 @@ def write_csv(path: Path, rows: int) -> None:
     rng = random.Random(42)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(
-            ["Naam", "Organisatie", "Plaats", "Datum", "Openbaar", "Artikel", "Reactie"]
-        )
+        writer.writerow(HEADER)
         for i in range(rows):
+            # Every row answers the closed question; some also an open one (a third of them
+            # the question about a provision), some only the questions.
             writer.writerow(
                 [
                     f"Indiener {i}",
@@ -99,8 +121,11 @@ def write_csv(path: Path, rows: int) -> None:
                     "Voorbeeldstad",
                     f"2026-11-{1 + i % 28:02d}",
                     "ja" if i % 3 else "nee",
-                    REFS[i % len(REFS)],
-                    text_for(rng, i),
+                    REFS[i % len(REFS)] if i % 5 else "",
+                    text_for(rng, i) if i % 5 else "",
+                    text_for(rng, i + 1) if i % 3 == 0 else "",
+                    "Ja" if i % 2 else "Nee, want de straffen zijn al hoog genoeg.",
+                    "Geen verdere opmerkingen." if i % 7 == 0 else "",
                 ]
             )
 
