@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
 MAX_REASON = 5000
+SHOWN_REASON = 80  # of an earlier reason, in the one-line refusal
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,11 @@ def with_disposition(point: Point, disposition: Disposition, force: bool) -> Poi
 
 def _already(old: Disposition) -> ConsultationError:
     where = f" in {old.version}" if old.version else ""
+    reason = old.reason
+    if len(reason) > SHOWN_REASON:
+        reason = reason[:SHOWN_REASON].rsplit(" ", 1)[0] + " …"
     return ConsultationError(
-        f"is al afgedaan ({old.label}{where}: {old.reason[:80]}); "
-        "geef --force om de afdoening te wijzigen"
+        f"is al afgedaan ({old.label}{where}: {reason}); geef --force om de afdoening te wijzigen"
     )
 
 

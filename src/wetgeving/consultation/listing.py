@@ -209,8 +209,11 @@ def show_lines(response: Response) -> list[str]:
 def campaigns(dossier: Dossier, min_size: int) -> list[dict[str, Any]]:
     """Return the campaigns as plain data (for text and JSON output)."""
     from wetgeving.consultation.campaigns import find_campaigns
+    from wetgeving.consultation.shortref import short_refs
 
-    found: list[Campaign] = find_campaigns(store.load_all(dossier), min_size=min_size)
+    responses = store.load_all(dossier)
+    refs = short_refs(r.id for r in responses)
+    found: list[Campaign] = find_campaigns(responses, min_size=min_size)
     return [
         {
             "id": c.id,
@@ -218,6 +221,7 @@ def campaigns(dossier: Dossier, min_size: int) -> list[dict[str, Any]]:
             "gelijkenis": c.similarity,
             "gedeelde_tekst": c.shared_text,
             "leden": list(c.members),
+            "referenties": [refs[m] for m in c.members],
         }
         for c in found
     ]
@@ -230,8 +234,8 @@ def campaign_lines(found: list[dict[str, Any]], all_members: bool) -> list[str]:
         sim = f"{c['gelijkenis']:.2f}".replace(".", ",")
         lines.append(f"campagne {c['id']}: {c['aantal']} reacties (gelijkenis minstens {sim})")
         lines.append(f'  gedeelde tekst: "{c["gedeelde_tekst"]}"')
-        members = c["leden"] if all_members else c["leden"][:10]
-        rest = len(c["leden"]) - len(members)
+        members = c["referenties"] if all_members else c["referenties"][:10]
+        rest = len(c["referenties"]) - len(members)
         lines.append("  leden: " + ", ".join(members) + (f" en {rest} meer" if rest else ""))
         lines.append(
             f"  afdoen in één keer: wetgeving respond dispose --campaign {c['id']} "
