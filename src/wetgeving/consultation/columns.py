@@ -59,6 +59,7 @@ class Columns:
 
     Attributes:
         today: The date of receipt for a sheet without a date column ("" otherwise).
+        import_date: Today, the date of receipt of a row whose date cannot be read.
         fields: Field name -> column index.
         questions: The question columns, numbered.
         extra: (header, index) of columns that are no field and no question: kept in notes.
@@ -66,6 +67,7 @@ class Columns:
 
     today: str = ""
     fields: dict[str, int] = field(default_factory=dict)
+    import_date: str = field(default_factory=lambda: dt.date.today().isoformat())
     questions: list[QuestionColumn] = field(default_factory=list)
     extra: list[tuple[str, int]] = field(default_factory=list)
 
@@ -117,7 +119,7 @@ def columns(
             f"notities van elke reactie (of geef --map '{name[:60]}=vraag')"
         )
     if "date" not in cols.fields:
-        cols.today = dt.date.today().isoformat()
+        cols.today = cols.import_date
         notices.append(f"geen kolom 'Datum': als datum van ontvangst geldt {cols.today}")
     if "respondent" not in cols.fields:
         raise ConsultationError(

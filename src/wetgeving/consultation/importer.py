@@ -90,10 +90,14 @@ class _Row:
         self.redacted = 0
 
     def get(self, name: str) -> str:
-        return cell(self.row, self.cols.fields.get(name))
+        index = self.cols.fields.get(name)
+        row = self.row
+        return row[index] if index is not None and index < len(row) else ""
 
     def field(self, name: str, label: str) -> str:
         raw = self.get(name)
+        if not raw:
+            return ""
         value = " ".join(clean_text(raw).split())
         value, n = redact_emails(value)
         if n:
@@ -175,7 +179,7 @@ class _Row:
         if "date" not in self.cols.fields:
             return self.cols.today
         raw = self.get("date")
-        today = dt.date.today().isoformat()
+        today = self.cols.import_date
         if not raw.strip():
             self.notices.append(f"datum ontbreekt; als datum van ontvangst geldt {today}")
             return today
@@ -251,6 +255,9 @@ def import_file(
         raise ConsultationError(f"{path}: het bestand is leeg")
     cols = columns(rows[0], mapping or {}, settings, result.notices)
     known = store.fingerprints(dossier)
+    # Ids for every row up front, sorted, handed out in row order (a duplicate leaves its
+    # id unused): the new responses sort in the order of the sheet.
+    ids = iter(_ids(len(rows) - 1, dt.datetime.now(dt.UTC)))
     new: list[Response] = []
     redactions: list[int] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -283,9 +290,9 @@ def import_file(
             notes = f"Uit de import van {path.name[:80]} (rij {number}):\n{notes}"
         new.append(
             Response(
-                id="", respondent=respondent, organisation=organisation, place=place, kind=kind,
-                channel=chan, received=received, openbaar=openbaar, version=linker.version,
-                points=points, fingerprint=fp, answers=answers,
+                id=next(ids), respondent=respondent, organisation=organisation, place=place,
+                kind=kind, channel=chan, received=received, openbaar=openbaar,
+                version=linker.version, points=points, fingerprint=fp, answers=answers,
                 notes=notes,
             )
         )  # fmt: skip
@@ -305,12 +312,8 @@ def import_file(
             f"e-mailadressen in de tekst vervangen door '[e-mailadres verwijderd]' (rij {shown})"
         )
     if new:
-        from dataclasses import replace
-
-        ids = _ids(len(new), dt.datetime.now(dt.UTC))
-        new = [replace(r, id=rid) for r, rid in zip(new, ids, strict=True)]
         message = f"Consultatiereacties geïmporteerd uit {path.name[:80]} ({len(new)})"
         result.commit = store.save_many(dossier, new, message, progress=progress)
         result.imported = len(new)
-        result.ids = ids
+        result.ids = [r.id for r in new]
     return result

@@ -177,6 +177,8 @@ def new_id(now: dt.datetime | None = None) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise line ends and drop control characters; keep the text otherwise as given."""
+    if text.isprintable():  # the common case: nothing to normalise or drop (fast)
+        return text.strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text).strip()
 

@@ -28,16 +28,14 @@ class QuestionColumn:
         number: Question number.
         text: The question as asked ("" when neither the header nor wetgeving.toml gives it).
         declared: The question as wetgeving.toml declares it, if it does.
+        label: How the question is named ("Vraag 2").
     """
 
     index: int
     number: int
     text: str
     declared: Question | None
-
-    @property
-    def label(self) -> str:
-        return f"Vraag {self.number}"
+    label: str
 
 
 def read_header(
@@ -84,9 +82,8 @@ def number_columns(
                 number += 1
             taken[number] = index
         declared = settings.question(number)
-        out.append(
-            QuestionColumn(index, number, text or (declared.text if declared else ""), declared)
-        )
+        asked = text or (declared.text if declared else "")
+        out.append(QuestionColumn(index, number, asked, declared, f"Vraag {number}"))
     return out
 
 
