@@ -280,3 +280,24 @@ def test_empty_answers_are_no_points_and_unreadable_choices_stay_points(tmp_path
         [("Vraag 2", "Misschien"), ("Vraag 3", "geen idee")],
         (),
     )
+
+
+def test_a_declared_provision_that_does_not_exist_stops_the_import(tmp_path: Path) -> None:
+    """A question's provision that links nowhere is a mistake in wetgeving.toml: the import
+    stops before reading a row, naming the key (exit 3)."""
+    d = make_dossier(tmp_path / "d")
+    toml = d.root / "wetgeving.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[[consultatie.vraag]]\nnummer = 1\ntekst = "x?"\nbepalingen = ["273f lid 12"]\n',
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("Naam;Datum;Vraag 1\r\nA;2026-11-20;Ja\r\n", encoding="utf-8")
+    code, _, err = run(d, "responses", "import", str(sheet), "--version", "v1")
+    assert code == 3
+    assert err.startswith(
+        f"fout: {toml}: consultatie.vraag (nummer 1).bepalingen: artikel 273f, twaalfde lid "
+        "bestaat niet in versie v1; bedoelt u: "
+    )
+    assert store.load_all(d) == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from test_consultation_support import commits, committed_files, make_dossier, response_files, status
@@ -424,3 +426,28 @@ def test_import_without_unnamed_files_uses_temporary_names(
     assert len(committed_files(d)) == 3
     assert list((root / "consultation_responses").glob(".tmp-*")) == []
     assert [s.id for s in store.summaries(d)] == [p.name[:-3] for p in response_files(d)]
+
+
+_CELLS = st.sampled_from([
+    "", " ", "Anna", "B. Proef", "ja", "nee", "misschien", "2026-11-20", "31-02-2026", "gisteren",
+    "273f lid 3", "ARTIKEL I, onderdeel B", "273f lid 12", "zie bijlage", "Ja", "Nee, want x.",
+    "a@b.nl", "tekst\nover twee regels", "=SOM(A1)", "x" * 400,
+])  # fmt: skip
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(_CELLS, min_size=9, max_size=9), min_size=1, max_size=12))
+def test_no_row_is_ever_dropped(root: Path, tmp_path: Path, rows: list[list[str]]) -> None:
+    """Whatever the cells hold, every row with a value is a stored response or a duplicate of
+    one: rows read = imported + duplicates, and the dossier gains exactly the imported files."""
+    from wetgeving.consultation import importer, provisions
+
+    d = d_of(root)
+    path = write_csv(tmp_path / "r.csv", [HEADER, *rows], ";")
+    before = len(response_files(d))
+    result = importer.import_file(d, path, provisions.linker(d, "v1"))
+    expected_rows = sum(1 for r in rows if any(c.strip() for c in r))
+    assert result.rows == expected_rows == result.imported + result.duplicates
+    assert len(response_files(d)) == before + result.imported

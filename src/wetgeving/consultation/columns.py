@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from wetgeving.consultation.provisions import Link
 from wetgeving.consultation.questions import QuestionColumn, number_columns, read_header
 from wetgeving.consultation.settings import Settings
 from wetgeving.errors import ConsultationError
@@ -63,6 +64,7 @@ class Columns:
         fields: Field name -> column index.
         questions: The question columns, numbered.
         extra: (header, index) of columns that are no field and no question: kept in notes.
+        about: Question number -> the provisions it is about, linked (filled by the importer).
     """
 
     today: str = ""
@@ -70,6 +72,7 @@ class Columns:
     import_date: str = field(default_factory=lambda: dt.date.today().isoformat())
     questions: list[QuestionColumn] = field(default_factory=list)
     extra: list[tuple[str, int]] = field(default_factory=list)
+    about: dict[int, tuple[Link, ...]] = field(default_factory=dict)
 
 
 def columns(

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
 NO_NAME = "(naam ontbreekt)"
+GENERAL_LINK = Link(GENERAL, "")
 SHOWN_NOTICES = 20
 
 
@@ -209,11 +210,41 @@ class _Row:
                 self.answers.extend(Answer(column.label, c, column.text) for c in chosen)
             if not keep:
                 continue
-            provisions = declared.provisions if declared is not None else ()
-            for provision in provisions or (GENERAL,):
-                self.point(self.link(provision), clean, column)
+            links = self.cols.about.get(column.number) or (GENERAL_LINK,)
+            for found in links:
+                self.point(found, clean, column)
         if not self.points and not self.answers:
             self.notices.append("geen reactietekst; vastgelegd zonder punten")
+
+
+def _question_links(
+    cols: Columns, linker: Linker, notices: list[str], toml: Path
+) -> dict[int, tuple[Link, ...]]:
+    """The provisions each question column is about, linked once for the whole file.
+
+    Raises:
+        DossierError: a provision wetgeving.toml names that links nowhere (naming the key).
+    """
+    from wetgeving.errors import DossierError, ProvisionRefError
+
+    out: dict[int, tuple[Link, ...]] = {}
+    for column in cols.questions:
+        if column.declared is None or not column.declared.provisions:
+            continue
+        links = []
+        for provision in column.declared.provisions:
+            try:
+                found = linker.link(provision, strict=True)
+            except ProvisionRefError as exc:
+                n = column.number
+                raise DossierError(
+                    f"{toml}: consultatie.vraag (nummer {n}).bepalingen: {exc.message}"
+                ) from None
+            if found.note:
+                notices.append(f"{column.label}: {found.note}")
+            links.append(found)
+        out[column.number] = tuple(links)
+    return out
 
 
 def _ids(count: int, now: dt.datetime) -> list[str]:
@@ -254,6 +285,7 @@ def import_file(
     if not rows:
         raise ConsultationError(f"{path}: het bestand is leeg")
     cols = columns(rows[0], mapping or {}, settings, result.notices)
+    cols.about = _question_links(cols, linker, result.notices, dossier.root / "wetgeving.toml")
     known = store.fingerprints(dossier)
     # Ids for every row up front, sorted, handed out in row order (a duplicate leaves its
     # id unused): the new responses sort in the order of the sheet.
