@@ -178,3 +178,37 @@ def test_campaign_dispose_needs_force_to_change(root: Path) -> None:
     assert out.startswith(
         f"campagne {cid}: 3 reacties, 3 punten overgenomen (waarvan 3 gewijzigd) (commit "
     )
+
+
+def test_from_goes_alone(root: Path, tmp_path: Path) -> None:
+    """--from applies a whole sheet: with an id, --campaign or --status it is refused (exit 2)."""
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("Referentie;Status;Motivering\r\n", encoding="utf-8")
+    code, _, err = dispose(root, "abcdef", "--from", str(sheet))
+    assert (code, err) == (
+        2,
+        "fout: --from gaat niet samen met een reactie-id, --campaign of --status\n",
+    )
+
+
+def test_respond_links_to_the_law_in_force_and_says_so(tmp_path: Path) -> None:
+    """A point on a provision only the law in force has is tied to that version, with a notice;
+    'ARTIKEL I, onderdeel B' is tied to the article of that onderdeel of the bill."""
+    from test_documents_support import make_dossier as make_with_geldend
+
+    d = make_with_geldend(tmp_path / "g")
+    code, out, err = run(
+        d.root, "respond", "--respondent", "A", "--version", "v1",
+        "--point", "273f lid 1 onder 9°=Behouden.", "--point", "ARTIKEL I, onderdeel B=Te vaag.",
+    )  # fmt: skip
+    assert code == 0, err
+    assert err.splitlines() == [
+        "let op: punt 1: '273f lid 1 onder 9°' bestaat niet in versie v1; gekoppeld aan artikel 273f, eerste lid, onder 9° in versie geldend (het geldende recht)",
+        "let op: punt 2: 'ARTIKEL I, onderdeel B' gekoppeld aan artikel 273fa (ARTIKEL I, onderdeel B, van het wetsvoorstel)",
+    ]
+    rid = out.strip().rsplit("; id ", 1)[1].rstrip(")")
+    points = store.load(d, rid).points
+    assert [(p.ref, p.node_version, p.written) for p in points] == [
+        ("artikel 273f, eerste lid, onder 9°", "geldend", ""),
+        ("artikel 273fa", "", "ARTIKEL I, onderdeel B"),
+    ]

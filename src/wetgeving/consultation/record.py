@@ -159,6 +159,7 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
                 raw = dict(raw)
                 link = linker.link(raw["ref"], strict=True)
                 raw["ref"], raw["node"] = link.ref, link.node
+                raw.pop("linked", None)  # linked now, whatever the file said
                 for key, value in (("node_version", link.node_version), ("written", link.written)):
                     if value:
                         raw[key] = value
