@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -290,52 +290,66 @@ def import_file(
     # Ids for every row up front, sorted, handed out in row order (a duplicate leaves its
     # id unused): the new responses sort in the order of the sheet.
     ids = iter(_ids(len(rows) - 1, dt.datetime.now(dt.UTC)))
-    new: list[Response] = []
     redactions: list[int] = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        result.rows += 1
-        work = _Row(row, cols, linker, channel)
-        try:
-            respondent, organisation, place, openbaar, received, kind, chan = work.build()
-        except WetgevingError as exc:
-            raise ConsultationError(
-                f"{path.name}: rij {number}: {exc.message}; er is niets geïmporteerd "
-                "(een reactie wordt nooit ingekort)"
-            ) from None
-        points, answers = tuple(work.points), tuple(work.answers)
-        fp = content_fingerprint(
-            respondent, organisation, place, received, openbaar, linker.version, points, answers
-        )
-        if fp in known:
-            result.duplicates += 1
-            continue
-        known.add(fp)
-        result.row_notices.extend((number, n) for n in work.notices)
-        result.unlinked += work.unlinked
-        result.answers += len(answers)
-        if work.redacted:
-            redactions.append(number)
-        notes = "".join(f"- {line}\n" for line in work.notes)
-        if notes:
-            notes = f"Uit de import van {path.name[:80]} (rij {number}):\n{notes}"
-        new.append(
-            Response(
+
+    def made() -> Iterator[Response]:
+        for number in range(2, len(rows) + 1):
+            row, rows[number - 1] = rows[number - 1], []  # let go of each row once read
+            if not any(c.strip() for c in row):
+                continue
+            result.rows += 1
+            work = _Row(row, cols, linker, channel)
+            try:
+                respondent, organisation, place, openbaar, received, kind, chan = work.build()
+            except WetgevingError as exc:
+                raise ConsultationError(
+                    f"{path.name}: rij {number}: {exc.message}; er is niets geïmporteerd "
+                    "(een reactie wordt nooit ingekort)"
+                ) from None
+            points, answers = tuple(work.points), tuple(work.answers)
+            fp = content_fingerprint(
+                respondent, organisation, place, received, openbaar, linker.version, points,
+                answers,
+            )  # fmt: skip
+            if fp in known:
+                result.duplicates += 1
+                continue
+            known.add(fp)
+            result.row_notices.extend((number, n) for n in work.notices)
+            result.unlinked += work.unlinked
+            result.answers += len(answers)
+            if work.redacted:
+                redactions.append(number)
+            notes = "".join(f"- {line}\n" for line in work.notes)
+            if notes:
+                notes = f"Uit de import van {path.name[:80]} (rij {number}):\n{notes}"
+            yield Response(
                 id=next(ids), respondent=respondent, organisation=organisation, place=place,
                 kind=kind, channel=chan, received=received, openbaar=openbaar,
                 version=linker.version, points=points, fingerprint=fp, answers=answers,
                 notes=notes,
+            )  # fmt: skip
+
+    responses: Iterable[Response] = made()
+    if strict:
+        # Every row is read before anything is written: the refusal counts them all.
+        responses = list(responses)
+        adjusted = sorted({n for n, _ in result.row_notices})
+        if adjusted:
+            first = "; ".join(f"rij {n}: {m}" for n, m in result.row_notices[:3])
+            raise ConsultationError(
+                f"{path.name}: import geweigerd (--strict), {len(adjusted)} "
+                f"{'rij kan' if len(adjusted) == 1 else 'rijen kunnen'} niet ongewijzigd worden "
+                f"vastgelegd; er is niets geïmporteerd; {first}"
             )
-        )  # fmt: skip
-    adjusted = sorted({n for n, _ in result.row_notices})
-    if strict and adjusted:
-        first = "; ".join(f"rij {n}: {m}" for n, m in result.row_notices[:3])
-        raise ConsultationError(
-            f"{path.name}: import geweigerd (--strict), {len(adjusted)} "
-            f"{'rij kan' if len(adjusted) == 1 else 'rijen kunnen'} niet ongewijzigd worden "
-            f"vastgelegd; er is niets geïmporteerd; {first}"
-        )
+
+    def message(n: int) -> str:
+        return f"Consultatiereacties geïmporteerd uit {path.name[:80]} ({n})"
+
+    result.commit, result.ids = store.save_many(
+        dossier, responses, message, progress=progress, expected=len(rows) - 1
+    )
+    result.imported = len(result.ids)
     if redactions:
         shown = ", ".join(str(n) for n in redactions[:10]) + (
             " ..." if len(redactions) > 10 else ""
@@ -343,9 +357,4 @@ def import_file(
         result.notices.append(
             f"e-mailadressen in de tekst vervangen door '[e-mailadres verwijderd]' (rij {shown})"
         )
-    if new:
-        message = f"Consultatiereacties geïmporteerd uit {path.name[:80]} ({len(new)})"
-        result.commit = store.save_many(dossier, new, message, progress=progress)
-        result.imported = len(new)
-        result.ids = [r.id for r in new]
     return result

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,18 +113,25 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
 
 def save_many(
     dossier: Dossier,
-    responses: list[Response],
-    message: str,
+    responses: Iterable[Response],
+    message: Callable[[int], str],
     progress: Callable[[int, int], None] | None = None,
-) -> str:
-    """Write many new responses fast and commit the folder once (used by import).
+    expected: int = 0,
+) -> tuple[str, list[str]]:
+    """Write many new responses as they come and commit the folder once (used by import).
 
-    Each file is written to a temporary name and renamed into place (a reader never sees half a
-    file); for a large batch, `history.blob_packer` stores the blobs in one pack meanwhile, so the
-    commit does not create a loose git object per file.
+    `responses` may be a generator: each response is written when it is made and then let go,
+    so an import of 100,000 rows never holds them all. Each file is written so that a reader
+    never sees half of it; for a large batch (`expected`, the number of responses at most),
+    `history.blob_packer` stores the blobs in one pack meanwhile, so the commit does not create
+    a loose git object per file. `message(n)` is the commit message for n responses.
+
+    Returns:
+        The commit id ("" when there was nothing to write) and the ids written, in order.
 
     Raises:
-        ConsultationError: when a new id already exists (nothing is written).
+        ConsultationError: when a new id already exists, or whatever the generator raises;
+            the files written so far are removed again.
         GitError: when the commit fails (the new files are removed again).
     """
     from wetgeving import history
@@ -133,33 +140,38 @@ def save_many(
     folder.mkdir(exist_ok=True)
     base = os.fspath(folder)
     entries: list[index.Entry] = []
+    ids: list[str] = []
+    total = expected
     with write_lock(dossier):
         was_current = index.is_current(dossier)
         with os.scandir(base) as listing:
             existing = {e.name for e in listing}
-        for response in responses:
-            if response.file_name in existing:
-                raise ConsultationError(f"{response.file_name} bestaat al; probeer het opnieuw")
         written: list[str] = []
         packer = (
             history.blob_packer(dossier)
-            if len(responses) >= PACK_MIN
+            if expected >= PACK_MIN
             else contextlib.nullcontext(_ignore)
         )
         try:
             with packer as keep, contextlib.closing(_Writer(base)) as writer:
                 for response in responses:
                     name = response.id + ".md"
+                    if name in existing:
+                        raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
                     blob = render(response).encode("utf-8")
                     st = writer.write(name, blob)
                     written.append(os.path.join(base, name))
+                    ids.append(response.id)
                     keep(blob)
                     entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
                     if progress is not None and len(written) % 500 == 0:
-                        progress(len(written), len(responses))
+                        progress(len(written), max(total, len(written)))
+            if not written:
+                return "", []
             if progress is not None:
-                progress(len(written), len(responses))
-            sha = commit(dossier, [folder], message)
+                total = max(total, len(written))
+                progress(total, total)
+            sha = commit(dossier, [folder], message(len(written)))
         except BaseException:
             for path in written:
                 with contextlib.suppress(OSError):
@@ -169,7 +181,7 @@ def save_many(
                     tmp_path.unlink()
             raise
         index.add(dossier, entries, was_current)
-    return sha
+    return sha, ids
 
 
 PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
