@@ -65,6 +65,7 @@ class Columns:
         questions: The question columns, numbered.
         extra: (header, index) of columns that are no field and no question: kept in notes.
         about: Question number -> the provisions it is about, linked (filled by the importer).
+        dates: Dates as written -> read, for the rows that share them.
     """
 
     today: str = ""
@@ -73,6 +74,7 @@ class Columns:
     questions: list[QuestionColumn] = field(default_factory=list)
     extra: list[tuple[str, int]] = field(default_factory=list)
     about: dict[int, tuple[Link, ...]] = field(default_factory=dict)
+    dates: dict[str, str] = field(default_factory=dict)
 
 
 def columns(

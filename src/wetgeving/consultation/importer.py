@@ -89,11 +89,11 @@ class _Row:
         self.answers: list[Answer] = []
         self.unlinked = 0
         self.redacted = 0
+        width = len(row)
+        self.cells = {name: row[index] for name, index in cols.fields.items() if index < width}
 
     def get(self, name: str) -> str:
-        index = self.cols.fields.get(name)
-        row = self.row
-        return row[index] if index is not None and index < len(row) else ""
+        return self.cells.get(name, "")
 
     def field(self, name: str, label: str) -> str:
         raw = self.get(name)
@@ -184,8 +184,12 @@ class _Row:
         if not raw.strip():
             self.notices.append(f"datum ontbreekt; als datum van ontvangst geldt {today}")
             return today
+        known = self.cols.dates.get(raw)
+        if known is not None:
+            return known  # most rows share a handful of dates
         try:
-            return parse_date(raw)
+            self.cols.dates[raw] = parse_date(raw)
+            return self.cols.dates[raw]
         except ConsultationError as exc:
             self.notes.append(f"datum in de bron: {raw}")
             self.notices.append(f"{exc.message}; als datum van ontvangst geldt {today}")

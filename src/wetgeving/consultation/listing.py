@@ -150,7 +150,7 @@ def select(
         if wanted:
             s = entry.summary(set(wanted))
             rows.append((s, [(n, s.points[n - 1]) for n in wanted]))
-    refs = short_refs(ids) if rows else {}
+    refs = short_refs(ids, [s.id for s, _ in rows]) if rows else {}
     if against is None:
         return [Row(s, tuple((n, p, None) for n, p in kept), refs[s.id]) for s, kept in rows]
     from wetgeving.consultation.follow import followers

@@ -10,6 +10,7 @@ later response starts the same way.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,16 +35,20 @@ def _common(a: str, b: str) -> int:
     return n
 
 
-def short_refs(ids: Iterable[str]) -> dict[str, str]:
-    """Return the short reference of every id (the full id where no prefix is unique)."""
-    parts = sorted((random_part(i), i) for i in ids)
+def short_refs(ids: Iterable[str], wanted: Iterable[str] | None = None) -> dict[str, str]:
+    """Return the short reference of every id, or of the `wanted` ones only (a listing of a
+    few responses among 100,000 need not work out all); the full id where no start is unique."""
+    known = list(ids)
+    parts = sorted(random_part(i) for i in known)
     out: dict[str, str] = {}
-    for k, (part, rid) in enumerate(parts):
+    for rid in known if wanted is None else wanted:
+        part = random_part(rid)
+        k = bisect.bisect_left(parts, part)
         need = MIN_LENGTH
         if k > 0:
-            need = max(need, _common(part, parts[k - 1][0]) + 1)
+            need = max(need, _common(part, parts[k - 1]) + 1)
         if k + 1 < len(parts):
-            need = max(need, _common(part, parts[k + 1][0]) + 1)
+            need = max(need, _common(part, parts[k + 1]) + 1)
         out[rid] = part[:need] if need <= len(part) else rid
     return out
 
