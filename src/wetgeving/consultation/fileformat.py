@@ -83,7 +83,8 @@ def render(response: Response) -> str:
         top.append(("campaign", response.campaign))
     if response.fingerprint:
         top.append(("fingerprint", response.fingerprint))
-    lines.extend(f"{key}: {_q(value)}" for key, value in top)
+    for key, value in top:
+        lines.append(f"{key}: {_q(value)}")
     lines.append("points:" if response.points else "points: []")
     for point in response.points:
         lines.append(f"- ref: {_q(point.ref)}")
