@@ -301,3 +301,24 @@ def test_a_declared_provision_that_does_not_exist_stops_the_import(tmp_path: Pat
         "bestaat niet in versie v1; bedoelt u: "
     )
     assert store.load_all(d) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "ref", "note"),
+    [
+        ("ARTIKEL I, onderdeel B", "artikel 273fa", "'ARTIKEL I, onderdeel B' gekoppeld aan artikel 273fa (ARTIKEL I, onderdeel B, van het wetsvoorstel)"),
+        ("Artikel I onderdeel A, onder 2", "artikel 273f", "'Artikel I onderdeel A, onder 2' gekoppeld aan artikel 273f (ARTIKEL I, onderdeel A, van het wetsvoorstel)"),
+        ("onderdeel B", "artikel 273fa", "'onderdeel B' gekoppeld aan artikel 273fa (ARTIKEL I, onderdeel B, van het wetsvoorstel)"),
+        ("Artikel I, onderdeel C", "", "'Artikel I, onderdeel C': ARTIKEL I heeft de onderdelen A tot en met B; opgeslagen zoals geschreven (niet gekoppeld)"),
+        ("ARTIKEL II, onderdeel A", "", "'ARTIKEL II, onderdeel A': het wetsvoorstel heeft geen ARTIKEL II; opgeslagen zoals geschreven (niet gekoppeld)"),
+        ("onderdeel b", "", "'onderdeel b' is geen verwijzing naar een bepaling (bijvoorbeeld 'artikel 273f, derde lid'); opgeslagen zoals geschreven (niet gekoppeld)"),
+    ],
+)  # fmt: skip
+def test_the_bills_own_structure(tmp_path: Path, written: str, ref: str, note: str) -> None:
+    """A reference to ARTIKEL I of the bill is read as the bill from the law in force to the
+    consulted version letters its onderdelen; a letter or ARTIKEL it lacks is kept as written."""
+    from wetgeving.consultation.provisions import linker
+
+    d = make_dossier(tmp_path / "d")
+    found = linker(d, "v1").link(written)
+    assert (found.ref if found.linked else "", found.note) == (ref, note)

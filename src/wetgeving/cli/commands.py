@@ -5,7 +5,14 @@ from __future__ import annotations
 import importlib
 
 for _name in (
-    "init", "version", "text", "diff", "amend", "consultation", "dispositions", "documents",
+    "init",
+    "version",
+    "text",
+    "diff",
+    "amend",
+    "consultation",
+    "dispositions",
+    "documents",
 ):
     try:
         importlib.import_module(f"wetgeving.cli.{_name}")

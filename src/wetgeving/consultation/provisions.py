@@ -139,7 +139,7 @@ class Linker:
         self.consulted = consulted
         self.in_force_name = in_force if in_force != consulted.version else ""
         self._in_force: Resolver | bool | None = False  # False: not loaded yet
-        self._bill: dict[str, str] | None = None
+        self._bill: dict[str, dict[str, str]] | None = None
         self._cache: dict[str, Link] = {}
 
     @property
@@ -157,16 +157,33 @@ class Linker:
                     self._in_force = None  # no such version: nothing to resolve against
         return self._in_force if isinstance(self._in_force, Resolver) else None
 
-    def _bill_letters(self) -> dict[str, str]:
+    def _bill_parts(self) -> dict[str, dict[str, str]]:
+        """ARTIKEL number -> onderdeel letter -> the article it changes ("" for a division).
+
+        Read from the amending bill itself, as `wetgeving amend` writes it from the law in force
+        to the consulted version, so a reaction on "onderdeel B" is tied to what the bill calls
+        B; when the bill cannot be written, the letters of `compare.bill` over the changed
+        articles (the same lettering, without divisions).
+        """
         if self._bill is None:
             self._bill = {}
             base = self._law_in_force()
             if base is not None:
                 from wetgeving.compare import compare_versions
                 from wetgeving.compare.bill import onderdelen
+                from wetgeving.errors import AmendError
 
                 comparison = compare_versions(base, self.consulted)
-                self._bill = onderdelen(comparison)
+                try:
+                    from wetgeving.amend.build import make_bill
+
+                    bill = make_bill(comparison, base, self.consulted)
+                    self._bill = {
+                        article.number: {(p.letter or "A"): p.article for p in article.onderdelen}
+                        for article in bill.articles
+                    }
+                except AmendError:
+                    self._bill = {"I": onderdelen(comparison)}
         return self._bill
 
     def link(self, text: str, strict: bool = False) -> Link:
@@ -214,36 +231,36 @@ class Linker:
 
         roman = (m.groupdict().get("art") or "I").upper()
         letter = m.group("ond").upper()
-        letters = self._bill_letters()
+        parts = self._bill_parts()
         unlinked = "opgeslagen zoals geschreven (niet gekoppeld)"
-        if roman != "I":
-            note = f"'{key}': het wetsvoorstel wijzigt één regeling (ARTIKEL I); {unlinked}"
-            return Link(key, "", linked=False, note=note)
-        if onderdeel_index(letter) is None or letter not in letters:
-            if not letters:
+        letters = parts.get(roman)
+        if letters is None:
+            if not parts:
                 base = self.in_force_name or "geldend"
                 why = f"zonder versie '{base}' zijn de onderdelen van het wetsvoorstel onbekend"
-            elif len(letters) == 1:
-                why = "ARTIKEL I heeft alleen onderdeel A"
             else:
-                why = f"ARTIKEL I heeft de onderdelen A tot en met {list(letters)[-1]}"
+                why = f"het wetsvoorstel heeft geen ARTIKEL {roman}"
+            return Link(key, "", linked=False, note=f"'{key}': {why}; {unlinked}")
+        if onderdeel_index(letter) is None or letter not in letters:
+            if len(letters) == 1:
+                why = f"ARTIKEL {roman} heeft alleen onderdeel A"
+            else:
+                why = f"ARTIKEL {roman} heeft de onderdelen A tot en met {list(letters)[-1]}"
             return Link(key, "", linked=False, note=f"'{key}': {why}; {unlinked}")
         article = letters[letter]
+        where = f"ARTIKEL {roman}, onderdeel {letter}, van het wetsvoorstel"
         for resolver in (self.consulted, self._law_in_force()):
-            if resolver is None:
+            if resolver is None or not article:
                 continue
             try:
                 ref, node = resolver.point(f"artikel {article}")
             except ProvisionRefError:
                 continue
             in_version = "" if resolver is self.consulted else resolver.version
-            note = (
-                f"'{key}' gekoppeld aan {ref} (ARTIKEL I, onderdeel {letter}, van het wetsvoorstel)"
-            )
+            note = f"'{key}' gekoppeld aan {ref} ({where})"
             return Link(ref, node, node_version=in_version, written=key, note=note)
-        return Link(
-            key, "", linked=False, note=f"'{key}': artikel {article} niet gevonden"
-        )  # pragma: no cover
+        note = f"'{key}': {where} wijzigt geen artikel; {unlinked}"
+        return Link(key, "", linked=False, note=note)
 
 
 def linker(dossier: Dossier, version: str) -> Linker:
