@@ -168,6 +168,8 @@ class _Reader:
             return False
         if kind != "lid" and not any(i.kind in BODIES for i, _ in self.stack):
             return False
+        if any(i.kind == "bijlage" for i, _ in self.stack):
+            return False  # a bijlage has no leden: "1." in it is an onderdeel, as in a draft
         open_lid = next(((i, ind) for i, ind in reversed(self.stack) if i.kind == "lid"), None)
         if open_lid is not None:
             deepest = self.stack[-1][0]

@@ -1,6 +1,8 @@
 """Align two versions: structure first, then content.
 
-Articles are matched by number; an article whose subtree is equal is skipped without further work.
+Articles are matched by number, bijlagen by theirs (a body of either kind is an "article" here,
+named by its body key, see `text.labels.body_key`); a body whose subtree is equal is skipped
+without further work.
 A number whose text in the new version has nothing in common with the old one may have been given
 to another article: then the articles are paired by content (renumbering). Inside a matched pair,
 children are matched by content (longest common subsequence of content keys that ignore
@@ -24,6 +26,7 @@ from wetgeving.compare.siblings import (
     rewritten,
 )
 from wetgeving.compare.words import similarity
+from wetgeving.text.labels import body_key
 from wetgeving.text.model import Node, Regeling
 
 __all__ = [
@@ -76,8 +79,9 @@ class Alignment:
     moves: dict[int, Node] = field(default_factory=dict)  # id(new node) -> old node
     moved_away: set[int] = field(default_factory=set)  # id(old node)
     keys: Keys = field(default_factory=Keys)
-    old_articles: dict[str, Node] = field(default_factory=dict)  # number -> article
+    old_articles: dict[str, Node] = field(default_factory=dict)  # body key -> article or bijlage
     new_articles: dict[str, Node] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # body keys, merged document order
 
     def new_id_of(self, old_id: str) -> str | None:
         """The new id of an old provision (None when deleted)."""
@@ -89,11 +93,17 @@ class Alignment:
 
 
 def _articles(regelingen: tuple[Regeling, ...]) -> list[tuple[str, Node]]:
+    """Every article and bijlage with the regulation it belongs to."""
     out: list[tuple[str, Node]] = []
     for reg in regelingen:
         scope = reg.regulation or reg.title or reg.path
-        out.extend((scope, art) for art in reg.articles())
+        out.extend((scope, art) for art in reg.bodies())
     return out
+
+
+def _key(node: Node) -> str:
+    """The body key of an article or bijlage ("273f", "bijlage I")."""
+    return body_key(node.kind, node.number)
 
 
 class Aligner:
@@ -104,7 +114,7 @@ class Aligner:
         self.k = self.out.keys
         self.pool_old: list[tuple[Node, str]] = []
         self.pool_new: list[tuple[Node, str]] = []
-        self.article_map: dict[str, str] = {}  # old article number -> new one
+        self.article_map: dict[str, str] = {}  # old body key -> new one
         # Leaves paired only for sharing a place and a number, their texts unlike: (slot index,
         # old, new, old article, new article, whether the new one would be at the end).
         self.weak: list[tuple[int, Node, Node, str, str, bool]] = []
@@ -113,9 +123,9 @@ class Aligner:
         olds = _articles(old)
         news = _articles(new)
         for _, art in olds:
-            self.out.old_articles.setdefault(art.number, art)
+            self.out.old_articles.setdefault(_key(art), art)
         for _, art in news:
-            self.out.new_articles.setdefault(art.number, art)
+            self.out.new_articles.setdefault(_key(art), art)
         old_index = {(s, a.id): i for i, (s, a) in enumerate(olds)}
         pairs: list[tuple[int, int]] = []
         used: set[int] = set()
@@ -126,19 +136,23 @@ class Aligner:
                 used.add(found)
         self._renumbered_articles(olds, news, pairs, used)
         for a, b in pairs:
-            self.article_map[olds[a][1].number] = news[b][1].number
+            self.article_map[_key(olds[a][1])] = _key(news[b][1])
         # Keep the pairs that respect order for the merge; the rest is still a pair.
+        order = self.out.order
         for i, j in merge_order(len(olds), sorted(pairs, key=lambda p: p[1]), len(news)):
             if i is not None and j is not None:
                 o, n = olds[i][1], news[j][1]
+                order.append(_key(n))
                 if o == n:
                     self.out.same_articles.add(o.id)
                     continue
-                self.pair(o, n, o.number, n.number)
+                self.pair(o, n, _key(o), order[-1])
             elif j is not None:
-                self.insert(news[j][1], news[j][1].number)
+                order.append(_key(news[j][1]))
+                self.insert(news[j][1], order[-1])
             elif i is not None:
-                self.delete(olds[i][1], olds[i][1].number)
+                order.append(_key(olds[i][1]))
+                self.delete(olds[i][1], order[-1])
         self._moves(old, new)
         return self.out
 
@@ -174,6 +188,8 @@ class Aligner:
         for i in lone_old:
             wo = self.k.wset(olds[i][1])
             for j in lone_new:
+                if olds[i][1].kind != news[j][1].kind:
+                    continue  # an article never becomes a bijlage
                 s = similarity(wo, self.k.wset(news[j][1]))
                 if s >= ARTICLE_THRESHOLD:
                     scored.append((s, i, j))
@@ -257,14 +273,14 @@ class Aligner:
     def insert(self, n: Node, na: str, appended: bool = False) -> None:
         self.out.slots.append(Slot("ins", None, n, None, na, appended=appended))
         self.pool_new.append((n, na))
-        if n.kind == "artikel":
+        if n.kind in ("artikel", "bijlage"):
             # A lid may move into a new article ("het zesde lid wordt artikel 273fa, tweede lid").
             self.pool_new.extend((child, na) for child in n.children)
 
     def delete(self, o: Node, oa: str) -> None:
         self.out.slots.append(Slot("del", o, None, oa, None))
         self.pool_old.append((o, oa))
-        if o.kind == "artikel":
+        if o.kind in ("artikel", "bijlage"):
             self.pool_old.extend((child, oa) for child in o.children)
         for node in o.walk():
             self.out.id_map.setdefault(node.id, None)

@@ -33,7 +33,7 @@ from wetgeving.compare.sentences import (
     sentence,
     where_in,
 )
-from wetgeving.text.labels import lid_label
+from wetgeving.text.labels import body_key_of, lid_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,7 @@ class _Lids:
 
 def describe_groups(comparison: Comparison, article: str) -> list[SentenceGroup]:
     """The Dutch sentences about `article`, per lid, in document order (see the module doc)."""
-    article = article.removeprefix("artikel ").strip()
+    article = body_key_of(article)
     edited_parts: set[str] = {
         c.part_of for c in comparison.changes if c.part_of is not None and c.kind != "renumbered"
     }

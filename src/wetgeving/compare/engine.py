@@ -6,9 +6,11 @@ from dataclasses import replace
 
 from wetgeving.compare.align import Aligner, Alignment, merge_order
 from wetgeving.compare.model import Change, ChangeKind, Comparison, VersionLike, VersionRef
+from wetgeving.compare.siblings import same_number
 from wetgeving.compare.stale import stale_references
 from wetgeving.compare.words import word_diff
 from wetgeving.errors import ProvisionRefError
+from wetgeving.text.labels import body_key, body_key_of, body_label, body_of, is_bijlage
 from wetgeving.text.model import Node
 
 
@@ -18,8 +20,8 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
     Args:
         old: The old version (any object with name, commit and regelingen).
         new: The new version.
-        article: Limit the result to this article number ("273f"); changes that move
-            provisions into or out of it are kept.
+        article: Limit the result to this article ("273f", "enig artikel") or bijlage
+            ("bijlage I"); changes that move provisions into or out of it are kept.
 
     Raises:
         ProvisionRefError: when `article` exists in neither version.
@@ -31,7 +33,7 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
     stale = stale_references(old.regelingen, new.regelingen, alignment)
     if article is not None:
         changes = [c for c in changes if article in (c.article, c.old_article)]
-        stale = [(source, w) for source, w in stale if source.split("/")[0] == f"art.{article}"]
+        stale = [(source, w) for source, w in stale if body_of(source) == article]
     warnings = [w for _, w in stale]
     return Comparison(
         old=VersionRef(old.name, old.commit),
@@ -39,21 +41,28 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
         changes=tuple(changes),
         warnings=tuple(warnings),
         article=article,
+        bodies=tuple(alignment.order),
     )
 
 
 def _article_number(article: str, old: VersionLike, new: VersionLike) -> str:
+    """The body key of an article ("273f", "enig artikel") or bijlage ("bijlage I") as given."""
     from wetgeving.text.refs import parse_ref
 
-    ref = parse_ref(article)
-    if ref.lid is not None or ref.onderdelen:
-        raise ProvisionRefError(f"'{article}' is geen artikel; geef alleen een artikel, zoals 273f")
+    key = body_key_of(article)
+    if not is_bijlage(key):
+        ref = parse_ref(article)
+        if ref.lid is not None or ref.onderdelen:
+            raise ProvisionRefError(
+                f"'{article}' is geen artikel; geef alleen een artikel, zoals 273f"
+            )
+        key = ref.article
     for version in (old, new):
         for reg in version.regelingen:
-            if any(a.number == ref.article for a in reg.articles()):
-                return ref.article
+            if any(body_key(b.kind, b.number) == key for b in reg.bodies()):
+                return key
     raise ProvisionRefError(
-        f"artikel {ref.article} bestaat niet in versie {old.name} en niet in versie {new.name}"
+        f"{body_label(key)} bestaat niet in versie {old.name} en niet in versie {new.name}"
     )
 
 
@@ -141,7 +150,7 @@ class _Emitter:
         # A moved provision keeps its text in the ops even when unchanged, so it can be shown.
         text = kind != "renumbered" and (o.text != n.text or kind == "moved")
         ops = word_diff(o.text, n.text) if text else None
-        renumbered = o.number != n.number or structure is not None
+        renumbered = not same_number(o.number, n.number) or structure is not None
         if kind is None:
             if ops is not None:
                 kind = "changed"
@@ -201,7 +210,7 @@ class _Emitter:
                 )
 
     def moved(self, o: Node, n: Node, na: str) -> None:
-        oa = o.id.split("/")[0][4:]
+        oa = body_of(o.id)
         self.pair(o, n, oa, na, None, kind="moved")
         self.moved_children(o, n, oa, na, n.id)
 

@@ -17,6 +17,7 @@ from wetgeving.compare.items import (
     summary,
 )
 from wetgeving.compare.model import Change, Comparison
+from wetgeving.text.labels import body_heading, body_label
 
 __all__ = [
     "JSON_FORMAT",
@@ -96,7 +97,7 @@ def render_text(comparison: Comparison, colour: bool = False) -> str:
     lines = [_paint(header(comparison), "head", colour), ""]
     for article, items in grouped(comparison):
         count = item_counts(items)
-        lines.append(_paint(f"artikel {article}: {summary(count)}", "head", colour))
+        lines.append(_paint(f"{body_label(article)}: {summary(count)}", "head", colour))
         for item in items:
             lines.append(f"  {item_heading(item)}")
             body = _ops_text(item.change, colour, item.away) if not item.away else ""
@@ -148,7 +149,7 @@ def render_markdown(comparison: Comparison) -> str:
         return f"# Geen {title}\n"
     out = [f"# {title[0].upper()}{title[1:]}", ""]
     for article, items in grouped(comparison):
-        out.append(f"## Artikel {md_escape(article)}")
+        out.append(f"## {md_escape(body_heading(article))}")
         out.append("")
         out.append(f"*{summary(item_counts(items))}*")
         out.append("")
@@ -280,7 +281,7 @@ def render_stat(comparison: Comparison) -> str:
         return f"geen {header(comparison)}\n"
     rows: list[tuple[str, dict[str, int]]] = []
     for article, items in grouped(comparison):
-        rows.append((f"artikel {article}", item_counts(items)))
+        rows.append((body_label(article), item_counts(items)))
     rows.append(("totaal", counts(list(comparison.changes))))
     width = max(len(name) for name, _ in rows)
     heads = [KIND_WORDS[k] for k in KINDS]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from wetgeving.compare.model import Change, Comparison, both_labels
 from wetgeving.compare.phrases import old_citation, runs, series_phrase
+from wetgeving.text.labels import in_sentence
 
 KIND_WORDS = {
     "changed": "gewijzigd",
@@ -39,7 +40,8 @@ class Item:
 
 
 def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
-    """Changes per article in document order; a move also shows in the article it left."""
+    """Changes per article (or bijlage) in document order; a move also shows in the article it
+    left, at that article's place."""
     groups: dict[str, list[Change]] = {}
     for change in comparison.changes:
         groups.setdefault(change.article, []).append(change)
@@ -56,6 +58,9 @@ def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
             items.setdefault(old, []).append(Item(change, away=True))
     if comparison.article is not None:
         items = {k: v for k, v in items.items() if k == comparison.article}
+    if comparison.bodies:
+        place = {key: i for i, key in enumerate(comparison.bodies)}
+        return sorted(items.items(), key=lambda kv: place.get(kv[0], len(place)))
     return list(items.items())
 
 
@@ -133,7 +138,7 @@ def item_heading(item: Item) -> str:
     old = change.old_label or ""
     if item.away:
         shown = f"{old_citation(old)}" if change.old_label_reused else f"{old}{_comma(old)}"
-        return f"verplaatst: {shown} naar {change.new_label}"
+        return f"verplaatst: {shown} naar {in_sentence(change.new_label or '')}"
     label = item.where or change.label
     if change.kind == "deleted" and change.old_label_reused and not item.where:
         label = old_citation(old)

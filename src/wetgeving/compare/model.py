@@ -66,8 +66,9 @@ class Change:
         ops: Word-level edits of the own text: ("equal"|"insert"|"delete", text); joining the
             non-insert texts gives the old own text, the non-delete texts the new one. None
             when the own text did not change.
-        article: Article number for grouping (new, else old).
-        old_article: Article number in the old version (None for an insertion).
+        article: The article (or bijlage) for grouping, new else old, as a body key: the
+            article number ("273f"), "" for the enig artikel, "bijlage I" for a bijlage.
+        old_article: The same in the old version (None for an insertion).
         part_of: For a provision inside an inserted, deleted or moved provision: the id of that
             provision (new id, or old id for a deletion); None for a change that stands alone.
         renumbered: The provision's own designation changed (its number, or its place as the
@@ -127,7 +128,9 @@ class Comparison:
         new: The new version.
         changes: Changes in document order; unchanged provisions are absent.
         warnings: Dutch messages about internal references the new text did not update.
-        article: The article the comparison was limited to, if any.
+        article: The article (body key) the comparison was limited to, if any.
+        bodies: The body keys of every article and bijlage of both versions in document order
+            (the new version's order, one that lapsed where it stood).
     """
 
     old: VersionRef
@@ -135,6 +138,7 @@ class Comparison:
     changes: tuple[Change, ...]
     warnings: tuple[str, ...] = ()
     article: str | None = None
+    bodies: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:

@@ -31,9 +31,14 @@ PAIR_LIMIT = 160_000  # pools larger than this (old x new) are not searched for 
 WordSet = Callable[[Node], frozenset[str]]
 
 
+_BODIES = ("artikel", "bijlage")
+
+
 def kind_class(node: Node) -> str:
-    """Articles move as articles; every other provision as a part of one."""
-    return "artikel" if node.kind == "artikel" else "deel"
+    """Articles move as articles, bijlagen as bijlagen; every other provision as a part of one
+    (a lid may move into a bijlage, and the other way round, on the evidence a move between
+    articles needs)."""
+    return node.kind if node.kind in _BODIES else "deel"
 
 
 class _Corpus:
@@ -42,7 +47,7 @@ class _Corpus:
     def __init__(self, regelingen: tuple[Regeling, ...]) -> None:
         entries: list[tuple[int, int, Node]] = []
         for reg in regelingen:
-            for article in reg.articles():
+            for article in reg.bodies():
                 _lengths(article, entries)
         entries.sort(key=lambda e: e[0])
         self.lengths = [e[0] for e in entries]
@@ -56,11 +61,11 @@ class _Corpus:
 
 
 def _lengths(node: Node, out: list[tuple[int, int, Node]]) -> int:
-    """Append (length of the whole text, 0, node) for every part below an article."""
+    """Append (length of the whole text, 0, node) for every part below an article or bijlage."""
     total = len(node.text)
     for child in node.children:
         total += 1 + _lengths(child, out)
-    if node.kind != "artikel" and total:
+    if node.kind not in _BODIES and total:
         out.append((total, 0, node))
     return total
 
@@ -128,7 +133,7 @@ class Moves:
         wo, wn = self.wset(o), self.wset(n)
         if min(len(wo), len(wn)) < CROSS_MIN_WORDS or score < CROSS_MOVE_THRESHOLD:
             return False
-        if kind_class(o) == "artikel":
+        if kind_class(o) != "deel":
             return True  # whole articles: renumbering already took every better candidate
         rival = score - CROSS_MARGIN
         return not self._rival(wo, _full_length(o), True, n, rival) and not self._rival(

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from wetgeving.compare.model import Change
-from wetgeving.text.labels import ordinal
+from wetgeving.text.labels import in_sentence, ordinal
 
 
 def seg(segment: str) -> tuple[str, str]:
@@ -194,15 +194,18 @@ def _the_old(part: str) -> str:
         return f"het oude onderdeel {part[6:]}"
     if part == "slotzin":
         return "de oude slotzin"
+    if part.startswith("bijlage"):
+        return f"de oude {part}"
     return f"het oude {part}"
 
 
 def old_citation(label: str) -> str:
-    """ "artikel 273f, zesde lid" -> "het oude zesde lid van artikel 273f"."""
+    """ "artikel 273f, zesde lid" -> "het oude zesde lid van artikel 273f"; "enig artikel,
+    onder 2°" -> "het oude onderdeel 2° van het enig artikel"."""
     parts = label.split(", ")
     if len(parts) == 1:
         return _the_old(parts[0])
-    return f"{_the_old(parts[-1])} van {', '.join(parts[:-1])}"
+    return f"{_the_old(parts[-1])} van {in_sentence(', '.join(parts[:-1]))}"
 
 
 def old_relative(name: str) -> str:

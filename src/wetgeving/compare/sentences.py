@@ -6,10 +6,16 @@ from collections.abc import Callable
 
 from wetgeving.compare.model import Change
 from wetgeving.compare.phrases import last, many, old_citation, old_relative, parent, seg
-from wetgeving.text.labels import cite, lid_label, onderdeel_label
+from wetgeving.text.labels import body_id, cite, in_sentence, is_bijlage, lid_label, onderdeel_label
 from wetgeving.text.references import label_for_id
 
 Namer = Callable[[str], str]
+
+
+def cited(node_id: str) -> str:
+    """The full citation of a provision as it stands in a sentence: "artikel 273fa, tweede lid",
+    "het enig artikel, onder 2°", "bijlage I, onder 3"."""
+    return in_sentence(label_for_id(node_id))
 
 
 def relative(node_id: str, article: str, within: str | None = None) -> str:
@@ -17,11 +23,12 @@ def relative(node_id: str, article: str, within: str | None = None) -> str:
     citation order: "het vijfde lid, onderdeel c", "het eerste lid, onder 4°", "de slotzin van
     het eerste lid"; from inside a lid: "onderdeel c".
 
-    A provision in another article gets its full citation ("artikel 273fa, tweede lid").
+    A provision in another article (or bijlage) gets its full citation ("artikel 273fa, tweede
+    lid").
     """
     segs = node_id.split("/")
-    if segs[0] != f"art.{article}":
-        return label_for_id(node_id)
+    if segs[0] != body_id(article):
+        return cited(node_id)
     rest = segs[1:]
     if within is not None and node_id.startswith(within + "/"):
         rest = segs[within.count("/") + 1 :]
@@ -40,8 +47,13 @@ def relative(node_id: str, article: str, within: str | None = None) -> str:
     if slot:
         return f"de slotzin van {named}" if named else "de slotzin"
     if not named:
-        return "het lid" if within is not None else "het artikel"
+        return "het lid" if within is not None else _itself(article)
     return named
+
+
+def _itself(article: str) -> str:
+    """The body a sentence is about, named from inside it: "het artikel", "de bijlage"."""
+    return "de bijlage" if is_bijlage(article) else "het artikel"
 
 
 def _comma(label: str) -> str:
@@ -60,7 +72,7 @@ _COUNTS.update({9: "negen", 10: "tien", 11: "elf", 12: "twaalf"})
 def where_in(parent_id: str, article: str, name: Namer, top: str | None) -> str:
     """ "in het eerste lid" for parts of a lid; "" for parts of the article or of the lid the
     paragraph is about."""
-    if parent_id in (f"art.{article}", top):
+    if parent_id in (body_id(article), top):
         return ""
     return f"in {cite(name(parent_id))}"
 
@@ -109,26 +121,26 @@ def sentence(change: Change, article: str, edited: bool, name: Namer) -> str | N
     if change.structure == "loses_leden" and old is not None:
         return f"{cite(name(old))} wordt de tekst van het artikel{tail}"
     if change.kind == "inserted" and new is not None:
-        kind, number = last(new)
-        if kind == "art":
+        if "/" not in new:  # an article or bijlage
+            label = cited(new)
             if change.new_label_reused:
-                return f"een nieuw artikel {number} wordt ingevoegd"
-            return f"artikel {number} wordt ingevoegd"
+                return f"een nieuw{'e' if new.startswith('bijlage') else ''} {label} wordt ingevoegd"
+            return f"{label} wordt ingevoegd"
         verb = "toegevoegd" if change.appended else "ingevoegd"
         return f"{cite(name(new))} wordt {verb}"
     if change.kind == "deleted" and old is not None:
         if "/" not in old:
-            gone = label_for_id(old)
+            gone = cited(old)
             return f"{old_relative(gone) if change.old_label_reused else gone} is vervallen"
         subject = name(old)
         return f"{cite(old_relative(subject) if change.old_label_reused else subject)} is vervallen"
     if old is None or new is None:
         return None
-    if "/" not in old and "/" not in new:  # the article itself
+    if "/" not in old and "/" not in new:  # the article (or bijlage) itself
         if old == new:
-            return "het artikel is gewijzigd"
+            return f"{_itself(article)} is gewijzigd"
         done = " en wordt gewijzigd" if edited else ""
-        was = label_for_id(old)
+        was = cited(old)
         was = old_relative(was) if change.old_label_reused else was
         return f"{was} wordt {label_for_id(new)}{done}"
     if change.kind == "renumbered":
@@ -149,10 +161,10 @@ def moved_sentence(change: Change, article: str, edited: bool, name: Namer) -> s
     if change.old_label_reused:
         subject = old_relative(subject)
     if change.old_article == article and change.article != article:
-        return f"{cite(subject)} is verplaatst naar {_ending(label_for_id(new), done)}"
+        return f"{cite(subject)} is verplaatst naar {_ending(cited(new), done)}"
     if change.article == article and change.old_article != article:
         source = label_for_id(old)
-        source = old_citation(source) if change.old_label_reused else source
+        source = old_citation(source) if change.old_label_reused else in_sentence(source)
         source = _ending(source, " en is gewijzigd" if edited else "")
         return f"{cite(name(new))} is verplaatst uit {source}"
     return f"{cite(subject)} is verplaatst naar {_ending(name(new), done)}"

@@ -8,10 +8,17 @@ from difflib import SequenceMatcher
 
 from wetgeving.compare.words import similarity, word_set
 from wetgeving.text.model import Node
+from wetgeving.text.pasted import canonical_chars
 
 PAIR_THRESHOLD = 0.45  # word Jaccard above which two provisions in the same gap are one provision
 SAME_NUMBER_BONUS = 0.15  # preference for the same number (or the eerste lid for a text)
 _DP_LIMIT = 40_000
+
+
+def same_number(a: str, b: str) -> bool:
+    """Whether two numbers as written are one number: "1º" (pasted from Word) is "1°", a soft
+    hyphen or a no-break space in it is nothing or a space, as `fmt` writes them."""
+    return a == b or canonical_chars(a) == canonical_chars(b)
 
 
 def full_text(node: Node) -> str:
@@ -40,9 +47,8 @@ class Keys:
     def exact(self, node: Node) -> int:
         k = self.exacts.get(id(node))
         if k is None:
-            k = hash(
-                (node.kind, node.number, node.text, tuple(self.exact(c) for c in node.children))
-            )
+            number = canonical_chars(node.number)
+            k = hash((node.kind, number, node.text, tuple(self.exact(c) for c in node.children)))
             self.exacts[id(node)] = k
         return k
 
@@ -119,7 +125,7 @@ def _pair_score(o: Node, n: Node, k: Keys) -> float:
         own_o, own_n = word_set(o.text), word_set(n.text)
         if len(own_o) >= 4 and len(own_n) >= 4:
             score = max(score, similarity(own_o, own_n))
-    if o.number == n.number:
+    if same_number(o.number, n.number):
         score += SAME_NUMBER_BONUS
     return score
 
@@ -131,7 +137,12 @@ def _gap(
     n, m = i2 - i1, j2 - j1
     if n == 0 or m == 0:
         return []
-    if n == 1 and m == 1 and olds[i1].number == news[j1].number and olds[i1].kind == news[j1].kind:
+    if (
+        n == 1
+        and m == 1
+        and same_number(olds[i1].number, news[j1].number)
+        and olds[i1].kind == news[j1].kind
+    ):
         return [(i1, j1)]
     if n * m > _DP_LIMIT:
         return [

@@ -86,10 +86,10 @@ def stale_references(
     changed = {k for k, v in al.id_map.items() if v != k}
     if not changed:
         return []
-    # Only a text in an affected article, or one that names an affected article, can hold a
-    # stale reference; everything else is skipped without scanning.
-    affected = {k.split("/")[0][4:] for k in changed if k.startswith("art.")}
-    names = _Mentions(affected)
+    # Only a text in an affected article (or bijlage), or one that names an affected article,
+    # can hold a stale reference; everything else is skipped without scanning.
+    affected = {k.split("/", 1)[0] for k in changed}
+    names = _Mentions({k[4:].split("~", 1)[0] for k in affected if k.startswith("art.")})
     back: dict[str, str] = {v: k for k, v in al.id_map.items() if v is not None}
     old_finders = [ReferenceFinder(r) for r in old]
     out: list[tuple[str, str]] = []
@@ -99,7 +99,7 @@ def stale_references(
             if not node.text:
                 continue
             old_id = back.get(node.id, node.id)
-            if old_id.split("/")[0][4:] not in affected and not _names_affected(node.text, names):
+            if old_id.split("/", 1)[0] not in affected and not _names_affected(node.text, names):
                 continue
             refs = finder.refs(node)
             if refs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 _UNITS = [
     "",
@@ -100,6 +101,89 @@ def cite(label: str) -> str:
 
 
 ENIG_ARTIKEL = "enig artikel"  # the label of the one article of a regulation without a number
+BIJLAGE = "bijlage"
+
+
+# --- bodies: the articles and bijlagen a comparison and the documents go by ----------------------
+#
+# A body is named by a key: the article number ("273f"), "" for the enig artikel, and "bijlage I"
+# ("bijlage" without a number) for a bijlage. Article numbers hold no spaces, so the keys of
+# articles and bijlagen never meet.
+
+
+def body_key(kind: str, number: str) -> str:
+    """The key of an artikel or bijlage: "273f", "" (enig artikel), "bijlage I", "bijlage"."""
+    if kind == BIJLAGE:
+        return f"{BIJLAGE} {number}" if number else BIJLAGE
+    return number
+
+
+def is_bijlage(key: str) -> bool:
+    """Whether a body key names a bijlage."""
+    return key == BIJLAGE or key.startswith(BIJLAGE + " ")
+
+
+def body_label(key: str) -> str:
+    """The citation of a body: "artikel 273f", "enig artikel", "bijlage I"."""
+    if is_bijlage(key):
+        return key
+    return f"artikel {key}" if key else ENIG_ARTIKEL
+
+
+def body_heading(key: str) -> str:
+    """The heading of a body in a document: "Artikel 273f", "Enig artikel", "Bijlage I"."""
+    label = body_label(key)
+    return label[:1].upper() + label[1:]
+
+
+def body_id(key: str) -> str:
+    """The node id of a body: "art.273f", "art" (enig artikel), "bijlage.I", "bijlage"."""
+    if is_bijlage(key):
+        return id_segment(BIJLAGE, key[len(BIJLAGE) + 1 :])
+    return id_segment("art", key)
+
+
+def body_of(node_id: str) -> str:
+    """The key of the body a node id lies in ("art.273f/lid.1" -> "273f", "bijlage.I/ond.2" ->
+    "bijlage I"); "" for the enig artikel."""
+    first = node_id.split("/", 1)[0]
+    kind, _, number = first.partition(".")
+    return body_key("bijlage" if kind == BIJLAGE else "artikel", number.split("~", 1)[0])
+
+
+def body_key_of(text: str) -> str:
+    """A body as a lawyer gives it ("273f", "artikel 273f", "enig artikel", "bijlage I") -> key."""
+    plain = " ".join(text.split())
+    low = plain.lower()
+    if low in (ENIG_ARTIKEL, "het enig artikel"):
+        return ""
+    if low == BIJLAGE or low.startswith(BIJLAGE + " "):
+        return body_key(BIJLAGE, plain[len(BIJLAGE) + 1 :])
+    return plain[len("artikel ") :] if low.startswith("artikel ") else plain
+
+
+def in_sentence(label: str) -> str:
+    """A citation as it stands in a sentence: "het enig artikel, onder 2°", "de bijlage";
+    "artikel 273f" and "bijlage I" need no article."""
+    if label == ENIG_ARTIKEL or label.startswith(ENIG_ARTIKEL + ","):
+        return f"het {label}"
+    if label == BIJLAGE or label.startswith(BIJLAGE + ","):
+        return f"de {label}"
+    return label
+
+
+def body_order(keys: Iterable[str], *orders: Sequence[str]) -> list[str]:
+    """Body keys in document order: by their place in the first order that holds them (the new
+    version's, then the old one's), the rest after them in the Dutch order of article numbers."""
+    places: list[dict[str, int]] = [{k: i for i, k in enumerate(order)} for order in orders]
+
+    def key(body: str) -> tuple[int, int, tuple[tuple[int, tuple[float, ...]], ...], str]:
+        for rank, place in enumerate(places):
+            if body in place:
+                return (rank, place[body], (), body)
+        return (len(places), 0, article_key(body), body)
+
+    return sorted(dict.fromkeys(keys), key=key)
 
 
 def marker_number(marker: str) -> str:

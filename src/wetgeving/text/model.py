@@ -169,25 +169,29 @@ class Regeling:
         """Yield every artikel, whatever division it sits in."""
         # Divisions only hold divisions and articles, and articles no articles: the walk need not
         # go into an article.
-        return _walk(self.children, stop="artikel")
+        return _walk(self.children, stop=("artikel",))
+
+    def bodies(self) -> Iterator[Node]:
+        """Yield every artikel and bijlage in document order: what a comparison compares."""
+        return _walk(self.children, stop=("artikel", "bijlage"))
 
     def find(self, node_id: str) -> Node | None:
         """Return the node with this id."""
         return _find(self.walk(), node_id)
 
 
-def _walk(roots: tuple[Node, ...], stop: str | None = None) -> Iterator[Node]:
-    """Depth first, in document order; with `stop`, only nodes of that kind, not below them."""
+def _walk(roots: tuple[Node, ...], stop: tuple[str, ...] = ()) -> Iterator[Node]:
+    """Depth first, in document order; with `stop`, only nodes of those kinds, not below them."""
     # A stack instead of nested generators: each node costs the same at any depth.
     stack = list(reversed(roots))
     pop = stack.pop
     extend = stack.extend
     while stack:
         node = pop()
-        if node.kind == stop:
+        if node.kind in stop:
             yield node
             continue
-        if stop is None:
+        if not stop:
             yield node
         if node.children:
             extend(reversed(node.children))
