@@ -28,6 +28,7 @@ from wetgeving.compare.siblings import (
 from wetgeving.compare.words import similarity
 from wetgeving.text.labels import body_key
 from wetgeving.text.model import Node, Regeling
+from wetgeving.text.pasted import canonical_chars
 
 __all__ = [
     "Aligner",
@@ -126,11 +127,13 @@ class Aligner:
             self.out.old_articles.setdefault(_key(art), art)
         for _, art in news:
             self.out.new_articles.setdefault(_key(art), art)
-        old_index = {(s, a.id): i for i, (s, a) in enumerate(olds)}
+        # By id as `fmt` writes it: an article number with a soft hyphen pasted from Word in it
+        # is the same number.
+        old_index = {(s, canonical_chars(a.id)): i for i, (s, a) in enumerate(olds)}
         pairs: list[tuple[int, int]] = []
         used: set[int] = set()
         for pos, (s, art) in enumerate(news):
-            found = old_index.get((s, art.id))
+            found = old_index.get((s, canonical_chars(art.id)))
             if found is not None and found not in used:
                 pairs.append((found, pos))
                 used.add(found)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from wetgeving.text.model import Regeling
+from wetgeving.text.pasted import canonical_chars
 
 ChangeKind = Literal["changed", "inserted", "deleted", "renumbered", "moved"]
 # How an article's division into leden changed (Ar 6.18, third and fourth lid): "gets_leden" when
@@ -41,8 +42,8 @@ def both_labels(old: str | None, new: str | None) -> str:
     lid)", "artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)"."""
     if new is None:
         return old or ""
-    if old is None or old == new:
-        return new
+    if old is None or old == new or canonical_chars(old) == canonical_chars(new):
+        return new  # "onder 1º" pasted from Word is "onder 1°": the same citation
     old_parts = old.split(", ")
     new_parts = new.split(", ")
     if old_parts[0] != new_parts[0]:

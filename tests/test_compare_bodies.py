@@ -1,0 +1,241 @@
+"""The diff sees every body of a regulation: bijlagen compared like articles, the enig artikel named
+as Dutch names it, and a number pasted from Word ("1º") the same number as "1°" (issue 10
+follow-ups). The regulations in tests/fixtures/bodies/ are illustrative."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from test_compare import V
+from test_diff_cli import _git
+from wetgeving import dossier as dossier_mod
+from wetgeving import history
+from wetgeving.cli.app import app
+from wetgeving.compare import Comparison, compare_versions, describe_article
+from wetgeving.compare.formats import render_json, render_markdown, render_stat, render_text
+from wetgeving.text.parse import parse
+
+BODIES = Path(__file__).parent / "fixtures" / "bodies"
+runner = CliRunner()
+
+
+def version(name: str, fixture: str) -> V:
+    text = (BODIES / fixture).read_text(encoding="utf-8")
+    return V(name, None, (parse(text, "drafts/regeling.md"),))
+
+
+def regeling() -> Comparison:
+    return compare_versions(version("oud", "regeling-oud.md"), version("nieuw", "regeling-nieuw.md"))
+
+
+def enig() -> Comparison:
+    return compare_versions(version("oud", "enig-oud.md"), version("nieuw", "enig-nieuw.md"))
+
+
+def test_changes_in_bijlagen_are_listed_like_articles() -> None:
+    """Every change inside a bijlage is listed under "bijlage I", cited "bijlage I, onder 3":
+    an onderdeel inserted, one renumbered and changed, one renumbered, a bijlage changed and a
+    bijlage added."""
+    assert render_text(regeling()) == (
+        "verschillen tussen oud en nieuw\n"
+        "\n"
+        "bijlage I: 1 gewijzigd, 1 ingevoegd, 1 vernummerd\n"
+        "  ingevoegd: bijlage I, onder 2 (nieuw)\n"
+        "    {+Rijksmuseum Boerhaave te Leiden;+}\n"
+        "  vernummerd en gewijzigd: bijlage I, onder 3 (oud: onder 2)\n"
+        "    Koninklijk Kabinet van Schilderijen Mauritshuis{+ te Den Haag+};\n"
+        "  vernummerd: bijlage I, onder 4 (oud: onder 3)\n"
+        "\n"
+        "bijlage II: 1 gewijzigd\n"
+        "  gewijzigd: bijlage II\n"
+        "    Plaats en datum van de aanvraag{+, met handtekening+}.\n"
+        "\n"
+        "bijlage III: 1 ingevoegd\n"
+        "  ingevoegd: bijlage III\n"
+        "    {+Verklaring van de aanvrager.+}\n"
+    )
+
+
+def test_bijlagen_in_markdown_stat_and_json() -> None:
+    """Markdown heads a bijlage "Bijlage I", --stat counts it as "bijlage I", and the JSON gives
+    its changes with article "bijlage I" and the node ids of `show`."""
+    result = regeling()
+    markdown = render_markdown(result)
+    assert "\n## Bijlage I\n\n*1 gewijzigd, 1 ingevoegd, 1 vernummerd*\n" in markdown
+    assert "\n## Bijlage III\n\n*1 ingevoegd*\n\n- *ingevoegd: bijlage III*: " in markdown
+    assert render_stat(result) == (
+        "             gewijzigd  ingevoegd toegevoegd  vervallen vernummerd verplaatst\n"
+        "bijlage I            1          1          0          0          1          0\n"
+        "bijlage II           1          0          0          0          0          0\n"
+        "bijlage III          0          1          0          0          0          0\n"
+        "totaal               2          2          0          0          1          0\n"
+    )
+    changes = json.loads(render_json(result))["changes"]
+    assert [(c["kind"], c["article"], c["old_id"], c["new_id"]) for c in changes] == [
+        ("inserted", "bijlage I", None, "bijlage.I/ond.2"),
+        ("changed", "bijlage I", "bijlage.I/ond.2", "bijlage.I/ond.3"),
+        ("renumbered", "bijlage I", "bijlage.I/ond.3", "bijlage.I/ond.4"),
+        ("changed", "bijlage II", "bijlage.II", "bijlage.II"),
+        ("inserted", "bijlage III", None, "bijlage.III"),
+    ]
+
+
+def test_bijlagen_described_for_the_mvt() -> None:
+    """The sentences for the MvT name a bijlage's parts from inside it, and the bijlage itself
+    as "de bijlage"; an added bijlage "wordt ingevoegd"."""
+    result = regeling()
+    assert describe_article(result, "bijlage I") == [
+        "Er wordt een onderdeel ingevoegd (onderdeel 2).",
+        "Onderdeel 2 wordt onderdeel 3 en is gewijzigd.",
+        "Onderdeel 3 wordt onderdeel 4.",
+    ]
+    assert describe_article(result, "bijlage II") == ["De bijlage is gewijzigd."]
+    assert describe_article(result, "bijlage III") == ["Bijlage III wordt ingevoegd."]
+
+
+def test_a_bijlage_renumbered_and_one_that_lapsed() -> None:
+    """A bijlage inserted before another renumbers it ("de oude bijlage II wordt bijlage III"),
+    a bijlage that lapsed is "vervallen"; an article never pairs with a bijlage."""
+    base = (BODIES / "regeling-oud.md").read_text(encoding="utf-8")
+    model = "## Bijlage II. Model aanvraag"
+    inserted = base.replace(model, "## Bijlage II. Model machtiging\n\nIk machtig.\n\n" + model)
+    inserted = inserted.replace(model, "## Bijlage III. Model aanvraag")
+    old = version("oud", "regeling-oud.md")
+    result = compare_versions(old, V("nieuw", None, (parse(inserted, "drafts/regeling.md"),)))
+    lines = render_text(result).split("\n")[2:]
+    assert [line for line in lines if line and not line.startswith("    ")] == [
+        "bijlage II: 1 ingevoegd",
+        "  ingevoegd: bijlage II (nieuw)",
+        "bijlage III: 1 vernummerd",
+        "  vernummerd: bijlage III (oud: bijlage II)",
+    ]
+    assert describe_article(result, "bijlage III") == ["De oude bijlage II wordt bijlage III."]
+    lapsed = base.split("## Bijlage II.")[0].rstrip() + "\n"
+    gone = compare_versions(old, V("nieuw", None, (parse(lapsed, "drafts/regeling.md"),)))
+    assert render_text(gone).split("\n")[2:] == [
+        "bijlage II: 1 vervallen",
+        "  vervallen: bijlage II",
+        "    [-Plaats en datum van de aanvraag.-]",
+        "",
+    ]
+    assert describe_article(gone, "bijlage II") == ["Bijlage II is vervallen."]
+
+
+def test_enig_artikel_is_named_as_dutch_names_it() -> None:
+    """The enig artikel is "enig artikel" in the listing (not "artikel :"), "Enig artikel" as a
+    heading, and its parts are named from inside it in the MvT ("Onderdeel 1° is gewijzigd")."""
+    result = enig()
+    assert render_text(result) == (
+        "verschillen tussen oud en nieuw\n"
+        "\n"
+        "enig artikel: 1 gewijzigd\n"
+        "  gewijzigd: enig artikel, onder 1°\n"
+        "    voor iedereen die in Nederland woont{+ of verblijft+};\n"
+    )
+    assert "\n## Enig artikel\n\n*1 gewijzigd*\n" in render_markdown(result)
+    assert render_stat(result).split("\n")[1].startswith("enig artikel          1")
+    assert describe_article(result, "") == ["Onderdeel 1° is gewijzigd."]
+    assert describe_article(result, "enig artikel") == ["Onderdeel 1° is gewijzigd."]
+    assert json.loads(render_json(result))["changes"][0]["article"] == ""
+
+
+def test_enig_artikel_in_sentences_about_other_bodies() -> None:
+    """Seen from elsewhere, it is "het enig artikel" ("verplaatst uit het oude onderdeel 1° van
+    het enig artikel"); a bijlage without a number is "de bijlage"; when the regulation gets a
+    second article, "het enig artikel wordt artikel 1"."""
+    long = "voor iedereen die in Nederland woont of verblijft en daar ook werkt"
+    old = (
+        f"## Enig artikel\n\nDe regels gelden:\n\n- 1°. {long};\n- 2°. voor niemand.\n\n"
+        "## Bijlage. Lijst\n\nDe lijst:\n\n- 1\\. een;\n- 2\\. twee.\n"
+    )
+    new = (
+        "## Enig artikel\n\nDe regels gelden:\n\n- 1°. voor niemand.\n\n"
+        f"## Bijlage. Lijst\n\nDe lijst:\n\n- 1\\. een;\n- 2\\. twee;\n- 3\\. {long}.\n"
+    )
+    head = "---\ntitel: Regeling (illustratief)\n---\n\n"
+    result = compare_versions(
+        V("a", None, (parse(head + old, "r.md"),)), V("b", None, (parse(head + new, "r.md"),))
+    )
+    lines = render_text(result).split("\n")
+    assert "  verplaatst: het oude onderdeel 1° van het enig artikel naar de bijlage, onder 3" in (
+        lines
+    )
+    assert describe_article(result, "") == [
+        "Onderdeel 2° wordt onderdeel 1°.",
+        "Het oude onderdeel 1° is verplaatst naar de bijlage, onder 3, en gewijzigd.",
+    ]
+    assert describe_article(result, "bijlage")[-1] == (
+        "Onderdeel 3 is verplaatst uit het oude onderdeel 1° van het enig artikel en is gewijzigd."
+    )
+    two = head + "## Artikel 1\n\nDe regels gelden.\n\n## Artikel 2\n\nDeze regeling vervalt.\n"
+    grown = compare_versions(
+        V("a", None, (parse(head + "## Enig artikel\n\nDe regels gelden.\n", "r.md"),)),
+        V("b", None, (parse(two, "r.md"),)),
+    )
+    assert describe_article(grown, "1") == ["Het enig artikel wordt artikel 1."]
+
+
+def test_number_pasted_from_word_is_the_same_number() -> None:
+    """After `fmt` turns "1º" into "1°" nothing is "vernummerd": only the real edit is listed,
+    under the new citation alone; an article number with a soft hyphen in it is the same number."""
+    result = enig()
+    assert [c.kind for c in result.changes] == ["changed"]
+    assert result.changes[0].label == "enig artikel, onder 1°"
+    assert not result.changes[0].renumbered
+    text = (BODIES / "enig-oud.md").read_text(encoding="utf-8")
+    fmt = text.replace("1º", "1°").replace("2º", "2°")
+    same = compare_versions(version("oud", "enig-oud.md"), V("b", None, (parse(fmt, "r"),)))
+    assert same.empty, render_text(same)
+    base = (BODIES / "regeling-oud.md").read_text(encoding="utf-8")
+    pasted = V("a", None, (parse(base.replace("Artikel 2\n", "Artikel 2\u00ada\n"), "r"),))
+    canonical = V("b", None, (parse(base.replace("Artikel 2\n", "Artikel 2a\n"), "r"),))
+    same = compare_versions(pasted, canonical)
+    assert same.empty, render_text(same)
+
+
+def _dossier(root: Path) -> Path:
+    root.mkdir()
+    (root / "wetgeving.toml").write_text(
+        dossier_mod.config_text("Testregeling", "Regeling rijksmusea (illustratief)", ""),
+        encoding="utf-8",
+    )
+    (root / "drafts").mkdir()
+    _git(root, "init", "-q")
+    _git(root, "add", "wetgeving.toml")
+    _git(root, "commit", "-q", "-m", "dossier")
+    d = dossier_mod.load(root)
+    for name, fixture in (("v1", "regeling-oud.md"), ("v2", "regeling-nieuw.md")):
+        shutil.copy(BODIES / fixture, root / "drafts" / "regeling.md")
+        history.create_version(d, name, f"Concept {name}")
+    return root
+
+
+def test_cli_article_filter_takes_a_bijlage(tmp_path: Path) -> None:
+    """`diff --article "bijlage II"` shows that bijlage only; an unknown bijlage exits 7."""
+    root = _dossier(tmp_path / "d")
+    result = runner.invoke(app, ["--dossier", str(root), "diff", "v1", "v2", "-a", "bijlage II"])
+    assert result.exit_code == 0
+    assert result.stdout.split("\n")[2:] == [
+        "bijlage II: 1 gewijzigd",
+        "  gewijzigd: bijlage II",
+        "    Plaats en datum van de aanvraag{+, met handtekening+}.",
+        "",
+    ]
+    result = runner.invoke(app, ["--dossier", str(root), "diff", "v1", "v2", "-a", "Bijlage IV"])
+    assert result.exit_code == 7
+    assert result.stderr == "fout: bijlage IV bestaat niet in versie v1 en niet in versie v2\n"
+
+
+def test_amend_rewrites_a_changed_bijlage_and_verifies(tmp_path: Path) -> None:
+    """`wetgeving amend` writes "Bijlage I komt te luiden" with its numbered onderdelen, inserts
+    bijlage III, and its check (applied to v1 it gives v2) passes."""
+    root = _dossier(tmp_path / "d")
+    result = runner.invoke(app, ["--dossier", str(root), "amend", "v1", "v2"])
+    assert result.exit_code == 0, result.stderr
+    assert "\nA\n\nBijlage I komt te luiden:\n\nBijlage I. Lijst van diensten\n" in result.stdout
+    assert "\n2. Rijksmuseum Boerhaave te Leiden;\n" in result.stdout
+    assert "\nNa bijlage II wordt een bijlage ingevoegd, luidende:\n" in result.stdout
