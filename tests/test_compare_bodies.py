@@ -29,7 +29,9 @@ def version(name: str, fixture: str) -> V:
 
 
 def regeling() -> Comparison:
-    return compare_versions(version("oud", "regeling-oud.md"), version("nieuw", "regeling-nieuw.md"))
+    return compare_versions(
+        version("oud", "regeling-oud.md"), version("nieuw", "regeling-nieuw.md")
+    )
 
 
 def enig() -> Comparison:

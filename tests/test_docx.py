@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_UNDERLINE
 
 from test_documents_support import make_dossier
 from wetgeving.documents import build, sources
@@ -36,20 +37,44 @@ def test_draft_docx_has_headings_and_numbering_as_in_the_text(tmp_path: Path) ->
 
 
 def test_renvooi_docx_marks_insertions_and_deletions_with_plain_formatting(tmp_path: Path) -> None:
-    """Deletions struck through in red, insertions underlined in green, no Word revisions."""
+    """Deletions struck through in red, insertions underlined in green, moved text double
+    underlined (at its new place) and double struck through (where it left) in blue: plain run
+    formatting, no Word revisions."""
     d = _dossier(tmp_path)
     view = build.comparison(d, "v1", sources.load_text(d, "v2"))
     data = wdocx.renvooi(d.title, view)
     doc = docx.Document(io.BytesIO(data))
-    runs = [r for p in doc.paragraphs for r in p.runs]
+    runs = [r for p in doc.paragraphs[4:] for r in p.runs]  # after the title and the legend
     struck = [r.text for r in runs if r.font.strike]
-    underlined = [r.text for r in runs if r.font.underline]
+    underlined = [r.text for r in runs if r.font.underline is True]
     assert "vijfde" in struck and "zesde" in underlined
     assert all(str(r.font.color.rgb) == "AA0000" for r in runs if r.font.strike)
-    assert all(str(r.font.color.rgb) == "006600" for r in runs if r.font.underline)
+    assert all(str(r.font.color.rgb) == "006600" for r in runs if r.font.underline is True)
+    double = [r.text for r in runs if r.font.underline == WD_UNDERLINE.DOUBLE]
+    assert double == [
+        "Onder kwetsbare positie wordt ",
+        "mede begrepen een situatie waarin een persoon geen andere werkelijke of aanvaardbare "
+        "keuze heeft dan het misbruik te ondergaan.",
+    ]
+    away = [r.text for r in runs if r.font.double_strike]
+    assert away == [
+        "Onder kwetsbare positie wordt mede begrepen een situatie waarin een persoon geen "
+        "andere werkelijke of aanvaardbare keuze heeft dan het misbruik te ondergaan."
+    ]
+    assert all(str(r.font.color.rgb) == "003355" for r in runs if r.font.double_strike)
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert "Artikel 273f" in headings
-    assert "artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)" in headings
+    assert headings == ["Artikel 273f", "Artikel 273fa", "Waarschuwingen"]
+    texts = [p.text for p in doc.paragraphs]
+    # The items are named as `wetgeving diff` names them: a series is one line, a move is
+    # also listed in the article it left.
+    assert (
+        "vernummerd: artikel 273f, onder vernummering van het zesde en zevende lid tot "
+        "zevende en achtste lid"
+    ) in texts
+    assert "verplaatst: het oude achtste lid van artikel 273f naar artikel 273fa, tweede lid" in (
+        texts
+    )
+    assert "verplaatst: artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)" in texts
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     for markup in ("<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"):
         assert markup not in xml

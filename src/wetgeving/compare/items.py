@@ -6,10 +6,14 @@ renumbered siblings as one item ("vernummerd: artikel 273f, eerste lid, onder ve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wetgeving.compare.model import Change, Comparison, both_labels
+from wetgeving.compare.model import Change, Comparison, Op, both_labels
 from wetgeving.compare.phrases import old_citation, runs, series_phrase
-from wetgeving.text.labels import in_sentence
+from wetgeving.text.labels import body_heading, body_label, in_sentence
+
+if TYPE_CHECKING:
+    from wetgeving.compare.describe import SentenceGroup
 
 KIND_WORDS = {
     "changed": "gewijzigd",
@@ -38,6 +42,29 @@ class Item:
         """The changes this item stands for."""
         return self.series or (self.change,)
 
+    @property
+    def heading(self) -> str:
+        """The line that names it ("vernummerd en gewijzigd: artikel 273f, vijfde lid ...")."""
+        return item_heading(self)
+
+    @property
+    def kind(self) -> str:
+        """What it shows: the kind of its change, or "moved-away" for the stub of a move."""
+        return "moved-away" if self.away else self.change.kind
+
+    @property
+    def marks(self) -> tuple[Op, ...]:
+        """Its text as marked pieces, the same in every renvooi (HTML, Word): "equal",
+        "insert", "delete", "moved" (text that moved, at its new place) and "moved-away" (text
+        that moved, where it left). Empty for a provision whose text did not change."""
+        change = self.change
+        if self.away:
+            text = change.old_text if change.ops else ""
+            return (("moved-away", text),) if text else ()
+        if change.kind == "moved":
+            return tuple(("moved", t) if op == "equal" else (op, t) for op, t in change.ops or ())
+        return change.ops or ()
+
 
 def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
     """Changes per article (or bijlage) in document order; a move also shows in the article it
@@ -62,6 +89,49 @@ def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
         place = {key: i for i, key in enumerate(comparison.bodies)}
         return sorted(items.items(), key=lambda kv: place.get(kv[0], len(place)))
     return list(items.items())
+
+
+@dataclass(frozen=True)
+class Section:
+    """One article (or bijlage) of a renvooi: what changed in words, and each item marked.
+
+    Attributes:
+        article: Its body key ("273f", "" for the enig artikel, "bijlage I").
+        anchor: Its id in an HTML page ("artikel-273f", "enig-artikel", "bijlage-I").
+        heading: "Artikel 273f", "Enig artikel", "Bijlage I".
+        summary: The counts in words: "4 gewijzigd, 1 ingevoegd".
+        paragraphs: The sentences of `describe_groups` (empty when not asked for).
+        items: The listing's items, series collapsed, a move also in the article it left.
+    """
+
+    article: str
+    anchor: str
+    heading: str
+    summary: str
+    paragraphs: tuple[SentenceGroup, ...]
+    items: tuple[Item, ...]
+
+
+def anchor(article: str) -> str:
+    """The HTML id of an article or bijlage: "artikel-273f", "enig-artikel", "bijlage-I"."""
+    return "".join(ch if ch.isalnum() else "-" for ch in body_label(article))
+
+
+def sections(comparison: Comparison, describe: bool = True) -> list[Section]:
+    """The renvooi of a comparison per article (or bijlage), in document order."""
+    from wetgeving.compare.describe import describe_groups
+
+    return [
+        Section(
+            article,
+            anchor(article),
+            body_heading(article),
+            summary(item_counts(items)),
+            tuple(describe_groups(comparison, article)) if describe else (),
+            tuple(items),
+        )
+        for article, items in grouped(comparison)
+    ]
 
 
 def _renamed(changes: tuple[Change, ...]) -> dict[str, tuple[str, str]]:

@@ -124,7 +124,9 @@ def sentence(change: Change, article: str, edited: bool, name: Namer) -> str | N
         if "/" not in new:  # an article or bijlage
             label = cited(new)
             if change.new_label_reused:
-                return f"een nieuw{'e' if new.startswith('bijlage') else ''} {label} wordt ingevoegd"
+                nieuw = "nieuwe" if new.startswith("bijlage") else "nieuw"
+                return f"een {nieuw} {label} wordt ingevoegd"
+
             return f"{label} wordt ingevoegd"
         verb = "toegevoegd" if change.appended else "ingevoegd"
         return f"{cite(name(new))} wordt {verb}"

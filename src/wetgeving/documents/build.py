@@ -62,7 +62,7 @@ def mvt_document(
     doc = mvt.build(
         title=dossier.title,
         comparison=view if view is not None else comparison(dossier, against or "", version),
-        articles_in_version=sources.article_numbers(version),
+        articles_in_version=sources.body_keys(version),
         consultation=consultation,
         toelichting=toelichting_mod.load(dossier.root, dossier.toelichting),
         instructions=instructions_per_article(amendment) if amendment is not None else None,
@@ -136,8 +136,17 @@ def verslag(dossier: Dossier, version: str, openbaar: bool, fmt: Format) -> Outp
 
 
 def renvooi_html(dossier: Dossier, view: ComparisonView) -> bytes:
-    """The renvooi page of a comparison."""
-    context = {"comparison": view, "title": dossier.title}
+    """The renvooi page of a comparison: the dossier's page around the renvooi that
+    `wetgeving diff --format html` shows (`compare.html`, the one renderer of both)."""
+    from wetgeving.compare import html
+
+    context = {
+        "comparison": view,
+        "title": dossier.title,
+        "renvooi_css": templates.trusted(html.CSS.strip()),
+        "legend": templates.trusted(html.legend()),
+        "renvooi": templates.trusted(html.body(view.articles, view.warnings)),
+    }
     return templates.render("renvooi.html.j2", context, dossier.templates).encode("utf-8")
 
 

@@ -1,9 +1,10 @@
 """Word export: the only module that imports python-docx (lazily).
 
 Numbering is written as text ("1.", "a.", "4°."), exactly as in the draft, never as Word
-auto-numbering; insertions and deletions are plain run formatting (underline/strike and colour),
-never Word revision or move markup. Output is deterministic: fixed core properties and fixed zip
-entry times.
+auto-numbering; insertions, deletions and moved text are plain run formatting (underline, strike,
+double underline, double strike and colour), never Word revision or move markup. Output is
+deterministic: fixed core properties and fixed zip entry times.
+
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 FIXED = dt.datetime(2000, 1, 1, 0, 0, 0)
 INSERT_COLOUR = (0x00, 0x66, 0x00)
 DELETE_COLOUR = (0xAA, 0x00, 0x00)
+MOVED_COLOUR = (0x00, 0x33, 0x55)
 
 
 def _new(title: str) -> Any:
@@ -141,44 +143,64 @@ def draft(title: str, version: VersionText) -> bytes:
     return _bytes(document)
 
 
-def _ops(paragraph: Any, ops: tuple[tuple[str, str], ...]) -> None:
+def _marks(paragraph: Any, marks: tuple[tuple[str, str], ...]) -> None:
+    """Marked text as plain run formatting, as the HTML renvooi marks it: deletions struck
+    through (red), insertions underlined (green), moved text double underlined at its new place
+    and double struck through where it left (blue)."""
+    from docx.enum.text import WD_UNDERLINE
     from docx.shared import RGBColor
 
-    for op, text in ops:
+    for mark, text in marks:
         run = paragraph.add_run(text)
-        if op == "insert":
+        if mark == "insert":
             run.font.underline = True
             run.font.color.rgb = RGBColor(*INSERT_COLOUR)
-        elif op == "delete":
+        elif mark == "delete":
             run.font.strike = True
             run.font.color.rgb = RGBColor(*DELETE_COLOUR)
+        elif mark == "moved":
+            run.font.underline = WD_UNDERLINE.DOUBLE
+            run.font.color.rgb = RGBColor(*MOVED_COLOUR)
+        elif mark == "moved-away":
+            run.font.double_strike = True
+            run.font.color.rgb = RGBColor(*MOVED_COLOUR)
 
 
 def renvooi(title: str, comparison: ComparisonView) -> bytes:
-    """Return the renvooi (changes per article, marked) as .docx."""
+    """Return the renvooi as .docx: per article what changed in words, then each item as
+    `wetgeving diff` lists it (series collapsed, a move also where it left), its text marked."""
+    from docx.shared import Cm, Pt
+
+    from wetgeving.compare.html import LEGEND
+
     document = _new(f"Renvooi {comparison.old_name} – {comparison.new_name}")
     document.add_heading(f"Renvooi: {comparison.old_name} → {comparison.new_name}", level=0)
     document.add_paragraph(title)
-    legend = document.add_paragraph("Legenda: ")
-    _ops(legend, (("delete", "vervallen tekst"), ("equal", ", "), ("insert", "ingevoegde tekst")))
+    old = f" ({comparison.old_commit[:12]})" if comparison.old_commit else ""
+    new = f" ({comparison.new_commit[:12]})" if comparison.new_commit else ""
+    meta = f"Oud: {comparison.old_name}{old}; nieuw: {comparison.new_name}{new}."
+    document.add_paragraph(meta).runs[0].italic = True
+    _marks(document.add_paragraph(), LEGEND)
     if not comparison.articles:
         document.add_paragraph("Geen verschillen.")
-    for item in comparison.articles:
-        document.add_heading(f"Artikel {item.article}", level=1)
-        if item.sentences:
-            _description(document, item, "")
-        for change in item.changes:
-            label = change.label
-            if change.old_label and change.new_label and change.old_label != change.new_label:
-                label += f" (oud: {change.old_label})"
-            document.add_heading(label, level=3)
-            para = document.add_paragraph()
-            if change.ops:
-                _ops(para, change.ops)
-            elif change.kind == "deleted":
-                _ops(para, (("delete", "vervallen"),))
-            elif change.kind == "renumbered":
-                para.add_run("vernummerd, tekst ongewijzigd")
+    for article in comparison.articles:
+        document.add_heading(article.heading, level=1)
+        document.add_paragraph(article.summary).runs[0].italic = True
+        if article.sentences:
+            _description(document, article, "")
+        for item in article.items:
+            label = document.add_paragraph()
+            label.paragraph_format.space_before = Pt(8)
+            label.paragraph_format.keep_with_next = bool(item.marks)
+            label.add_run(item.heading).bold = True
+            if item.marks:
+                text = document.add_paragraph()
+                text.paragraph_format.left_indent = Cm(0.5)
+                _marks(text, item.marks)
+    if comparison.warnings:
+        document.add_heading("Waarschuwingen", level=1)
+        for warning in comparison.warnings:
+            document.add_paragraph(warning, style="List Bullet")
     return _bytes(document)
 
 

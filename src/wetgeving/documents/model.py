@@ -133,6 +133,22 @@ class ChangeView:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemView:
+    """One item of the renvooi, as `wetgeving diff` lists it.
+
+    Attributes:
+        heading: "vernummerd en gewijzigd: artikel 273f, vijfde lid (oud: vierde lid)".
+        kind: The change's kind, or "moved-away" for a move seen from the article it left.
+        marks: The text in marked pieces: "equal", "insert", "delete", "moved" (moved text at
+            its new place), "moved-away" (moved text where it left).
+    """
+
+    heading: str
+    kind: str
+    marks: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceGroupView:
     """Sentences about one lid and its parts, headed by the lid ("Zesde lid (oud: vijfde lid)"),
     or a sentence that needs no heading (heading "")."""
@@ -143,21 +159,29 @@ class SentenceGroupView:
 
 @dataclass(frozen=True, slots=True)
 class ArticleChanges:
-    """The changes in one article, in words and as ops.
+    """The changes in one article (or bijlage), in words, as ops and as the renvooi lists them.
 
     Attributes:
-        article: The article number.
+        article: The body key: article number, "" for the enig artikel, "bijlage I".
         sentences: One paragraph per group: "Het eerste lid is gewijzigd.", "Zesde lid (oud:
             vijfde lid): Het vijfde lid wordt het zesde lid en is gewijzigd. Onderdeel c is
             vervallen."
         changes: The changes themselves.
         groups: The same sentences per lid, for a list with headings.
+        heading: "Artikel 273f", "Enig artikel", "Bijlage I".
+        anchor: Its id in an HTML page ("artikel-273f").
+        summary: The counts in words ("4 gewijzigd, 1 ingevoegd").
+        items: The renvooi's items: series collapsed, a move also where it left.
     """
 
     article: str
     sentences: tuple[str, ...]
     changes: tuple[ChangeView, ...]
     groups: tuple[SentenceGroupView, ...] = ()
+    heading: str = ""
+    anchor: str = ""
+    summary: str = ""
+    items: tuple[ItemView, ...] = ()
 
     @property
     def description(self) -> str:
@@ -180,6 +204,7 @@ class ComparisonView:
     new_commit: str | None
     articles: tuple[ArticleChanges, ...]
     warnings: tuple[str, ...] = ()
+    order: tuple[str, ...] = ()  # every article and bijlage of both versions, document order
 
 
 @dataclass(frozen=True, slots=True)

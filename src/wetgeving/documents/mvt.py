@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from wetgeving.compare.items import anchor
 from wetgeving.documents.consultation_summary import Summary, summarise
 from wetgeving.documents.model import ArticleChanges, ComparisonView, Consultation
-from wetgeving.documents.toelichting import CHAPTERS, Toelichting
+from wetgeving.documents.toelichting import CHAPTERS, Toelichting, file_name
+from wetgeving.text.labels import body_heading, body_label, body_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class ArticleSection:
     source: str
     path: str
     instruction: tuple[Any, ...] = ()  # paragraphs (wetgeving.amend.render.Para) of its onderdeel
+    anchor: str = ""  # its id in an HTML page ("artikel-273f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,8 @@ def build(
         title: Title of the bill.
         comparison: The version against `--against` (old) -> the version (new); an old
             version without a name stands for none (the first version).
-        articles_in_version: Article numbers of the new version, in document order.
+        articles_in_version: The articles and bijlagen of the new version (body keys), in
+            document order.
         consultation: The dossier's responses.
         toelichting: The lawyer's files.
         instructions: Per article, the paragraphs of the wijzigingsopdracht that changes it.
@@ -103,12 +107,10 @@ def build(
         )
     present = set(articles_in_version)
     changed = {a.article: a for a in comparison.articles}
-    position = {a: i for i, a in enumerate(articles_in_version)}
     first = not comparison.old_name  # the first version: every article gets its section
     wanted = set(changed) | (present if first else set(toelichting.articles) & present)
-    order = sorted(wanted, key=lambda a: (position.get(a, len(position)), a))
     sections = []
-    for article in order:
+    for article in body_order(wanted, comparison.order or articles_in_version, articles_in_version):
         source, text = toelichting.articles.get(article, ("", ""))
         if article in changed:
             status = _status(changed[article], article in present)
@@ -117,13 +119,14 @@ def build(
         sections.append(
             ArticleSection(
                 article=article,
-                heading=f"Artikel {article}",
+                heading=body_heading(article),
                 status=status,
                 changes=changed.get(article),
                 text=text,
                 source=source,
-                path=f"toelichting/{article}.md",
+                path=f"toelichting/{file_name(article)}",
                 instruction=(instructions or {}).get(article, ()),
+                anchor=anchor(article),
             )
         )
     orphans: list[Orphan] = []
@@ -131,7 +134,7 @@ def build(
     for article, (source, text) in sorted(toelichting.articles.items()):
         if article in present or article in changed:
             continue
-        reason = f"artikel {article} bestaat niet in versie {comparison.new_name}"
+        reason = f"{body_label(article)} bestaat niet in versie {comparison.new_name}"
         orphans.append(Orphan(source, text, reason))
         warnings.append(
             f"{source}: {reason}; de toelichting staat achteraan onder 'Niet geplaatst'"

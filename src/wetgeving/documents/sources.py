@@ -12,6 +12,7 @@ from wetgeving.documents.model import (
     ChangeView,
     ComparisonView,
     Consultation,
+    ItemView,
     PointView,
     QuestionView,
     ResponseView,
@@ -63,46 +64,54 @@ def _article_of(node_id: str | None) -> str:
     return first[4:].split("~", 1)[0] if first.startswith("art.") else ""
 
 
+def body_keys(text: VersionText) -> list[str]:
+    """The articles and bijlagen of a version in document order, as body keys ("273f", "" for
+    the enig artikel, "bijlage I")."""
+    from wetgeving.text.labels import body_key
+
+    out: dict[str, None] = {}
+    for regeling in text.regelingen:
+        out.update((body_key(node.kind, node.number), None) for node in regeling.bodies())
+    return list(out)
+
+
 def compare(old: VersionText, new: VersionText) -> ComparisonView:
-    """Compare two versions with `wetgeving.compare` and group the changes per article.
+    """Compare two versions with `wetgeving.compare`, per article and bijlage as the renvooi
+    shows them (`compare.items.sections`), in document order.
 
     An article a provision moved out of is described too (its text is shown where it went).
     """
-    from wetgeving import compare as engine
-    from wetgeving.compare.describe import describe_groups
+    from wetgeving.compare.engine import compare_versions
+    from wetgeving.compare.items import sections
 
-    order = article_numbers(new)
-    old_order = article_numbers(old)
-    grouped: dict[str, list[ChangeView]] = {}
-    comparison = engine.compare_versions(old, new)
-    for change in comparison.changes:
-        article = str(change.article or _article_of(change.new_id) or _article_of(change.old_id))
-        ops = tuple((str(op), str(text)) for op, text in change.ops) if change.ops else None
-        view = ChangeView(
-            kind=str(change.kind),
-            old_id=change.old_id,
-            new_id=change.new_id,
-            old_label=change.old_label,
-            new_label=change.new_label,
-            ops=ops,
-            article=article,
-        )
-        grouped.setdefault(article, []).append(view)
-        left = change.old_article
-        if change.kind == "moved" and left and left != article:
-            grouped.setdefault(left, [])  # described there; its text is shown where it went
-    position = {a: i for i, a in enumerate(order)}
-    old_position = {a: i for i, a in enumerate(old_order)}
-    keys = sorted(grouped, key=lambda a: (position.get(a, len(order)), old_position.get(a, 0), a))
+    comparison = compare_versions(old, new)
     articles = []
-    for a in keys:
-        groups = describe_groups(comparison, a)
+    for part in sections(comparison):
+        groups = tuple(SentenceGroupView(g.heading, g.sentences) for g in part.paragraphs)
+        changes = tuple(
+            ChangeView(
+                kind=c.kind,
+                old_id=c.old_id,
+                new_id=c.new_id,
+                old_label=c.old_label,
+                new_label=c.new_label,
+                ops=c.ops,
+                article=c.article,
+            )
+            for item in part.items
+            if not item.away
+            for c in item.changes
+        )
         articles.append(
             ArticleChanges(
-                article=a,
-                sentences=tuple(g.text for g in groups),
-                changes=tuple(grouped[a]),
-                groups=tuple(SentenceGroupView(g.heading, g.sentences) for g in groups),
+                article=part.article,
+                sentences=tuple(g.text for g in part.paragraphs),
+                changes=changes,
+                groups=groups,
+                heading=part.heading,
+                anchor=part.anchor,
+                summary=part.summary,
+                items=tuple(ItemView(i.heading, i.kind, i.marks) for i in part.items),
             )
         )
     return ComparisonView(
@@ -111,7 +120,8 @@ def compare(old: VersionText, new: VersionText) -> ComparisonView:
         new_name=new.name,
         new_commit=new.commit,
         articles=tuple(articles),
-        warnings=tuple(str(w) for w in getattr(comparison, "warnings", ())),
+        warnings=comparison.warnings,
+        order=comparison.bodies,
     )
 
 

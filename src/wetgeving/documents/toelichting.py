@@ -1,4 +1,5 @@
-"""The lawyer's own text: `toelichting/algemeen/<hoofdstuk>.md` and `toelichting/<artikel>.md`.
+"""The lawyer's own text: `toelichting/algemeen/<hoofdstuk>.md` and `toelichting/<artikel>.md`
+(`toelichting/enig-artikel.md`, `toelichting/bijlage-I.md` for the enig artikel and a bijlage).
 
 These files are only ever read here; generating a document never writes them.
 """
@@ -69,7 +70,8 @@ class Toelichting:
 
     Attributes:
         chapters: Chapter key -> (relative path, text).
-        articles: Article number -> (relative path, text).
+        articles: Article or bijlage (body key: "273f", "" for the enig artikel, "bijlage I")
+            -> (relative path, text).
         unknown: Relative paths of files that fit no chapter key (reported, not dropped).
     """
 
@@ -108,7 +110,23 @@ def load(root: Path, folder: Path) -> Toelichting:
         if len(sub.parts) == 2 and sub.parts[0] == "algemeen" and path.stem in CHAPTER_KEYS:
             chapters[path.stem] = (rel, text)
         elif len(sub.parts) == 1:
-            articles[path.stem] = (rel, text)
+            articles[_body(path.stem)] = (rel, text)
         else:
             unknown.append((rel, text))
     return Toelichting(chapters, articles, tuple(unknown))
+
+
+_ENIG = "enig-artikel"
+
+
+def file_name(article: str) -> str:
+    """The file of the toelichting on an article or bijlage (by body key), under toelichting/:
+    "273f.md", "enig-artikel.md", "bijlage-I.md"."""
+    return f"{article.replace(' ', '-') if article else _ENIG}.md"
+
+
+def _body(stem: str) -> str:
+    """The body key a file name stands for (the inverse of `file_name`)."""
+    if stem == _ENIG:
+        return ""
+    return stem.replace("-", " ", 1) if stem.startswith("bijlage-") else stem
