@@ -103,10 +103,10 @@ def test_mvt_docx_has_chapters_and_prompts(tmp_path: Path) -> None:
     doc = docx.Document(io.BytesIO(data))
     texts = [p.text for p in doc.paragraphs]
     for heading in (
-        "I. Algemeen deel",
+        "I. ALGEMEEN DEEL",
         "1. Inleiding",
         "5. Advies en consultatie",
-        "II. Artikelsgewijs deel",
+        "II. ARTIKELSGEWIJS DEEL",
         "Artikel 273f",
     ):
         assert heading in texts

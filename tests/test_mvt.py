@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
+import docx
 import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from test_documents_support import add_responses, make_dossier
+from test_documents_support import add_responses, make_dossier, response
 from wetgeving.cli.app import app
+from wetgeving.documents import build
 from wetgeving.dossier import Dossier
 
 runner = CliRunner()
@@ -237,3 +244,92 @@ def test_mvt_warns_when_it_quotes_personal_data(tmp_path: Path) -> None:
         w.startswith("de memorie van toelichting citeert persoonsgegevens; lak ze weg: ")
         for w in doc.warnings
     ), doc.warnings
+
+
+class _Text(HTMLParser):
+    """The text of an HTML page as a reader sees it: no styles, blocks apart."""
+
+    BLOCKS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "td", "th", "blockquote", "tr", "br"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in ("style", "title")
+        self.parts.append(" " if tag in self.BLOCKS else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in ("style", "title")
+        self.parts.append(" " if tag in self.BLOCKS else "")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _words_of_html(page: str) -> list[str]:
+    reader = _Text()
+    reader.feed(page)
+    return "".join(reader.parts).split()
+
+
+def _words_of_word(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    out: list[str] = []
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            out.append(Paragraph(element, document).text)
+        elif element.tag.endswith("}tbl"):
+            out.extend(cell.text for row in Table(element, document).rows for cell in row.cells)
+    return " ".join(out).split()
+
+
+def test_markdown_html_and_word_mvt_say_the_same(dossier: Dossier) -> None:
+    """The three formats of the MvT hold the same words in the same order: the meta line and
+    warnings, the chapters and prompts, paragraph 5 with the campaign sentence, both tables, the
+    advice, each campaign and the quoted excerpts per disposition group, the artikelsgewijze
+    toelichting with its description, its onderdeel of the bill and the lawyer's text, and what
+    could not be placed."""
+    for n in range(3):
+        rid = f"20260116T10000{n}Z-dddddd{n}"
+        text = response(
+            rid,
+            f"Burger {n}",
+            [
+                (
+                    "artikel 273f, tweede lid",
+                    "art.273f/lid.2",
+                    "Het begrip uitbuiting is te ruim voor gewone arbeidsconflicten.",
+                    "niet-overgenomen",
+                    "Arbeidsconflicten vallen er niet onder.",
+                )
+            ],
+            campaign="Cabcdef01",
+        )
+        (dossier.responses / f"{rid}.md").write_text(text, encoding="utf-8")
+    (dossier.toelichting / "999.md").write_text("Een artikel dat niet bestaat.\n", "utf-8")
+    made = {fmt: build.mvt(dossier, "v2", "v1", fmt).data for fmt in ("markdown", "html", "docx")}
+    tables = MarkdownIt("commonmark", {"html": False}).enable("table")
+    words = {
+        "markdown": _words_of_html(tables.render(made["markdown"].decode("utf-8"))),
+        "html": _words_of_html(made["html"].decode("utf-8")),
+        "docx": _words_of_word(made["docx"]),
+    }
+    said = " ".join(words["markdown"])
+    for expected in (
+        "Er zijn 6 reacties ontvangen, waarvan 3 als onderdeel van 1 campagne; elke campagne is "
+        "als één reactie behandeld, zodat 4 reacties afzonderlijk zijn gewogen.",
+        "soort aantal burger 5 adviesorgaan 1 kanaal aantal internetconsultatie 5",
+        "Campagne 1: 3 vrijwel gelijkluidende reacties; kern: “Het begrip uitbuiting",
+        "niet overgenomen (1): Arbeidsconflicten vallen er niet onder. Het begrip uitbuiting is "
+        "te ruim voor gewone arbeidsconflicten.",
+        "1. In het eerste lid, aanhef, wordt «vijfde» vervangen door «zesde». 2. Onder "
+        "vernummering",
+        "lid ingevoegd, luidende: 4. Niet strafbaar is het slachtoffer",
+        "Let op: toelichting/999.md: artikel 999 bestaat niet in versie v2",
+    ):
+        assert expected in said
+    assert words["html"] == words["markdown"]
+    assert words["docx"] == words["markdown"]

@@ -223,9 +223,10 @@ def mvt(doc: Mvt) -> bytes:
     document = _new(f"Memorie van toelichting ({doc.version})")
     document.add_heading("Memorie van toelichting", level=0)
     document.add_paragraph(doc.title).runs[0].bold = True
-    against = f"vergeleken met {doc.against}" if doc.against else "de eerste versie"
-    document.add_paragraph(f"Versie {doc.version}, {against}.")
-    document.add_heading("I. Algemeen deel", level=1)
+    document.add_paragraph(doc.meta).runs[0].italic = True
+    for warning in doc.warnings:
+        document.add_paragraph(f"Let op: {warning}", style="List Bullet")
+    document.add_heading("I. ALGEMEEN DEEL", level=1)
     for chapter in doc.chapters:
         document.add_heading(f"{chapter.number}. {chapter.title}", level=2)
         for prompt in chapter.prompts:
@@ -236,7 +237,8 @@ def mvt(doc: Mvt) -> bytes:
             document.add_paragraph(f"[Nog te schrijven in {chapter.path}]").runs[0].italic = True
         if chapter.key == "advies-en-consultatie":
             _consultation(document, doc)
-    document.add_heading("II. Artikelsgewijs deel", level=1)
+    document.add_heading("II. ARTIKELSGEWIJS DEEL", level=1)
+
     for section in doc.articles:
         suffix = f" ({section.status})" if section.status != "gewijzigd" else ""
         document.add_heading(section.heading + suffix, level=2)
@@ -262,35 +264,38 @@ def mvt(doc: Mvt) -> bytes:
 
 
 def _consultation(document: Any, doc: Mvt) -> None:
+    """Paragraph 5 as the Markdown and HTML MvT give it: counts, advice, campaigns, and per
+    article the points grouped by disposition, with quoted excerpts."""
     from wetgeving.documents.templates import getal
 
     s = doc.consultation
     if not s.total:
-        document.add_paragraph("Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier.")
+        document.add_paragraph(doc.received).runs[0].italic = True
         return
-    received = "is 1 reactie" if s.total == 1 else f"zijn {getal(s.total)} reacties"
-    document.add_paragraph(f"Er {received} ontvangen.")
-    table = document.add_table(rows=1, cols=2)
-    table.rows[0].cells[0].text = "soort / kanaal"
-    table.rows[0].cells[1].text = "aantal"
-    for name, n in (*s.by_kind, *s.by_channel):
-        row = table.add_row()
-        row.cells[0].text = name
-        row.cells[1].text = getal(n)
-    if s.advisory_bodies:
-        document.add_paragraph("Advies is uitgebracht door: " + ", ".join(s.advisory_bodies) + ".")
+    document.add_paragraph(doc.received)
+    for head, rows in (("soort", s.by_kind), ("kanaal", s.by_channel)):
+        table = document.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text = head
+        table.rows[0].cells[1].text = "aantal"
+        for name, n in rows:
+            row = table.add_row()
+            row.cells[0].text = name
+            row.cells[1].text = getal(n)
+        document.add_paragraph()
+    document.add_paragraph(doc.advice)
     for n, campaign in enumerate(s.campaigns, start=1):
-        document.add_paragraph(
-            f"Campagne {n}: {getal(campaign.size)} vrijwel gelijkluidende reacties; "
-            f"kern: “{campaign.text}”"
-        )
+        document.add_paragraph(doc.campaign(n, campaign), style="List Bullet")
     for article in s.articles:
-        document.add_heading(article.heading, level=3)
+        document.add_heading(article.heading, level=4)
+        document.add_paragraph(doc.points(article.count))
         for group in article.groups:
+            para = document.add_paragraph(style="List Bullet")
+            para.add_run(group.status_label).bold = True
             reason = f": {group.reason}" if group.reason else ""
-            document.add_paragraph(
-                f"{group.status_label} ({getal(group.count)}){reason}", style="List Bullet"
-            )
+            para.add_run(f" ({getal(group.count)}){reason}")
+            for quote in group.excerpts:
+                document.add_paragraph(quote, style="Quote")
 
 
 def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:

@@ -7,7 +7,8 @@ from typing import Any
 
 from wetgeving.compare.items import anchor
 from wetgeving.documents.consultation_summary import Summary, summarise
-from wetgeving.documents.model import ArticleChanges, ComparisonView, Consultation
+from wetgeving.documents.model import ArticleChanges, CampaignView, ComparisonView, Consultation
+from wetgeving.documents.templates import getal
 from wetgeving.documents.toelichting import CHAPTERS, Toelichting, file_name
 from wetgeving.text.labels import body_heading, body_label, body_order
 
@@ -63,6 +64,60 @@ class Mvt:
     articles: tuple[ArticleSection, ...]
     orphans: tuple[Orphan, ...]
     warnings: tuple[str, ...]
+
+    # The sentences below are said alike in Markdown, HTML and Word: each is made here once.
+
+    @property
+    def meta(self) -> str:
+        """ "Versie v2 (3f2a9c1e0b12), vergeleken met geldend (...). Gegenereerd skelet: ..."."""
+        version = f"Versie {self.version}{_commit(self.commit)}"
+        if self.against:
+            against = f"vergeleken met {self.against}{_commit(self.against_commit)}"
+        else:
+            against = "de eerste versie (er is geen eerdere versie om mee te vergelijken)"
+        return (
+            f"{version}, {against}. Gegenereerd skelet: de eigen tekst staat in toelichting/ en "
+            "wordt bij elke generatie opnieuw ingevoegd."
+        )
+
+    @property
+    def received(self) -> str:
+        """ "Er zijn 6 reacties ontvangen, waarvan 3 als onderdeel van 1 campagne; ..."."""
+        s = self.consultation
+        if not s.total:
+            return "Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier."
+        count = "is 1 reactie" if s.total == 1 else f"zijn {getal(s.total)} reacties"
+        sentence = f"Er {count} ontvangen"
+        if s.campaigns:
+            members = getal(sum(c.size for c in s.campaigns))
+            n = len(s.campaigns)
+            sentence += (
+                f", waarvan {members} als onderdeel van {n} "
+                f"{'campagne' if n == 1 else 'campagnes'}; elke campagne is als één reactie "
+                f"behandeld, zodat {getal(s.unique)} reacties afzonderlijk zijn gewogen"
+            )
+        return sentence + "."
+
+    @property
+    def advice(self) -> str:
+        """Who gave advice: "Advies is uitgebracht door: ...", or that none is recorded."""
+        bodies = self.consultation.advisory_bodies
+        if bodies:
+            return f"Advies is uitgebracht door: {', '.join(bodies)}."
+        return "Er zijn geen adviezen van adviesorganen vastgelegd."
+
+    def campaign(self, number: int, campaign: CampaignView) -> str:
+        """A campaign in paragraph 5: "Campagne 1: 3 vrijwel gelijkluidende reacties; kern: …"."""
+        size = getal(campaign.size)
+        return f"Campagne {number}: {size} vrijwel gelijkluidende reacties; kern: “{campaign.text}”"
+
+    def points(self, count: int) -> str:
+        """ "1 punt.", "4 punten."."""
+        return f"{getal(count)} {'punt' if count == 1 else 'punten'}."
+
+
+def _commit(commit: str | None) -> str:
+    return f" ({commit[:12]})" if commit else ""
 
 
 def _status(changes: ArticleChanges, present: bool) -> str:

@@ -59,6 +59,7 @@ def _environment(search: tuple[str, ...]) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["markdown"] = _markdown_filter
+    env.filters["md_start"] = _md_start
     env.filters["getal"] = getal
     env.globals["heading"] = _heading
     return env
@@ -74,6 +75,14 @@ def _heading(node: Any) -> str:
 def getal(value: int) -> str:
     """Format a count the Dutch way: 10000 -> "10.000"."""
     return f"{value:,}".replace(",", ".")
+
+
+def _md_start(line: str) -> str:
+    """A line of statute text in a Markdown document, its start escaped where Markdown would read
+    it as syntax: "4. Niet strafbaar ..." stays "4." (not item 3 of a renumbered list)."""
+    from wetgeving.text.escape import escape_start
+
+    return escape_start(line)
 
 
 def trusted(html: str) -> Any:
