@@ -17,6 +17,7 @@ from wetgeving import history
 from wetgeving.cli.app import app
 from wetgeving.compare import Comparison, compare_versions, describe_article
 from wetgeving.compare.formats import render_json, render_markdown, render_stat, render_text
+from wetgeving.compare.html import render_html
 from wetgeving.text.parse import parse
 
 BODIES = Path(__file__).parent / "fixtures" / "bodies"
@@ -241,3 +242,65 @@ def test_amend_rewrites_a_changed_bijlage_and_verifies(tmp_path: Path) -> None:
     assert "\nA\n\nBijlage I komt te luiden:\n\nBijlage I. Lijst van diensten\n" in result.stdout
     assert "\n2. Rijksmuseum Boerhaave te Leiden;\n" in result.stdout
     assert "\nNa bijlage II wordt een bijlage ingevoegd, luidende:\n" in result.stdout
+
+
+def test_html_renvooi_heads_bijlagen_and_the_enig_artikel() -> None:
+    """The HTML renvooi has a section "Bijlage I" (id bijlage-I) and "Enig artikel"."""
+    page = render_html(regeling())
+    assert '<li><a href="#bijlage-I">Bijlage I</a> <span class="summary">(1 gewijzigd, 1 ' in page
+    assert '<section class="renvooi" id="bijlage-I">\n<h2>Bijlage I</h2>' in page
+    assert '<section class="renvooi" id="enig-artikel">\n<h2>Enig artikel</h2>' in (
+        render_html(enig())
+    )
+
+
+def test_mvt_has_a_section_per_bijlage_with_its_onderdeel_of_the_bill(tmp_path: Path) -> None:
+    """The artikelsgewijze toelichting has a section "Bijlage I" with what changed, the
+    onderdeel of the bill that rewrites it and the text of toelichting/bijlage-I.md; a new
+    bijlage is "(nieuw)"."""
+    root = _dossier(tmp_path / "d")
+    (root / "toelichting").mkdir()
+    (root / "toelichting" / "bijlage-I.md").write_text("Uitleg bij de lijst.\n", "utf-8")
+    result = runner.invoke(app, ["--dossier", str(root), "mvt", "v2", "--against", "v1"])
+    assert result.exit_code == 0, result.stderr
+    part = result.stdout.split("## II. ARTIKELSGEWIJS DEEL\n")[1]
+    assert part.startswith(
+        "\n### Bijlage I\n\n_Wijziging:_\n\n"
+        "- Er wordt een onderdeel ingevoegd (onderdeel 2).\n"
+        "- Onderdeel 2 wordt onderdeel 3 en is gewijzigd.\n"
+        "- Onderdeel 3 wordt onderdeel 4.\n\n"
+        "> **Artikel I, onderdeel A**\n>\n> Bijlage I komt te luiden:\n"
+    )
+    assert "> 2\\. Rijksmuseum Boerhaave te Leiden;\n" in part
+    assert "> 4\\. Rijksmuseum Twenthe te Enschede.\n\nUitleg bij de lijst.\n" in part
+    assert "\n### Bijlage II\n\n_Wijziging:_ De bijlage is gewijzigd.\n" in part
+    assert "[Toelichting nog te schrijven in toelichting/bijlage-II.md]" in part
+    assert "\n### Bijlage III (nieuw)\n\n_Wijziging:_ Bijlage III wordt ingevoegd.\n" in part
+
+
+def test_mvt_section_of_the_enig_artikel(tmp_path: Path) -> None:
+    """The enig artikel's section is headed "Enig artikel", names its parts from inside it,
+    quotes its onderdeel of the bill and reads toelichting/enig-artikel.md."""
+    root = tmp_path / "d"
+    root.mkdir()
+    (root / "wetgeving.toml").write_text(
+        dossier_mod.config_text("Testregeling", "Regeling enig artikel (illustratief)", ""),
+        encoding="utf-8",
+    )
+    (root / "drafts").mkdir()
+    (root / "toelichting").mkdir()
+    (root / "toelichting" / "enig-artikel.md").write_text("Uitleg.\n", "utf-8")
+    _git(root, "init", "-q")
+    d = dossier_mod.load(root)
+    for name, fixture in (("v1", "enig-oud.md"), ("v2", "enig-nieuw.md")):
+        shutil.copy(BODIES / fixture, root / "drafts" / "regeling.md")
+        history.create_version(d, name, f"Concept {name}")
+    result = runner.invoke(app, ["--dossier", str(root), "mvt", "v2", "--against", "v1"])
+    assert result.exit_code == 0, result.stderr
+    part = result.stdout.split("## II. ARTIKELSGEWIJS DEEL\n")[1]
+    # The bill rewrites the article: its text must come out with "1°" where v1 had "1º".
+    assert part.startswith(
+        "\n### Enig artikel\n\n_Wijziging:_ Onderdeel 1° is gewijzigd.\n\n"
+        "> **Artikel I, onderdeel A**\n>\n> Het enig artikel komt te luiden:\n"
+    )
+    assert part.endswith("> 2°. voor iedereen die in Nederland werkt.\n\nUitleg.\n")

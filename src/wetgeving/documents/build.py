@@ -196,17 +196,32 @@ def amending(dossier: Dossier, against: str, version: VersionText) -> tuple[Amen
 
 
 def instructions_per_article(amendment: Amendment) -> dict[str, tuple[Any, ...]]:
-    """The paragraphs of the onderdelen of the bill, per article they change."""
+    """The paragraphs of the onderdelen of the bill, per article or bijlage they change (body
+    key); an onderdeel about a division is shown with none."""
     from wetgeving.amend.render import Para, onderdeel_paragraphs
 
     out: dict[str, tuple[Any, ...]] = {}
     for article in amendment.bill.articles:
         for part in article.onderdelen:
-            if not part.article:
+            body_key = part.article or _body_changed(part.item)
+            if body_key is None:
                 continue
             shown = onderdeel_paragraphs(amendment.bill, part.letter, article.number)
             place = f"onderdeel {part.letter}" if part.letter else "enig onderdeel"
             head = Para("onderdeel", 0, f"Artikel {article.number}, {place}")
             body = tuple(p for p in shown if p.kind != "onderdeel")
-            out[part.article] = (*out.get(part.article, ()), head, *body)
+            out[body_key] = (*out.get(body_key, ()), head, *body)
     return out
+
+
+def _body_changed(item: Any) -> str | None:
+    """The article or bijlage (body key) an onderdeel changes, read from the node ids of its
+    instructions: "" for the enig artikel, "bijlage I"; None for one about a division."""
+    from wetgeving.amend.model import walk
+    from wetgeving.text.labels import body_of
+
+    for instruction in (item, *walk(item)):
+        node_id = instruction.new_id or instruction.old_id
+        if node_id and node_id.split("/", 1)[0].split(".", 1)[0] in ("art", "bijlage"):
+            return body_of(node_id)
+    return None
