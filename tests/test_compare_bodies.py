@@ -4,10 +4,12 @@ follow-ups). The regulations in tests/fixtures/bodies/ are illustrative."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
+import docx
 from typer.testing import CliRunner
 
 from test_compare import V
@@ -304,3 +306,35 @@ def test_mvt_section_of_the_enig_artikel(tmp_path: Path) -> None:
         "> **Artikel I, onderdeel A**\n>\n> Het enig artikel komt te luiden:\n"
     )
     assert part.endswith("> 2°. voor iedereen die in Nederland werkt.\n\nUitleg.\n")
+
+
+def test_bundle_of_a_regulation_with_bijlagen(tmp_path: Path) -> None:
+    """A bundle of a regulation with bijlagen is built: its text (HTML and Word) heads each
+    bijlage "Bijlage I. Lijst van diensten", and its renvooi (HTML and Word) lists the changes
+    in the bijlagen."""
+    from wetgeving.documents import bundle
+
+    root = _dossier(tmp_path / "d")
+    made = dict(bundle.make(dossier_mod.load(root), "v2").files)
+    page = made["tekst/tekst.html"].decode("utf-8")
+    assert '<section class="bijlage" id="bijlage.I">\n<h3>Bijlage I. Lijst van diensten</h3>' in (
+        page
+    )
+    word = docx.Document(io.BytesIO(made["tekst/tekst.docx"]))
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 2"] == [
+        "Artikel 1",
+        "Artikel 2",
+        "Bijlage I. Lijst van diensten",
+        "Bijlage II. Model aanvraag",
+        "Bijlage III. Model verklaring",
+    ]
+    renvooi = made["renvooi/v1-v2.html"].decode("utf-8")
+    assert '<section class="renvooi" id="bijlage-III">\n<h2>Bijlage III</h2>' in renvooi
+    word = docx.Document(io.BytesIO(made["renvooi/v1-v2.docx"]))
+    texts = [p.text for p in word.paragraphs]
+    assert "vernummerd en gewijzigd: bijlage I, onder 3 (oud: onder 2)" in texts
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"] == [
+        "Bijlage I",
+        "Bijlage II",
+        "Bijlage III",
+    ]

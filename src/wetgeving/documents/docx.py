@@ -14,7 +14,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from wetgeving.text.labels import division_heading
+from wetgeving.text.headings import heading
 from wetgeving.text.model import DIVISION_RANK, Node
 
 if TYPE_CHECKING:
@@ -100,13 +100,13 @@ def _node(document: Any, node: Node, depth: int) -> None:
     from docx.shared import Cm
 
     if node.kind in DIVISION_RANK:
-        head = division_heading(node.kind, node.number)
-        document.add_heading(f"{head}. {node.title}" if node.title else head, level=1)
+        document.add_heading(heading(node), level=1)
         for child in node.children:
             _node(document, child, 0)
         return
-    if node.kind == "artikel":
-        document.add_heading(f"Artikel {node.number}" + (f" {node.title}" if node.title else ""), 2)
+    if node.kind in ("artikel", "bijlage"):
+        document.add_heading(heading(node), 2)
+
         for alinea in (a for a in node.text.split("\n") if a):
             document.add_paragraph(alinea)
         for child in node.children:

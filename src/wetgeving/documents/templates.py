@@ -66,10 +66,14 @@ def _environment(search: tuple[str, ...]) -> Environment:
 
 
 def _heading(node: Any) -> str:
-    from wetgeving.text.labels import division_heading
+    """The heading of a division, article or bijlage as the draft writes it ("Titel XVIII.
+    Misdrijven ...", "Enig artikel", "Bijlage I. Lijst ...", "§ 1. Algemeen")."""
+    from wetgeving.text.headings import heading
+    from wetgeving.text.model import DIVISION_RANK
 
-    head = division_heading(node.kind, node.number)
-    return f"{head}. {node.title}" if node.title else head
+    if node.kind in DIVISION_RANK or node.kind in ("artikel", "bijlage"):
+        return heading(node)
+    return ""  # an older copy of tekst.html.j2 asks it of what is inside a bijlage
 
 
 def getal(value: int) -> str:
