@@ -32,11 +32,11 @@ def load_text(dossier: Dossier, rev: str) -> VersionText:
 
 
 def article_numbers(text: VersionText) -> list[str]:
-    """Article numbers of a version in document order."""
-    out: list[str] = []
-    for regeling in text.regelingen:
-        out.extend(node.number for node in regeling.articles() if node.number not in out)
-    return out
+    """Article numbers of a version in document order ("" for the enig artikel)."""
+    from wetgeving.text.labels import is_bijlage
+
+    return [key for key in body_keys(text) if not is_bijlage(key)]
+
 
 
 def previous_version(dossier: Dossier, name: str) -> str | None:
