@@ -13,9 +13,8 @@ import docx
 from typer.testing import CliRunner
 
 from test_compare import V
-from test_diff_cli import _git
+from test_diff_cli import build_dossier
 from wetgeving import dossier as dossier_mod
-from wetgeving import history
 from wetgeving.cli.app import app
 from wetgeving.compare import Comparison, compare_versions, describe_article
 from wetgeving.compare.formats import render_json, render_markdown, render_stat, render_text
@@ -202,21 +201,13 @@ def test_number_pasted_from_word_is_the_same_number() -> None:
     assert same.empty, render_text(same)
 
 
-def _dossier(root: Path) -> Path:
-    root.mkdir()
-    (root / "wetgeving.toml").write_text(
-        dossier_mod.config_text("Testregeling", "Regeling rijksmusea (illustratief)", ""),
-        encoding="utf-8",
-    )
-    (root / "drafts").mkdir()
-    _git(root, "init", "-q")
-    _git(root, "add", "wetgeving.toml")
-    _git(root, "commit", "-q", "-m", "dossier")
-    d = dossier_mod.load(root)
-    for name, fixture in (("v1", "regeling-oud.md"), ("v2", "regeling-nieuw.md")):
-        shutil.copy(BODIES / fixture, root / "drafts" / "regeling.md")
-        history.create_version(d, name, f"Concept {name}")
-    return root
+def _dossier(root: Path, old: str = "regeling-oud.md", new: str = "regeling-nieuw.md") -> Path:
+    """A dossier in git with the two fixtures recorded as v1 and v2 (as `test_diff_cli` does)."""
+    fixtures = root.parent / "fixtures"
+    (fixtures / "drafts").mkdir(parents=True)
+    for name, fixture in (("v1", old), ("v2", new)):
+        shutil.copy(BODIES / fixture, fixtures / "drafts" / f"{name}.md")
+    return build_dossier(root, fixtures, ["v1", "v2"]).root
 
 
 def test_cli_article_filter_takes_a_bijlage(tmp_path: Path) -> None:
@@ -283,20 +274,9 @@ def test_mvt_has_a_section_per_bijlage_with_its_onderdeel_of_the_bill(tmp_path: 
 def test_mvt_section_of_the_enig_artikel(tmp_path: Path) -> None:
     """The enig artikel's section is headed "Enig artikel", names its parts from inside it,
     quotes its onderdeel of the bill and reads toelichting/enig-artikel.md."""
-    root = tmp_path / "d"
-    root.mkdir()
-    (root / "wetgeving.toml").write_text(
-        dossier_mod.config_text("Testregeling", "Regeling enig artikel (illustratief)", ""),
-        encoding="utf-8",
-    )
-    (root / "drafts").mkdir()
+    root = _dossier(tmp_path / "d", "enig-oud.md", "enig-nieuw.md")
     (root / "toelichting").mkdir()
     (root / "toelichting" / "enig-artikel.md").write_text("Uitleg.\n", "utf-8")
-    _git(root, "init", "-q")
-    d = dossier_mod.load(root)
-    for name, fixture in (("v1", "enig-oud.md"), ("v2", "enig-nieuw.md")):
-        shutil.copy(BODIES / fixture, root / "drafts" / "regeling.md")
-        history.create_version(d, name, f"Concept {name}")
     result = runner.invoke(app, ["--dossier", str(root), "mvt", "v2", "--against", "v1"])
     assert result.exit_code == 0, result.stderr
     part = result.stdout.split("## II. ARTIKELSGEWIJS DEEL\n")[1]
