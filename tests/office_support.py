@@ -18,6 +18,12 @@ AVAILABLE = bool(SOFFICE and POPPLER)
 
 def to_pdf(docx: Path) -> Path:
     """Convert a .docx to PDF beside it, with a LibreOffice profile of its own."""
+    return convert(docx, "pdf")
+
+
+def convert(docx: Path, suffix: str) -> Path:
+    """Convert a .docx beside it as LibreOffice reads it: "pdf", or "fodt" (flat OpenDocument
+    XML, where its formatting can be read back)."""
     assert SOFFICE is not None
     profile = tempfile.mkdtemp(prefix="wetgeving-lo-")
     try:
@@ -27,7 +33,7 @@ def to_pdf(docx: Path) -> Path:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                suffix,
                 "--outdir",
                 str(docx.parent),
                 str(docx),
@@ -38,9 +44,9 @@ def to_pdf(docx: Path) -> Path:
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = docx.with_suffix(".pdf")
-    assert pdf.exists(), f"LibreOffice made no PDF of {docx.name}"
-    return pdf
+    out = docx.with_suffix(f".{suffix}")
+    assert out.exists(), f"LibreOffice made no {suffix} of {docx.name}"
+    return out
 
 
 def pdf_text(pdf: Path) -> str:

@@ -6,10 +6,11 @@ Skipped only where LibreOffice or poppler cannot be installed (`.ci/run` install
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
-from office_support import AVAILABLE, page_image, pdf_text, to_pdf
+from office_support import AVAILABLE, convert, page_image, pdf_text, to_pdf
 from test_documents_support import make_dossier
 from wetgeving.documents import build, sources
 from wetgeving.documents import docx as wdocx
@@ -47,3 +48,55 @@ def test_word_documents_open_and_print_with_their_text(tmp_path: Path) -> None:
             assert words in printed, f"{name}: '{words}' not printed"
         assert "**" not in printed and "`" not in printed
         assert 0.002 < _ink(pdf) < 0.5, f"{name}: first page looks blank or black"
+
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:%s:1.0}"
+
+
+def _double_marked(fodt: Path) -> dict[str, list[str]]:
+    """The texts LibreOffice shows double underlined and double struck through."""
+    tree = ElementTree.parse(fodt)
+    style, text = _OFFICE % "style", _OFFICE % "text"
+    kinds: dict[str, str] = {}
+    for node in tree.iter(f"{style}style"):
+        props = node.find(f"{style}text-properties")
+        if props is None:
+            continue
+        if props.get(f"{style}text-underline-type") == "double":
+            kinds[node.get(f"{style}name", "")] = "underline"
+        elif props.get(f"{style}text-line-through-type") == "double":
+            kinds[node.get(f"{style}name", "")] = "strike"
+    found: dict[str, list[str]] = {"underline": [], "strike": []}
+    for span in tree.iter(f"{text}span"):
+        kind = kinds.get(span.get(f"{text}style-name", ""))
+        if kind:
+            found[kind].append("".join(span.itertext()))
+    return found
+
+
+def test_renvooi_with_a_move_in_libreoffice(tmp_path: Path) -> None:
+    """The Word renvooi of a move, opened in LibreOffice: moved text is double underlined where
+    it went and double struck through where it left (also in the legend), the move is listed in
+    both articles and a series of renumbered leden is one line."""
+    d = make_dossier(tmp_path / "d")
+    path = tmp_path / "renvooi.docx"
+    path.write_bytes(wdocx.renvooi(d.title, build.comparison(d, "v1", sources.load_text(d, "v2"))))
+    printed = pdf_text(to_pdf(path))
+    for words in (
+        "verplaatste tekst staat dubbel onderstreept op de nieuwe plaats (verplaatst) en dubbel "
+        "doorgehaald waar hij stond (verplaatst).",
+        "verplaatst: het oude achtste lid van artikel 273f naar artikel 273fa, tweede lid",
+        "verplaatst: artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)",
+        "vernummerd: artikel 273f, onder vernummering van het zesde en zevende lid tot zevende en "
+        "achtste lid",
+    ):
+        assert words in printed, words
+    moved = "Onder kwetsbare positie wordt "
+    rest = (
+        "mede begrepen een situatie waarin een persoon geen andere werkelijke of aanvaardbare "
+        "keuze heeft dan het misbruik te ondergaan."
+    )
+    assert _double_marked(convert(path, "fodt")) == {
+        "underline": ["verplaatst", moved, rest],
+        "strike": ["verplaatst", moved + rest],
+    }

@@ -135,10 +135,16 @@ def draft(title: str, version: VersionText) -> bytes:
     """Return the draft text of a version as .docx."""
     document = _new(f"{title} ({version.name})")
     document.add_heading(title, level=0)
-    document.add_paragraph(f"Tekst van versie {version.name}")
+    commit = f" ({version.commit[:12]})" if version.commit else ""
+    document.add_paragraph(f"Tekst van versie {version.name}{commit}.")
     for regeling in version.regelingen:
         document.add_paragraph(regeling.title).runs[0].bold = True
+        # The front matter as the HTML text shows it: "status: ILLUSTRATIEF CONCEPT" must
+        # reach whoever opens the Word file.
+        for key, value in regeling.meta:
+            document.add_paragraph(f"{key}: {value}").runs[0].italic = True
         for node in regeling.children:
+
             _node(document, node, 0)
     return _bytes(document)
 
@@ -245,10 +251,8 @@ def mvt(doc: Mvt) -> bytes:
         if section.changes and section.changes.sentences:
             _description(document, section.changes, "Wijziging: ")
         for line in section.instruction:
-            text = f"{line.marker} {line.text}" if line.marker else line.text
-            para = document.add_paragraph(text, style="Quote")
-            if line.kind == "onderdeel":
-                para.runs[0].bold = True
+            _instruction_line(document, line)
+
         if section.text:
             _markdown_paragraphs(document, section.text)
         else:
@@ -263,9 +267,26 @@ def mvt(doc: Mvt) -> bytes:
     return _bytes(document)
 
 
+def _instruction_line(document: Any, line: Any) -> None:
+    """A paragraph of the bill quoted in the MvT: set off from the toelichting by its indent,
+    in upright type as the bill prints it, its items and new text nested as in the HTML."""
+    from docx.shared import Cm
+
+    text = f"{line.marker} {line.text}" if line.marker else line.text
+    para = document.add_paragraph(style="Quote")
+    run = para.add_run(text)
+    run.italic = False
+    run.bold = line.kind == "onderdeel" or None
+    nested = line.depth + line.indent if line.kind == "tekst" or line.depth > 1 else 0
+    para.paragraph_format.left_indent = Cm(1 + 0.5 * nested)
+
+
 def _consultation(document: Any, doc: Mvt) -> None:
     """Paragraph 5 as the Markdown and HTML MvT give it: counts, advice, campaigns, and per
     article the points grouped by disposition, with quoted excerpts."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
     from wetgeving.documents.templates import getal
 
     s = doc.consultation
@@ -274,14 +295,15 @@ def _consultation(document: Any, doc: Mvt) -> None:
         return
     document.add_paragraph(doc.received)
     for head, rows in (("soort", s.by_kind), ("kanaal", s.by_channel)):
-        table = document.add_table(rows=1, cols=2)
+        table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
-        table.rows[0].cells[0].text = head
-        table.rows[0].cells[1].text = "aantal"
-        for name, n in rows:
-            row = table.add_row()
-            row.cells[0].text = name
-            row.cells[1].text = getal(n)
+        for n, (name, count) in enumerate(((head, "aantal"), *((k, getal(v)) for k, v in rows))):
+            cells = table.add_row().cells
+            for cell, text, width in zip(cells, (name, count), (Cm(6), Cm(2.5)), strict=True):
+                cell.width = width
+                run = cell.paragraphs[0].add_run(text)
+                run.bold = n == 0 or None
+            cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         document.add_paragraph()
     document.add_paragraph(doc.advice)
     for n, campaign in enumerate(s.campaigns, start=1):
@@ -295,7 +317,7 @@ def _consultation(document: Any, doc: Mvt) -> None:
             reason = f": {group.reason}" if group.reason else ""
             para.add_run(f" ({getal(group.count)}){reason}")
             for quote in group.excerpts:
-                document.add_paragraph(quote, style="Quote")
+                document.add_paragraph(quote, style="Quote").paragraph_format.left_indent = Cm(1)
 
 
 def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:

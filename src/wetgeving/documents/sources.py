@@ -38,7 +38,6 @@ def article_numbers(text: VersionText) -> list[str]:
     return [key for key in body_keys(text) if not is_bijlage(key)]
 
 
-
 def previous_version(dossier: Dossier, name: str) -> str | None:
     """The version recorded just before `name`, or None when it is the first (or not a name)."""
     from wetgeving.history import list_versions
