@@ -238,8 +238,11 @@ def test_amend_rewrites_a_changed_bijlage_and_verifies(tmp_path: Path) -> None:
 
 
 def test_html_renvooi_heads_bijlagen_and_the_enig_artikel() -> None:
-    """The HTML renvooi has a section "Bijlage I" (id bijlage-I) and "Enig artikel"."""
+    """The HTML renvooi has a section "Bijlage I" (id bijlage-I) and "Enig artikel"; its
+    contents are headed by what changed."""
     page = render_html(regeling())
+    assert '<nav class="toc"><h2>Gewijzigde bijlagen</h2>' in page
+
     assert '<li><a href="#bijlage-I">Bijlage I</a> <span class="summary">(1 gewijzigd, 1 ' in page
     assert '<section class="renvooi" id="bijlage-I">\n<h2>Bijlage I</h2>' in page
     assert '<section class="renvooi" id="enig-artikel">\n<h2>Enig artikel</h2>' in (

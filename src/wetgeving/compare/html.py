@@ -163,7 +163,10 @@ def body(parts: Sequence[Section], warnings: Sequence[str]) -> str:
     if not parts:
         out.append('<p class="summary">Geen verschillen.</p>')
     else:
-        out.append('<nav class="toc"><h2>Gewijzigde artikelen</h2><ol>')
+        bijlagen = sum(1 for part in parts if part.heading.startswith("Bijlage"))
+        what = {0: "artikelen", len(parts): "bijlagen"}.get(bijlagen, "artikelen en bijlagen")
+        out.append(f'<nav class="toc"><h2>Gewijzigde {what}</h2><ol>')
+
         for part in parts:
             out.append(
                 f'<li><a href="#{escape(part.anchor)}">{escape(part.heading)}</a> '
