@@ -321,3 +321,44 @@ def test_bundle_of_a_regulation_with_bijlagen(tmp_path: Path) -> None:
         "Bijlage II",
         "Bijlage III",
     ]
+
+
+def test_a_new_heading_title_is_a_change() -> None:
+    """A new title of an article ("Artikel 1 Begripsbepalingen") or bijlage ("Bijlage I. Lijst
+    van diensten") is shown: "opschrift: ..." with its word edits, in the JSON as `title_ops`,
+    in words "Het opschrift van de bijlage is gewijzigd."."""
+    old = (
+        "## Artikel 1 Begripsbepalingen\n\nIn deze regeling wordt verstaan onder minister: de "
+        "minister.\n\n## Bijlage I. Lijst van diensten\n\nDe diensten zijn er.\n"
+    )
+    new = old.replace("Begripsbepalingen", "Definities").replace("diensten\n", "musea\n")
+    new = new.replace("de minister.", "de minister van Justitie.")
+    head = "---\ntitel: Regeling (illustratief)\n---\n\n"
+    result = compare_versions(
+        V("a", None, (parse(head + old, "r.md"),)), V("b", None, (parse(head + new, "r.md"),))
+    )
+    assert render_text(result).split("\n")[2:] == [
+        "artikel 1: 1 gewijzigd",
+        "  gewijzigd: artikel 1",
+        "    opschrift: [-Begripsbepalingen-]{+Definities+}",
+        "    In deze regeling wordt verstaan onder minister: de minister{+ van Justitie+}.",
+        "",
+        "bijlage I: 1 gewijzigd",
+        "  gewijzigd: bijlage I",
+        "    opschrift: Lijst van [-diensten-]{+musea+}",
+        "",
+    ]
+    data = json.loads(render_json(result))["changes"]
+    assert [(c["kind"], c["ops"], c["title_ops"]) for c in data][1] == (
+        "changed",
+        None,
+        [["equal", "Lijst van "], ["delete", "diensten"], ["insert", "musea"]],
+    )
+    assert describe_article(result, "1") == [
+        "Het opschrift en de tekst van het artikel zijn gewijzigd."
+    ]
+    assert describe_article(result, "bijlage I") == ["Het opschrift van de bijlage is gewijzigd."]
+    assert (
+        '<p class="text"><span class="opschrift">opschrift:</span> Lijst van <del>diensten</del>'
+        "<ins>musea</ins></p>"
+    ) in render_html(result)

@@ -79,8 +79,12 @@ class _Emitter:
         for slot in al.slots:
             if slot.kind == "pair" or slot.kind == "frame":
                 assert slot.old is not None and slot.new is not None
-                if slot.kind == "frame" and slot.old.number == slot.new.number:
+                if slot.kind == "frame" and (slot.old.number, slot.old.title) == (
+                    slot.new.number,
+                    slot.new.title,
+                ):
                     continue  # the text is reported with the lid it became (or came from)
+
                 kind: ChangeKind | None = "renumbered" if slot.kind == "frame" else None
                 self.pair(
                     slot.old,
@@ -151,8 +155,11 @@ class _Emitter:
         text = kind != "renumbered" and (o.text != n.text or kind == "moved")
         ops = word_diff(o.text, n.text) if text else None
         renumbered = not same_number(o.number, n.number) or structure is not None
-        if kind is None:
-            if ops is not None:
+        # The heading of an article or bijlage is part of it: a new title is a change.
+        retitled = o.title != n.title and o.kind == n.kind and o.kind in ("artikel", "bijlage")
+        title_ops = word_diff(o.title, n.title) if retitled else None
+        if kind is None or (kind == "renumbered" and title_ops is not None and not structure):
+            if ops is not None or title_ops is not None:
                 kind = "changed"
             elif renumbered:
                 kind = "renumbered"
@@ -171,6 +178,7 @@ class _Emitter:
                 part_of,
                 renumbered=renumbered,
                 structure=structure,  # type: ignore[arg-type]
+                title_ops=title_ops,
             )
         )
 

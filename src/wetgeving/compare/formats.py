@@ -90,6 +90,10 @@ def _ops_text(change: Change, colour: bool, away: bool = False) -> str:
     return "".join(parts)
 
 
+def _marks_text(marks: tuple[tuple[str, str], ...], colour: bool) -> str:
+    return "".join(text if op == "equal" else _paint(text, op, colour) for op, text in marks)
+
+
 def render_text(comparison: Comparison, colour: bool = False) -> str:
     """Plain text (or ANSI-coloured for a terminal): a summary line and the changes per article."""
     if comparison.empty:
@@ -100,6 +104,8 @@ def render_text(comparison: Comparison, colour: bool = False) -> str:
         lines.append(_paint(f"{body_label(article)}: {summary(count)}", "head", colour))
         for item in items:
             lines.append(f"  {item_heading(item)}")
+            if item.title_marks:
+                lines.append(f"    opschrift: {_marks_text(item.title_marks, colour)}")
             body = _ops_text(item.change, colour, item.away) if not item.away else ""
             if body:
                 lines.extend(f"    {line}" for line in body.split("\n"))
@@ -130,9 +136,9 @@ def _md_wrap(text: str, mark: str) -> str:
     return f"{lead}{mark}{md_escape(core)}{mark}{trail}"
 
 
-def _md_ops(change: Change) -> str:
+def _md_ops(ops: tuple[tuple[str, str], ...] | None) -> str:
     parts = []
-    for op, text in change.ops or ():
+    for op, text in ops or ():
         if op == "equal":
             parts.append(md_escape(text))
         elif op == "delete":
@@ -155,7 +161,11 @@ def render_markdown(comparison: Comparison) -> str:
         out.append("")
         for item in items:
             line = f"- *{md_escape(item_heading(item))}*"
-            body = "" if item.away else _md_ops(item.change)
+            body = "" if item.away else _md_ops(item.change.ops)
+            if item.title_marks:
+                title = f"opschrift: {_md_ops(item.title_marks)}"
+                body = f"{title}<br>{body}" if body else title
+
             out.append(f"{line}: {body}" if body else line)
         out.append("")
     if comparison.warnings:
@@ -187,6 +197,7 @@ def change_json(change: Change) -> dict[str, Any]:
         "structure": change.structure,
         "old_label_reused": change.old_label_reused,
         "new_label_reused": change.new_label_reused,
+        "title_ops": [list(op) for op in change.title_ops] if change.title_ops else None,
     }
 
 

@@ -27,6 +27,7 @@ del.moved { color: #035; text-decoration: line-through double; background: #e6ee
 .renvooi .change { margin: 0.9em 0 0.9em 1em; }
 .renvooi .label { font-weight: bold; font-family: Helvetica, Arial, sans-serif; font-size: 0.9em; }
 .renvooi .text { margin: 0.2em 0 0 0; white-space: pre-wrap; }
+.renvooi .opschrift { font-style: italic; color: #444; }
 .legend { font-size: 0.9em; color: #444; }
 .warnings li { color: #840; }
 @media print { nav.toc { display: none; } }
@@ -55,6 +56,9 @@ class Shown(Protocol):
 
     @property
     def marks(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def title_marks(self) -> tuple[tuple[str, str], ...]: ...
 
 
 class Described(Protocol):
@@ -138,6 +142,9 @@ def item(shown: Shown) -> str:
     """One item: the line that names it and its marked text."""
     text = marked(shown.marks)
     body = f'<p class="text">{text}</p>' if text else ""
+    if shown.title_marks:
+        title = f'<span class="opschrift">opschrift:</span> {marked(shown.title_marks)}'
+        body = f'<p class="text">{title}</p>{body}'
     label = f'<div class="label">{escape(shown.heading)}</div>'
     return f'<div class="change {escape(shown.kind)}">{label}{body}</div>'
 

@@ -65,6 +65,11 @@ class Item:
             return tuple(("moved", t) if op == "equal" else (op, t) for op, t in change.ops or ())
         return change.ops or ()
 
+    @property
+    def title_marks(self) -> tuple[Op, ...]:
+        """The heading title of an article or bijlage, marked, when it changed; else empty."""
+        return () if self.away else self.change.title_ops or ()
+
 
 def grouped(comparison: Comparison) -> list[tuple[str, list[Item]]]:
     """Changes per article (or bijlage) in document order; a move also shows in the article it

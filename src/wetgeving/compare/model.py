@@ -82,6 +82,10 @@ class Change:
             is written "het oude zesde lid").
         new_label_reused: The new citation named another provision in the old version ("het
             zesde lid (nieuw)").
+        title_ops: For an article or bijlage whose heading title changed ("Artikel 1
+            Begripsbepalingen", "Bijlage I. Lijst van diensten"): the word edits of the title,
+            as `ops` are of the text; None when the title did not change. Such a change is
+            "changed" even when its own text (`ops`) did not change.
     """
 
     kind: ChangeKind
@@ -98,6 +102,7 @@ class Change:
     structure: Structure | None = None
     old_label_reused: bool = False
     new_label_reused: bool = False
+    title_ops: tuple[Op, ...] | None = None
 
     @property
     def label(self) -> str:

@@ -140,7 +140,12 @@ def sentence(change: Change, article: str, edited: bool, name: Namer) -> str | N
         return None
     if "/" not in old and "/" not in new:  # the article (or bijlage) itself
         if old == new:
-            return f"{_itself(article)} is gewijzigd"
+            if change.title_ops is None:
+                return f"{_itself(article)} is gewijzigd"
+            if change.ops is None:
+                return f"het opschrift van {_itself(article)} is gewijzigd"
+            return f"het opschrift en de tekst van {_itself(article)} zijn gewijzigd"
+
         done = " en wordt gewijzigd" if edited else ""
         was = cited(old)
         was = old_relative(was) if change.old_label_reused else was

@@ -144,7 +144,6 @@ def draft(title: str, version: VersionText) -> bytes:
         for key, value in regeling.meta:
             document.add_paragraph(f"{key}: {value}").runs[0].italic = True
         for node in regeling.children:
-
             _node(document, node, 0)
     return _bytes(document)
 
@@ -197,8 +196,13 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
         for item in article.items:
             label = document.add_paragraph()
             label.paragraph_format.space_before = Pt(8)
-            label.paragraph_format.keep_with_next = bool(item.marks)
+            label.paragraph_format.keep_with_next = bool(item.marks or item.title_marks)
             label.add_run(item.heading).bold = True
+            if item.title_marks:
+                title = document.add_paragraph()
+                title.paragraph_format.left_indent = Cm(0.5)
+                title.add_run("opschrift: ").italic = True
+                _marks(title, item.title_marks)
             if item.marks:
                 text = document.add_paragraph()
                 text.paragraph_format.left_indent = Cm(0.5)

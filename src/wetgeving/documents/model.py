@@ -141,11 +141,13 @@ class ItemView:
         kind: The change's kind, or "moved-away" for a move seen from the article it left.
         marks: The text in marked pieces: "equal", "insert", "delete", "moved" (moved text at
             its new place), "moved-away" (moved text where it left).
+        title_marks: The heading title of an article or bijlage, marked, when it changed.
     """
 
     heading: str
     kind: str
     marks: tuple[tuple[str, str], ...]
+    title_marks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,7 +110,9 @@ def compare(old: VersionText, new: VersionText) -> ComparisonView:
                 heading=part.heading,
                 anchor=part.anchor,
                 summary=part.summary,
-                items=tuple(ItemView(i.heading, i.kind, i.marks) for i in part.items),
+                items=tuple(
+                    ItemView(i.heading, i.kind, i.marks, i.title_marks) for i in part.items
+                ),
             )
         )
     return ComparisonView(
