@@ -224,13 +224,13 @@ def _response_pages(
     per article, general points and points not linked; each grouped by respondent, a campaign
     once with its size.
     """
-    from wetgeving.documents.consultation_summary import article_key
     from wetgeving.documents.groupings import (
         question_sections,
         respondent_label,
         respondent_sections,
     )
     from wetgeving.documents.model import UNLINKED, PointView
+    from wetgeving.text.labels import body_heading, body_order
 
     def page(name: str, label: str, template: str, context: Mapping[str, object]) -> None:
         data = templates.render(
@@ -264,11 +264,7 @@ def _response_pages(
             {"heading": "per vraag", "questions": questions},
         )
     groups = {p.group for r in consultation.responses for p in r.points}
-    position = {a: i for i, a in enumerate(order)}
-    articles = sorted(
-        (g for g in groups if g not in ("", UNLINKED)),
-        key=lambda a: (position.get(a, len(order)), article_key(a)),
-    )
+    articles = body_order((g for g in groups if g not in ("", UNLINKED)), order)
     for group in [*articles, *(g for g in ("", UNLINKED) if g in groups)]:
 
         def only(p: PointView, group: str = group) -> bool:
@@ -280,7 +276,7 @@ def _response_pages(
         if group == UNLINKED:
             name, heading = "niet-gekoppeld", "niet gekoppelde punten"
         elif group:
-            name, heading = _safe_name(group), f"Artikel {group}"
+            name, heading = _safe_name(group), body_heading(group)
         else:
             name, heading = "algemeen", "algemene punten"
         context = {"heading": heading, "sections": sections, "rows": rows(only)}

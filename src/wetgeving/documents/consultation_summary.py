@@ -16,6 +16,7 @@ from wetgeving.documents.model import (
     PointView,
     ResponseView,
 )
+from wetgeving.text.labels import body_heading, body_order
 
 EXCERPT = 300
 
@@ -65,16 +66,6 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return cut + " …"
 
 
-def article_key(article: str) -> tuple[int, str]:
-    """Sort key for article numbers: numeric part first ("9" < "273f" < "273fa")."""
-    digits = ""
-    for ch in article:
-        if not ch.isdigit():
-            break
-        digits += ch
-    return (int(digits) if digits else 10**9, article)
-
-
 def summarise(consultation: Consultation, order: list[str] | None = None) -> Summary:
     """Count responses per kind and channel and group the points per article.
 
@@ -101,11 +92,8 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
     for response in unique:
         for point in response.points:
             grouped.setdefault(point.group, []).append((response, point))
-    position = {a: i for i, a in enumerate(order or [])}
-    keys = sorted(
-        grouped,
-        key=lambda a: (a == UNLINKED, a == "", position.get(a, len(position)), article_key(a)),
-    )
+    keys = body_order((a for a in grouped if a not in ("", UNLINKED)), order or [])
+    keys += [a for a in ("", UNLINKED) if a in grouped]
     articles = tuple(_article_points(a, grouped[a]) for a in keys)
     return Summary(
         total=len(responses),
@@ -140,7 +128,7 @@ def _article_points(article: str, items: list[tuple[ResponseView, PointView]]) -
     heading = (
         "Niet gekoppelde punten"
         if article == UNLINKED
-        else f"Artikel {article}"
+        else body_heading(article)
         if article
         else "Algemene punten"
     )

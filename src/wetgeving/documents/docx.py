@@ -199,10 +199,10 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
             label.paragraph_format.keep_with_next = bool(item.marks or item.title_marks)
             label.add_run(item.heading).bold = True
             if item.title_marks:
-                title = document.add_paragraph()
-                title.paragraph_format.left_indent = Cm(0.5)
-                title.add_run("opschrift: ").italic = True
-                _marks(title, item.title_marks)
+                opschrift = document.add_paragraph()
+                opschrift.paragraph_format.left_indent = Cm(0.5)
+                opschrift.add_run("opschrift: ").italic = True
+                _marks(opschrift, item.title_marks)
             if item.marks:
                 text = document.add_paragraph()
                 text.paragraph_format.left_indent = Cm(0.5)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wetgeving.documents.consultation_summary import Summary, article_key, summarise
+from wetgeving.documents.consultation_summary import Summary, summarise
 from wetgeving.documents.groupings import (
     QuestionSection,
     RespondentSection,
@@ -19,6 +19,7 @@ from wetgeving.documents.groupings import (
 from wetgeving.documents.groupings import respondent_label as respondent_label
 from wetgeving.documents.model import Consultation
 from wetgeving.errors import DocumentError
+from wetgeving.text.labels import body_heading, body_order
 
 Flagger = Callable[[str], list[str]]
 MAX_LISTED = 10
@@ -108,9 +109,8 @@ def build(
                 general.append(row)
     if flags:
         raise personal_data_refused("openbaar verslag", flags)
-    position = {a: i for i, a in enumerate(order)}
-    keys = sorted(per_article, key=lambda a: (position.get(a, len(position)), article_key(a)))
-    tables = tuple(ArticleTable(a, f"Artikel {a}", tuple(per_article[a])) for a in keys)
+    keys = body_order(per_article, order)
+    tables = tuple(ArticleTable(a, body_heading(a), tuple(per_article[a])) for a in keys)
     return Verslag(
         title=title,
         version=version,
