@@ -250,16 +250,20 @@ def test_html_renvooi_heads_bijlagen_and_the_enig_artikel() -> None:
     )
 
 
+def _artikelsgewijs(root: Path, toelichting: str, text: str) -> str:
+    """The Artikelsgewijs deel of the MvT of v2 against v1, with one file in toelichting/."""
+    (root / "toelichting").mkdir()
+    (root / "toelichting" / toelichting).write_text(text, "utf-8")
+    result = runner.invoke(app, ["--dossier", str(root), "mvt", "v2", "--against", "v1"])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split("## II. ARTIKELSGEWIJS DEEL\n")[1]
+
+
 def test_mvt_has_a_section_per_bijlage_with_its_onderdeel_of_the_bill(tmp_path: Path) -> None:
     """The artikelsgewijze toelichting has a section "Bijlage I" with what changed, the
     onderdeel of the bill that rewrites it and the text of toelichting/bijlage-I.md; a new
     bijlage is "(nieuw)"."""
-    root = _dossier(tmp_path / "d")
-    (root / "toelichting").mkdir()
-    (root / "toelichting" / "bijlage-I.md").write_text("Uitleg bij de lijst.\n", "utf-8")
-    result = runner.invoke(app, ["--dossier", str(root), "mvt", "v2", "--against", "v1"])
-    assert result.exit_code == 0, result.stderr
-    part = result.stdout.split("## II. ARTIKELSGEWIJS DEEL\n")[1]
+    part = _artikelsgewijs(_dossier(tmp_path / "d"), "bijlage-I.md", "Uitleg bij de lijst.\n")
     assert part.startswith(
         "\n### Bijlage I\n\n_Wijziging:_\n\n"
         "- Er wordt een onderdeel ingevoegd (onderdeel 2).\n"
@@ -278,11 +282,7 @@ def test_mvt_section_of_the_enig_artikel(tmp_path: Path) -> None:
     """The enig artikel's section is headed "Enig artikel", names its parts from inside it,
     quotes its onderdeel of the bill and reads toelichting/enig-artikel.md."""
     root = _dossier(tmp_path / "d", "enig-oud.md", "enig-nieuw.md")
-    (root / "toelichting").mkdir()
-    (root / "toelichting" / "enig-artikel.md").write_text("Uitleg.\n", "utf-8")
-    result = runner.invoke(app, ["--dossier", str(root), "mvt", "v2", "--against", "v1"])
-    assert result.exit_code == 0, result.stderr
-    part = result.stdout.split("## II. ARTIKELSGEWIJS DEEL\n")[1]
+    part = _artikelsgewijs(root, "enig-artikel.md", "Uitleg.\n")
     # The bill rewrites the article: its text must come out with "1°" where v1 had "1º".
     assert part.startswith(
         "\n### Enig artikel\n\n_Wijziging:_ Onderdeel 1° is gewijzigd.\n\n"
