@@ -362,3 +362,26 @@ def test_a_new_heading_title_is_a_change() -> None:
         '<p class="text"><span class="opschrift">opschrift:</span> Lijst van <del>diensten</del>'
         "<ins>musea</ins></p>"
     ) in render_html(result)
+
+
+def test_stale_reference_inside_the_enig_artikel() -> None:
+    """A reference "onder 2°" inside the enig artikel that a renumbering left behind is flagged,
+    and the warning names the enig artikel as Dutch does ("in het enig artikel, onder 4°")."""
+    items = (
+        "- 1°. voor de eerste groep mensen in het land;\n"
+        "- 2°. voor de tweede groep mensen in het land;\n"
+    )
+    last = "voor wie hij aanwijst, anders dan bedoeld onder 2°.\n"
+    old = f"## Enig artikel\n\nDe regels gelden:\n\n{items}- 3°. {last}"
+    new = (
+        "## Enig artikel\n\nDe regels gelden:\n\n- 1°. voor een nieuwe groep die er eerst niet "
+        f"was;\n{items.replace('2°.', '3°.').replace('1°.', '2°.')}- 4°. {last}"
+    )
+    head = "---\ntitel: Regeling (illustratief)\n---\n\n"
+    result = compare_versions(
+        V("a", None, (parse(head + old, "r.md"),)), V("b", None, (parse(head + new, "r.md"),))
+    )
+    assert result.warnings == (
+        "verwijzing naar onder 2° in het enig artikel, onder 4°, wijst nu naar een ander "
+        "onderdeel; bedoeld was het enig artikel, onder 2°, dat nu het enig artikel, onder 3°, is",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wetgeving.compare.align import Alignment
+from wetgeving.text.labels import in_sentence
 from wetgeving.text.model import Node, Regeling
 from wetgeving.text.references import (
     InternalRef,
@@ -175,13 +176,13 @@ def _pairs(
 def _warning(node: Node, new_ref: InternalRef, target: str, now: str | None) -> str:
     phrase = _phrase(new_ref.phrase)
     comma = "," if "," in phrase else ""
-    where = f"verwijzing naar {phrase}{comma} in {node.label},"
-    was = label_for_id(target)
+    where = f"verwijzing naar {phrase}{comma} in {in_sentence(node.label)},"
+    was = in_sentence(label_for_id(target))
     if now is None:
         if new_ref.target is None:
             return f"{where} wijst naar een bepaling die niet meer bestaat ({was}, is vervallen)"
         return f"{where} wijst nu naar {_other(target)} ({was}, is vervallen)"
-    now_label = label_for_id(now)
+    now_label = in_sentence(label_for_id(now))
     if now_label == was:
         # The provision kept its place; the text holding the phrase moved away from it.
         return f"{where} wijst nu naar {_other(target)}; bedoeld was {was}"

@@ -131,7 +131,11 @@ def _resolve(raw: RawRef, source: str, index: _Index) -> list[tuple[str, str | N
     """Return (wanted, target) pairs for one raw reference found in `source`."""
     own = source.split("/")[0]
     if raw.article is None or raw.article == PREVIOUS_ARTICLE:
-        if not own.startswith("art."):
+        # A reference without an article is read inside its own article (the enig artikel
+        # too, id "art") or bijlage.
+        if not own.startswith(("art.", "bijlage")) and own != "art":
+            return []
+        if raw.article == PREVIOUS_ARTICLE and not own.startswith("art."):
             return []
         base = own if raw.article is None else index.previous.get(own, "")
         if not base:
