@@ -145,6 +145,10 @@ def test_enig_artikel_is_named_as_dutch_names_it() -> None:
     assert describe_article(result, "") == ["Onderdeel 1° is gewijzigd."]
     assert describe_article(result, "enig artikel") == ["Onderdeel 1° is gewijzigd."]
     assert json.loads(render_json(result))["changes"][0]["article"] == ""
+    only = compare_versions(
+        version("oud", "enig-oud.md"), version("nieuw", "enig-nieuw.md"), article="enig artikel"
+    )
+    assert (only.article, len(only.changes)) == ("", 1)
 
 
 def test_enig_artikel_in_sentences_about_other_bodies() -> None:
