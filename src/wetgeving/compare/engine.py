@@ -10,11 +10,23 @@ from wetgeving.compare.siblings import same_number
 from wetgeving.compare.stale import stale_references
 from wetgeving.compare.words import word_diff
 from wetgeving.errors import ProvisionRefError
-from wetgeving.text.labels import body_key, body_key_of, body_label, body_of, is_bijlage
+from wetgeving.text.labels import (
+    body_key,
+    body_key_of,
+    body_label,
+    body_of,
+    id_segment,
+    is_bijlage,
+)
 from wetgeving.text.model import Node
 
 
-def compare_versions(old: VersionLike, new: VersionLike, article: str | None = None) -> Comparison:
+def compare_versions(
+    old: VersionLike,
+    new: VersionLike,
+    article: str | None = None,
+    shared: frozenset[str] = frozenset(),
+) -> Comparison:
     """Compare two versions per artikel, lid and onderdeel, word by word.
 
     Args:
@@ -22,13 +34,16 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
         new: The new version.
         article: Limit the result to this article ("273f", "enig artikel") or bijlage
             ("bijlage I"); changes that move provisions into or out of it are kept.
+        shared: Ids of articles ("art.251") that both versions hold unchanged and that their
+            trees leave out (see `text.load.compared_texts`).
 
     Raises:
         ProvisionRefError: when `article` exists in neither version.
     """
     if article is not None:
-        article = _article_number(article, old, new)
+        article = _article_number(article, old, new, shared)
     alignment = Aligner().run(old.regelingen, new.regelingen)
+    alignment.same_articles.update(shared)
     changes = _Emitter(alignment).run()
     stale = stale_references(old.regelingen, new.regelingen, alignment)
     if article is not None:
@@ -45,7 +60,9 @@ def compare_versions(old: VersionLike, new: VersionLike, article: str | None = N
     )
 
 
-def _article_number(article: str, old: VersionLike, new: VersionLike) -> str:
+def _article_number(
+    article: str, old: VersionLike, new: VersionLike, shared: frozenset[str]
+) -> str:
     """The body key of an article ("273f", "enig artikel") or bijlage ("bijlage I") as given."""
     from wetgeving.text.refs import parse_ref
 
@@ -57,6 +74,8 @@ def _article_number(article: str, old: VersionLike, new: VersionLike) -> str:
                 f"'{article}' is geen artikel; geef alleen een artikel, zoals 273f"
             )
         key = ref.article
+    if id_segment("art", key) in shared:
+        return key
     for version in (old, new):
         for reg in version.regelingen:
             if any(body_key(b.kind, b.number) == key for b in reg.bodies()):

@@ -56,7 +56,8 @@ def compare_revisions(
     reading = _Reading(dossier, [old, new])
     reading.start()
     from wetgeving.compare.engine import compare_versions
-    from wetgeving.text.load import version_texts
+    from wetgeving.text.load import compared_texts
 
-    old_text, new_text = version_texts(dossier, reading.result())
-    return compare_versions(old_text, new_text, article)
+    old_snap, new_snap = reading.result()
+    old_text, new_text, shared = compared_texts(dossier, old_snap, new_snap)
+    return compare_versions(old_text, new_text, article, shared)

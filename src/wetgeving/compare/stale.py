@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from wetgeving.compare.align import Alignment
 from wetgeving.text.labels import in_sentence
 from wetgeving.text.model import Node, Regeling
 from wetgeving.text.references import (
     InternalRef,
+    Mentions,
     ReferenceFinder,
     label_for_id,
+    names_article,
     not_yet_in_force,
 )
 
@@ -39,47 +39,6 @@ def _phrase(text: str) -> str:
     return text[0].lower() + text[1:] if text.startswith(("Artikel", "Het", "De")) else text
 
 
-_WORDS = re.compile(r"\w+")
-# Without a look-behind, so the regex engine can skip ahead to the next digit; a run that starts
-# inside a word ("a12" gives "12") only makes a text be scanned for nothing.
-_DIGIT_WORDS = re.compile(r"\d\w*")
-
-
-class _Mentions:
-    """Whether a text may name one of the given article numbers as a whole word.
-
-    Never misses a text that matches (?<!\\w)(?:number|...)(?!\\w): a number made of word
-    characters only is named exactly when it is one of the text's maximal runs of word characters,
-    so those are looked up in a set; other numbers ("10:1") keep the pattern. It may say yes for a
-    text that does not name one (the caller then scans it for nothing).
-    """
-
-    def __init__(self, numbers: set[str]) -> None:
-        self.simple = {a for a in numbers if _WORDS.fullmatch(a)}
-        # Article numbers start with a digit: then only runs starting with one need looking at.
-        self.runs = _DIGIT_WORDS if all(a[0].isdecimal() for a in self.simple) else _WORDS
-        rest = sorted(numbers - self.simple, key=len, reverse=True)
-        self.other = (
-            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, rest)) + r")(?![\w])")
-            if rest
-            else None
-        )
-
-    def found(self, text: str) -> bool:
-        if self.simple and not self.simple.isdisjoint(self.runs.findall(text)):
-            return True
-        return self.other is not None and self.other.search(text) is not None
-
-
-def _names_affected(text: str, names: _Mentions) -> bool:
-    """Whether a text of an unaffected article may name an affected one.
-
-    Only a reference that names its article ("artikel 273f, derde lid", "art. 273f") can point
-    out of its own article; relative ones ("het derde lid") stay inside it, where nothing moved.
-    """
-    return ("rtikel" in text or "rt." in text) and names.found(text)
-
-
 def stale_references(
     old: tuple[Regeling, ...], new: tuple[Regeling, ...], al: Alignment
 ) -> list[tuple[str, str]]:
@@ -90,7 +49,7 @@ def stale_references(
     # Only a text in an affected article (or bijlage), or one that names an affected article,
     # can hold a stale reference; everything else is skipped without scanning.
     affected = {k.split("/", 1)[0] for k in changed}
-    names = _Mentions({k[4:].split("~", 1)[0] for k in affected if k.startswith("art.")})
+    names = Mentions({k[4:].split("~", 1)[0] for k in affected if k.startswith("art.")})
     back: dict[str, str] = {v: k for k, v in al.id_map.items() if v is not None}
     old_finders = [ReferenceFinder(r) for r in old]
     out: list[tuple[str, str]] = []
@@ -100,7 +59,7 @@ def stale_references(
             if not node.text:
                 continue
             old_id = back.get(node.id, node.id)
-            if old_id.split("/", 1)[0] not in affected and not _names_affected(node.text, names):
+            if old_id.split("/", 1)[0] not in affected and not names_article(node.text, names):
                 continue
             refs = finder.refs(node)
             if refs:

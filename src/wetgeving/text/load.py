@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from wetgeving import __version__, files, history
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
-from wetgeving.text.parse import parse_bytes
+from wetgeving.text.parse import decode, parse, parse_bytes
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -72,6 +72,14 @@ def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
         files.replace(_disk_path(folder, blob), data)
 
 
+def _in_place(where: str, err: ParseError) -> ParseError:
+    """The error with the version it was found in ("in versie v2: drafts/273f.md:14: ...")."""
+    wrapped = ParseError(err.path, err.line, err.detail)
+    wrapped.message = f"{where}: {err.message}"
+    wrapped.args = (wrapped.message,)
+    return wrapped
+
+
 def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -> Regeling:
     cached = _MEMORY.get(blob)
     if cached is not None and folder is not None and not _disk_path(folder, blob).exists():
@@ -82,10 +90,7 @@ def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -
         try:
             cached = parse_bytes(data, path)
         except ParseError as err:
-            wrapped = ParseError(err.path, err.line, err.detail)
-            wrapped.message = f"{where}: {err.message}"
-            wrapped.args = (wrapped.message,)
-            raise wrapped from None
+            raise _in_place(where, err) from None
         _to_disk(folder, blob, cached)
     if len(_MEMORY) >= _MEMORY_LIMIT:
         _MEMORY.clear()
@@ -139,14 +144,84 @@ def version_texts(
     return [_texts(dossier, s, remember) for s in snapshots]
 
 
-def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:
-    where = _where(snap.name, snap.commit)
+def _folder(dossier: Dossier, snap: history.Snapshot, remember: bool) -> Path | None:
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
     folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
     if folder is None and remember:
         folder = history.cache_dir(dossier)
+    return folder
+
+
+def _blob(snap: history.Snapshot, path: str) -> str:
+    return snap.blobs.get(path) or history.blob_id(snap.files[path])
+
+
+def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:
+    where = _where(snap.name, snap.commit)
+    folder = _folder(dossier, snap, remember)
     trees = []
     for path, data in snap.files.items():
-        blob = snap.blobs.get(path) or history.blob_id(data)
-        trees.append(_parse(data, path, blob, where, folder))
+        trees.append(_parse(data, path, _blob(snap, path), where, folder))
     return VersionText(snap.name, snap.commit, tuple(trees))
+
+
+def _known(dossier: Dossier, snap: history.Snapshot) -> bool:
+    """Whether every draft of a snapshot is parsed already (in memory or in the disk cache)."""
+    folder = _folder(dossier, snap, False)
+    return all(
+        blob in _MEMORY or (folder is not None and _disk_path(folder, blob).exists())
+        for blob in (_blob(snap, path) for path in snap.files)
+    )
+
+
+def compared_texts(
+    dossier: Dossier, old: history.Snapshot, new: history.Snapshot
+) -> tuple[VersionText, VersionText, frozenset[str]]:
+    """Two versions read for a comparison, and the ids of the articles both left out.
+
+    Parsed versions come whole from the cache. Otherwise a draft both versions hold is parsed
+    without the articles it has unchanged in both that name no changed article (see
+    `text.pair`): the comparison need not look at them, and they cost most of the parse. Such
+    trees are partial, so they are never cached.
+
+    Raises:
+        ParseError: a draft does not parse; the message names version, file and line.
+    """
+    if _known(dossier, old) and _known(dossier, new):
+        old_text, new_text = version_texts(dossier, [old, new])
+        return old_text, new_text, frozenset()
+    from wetgeving.text.pair import shared_articles
+
+    texts: dict[int, dict[str, str]] = {id(old): {}, id(new): {}}
+    for snap in (old, new):
+        where = _where(snap.name, snap.commit)
+        for path, data in snap.files.items():
+            if path in old.files and path in new.files:
+                try:
+                    texts[id(snap)][path] = decode(data, path)
+                except ParseError as err:
+                    raise _in_place(where, err) from None
+    shared: dict[str, str] = {}
+    skip: dict[str, frozenset[str]] = {}
+    for path, old_source in texts[id(old)].items():
+        try:
+            found = shared_articles(old_source, texts[id(new)][path], path, path)
+        except ParseError:
+            found = {}  # the front matter is wrong: reported by the parse itself, in its version
+        skip[path] = frozenset(found)
+        shared.update(found)
+    out = []
+    for snap in (old, new):
+        where = _where(snap.name, snap.commit)
+        folder = _folder(dossier, snap, False)
+        trees = []
+        for path, data in snap.files.items():
+            if path not in skip:
+                trees.append(_parse(data, path, _blob(snap, path), where, folder))
+                continue
+            try:
+                trees.append(parse(texts[id(snap)][path], path, skip=skip[path]))
+            except ParseError as err:
+                raise _in_place(where, err) from None
+        out.append(VersionText(snap.name, snap.commit, tuple(trees)))
+    return out[0], out[1], frozenset(shared.values())

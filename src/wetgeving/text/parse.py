@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wetgeving import frontmatter
 from wetgeving.errors import ParseError
+from wetgeving.frontmatter import FrontValue
 from wetgeving.markdown import blocks
 from wetgeving.text.model import Node, Regeling
 from wetgeving.text.pasted import structural_spaces
@@ -43,14 +44,20 @@ def parse_checked(text: str, path: str = "<tekst>") -> tuple[Regeling, list[Pars
     return _parse(text, path, lenient=True, suspects=True)
 
 
-def parse(text: str, path: str = "<tekst>") -> Regeling:
-    """Parse a draft text.
+def parse(text: str, path: str = "<tekst>", skip: frozenset[str] = frozenset()) -> Regeling:
+    """Parse a draft text, leaving out the article segments in `skip` (see `text.pair`).
 
     Raises:
         ParseError: on the first structural problem, with file and line.
     """
-    regeling, _ = _parse(text, path, lenient=False)
+    regeling, _ = _parse(text, path, lenient=False, skip=skip)
     return regeling
+
+
+def split_body(text: str, path: str) -> tuple[dict[str, FrontValue], str, int]:
+    """Front matter, body (as the parser reads it) and the lines before the body."""
+    meta, body, offset = frontmatter.split(text, path)
+    return meta, structural_spaces(body), offset
 
 
 def parse_bytes(data: bytes, path: str) -> Regeling:
@@ -59,10 +66,13 @@ def parse_bytes(data: bytes, path: str) -> Regeling:
 
 
 def _parse(
-    text: str, path: str, lenient: bool, suspects: bool = False
+    text: str,
+    path: str,
+    lenient: bool,
+    suspects: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[Regeling, list[ParseError]]:
-    meta, body, offset = frontmatter.split(text, path)
-    body = structural_spaces(body)
+    meta, body, offset = split_body(text, path)
     parser = Parser(path, offset, lenient, suspects)
     fields: dict[str, str] = {}
     for key, value in meta.items():
@@ -74,7 +84,7 @@ def _parse(
         parser.problem(1, "front matter met 'titel:' ontbreekt (zie docs/draft-format.md)")
     # Strict parses share article segments (two versions of a code share most articles); the
     # lenient parse of `check` reads the whole body, as it must report every problem in place.
-    items = parser.run(blocks(body) if lenient else stream(parser, body))
+    items = parser.run(blocks(body) if lenient else stream(parser, body, skip))
     title = fields.pop("titel", "")
     regulation = fields.pop("regeling", "")
     children = finish(items, "", "")

@@ -279,3 +279,45 @@ def find_references(regelingen: Iterable[Regeling]) -> list[InternalRef]:
     for regeling in regelingen:
         out.extend(references_in(regeling))
     return out
+
+
+_WORDS = re.compile(r"\w+")
+# Without a look-behind, so the regex engine can skip ahead to the next digit; a run that starts
+# inside a word ("a12" gives "12") only makes a text be scanned for nothing.
+_DIGIT_WORDS = re.compile(r"\d\w*")
+
+
+class Mentions:
+    """Whether a text may name one of the given article numbers as a whole word.
+
+    Never misses a text that matches (?<!\\w)(?:number|...)(?!\\w): a number made of word
+    characters only is named exactly when it is one of the text's maximal runs of word characters,
+    so those are looked up in a set; other numbers ("10:1") keep the pattern. It may say yes for a
+    text that does not name one (the caller then scans it for nothing).
+    """
+
+    def __init__(self, numbers: set[str]) -> None:
+        self.simple = {a for a in numbers if _WORDS.fullmatch(a)}
+        # Article numbers start with a digit: then only runs starting with one need looking at.
+        self.runs = _DIGIT_WORDS if all(a[0].isdecimal() for a in self.simple) else _WORDS
+        rest = sorted(numbers - self.simple, key=len, reverse=True)
+        self.other = (
+            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, rest)) + r")(?![\w])")
+            if rest
+            else None
+        )
+
+    def found(self, text: str) -> bool:
+        if self.simple and not self.simple.isdisjoint(self.runs.findall(text)):
+            return True
+        return self.other is not None and self.other.search(text) is not None
+
+
+def names_article(text: str, names: Mentions) -> bool:
+    """Whether a text may name one of the articles of `names` in a reference.
+
+    Only a reference that names its article ("artikel 273f, derde lid", "art. 273f") can point
+    out of its own article; relative ones ("het derde lid") stay inside it. May say yes for a
+    text that names none (never no for one that does).
+    """
+    return ("rtikel" in text or "rt." in text) and names.found(text)

@@ -56,21 +56,29 @@ class Segment:
     first: int
 
 
-def split(body: str) -> Iterator[Segment] | None:
-    """Split a body into segments and tokenize those not read before; None if it has a fence."""
-    if ("```" in body or "~~~" in body) and _FENCE.search(body):
+def split(body: str, skip: frozenset[str] = frozenset()) -> Iterator[Segment] | None:
+    """Split a body into segments and tokenize those not read before; None if it has a fence.
+
+    The segments in `skip` are left out (their lines still count).
+    """
+    if not splittable(body):
         return None
     _bound()
-    return _windows(_texts(body))
+    return _windows(pieces(body), skip)
 
 
-def _texts(body: str) -> list[str]:
+def splittable(body: str) -> bool:
+    """Whether a body can be read per segment: it holds no fenced code block."""
+    return not (("```" in body or "~~~" in body) and _FENCE.search(body))
+
+
+def pieces(body: str) -> list[str]:
     """The body cut before every heading that starts a line (the first piece may be no heading)."""
     bounds = [0, *(m.start() + 1 for m in _HEADING.finditer(body)), len(body)]
     return [body[a:b] for a, b in itertools.pairwise(bounds) if a < b]
 
 
-def _windows(texts: list[str]) -> Iterator[Segment]:
+def _windows(texts: list[str], skip: frozenset[str]) -> Iterator[Segment]:
     # Tokenized a window at a time, so the tokens of a whole code are never all alive at once.
     line = 0
     begin = 0
@@ -81,7 +89,7 @@ def _windows(texts: list[str]) -> Iterator[Segment]:
             size += len(texts[end])
             end += 1
         window = texts[begin:end]
-        missing = [t for t in dict.fromkeys(window) if _ARTICLES.get(t) is None]
+        missing = [t for t in dict.fromkeys(window) if _ARTICLES.get(t) is None and t not in skip]
         tokens: dict[str, tuple[Sequence[Block], int]] = {}
         if missing:
             # Only the last text of a body can lack its closing newline; added so that it cannot
@@ -89,19 +97,20 @@ def _windows(texts: list[str]) -> Iterator[Segment]:
             batch = [t if t.endswith("\n") else t + "\n" for t in missing]
             tokens = dict(zip(missing, blocks_per_text(batch), strict=True))
         for text in window:
-            toks, first = tokens.get(text, (None, 0))
-            yield Segment(text, line, toks, first)
+            if text not in skip:
+                toks, first = tokens.get(text, (None, 0))
+                yield Segment(text, line, toks, first)
             line += text.count("\n")
         begin = end
 
 
-def stream(parser: Parser, body: str) -> Sequence[Block]:
+def stream(parser: Parser, body: str, skip: frozenset[str] = frozenset()) -> Sequence[Block]:
     """The body's tokens for `parser`, with every article read before replaced by its tree.
 
     A "segment" marker sets the line offset for the tokens after it; one with `info` stands for
-    the ready article `parser.prebuilt[int(info)]`.
+    the ready article `parser.prebuilt[int(info)]`. The segments in `skip` are left out.
     """
-    parts = split(body)
+    parts = split(body, skip)
     if parts is None:
         return blocks(body)
     out: list[Block] = []
