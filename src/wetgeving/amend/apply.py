@@ -22,6 +22,7 @@ from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Proble
 from wetgeving.amend.siblings import (
     apply_ends,
     check_unique,
+    fill_vacancies,
     place_mark,
     remove_mark,
     renumber_children,
@@ -32,6 +33,7 @@ from wetgeving.amend.tree import (
     ByItem,
     Tree,
     children,
+    is_dash,
     number_key,
     opened,
     set_text,
@@ -67,6 +69,9 @@ class Outcome:
 class _State:
     fresh: ByItem[list[Span]] = field(default_factory=ByItem)
     created: ByItem[str] = field(default_factory=ByItem)
+    # Provisions that lapsed while later ones kept their numbers: "Vervallen." holds the number
+    # until a later instruction of the bill gives it to another provision.
+    vacant: ByItem[str] = field(default_factory=ByItem)
 
 
 def apply_bill(
@@ -227,7 +232,7 @@ class _Applier:
         )
         for place in places:
             index = siblings.index(place.node)
-            if not ins.renumber and index < last_kept:
+            if not ins.renumber and index < last_kept and not is_dash(place.node):
                 # The following provisions keep their numbers: the number stays, as the
                 # consolidated text shows it ("2. Vervallen.").
                 place.node.children = []
@@ -235,11 +240,12 @@ class _Applier:
                 closing = ";" if place.node.kind == "onderdeel" and later else "."
                 word = "vervallen" if place.node.kind == "onderdeel" else "Vervallen"
                 place.node.alineas = [f"{word}{closing}"]
+                self.state.vacant[place.node] = _where_of(ins)
             else:
                 siblings.remove(place.node)
             self.locator.gone[label(place.ref)] = _where_of(ins)
         apply_ends(parent, ins.ends)
-        renumber_children(parent, ins.renumber)
+        renumber_children(parent, ins.renumber, self.state.vacant)
 
     def replace(self, ins: Instruction) -> None:
         places = self.places(ins)
@@ -284,7 +290,7 @@ class _Applier:
             self.guard(parent, ins)
             node = parent.node
             apply_ends(node, ins.ends)
-            renumber_children(node, ins.renumber)
+            renumber_children(node, ins.renumber, self.state.vacant)
             new = self.fresh_items(ins, ins.kind)
             siblings = children(node)
             key = number_key(new[0].number)
@@ -299,6 +305,9 @@ class _Applier:
             siblings[index:index] = new
             return
         anchor = self.locator.find(ins.target)
+        if ins.kind == "zin":
+            self.insert_sentence(anchor, ins)
+            return
         self.guard_parent(anchor, ins)
         new = self.fresh_items(ins, ins.kind)
         if new[0].kind in (*BODIES, *DIVISION_RANK):
@@ -315,11 +324,31 @@ class _Applier:
             return
         holder = anchor.parent
         apply_ends(holder, ins.ends)
-        renumber_children(holder, ins.renumber)
+        renumber_children(holder, ins.renumber, self.state.vacant)
         siblings = children(holder)
         index = siblings.index(anchor.node) + (1 if ins.position == "na" else 0)
         siblings[index:index] = new
+        fill_vacancies(holder, self.state.vacant)
         check_unique(holder, anchor.ref[:-1])
+
+    def insert_sentence(self, anchor: Place, ins: Instruction) -> None:
+        """ "Na de eerste zin wordt een zin ingevoegd, luidende: ..."."""
+        self.guard(anchor, ins)
+        if anchor.ref[-1].kind != "zin":
+            raise Failure(f"een zin kan niet naast {label(anchor.ref)} staan")
+        owner = anchor.text_owner()
+        text = text_of(owner)
+        a, b = sentence_span(text, anchor.ref)
+        at = b if ins.position == "na" else a
+        before, after = text[:at].rstrip(" "), text[at:].lstrip(" ")
+        start = len(before) + (1 if before else 0)
+        set_text(owner, " ".join(part for part in (before, ins.text, after) if part))
+        spans = self.state.fresh.get(owner) or []
+        self.state.fresh[owner] = [
+            *((x, y, w) for x, y, w in spans if x < at),
+            *((x + len(ins.text) + 1, y + len(ins.text) + 1, w) for x, y, w in spans if x >= at),
+            (start, start + len(ins.text), _where_of(ins)),
+        ]
 
     def guard_parent(self, anchor: Place, ins: Instruction) -> None:
         for item in anchor.chain[:-1]:
@@ -362,7 +391,7 @@ class _Applier:
                 "plaats eerst de aanduiding «1.» voor de tekst"
             )
         apply_ends(node, ins.ends)
-        renumber_children(node, ins.renumber)
+        renumber_children(node, ins.renumber, self.state.vacant)
         new = self.fresh_items(ins, ins.kind)
         siblings = children(node)
         same = [i for i, c in enumerate(siblings) if c.kind == new[0].kind]
@@ -372,6 +401,7 @@ class _Applier:
             else next((i for i, c in enumerate(siblings) if c.kind == "slotzin"), len(siblings))
         )
         siblings[index:index] = new
+        fill_vacancies(node, self.state.vacant)
         check_unique(node, parent.ref)
 
     def renumber(self, ins: Instruction) -> None:
@@ -379,7 +409,7 @@ class _Applier:
         if ins.text:
             self.renumber_article(place.node, ins.text)
             return
-        renumber_children(place.node, ins.renumber)
+        renumber_children(place.node, ins.renumber, self.state.vacant)
 
     def renumber_article(self, node: TItem, number: str) -> None:
         if node.kind != "artikel":
@@ -394,7 +424,7 @@ class _Applier:
         if ins.remove_mark:
             for ref in ins.targets:
                 opened(place.node).children.remove(self.locator.find(ref).node)
-            remove_mark(place.node, cite(label(place.ref)))
+            remove_mark(place.node, ins.text or "1.", cite(label(place.ref)))
         else:
             place_mark(place.node, ins.text, cite(label(place.ref)))
 

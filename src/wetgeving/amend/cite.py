@@ -86,6 +86,9 @@ def _seg_words(seg: Seg, lead: bool, parent: Seg | None) -> str:
         if not lead and noun == "subonderdeel":
             return f"onder {seg.number}{tail}"
         return f"{noun} {seg.number}{tail}"
+    if seg.kind == "gedachtestreepje":
+        words = f"{ordinal(int(seg.number))} gedachtestreepje{tail}"
+        return f"het {words}" if lead else words
     if seg.kind == "aanhef":
         return "de aanhef" if lead else "aanhef"
     if seg.kind == "slotzin":
@@ -147,6 +150,9 @@ def series(kind: str, numbers: list[str], *, lead: bool, sub: bool = False) -> s
 
     With `lead` False the form that follows "tot" ("vijfde tot en met negende lid", "d en e").
     """
+    if kind == "gedachtestreepje":
+        text = _series_words(numbers, [ordinal(int(n)) for n in numbers]) + " gedachtestreepje"
+        return f"het {text}" if lead else text
     if kind == "lid":
         if all(n.isdigit() for n in numbers):
             text = _series_words(numbers, [ordinal(int(n)) for n in numbers]) + " lid"
@@ -166,19 +172,37 @@ def series(kind: str, numbers: list[str], *, lead: bool, sub: bool = False) -> s
     return f"{noun}el {text}" if len(numbers) == 1 else f"de {noun}len {text}"
 
 
+def runs(pairs: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str, str], ...]]:
+    """Renumbering pairs split where the step changes or a number is skipped: each run is one
+    "A tot B" of a renumbering clause."""
+    out: list[list[tuple[str, str]]] = []
+    for old, new in pairs:
+        if out:
+            last_old, last_new = out[-1][-1]
+            if next_number(last_old) == old and next_number(last_new) == new:
+                out[-1].append((old, new))
+                continue
+        out.append([(old, new)])
+    return [tuple(run) for run in out]
+
+
 def renumbering(
     kind: str, pairs: tuple[tuple[str, str], ...], sub: bool = False, nieuw: bool = False
 ) -> str:
-    """ "onder vernummering van het zesde en zevende lid tot vijfde en zesde lid"."""
+    """ "onder vernummering van het zesde en zevende lid tot vijfde en zesde lid"; siblings
+    renumbered by different steps in one clause: "onder vernummering van het vierde en vijfde
+    lid tot vijfde en zesde lid en van het zesde tot en met achtste lid tot achtste tot en met
+    tiende lid"."""
     olds = [a for a, _ in pairs]
-    news = [b for _, b in pairs]
     letters = kind == "onderdeel" and all(n.isalpha() for n in olds)
     verb = "verlettering" if letters else "vernummering"
     mark = " (nieuw)" if nieuw else ""
-    return (
-        f"onder {verb} van {series(kind, olds, lead=True, sub=sub)}{mark} "
-        f"tot {series(kind, news, lead=False, sub=sub)}"
-    )
+    parts = [
+        f"{series(kind, [a for a, _ in run], lead=True, sub=sub)}{mark} "
+        f"tot {series(kind, [b for _, b in run], lead=False, sub=sub)}"
+        for run in runs(pairs)
+    ]
+    return f"onder {verb} van {' en van '.join(parts)}"
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -199,6 +223,10 @@ _PIECES: list[tuple[str, re.Pattern[str]]] = [
             rf"^(?:het\s+|de\s+)?(?:sub)?(?:onderdeel|onder|sub)\s+(?P<nr>{_NUMBER})\.?{_NIEUW}$",
             re.I,
         ),
+    ),
+    (
+        "gedachtestreepje",
+        re.compile(rf"^(?:het\s+)?(?P<ord>{_ORD})\s+gedachtestreepje{_NIEUW}$", re.I),
     ),
     ("aanhef", re.compile(r"^(?:de\s+)?aanhef$", re.I)),
     ("slotzin", re.compile(r"^(?:de\s+)?(?:slotzin|zinsnede na de opsomming)$", re.I)),
@@ -286,6 +314,7 @@ def parse_ref(text: str) -> Ref:
         "bijlage": 0,
         "lid": 1,
         "onderdeel": 2,
+        "gedachtestreepje": 2,
         "aanhef": 3,
         "slotzin": 3,
         "zin": 4,
@@ -299,7 +328,8 @@ _PLURAL = re.compile(
     r"^(?:de\s+)?(?P<noun>artikelen|leden|onderdelen|subonderdelen)\s+(?P<list>.+)$", re.I
 )
 _LID_SERIES = re.compile(
-    rf"^(?:het\s+)?(?P<list>(?:(?:{_ORD})(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+))*(?:{_ORD}))\s+lid{_NIEUW}$",
+    rf"^(?:het\s+)?(?P<list>(?:(?:{_ORD})(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+))*(?:{_ORD}))"
+    rf"\s+(?P<noun>lid|gedachtestreepje){_NIEUW}$",
     re.I,
 )
 
@@ -355,7 +385,7 @@ def parse_series(text: str, kind_hint: str = "") -> tuple[str, list[str]]:
     if m:
         items, ranges = _split_list(m.group("list"))
         numbers = [str(ORDINAL_VALUES[i.lower()]) for i in items]
-        return "lid", _expand(numbers, ranges)
+        return m.group("noun").lower(), _expand(numbers, ranges)
     m = _PLURAL.match(clean)
     if m:
         noun = m.group("noun").lower()
@@ -363,13 +393,19 @@ def parse_series(text: str, kind_hint: str = "") -> tuple[str, list[str]]:
         items, ranges = _split_list(m.group("list"))
         return kind, _expand([i.replace("º", "°") for i in items], ranges)
     one = _piece(clean)
-    if one is not None and one.kind in ("lid", "onderdeel", "artikel") and one.number:
+    if (
+        one is not None
+        and one.kind in ("lid", "onderdeel", "artikel", "gedachtestreepje")
+        and one.number
+    ):
         return one.kind, [one.number]
     if kind_hint:
         items, ranges = _split_list(clean)
-        if kind_hint == "lid":
-            if all(i.lower() in ORDINAL_VALUES for i in items):
-                return "lid", _expand([str(ORDINAL_VALUES[i.lower()]) for i in items], ranges)
+        if kind_hint in ("lid", "gedachtestreepje"):
+            words = [i.removesuffix(" lid").removesuffix(" gedachtestreepje") for i in items]
+            if all(w.lower() in ORDINAL_VALUES for w in words):
+                numbers = [str(ORDINAL_VALUES[w.lower()]) for w in words]
+                return kind_hint, _expand(numbers, ranges)
         elif all(re.fullmatch(_NUMBER, i) for i in items):
             return kind_hint, _expand([i.replace("º", "°") for i in items], ranges)
     raise CiteError(f"'{clean}' is geen reeks leden, onderdelen of artikelen")

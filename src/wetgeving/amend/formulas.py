@@ -56,6 +56,7 @@ _S = r"\s+"
 _COUNT = r"(?P<what>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|de\s+volgende|\d+)"
 _NOUN = (
     r"(?P<noun>leden|lid|subonderdelen|subonderdeel|onderdelen|onderdeel|artikelen|artikel"
+    r"|gedachtestreepjes|gedachtestreepje"
     r"|zinnen|zin|afdelingen|afdeling|titels|titel|hoofdstukken|hoofdstuk|paragrafen|paragraaf"
     r"|boeken|boek|bijlagen|bijlage)"
 )
@@ -72,6 +73,8 @@ _NOUNS = {
     "zinnen": "zin",
     "bijlage": "bijlage",
     "bijlagen": "bijlage",
+    "gedachtestreepje": "onderdeel",
+    "gedachtestreepjes": "onderdeel",
 }
 _LUIDENDE = r"(?:,?\s+luidende)?:\s*(?P<inline>.*)"
 _VERB = r"(?:wordt|worden)"
@@ -94,7 +97,7 @@ _MARK_ON = re.compile(
 )
 _MARK_OFF = re.compile(
     rf"^(?:(?P<p>.+?){_S}alsmede{_S})?de{_S}aanduiding{_S}(?P<q>{Q}\d+{QEND}){_S}voor{_S}het"
-    rf"{_S}eerste{_S}lid{_S}{_GONE}$",
+    rf"{_S}[a-zë]+{_S}lid{_S}{_GONE}$",
     re.I,
 )
 _RENUMBER = re.compile(
@@ -151,6 +154,19 @@ def _structural(m: Masked, s: str, context: Ref) -> Parsed | None:
         where = groups.get("p") or groups.get("p2")
         verb = groups.get("verb") or "toegevoegd"
         if kind == "zin":
+            if where and verb == "ingevoegd":
+                # "Na de eerste zin wordt een zin ingevoegd, luidende: ..."
+                anchor = cite_ref(m, where)
+                if not anchor or anchor[-1].kind != "zin":
+                    raise FormulaError(f"'{m.restore(where)}' is geen zin")
+                return Parsed(
+                    "invoegen",
+                    anchor,
+                    position=pos,
+                    kind="zin",
+                    needs="tekst",
+                    inline=am.group("inline"),
+                )
             return Parsed(
                 "toevoegen", context, kind="zin", needs="tekst", inline=am.group("inline")
             )
@@ -162,13 +178,14 @@ def _structural(m: Masked, s: str, context: Ref) -> Parsed | None:
             formula = "toevoegen" if verb == "toegevoegd" else "invoegen"
             pos = "" if verb == "toegevoegd" else "nummer"
             target = context
+        dash = am.group("noun").lower().startswith("gedachtestreep")
         return Parsed(
             formula,
             target,
             renumber=renumber,
             ends=ends,
             position=pos,
-            kind=kind,
+            kind="gedachtestreepje" if dash else kind,
             count=_count(am.group("what")),
             needs=kind,
             inline=am.group("inline"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from wetgeving.amend.cite import capital, cardinal, comma, renumbering, series, words
 from wetgeving.amend.content import content_lines
 from wetgeving.amend.model import Bill, EndChange, Instruction, Item, Ref, Stijl, WordEdit
+from wetgeving.amend.textedit import sentences
 
 _NOUNS = {
     "lid": ("lid", "leden"),
@@ -23,6 +24,8 @@ _NOUNS = {
     "paragraaf": ("paragraaf", "paragrafen"),
     "boek": ("boek", "boeken"),
     "bijlage": ("bijlage", "bijlagen"),
+    "gedachtestreepje": ("gedachtestreepje", "gedachtestreepjes"),
+    "zin": ("zin", "zinnen"),
 }
 _PUNCT_OLD = {".": "de punt", ";": "de puntkomma", ",": "de komma", ":": "de dubbele punt"}
 _PUNCT_NEW = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
@@ -99,7 +102,7 @@ def _quote(text: str) -> str:
     return f"«{text}»"
 
 
-def _clause(edit: WordEdit, classic: bool) -> str:
+def _clause(edit: WordEdit, classic: bool, alone: bool = False) -> str:
     if edit.op == "vervangen":
         telkens = "telkens " if edit.telkens else ""
         if classic and edit.new and edit.new[-1] not in ".;:," and "«" not in edit.new:
@@ -111,7 +114,13 @@ def _clause(edit: WordEdit, classic: bool) -> str:
         return f"wordt na {_quote(edit.old)} ingevoegd {_quote(edit.new)}"
     if edit.op == "invoegen_voor":
         return f"wordt voor {_quote(edit.old)} ingevoegd {_quote(edit.new)}"
-    return f"wordt {_quote(edit.new)} toegevoegd"
+    # Words at the end of the text (Ar 6.11): "Aan het eerste lid wordt «...» toegevoegd", and
+    # among other changes of the same text "wordt aan het slot «...» toegevoegd".
+    return (
+        f"wordt {_quote(edit.new)} toegevoegd"
+        if alone
+        else (f"wordt aan het slot {_quote(edit.new)} toegevoegd")
+    )
 
 
 def _join(parts: list[str]) -> str:
@@ -123,8 +132,12 @@ def _ends(ends: tuple[EndChange, ...], sub: bool) -> list[str]:
     for end in ends:
         old = _PUNCT_OLD.get(end.old, _quote(end.old))
         new = _PUNCT_NEW.get(end.new, _quote(end.new))
-        noun = "subonderdeel" if sub else "onderdeel"
-        out.append(f"onder vervanging van {old} aan het slot van {noun} {end.sibling} door {new}")
+        if end.kind == "gedachtestreepje":
+            where = series("gedachtestreepje", [end.sibling], lead=True)
+        else:
+            where = f"{'subonderdeel' if sub else 'onderdeel'} {end.sibling}"
+        where += " (nieuw)" if end.nieuw else ""
+        out.append(f"onder vervanging van {old} aan het slot van {where} door {new}")
     return out
 
 
@@ -156,8 +169,10 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
     new = content_lines(ins.content) if ins.content else []
     if ins.formula == "woorden":
         classic = stijl == "klassiek" and len(ins.edits) == 1
-        clauses = _join([_clause(e, classic) for e in ins.edits])
         place = here or "de tekst"
+        if len(ins.edits) == 1 and ins.edits[0].op == "toevoegen":
+            return f"Aan {comma(place)} {_clause(ins.edits[0], classic, alone=True)}.", []
+        clauses = _join([_clause(e, classic) for e in ins.edits])
         return f"In {comma(place)} {clauses}.", []
     if ins.formula == "vervallen":
         refs = (ins.target, *ins.targets)
@@ -194,21 +209,21 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
         mark = _quote(ins.text or "1.")
         if not ins.remove_mark:
             return f"Voor de tekst wordt de aanduiding {mark} geplaatst.", []
+        kept = series("lid", [(ins.text or "1.").rstrip(".")], lead=True)
         if ins.targets:
             gone = series("lid", [r[-1].number for r in ins.targets], lead=True)
             if not context:  # standalone: "Artikel 9, tweede lid, alsmede ..."
                 gone = f"{words(ins.target)}, {gone.removeprefix('het ')},"
-            return (
-                f"{capital(gone)} alsmede de aanduiding {mark} voor het eerste lid vervallen.",
-                [],
-            )
-        return f"De aanduiding {mark} voor het eerste lid vervalt.", []
+            return (f"{capital(gone)} alsmede de aanduiding {mark} voor {kept} vervallen.", [])
+        return f"De aanduiding {mark} voor {kept} vervalt.", []
     n = len(ins.content)
     what = _count(ins.kind, n)
     if ins.formula == "toevoegen":
         if ins.kind == "zin":
+            n = len(sentences(ins.text))
             return (
-                f"Aan {comma(here or 'de tekst')} wordt een zin toegevoegd, luidende: {ins.text}",
+                f"Aan {comma(here or 'de tekst')} {_verb(n)} {_count('zin', n)} toegevoegd, "
+                f"luidende: {ins.text}",
                 [],
             )
         extra = _clauses(ins, ins.kind, len(ins.target) >= 1 and ins.target[-1].kind == "onderdeel")
@@ -222,7 +237,20 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             )
         return f"Aan {comma(here)} {_verb(n)} {what} toegevoegd, luidende:", new
     # invoegen
-    anchor_context = ins.target[:-1] if ins.target[-1].kind in ("lid", "onderdeel") else ()
+    if ins.kind == "zin":
+        n = len(sentences(ins.text))
+        added = f"{_count('zin', n)} ingevoegd, luidende: {ins.text}"
+        if ins.target[:-1] != context:
+            where = words(ins.target[:-1], context)
+            return (
+                f"In {comma(where)} {_verb(n)} {ins.position} {words(ins.target[-1:])} {added}",
+                [],
+            )
+        anchor = words(ins.target, context)
+        return f"{capital(ins.position)} {anchor} {_verb(n)} {added}", []
+    anchor_context = (
+        ins.target[:-1] if ins.target[-1].kind in ("lid", "onderdeel", "gedachtestreepje") else ()
+    )
     extra = _clauses(ins, ins.kind, _sub(ins.target))
     position = "na" if ins.position == "na" else "voor"
     if anchor_context and anchor_context != context and anchor_context[: len(context)] == context:

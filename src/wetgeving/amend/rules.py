@@ -18,6 +18,10 @@ from wetgeving.text.structure import Item
 TAILS = ("; of", "; en", ", of", ", en", ";", ".", ",", ":")
 
 
+class Rewrite(Exception):
+    """The list cannot be changed step by step; the provision holding it is rewritten."""
+
+
 @dataclass(frozen=True, slots=True)
 class Planned:
     """An instruction written for an article, and the lid it changes something inside of."""
@@ -93,13 +97,25 @@ def increasing(
     return list(reversed(out))
 
 
-def added_sentence(current: str, target: str) -> str | None:
-    """The one sentence added at the end ("Aan artikel 9a wordt een zin toegevoegd")."""
-    if not target.startswith(current + " ") or not current.endswith("."):
+def added_sentences(current: str, target: str) -> tuple[int | None, str] | None:
+    """Whole sentences added to a text: (None, text) at the end ("Aan artikel 9a wordt een zin
+    toegevoegd"), (n, text) after the n-th sentence ("Na de eerste zin worden twee zinnen
+    ingevoegd"); None when the change is not that."""
+    if not current.endswith(".") or current == target:
         return None
-    added = target[len(current) + 1 :]
-    spans = sentences(added)
-    return added if len(spans) == 1 and added.endswith(".") and added[:1].isupper() else None
+    spans = sentences(current)
+    for n in range(len(spans), 0, -1):
+        cut = spans[n - 1][1]
+        head, tail = current[:cut], current[cut:].lstrip(" ")
+        if not target.startswith(head + " "):
+            continue
+        rest = target[len(head) + 1 :]
+        if tail and not rest.endswith(" " + tail):
+            continue
+        added = rest[: len(rest) - len(tail)].rstrip(" ") if tail else rest
+        if added and added.endswith(".") and added[:1].isupper() and "\n" not in added:
+            return (None if n == len(spans) else n), added
+    return None
 
 
 def dropped_sentence(current: str, target: str) -> int | None:
