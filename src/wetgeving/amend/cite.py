@@ -423,7 +423,15 @@ def parse_targets(text: str) -> list[Ref]:
         return [parse_ref(clean)]
     except CiteError:
         pass
-    head, _, last = clean.rpartition(", ")
-    prefix: Ref = parse_ref(head) if head else ()
-    kind, numbers = parse_series(last)
-    return [(*prefix, Seg(kind, n)) for n in numbers]  # type: ignore[arg-type]
+    # "artikel 3, tweede lid, onderdelen b en c"; "artikel 10, eerste, tweede en vierde lid"
+    cuts = [m.start() for m in re.finditer(", ", clean)]
+    for cut in reversed(cuts):
+        head, last = clean[:cut], clean[cut + 2 :]
+        try:
+            prefix = parse_ref(head)
+            kind, numbers = parse_series(last)
+        except CiteError:
+            continue
+        return [(*prefix, Seg(kind, n)) for n in numbers]  # type: ignore[arg-type]
+    kind, numbers = parse_series(clean)
+    return [(Seg(kind, n),) for n in numbers]  # type: ignore[arg-type]

@@ -100,6 +100,10 @@ _MARK_OFF = re.compile(
     rf"{_S}[a-zë]+{_S}lid{_S}{_GONE}$",
     re.I,
 )
+_MARK_OFF_IN = re.compile(
+    rf"^vervalt{_S}de{_S}aanduiding{_S}(?P<q>{Q}\d+{QEND}){_S}voor{_S}het{_S}[a-zë]+{_S}lid$",
+    re.I,
+)
 _RENUMBER = re.compile(
     rf"^(?P<p>.+?){_S}{_VERB}{_S}(?:vernummerd|verletterd|geletterd)(?:{_S}tot)?{_S}(?P<q>.+)$"
 )
@@ -247,6 +251,7 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
         if last is None:
             raise FormulaError("'komt te luiden' zonder bepaling")
         needs = "tekst" if last.kind in ("aanhef", "zin", "slotzin") else last.kind
+        needs = "onderdeel" if needs == "gedachtestreepje" else needs
         return Parsed(
             "komt_te_luiden", refs[0], tuple(refs[1:]), needs=needs, inline=lm.group("inline")
         )
@@ -282,6 +287,9 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
     if im := _IN.match(s):
         inner = cite_ref(m, im.group("p"))
         rest = im.group("rest")
+        if mo := _MARK_OFF_IN.match(rest):
+            # "In artikel 10 vervalt de aanduiding «1.» voor het eerste lid."
+            return Parsed("aanduiding", inner, mark=m.quote(mo.group("q")), remove_mark=True)
         if Q in rest:
             try:
                 return Parsed("woorden", inner, edits=word_clauses(m, rest))

@@ -107,6 +107,7 @@ class ListPlanner:
         self.absorb = absorbed(olds, news, events)
         units = self.units(olds, news, events)
         self.carriers(units)
+        units = self.joined(units)
         for unit in units:
             if isinstance(unit, Gap):
                 if not unit.done:
@@ -159,6 +160,42 @@ class ListPlanner:
                 lone.append((i, j))
         close()
         return units
+
+    def joined(self, units: list[Unit]) -> list[Unit]:
+        """Lapses with only renumbered, unchanged provisions between them are one instruction:
+        "Het tweede en vierde lid vervallen, onder vernummering van het derde lid tot tweede lid
+        en van het vijfde tot en met achtste lid tot derde tot en met zesde lid" (Ar 3.29)."""
+        out: list[Unit] = []
+        k = 0
+        while k < len(units):
+            unit = units[k]
+            out.append(unit)
+            k += 1
+            if not isinstance(unit, Gap) or unit.added or not unit.gone:
+                continue
+            while True:
+                end = k
+                while (
+                    end < len(units)
+                    and not isinstance(units[end], Gap)
+                    and _same(units[end][0], units[end][1])  # type: ignore[index]
+                    and not units[end][2]  # type: ignore[index]
+                ):
+                    end += 1
+                nxt = units[end] if end < len(units) else None
+                if (
+                    not isinstance(nxt, Gap)
+                    or nxt.added
+                    or not nxt.gone
+                    or nxt.gone[0].kind != unit.gone[0].kind
+                ):
+                    break
+                unit.gone.extend(nxt.gone)
+                unit.carried.extend(nxt.carried)
+                self.gaps.remove(nxt)
+                out.extend(units[k:end])
+                k = end + 1
+        return out
 
     def carriers(self, units: list[Unit]) -> None:
         """Give each renumbered provision to the gap whose step renumbers it: the nearest gap
@@ -321,6 +358,16 @@ class ListPlanner:
         seg = self.p.seg(prev, self.parent)
         kind = "gedachtestreepje" if is_dash(prev) else "onderdeel"
         return (EndChange(seg.number, before, after, kind, seg.nieuw),)
+
+
+def _same(item: Item, node: Node) -> bool:
+    """Whether a provision stays word for word, its list included (its number aside)."""
+    if text_of(item) != node.text or len(item.children) != len(node.children):
+        return False
+    return all(
+        a.kind == b.kind and a.number == b.number and _same(a, b)
+        for a, b in zip(item.children, node.children, strict=True)
+    )
 
 
 def absorbed(

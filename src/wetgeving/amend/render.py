@@ -215,6 +215,8 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             if not context:  # standalone: "Artikel 9, tweede lid, alsmede ..."
                 gone = f"{words(ins.target)}, {gone.removeprefix('het ')},"
             return (f"{capital(gone)} alsmede de aanduiding {mark} voor {kept} vervallen.", [])
+        if ins.target != context:
+            return f"In {words(ins.target, context)} vervalt de aanduiding {mark} voor {kept}.", []
         return f"De aanduiding {mark} voor {kept} vervalt.", []
     n = len(ins.content)
     what = _count(ins.kind, n)
