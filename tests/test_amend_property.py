@@ -87,10 +87,7 @@ def _copy(articles: list[Article]) -> list[Article]:
     return [
         Article(
             a.number,
-            [
-                Lid(list(lid.text), [list(o) for o in lid.onderdelen], lid.dashes)
-                for lid in a.leden
-            ],
+            [Lid(list(lid.text), [list(o) for o in lid.onderdelen], lid.dashes) for lid in a.leden],
             a.plain,
         )
         for a in articles

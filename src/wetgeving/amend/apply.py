@@ -18,7 +18,7 @@ from wetgeving.amend.locate import (
     quote_problem,
     sentence_span,
 )
-from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Problem
+from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Problem, Ref
 from wetgeving.amend.siblings import (
     apply_ends,
     check_unique,
@@ -177,7 +177,11 @@ class _Applier:
     # --- words ------------------------------------------------------------------------------
 
     def words(self, ins: Instruction) -> None:
-        place = self.locator.find(ins.target)
+        for ref in (ins.target, *ins.targets):
+            self.words_in(ref, ins)
+
+    def words_in(self, ref: Ref, ins: Instruction) -> None:
+        place = self.locator.find(ref)
         self.guard(place, ins)
         owner = place.text_owner()
         text = text_of(owner)

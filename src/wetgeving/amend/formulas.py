@@ -285,7 +285,18 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
         renumber, _ = clauses(m, f"onder vernummering van {rm.group('p')} tot {rm.group('q')}")
         return Parsed("vernummeren", context, renumber=renumber)
     if im := _IN.match(s):
-        inner = cite_ref(m, im.group("p"))
+        try:
+            inner = cite_ref(m, im.group("p"))
+            more: list[Ref] = []
+        except FormulaError:
+            # "In het tweede en derde lid wordt ...": the same change in each.
+            try:
+                inner, *more = parse_targets(m.restore(im.group("p")))
+            except CiteError:
+                raise FormulaError(f"'{m.restore(im.group('p'))}' is geen verwijzing") from None
+            if Q not in im.group("rest"):
+                raise FormulaError(f"formule niet herkend: '{m.restore(s)}'") from None
+            return Parsed("woorden", inner, tuple(more), edits=word_clauses(m, im.group("rest")))
         rest = im.group("rest")
         if mo := _MARK_OFF_IN.match(rest):
             # "In artikel 10 vervalt de aanduiding «1.» voor het eerste lid."

@@ -188,6 +188,8 @@ class ArticlePlanner:
             news = [c for c in new.children if c.kind == kind]
             if [c.number for c in olds] == [c.number for c in news]:
                 continue
+            if kind == "onderdeel" and (not olds or not news):
+                return False  # a list appears or goes whole: the text around it changes too
             if all(is_dash(c) for c in olds) and all(n.number in ("–", "—", "-") for n in news):
                 continue
             old_numbers = [c.number for c in olds]

@@ -158,6 +158,22 @@ def _verb(n: int) -> str:
     return "wordt" if n == 1 else "worden"
 
 
+def _places(ins: Instruction, context: Ref) -> str:
+    """Neighbouring provisions changed alike: "het tweede en derde lid", "artikel 44a, tweede
+    lid, onderdelen a tot en met c"."""
+    refs = (ins.target, *ins.targets)
+    kind = ins.target[-1].kind
+    numbers = [r[-1].number for r in refs]
+    parent = ins.target[:-1]
+    if parent == context:
+        return series(kind, numbers, lead=True, sub=_sub(ins.target))
+    head = words(parent, context)
+    if kind == "onderdeel":
+        noun = "subonderdelen" if _sub(ins.target) else "onderdelen"
+        return f"{head}, {noun} {series(kind, numbers, lead=False)}"
+    return f"{head}, {series(kind, numbers, lead=False)}"
+
+
 def _sub(ref: Ref) -> bool:
     """Whether a list below `ref`'s parent is a list of subonderdelen."""
     return len(ref) >= 2 and ref[-2].kind == "onderdeel"
@@ -169,7 +185,7 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
     new = content_lines(ins.content) if ins.content else []
     if ins.formula == "woorden":
         classic = stijl == "klassiek" and len(ins.edits) == 1
-        place = here or "de tekst"
+        place = _places(ins, context) if ins.targets else (here or "de tekst")
         if len(ins.edits) == 1 and ins.edits[0].op == "toevoegen":
             return f"Aan {comma(place)} {_clause(ins.edits[0], classic, alone=True)}.", []
         clauses = _join([_clause(e, classic) for e in ins.edits])

@@ -5,7 +5,7 @@ added or dropped."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wetgeving.amend.model import Instruction, Ref
 from wetgeving.amend.quotes import word_count
@@ -28,6 +28,57 @@ class Planned:
 
     instruction: Instruction
     inside: tuple[Item, Ref] | None  # (the lid or onderdeel, its citation) or None
+
+
+def _siblings(a: Ref, b: Ref) -> bool:
+    """Two citations of neighbouring provisions of one kind ("het tweede lid", "het derde lid")."""
+    return (
+        len(a) == len(b)
+        and a[:-1] == b[:-1]
+        and a[-1].kind == b[-1].kind
+        and a[-1].kind in ("lid", "onderdeel", "gedachtestreepje")
+        and not a[-1].nieuw
+        and not b[-1].nieuw
+    )
+
+
+def _joint(
+    a: tuple[Item, Ref] | None, ref_a: Ref, b: tuple[Item, Ref] | None, ref_b: Ref
+) -> tuple[Item, Ref] | bool | None:
+    """The lid two changes are inside of together: the same lid, or None when each changes its
+    own lid (or neither is inside one); False when they cannot be one instruction."""
+    if a is None and b is None:
+        return None
+    if a is not None and b is not None:
+        if a[0] is b[0]:
+            return a
+        if a[1] == ref_a and b[1] == ref_b:
+            return None
+    return False
+
+
+def same_words(planned: list[Planned]) -> list[Planned]:
+    """The same word change in neighbouring provisions is one instruction: "In het tweede en
+    derde lid wordt «artikel 138a» vervangen door «artikel 138ab»."."""
+    out: list[Planned] = []
+    for p in planned:
+        ins = p.instruction
+        if out and ins.formula == "woorden":
+            prev = out[-1]
+            first = prev.instruction
+            last = first.targets[-1] if first.targets else first.target
+            inside = _joint(prev.inside, last, p.inside, ins.target)
+            if (
+                first.formula == "woorden"
+                and first.edits == ins.edits
+                and _siblings(last, ins.target)
+                and inside is not False
+            ):
+                merged = replace(first, targets=(*first.targets, ins.target), new_id=None)
+                out[-1] = Planned(merged, inside)  # type: ignore[arg-type]
+                continue
+        out.append(p)
+    return out
 
 
 def tail(text: str) -> str:
