@@ -1,0 +1,289 @@
+"""`wetgeving amend` on lists and structure: renumbering written once per lid, lapses and
+insertions in the order that allows it, words and sentences added at the end, gedachtestreepjes,
+an article that gets or loses its leden, the same change in neighbouring provisions. Every
+expected bill is the exact text; `bill()` also checks it by applying it."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_amend_apply import _apply
+from test_amend_generate import HEAD, bill
+from test_amend_support import published
+
+_ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste"]
+OLD = [f"Het {w} lid gaat over regel {i}." for i, w in enumerate(_ORDINALS, 1)]
+NEW_LID = "Niet strafbaar is het slachtoffer."
+
+
+def leden(texts: list[str]) -> str:
+    return "## Artikel 5\n\n" + "".join(f"{i}. {t}\n" for i, t in enumerate(texts, 1))
+
+
+def dashes(items: list[str]) -> str:
+    body = "".join(f"   - – {t}{';' if i < len(items) - 1 else '.'}\n" for i, t in enumerate(items))
+    return "## Artikel 7\n\n1. De straf is hoger indien het feit wordt gepleegd:\n" + body
+
+
+RENUMBERING = [
+    pytest.param(
+        leden(OLD[:6]),
+        leden([*OLD[:2], NEW_LID, *OLD[2:4], OLD[5]]),
+        "A\n\nArtikel 5 wordt als volgt gewijzigd:\n\n1. Het vijfde lid vervalt.\n\n2. Onder "
+        "vernummering van het derde en vierde lid tot vierde en vijfde lid wordt na het tweede "
+        "lid een lid ingevoegd, luidende:\n\n3. Niet strafbaar is het slachtoffer.\n",
+        id="lapse_first",
+    ),
+    pytest.param(
+        leden(OLD),
+        leden([*OLD[:3], NEW_LID, *OLD[3:5], "Ook de poging is strafbaar.", *OLD[5:]]),
+        "A\n\nArtikel 5 wordt als volgt gewijzigd:\n\n1. Onder vernummering van het vierde en "
+        "vijfde lid tot vijfde en zesde lid en van het zesde tot en met achtste lid tot achtste "
+        "tot en met tiende lid wordt na het derde lid een lid ingevoegd, luidende:\n\n4. Niet "
+        "strafbaar is het slachtoffer.\n\n2. Na het zesde lid (nieuw) wordt een lid ingevoegd, "
+        "luidende:\n\n7. Ook de poging is strafbaar.\n",
+        id="one_clause_for_two_insertions",
+    ),
+    pytest.param(
+        leden(OLD),
+        leden([OLD[0], OLD[2], *OLD[4:]]),
+        "A\n\nIn artikel 5 vervallen het tweede en vierde lid, onder vernummering van het derde "
+        "lid tot tweede lid en van het vijfde tot en met achtste lid tot derde tot en met zesde "
+        "lid.\n",
+        id="two_lapses_one_instruction",
+    ),
+    pytest.param(
+        leden(OLD[:6]),
+        leden([OLD[0], *OLD[2:4], "Een geheel nieuwe bepaling over de stichting.", OLD[5]]),
+        "A\n\nArtikel 5 wordt als volgt gewijzigd:\n\n1. Het tweede lid vervalt, onder "
+        "vernummering van het derde tot en met zesde lid tot tweede tot en met vijfde lid.\n\n"
+        "2. Het vierde lid (nieuw) komt te luiden:\n\n4. Een geheel nieuwe bepaling over de "
+        "stichting.\n",
+        id="lapse_and_new_lid_in_its_place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), RENUMBERING)
+def test_each_lid_renumbered_once(old: str, new: str, expected: str) -> None:
+    """Every lid gets its new number in one step: a lapse further on is written first when its
+    number is needed, one clause takes a later step's renumbering along, lapses with only
+    renumbering between them are one sentence (Ar 3.29), and a lid that lapses where another
+    comes is replaced ("komt te luiden"); "(nieuw)" only cites a lid renumbered earlier."""
+    assert bill(old, new) == HEAD + expected
+
+
+def test_the_dossiers_v1_v2_renumbering() -> None:
+    """Art. 273f v1 -> v2 in short: a lid inserted after the third and the eighth lapsing give
+    "Het achtste lid vervalt." and one renumbering of the fourth to seventh lid, not the ninth
+    lid renumbered twice."""
+    old = leden([*OLD, "Artikel 251 is van overeenkomstige toepassing."])
+    new = leden([*OLD[:3], NEW_LID, *OLD[3:7], "Artikel 251 is van overeenkomstige toepassing."])
+    assert bill(old, new) == HEAD + (
+        "A\n\nArtikel 5 wordt als volgt gewijzigd:\n\n1. Het achtste lid vervalt.\n\n2. Onder "
+        "vernummering van het vierde tot en met zevende lid tot vijfde tot en met achtste lid "
+        "wordt na het derde lid een lid ingevoegd, luidende:\n\n4. Niet strafbaar is het "
+        "slachtoffer.\n"
+    )
+
+
+WORDS = [
+    pytest.param(
+        "## Artikel 9\n\n1. De rechter kan de straf verminderen.\n2. De officier vordert de straf "
+        "en de boete.\n",
+        "## Artikel 9\n\n1. De rechter kan de straf verminderen, tenzij de wet anders bepaalt.\n"
+        "2. De officier vordert de maatregel en de boete, tenzij de wet anders bepaalt.\n",
+        "A\n\nArtikel 9 wordt als volgt gewijzigd:\n\n1. Aan het eerste lid wordt «, tenzij de "
+        "wet anders bepaalt» toegevoegd.\n\n2. In het tweede lid wordt «straf» vervangen door "
+        "«maatregel» en wordt aan het slot «, tenzij de wet anders bepaalt» toegevoegd.\n",
+        id="woorden_aan_het_slot",
+    ),
+    pytest.param(
+        "## Artikel 9\n\nDe rechter kan een straf opleggen. Hij doet dat bij vonnis.\n",
+        "## Artikel 9\n\nDe rechter kan een straf opleggen. Dit geldt ook in hoger beroep. Hij "
+        "doet dat bij vonnis.\n",
+        "A\n\nIn artikel 9 wordt na de eerste zin een zin ingevoegd, luidende: Dit geldt ook in "
+        "hoger beroep.\n",
+        id="zin_ingevoegd",
+    ),
+    pytest.param(
+        "## Artikel 9\n\nDe rechter kan een straf opleggen.\n",
+        "## Artikel 9\n\nDe rechter kan een straf opleggen. Dit geldt ook in hoger beroep. Hij "
+        "doet dat bij vonnis.\n",
+        "A\n\nAan artikel 9 worden twee zinnen toegevoegd, luidende: Dit geldt ook in hoger "
+        "beroep. Hij doet dat bij vonnis.\n",
+        id="zinnen_toegevoegd",
+    ),
+    pytest.param(
+        "## Artikel 139d\n\n1. Zie artikel 138a voor de straf.\n2. Het feit van artikel 138a is "
+        "strafbaar.\n3. De poging tot artikel 138a is strafbaar.\n",
+        "## Artikel 139d\n\n1. Zie artikel 138a voor de straf.\n2. Het feit van artikel 138ab is "
+        "strafbaar.\n3. De poging tot artikel 138ab is strafbaar.\n",
+        "A\n\nIn artikel 139d, tweede en derde lid, wordt «artikel 138a» vervangen door «artikel "
+        "138ab».\n",
+        id="dezelfde_wijziging_in_twee_leden",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), WORDS)
+def test_words_and_sentences(old: str, new: str, expected: str) -> None:
+    """Words after the last word are "toegevoegd" ("aan het slot" among other changes, Ar
+    6.11); a whole sentence is inserted after the one it follows or added; the same change in
+    neighbouring leden is one instruction."""
+    assert bill(old, new) == HEAD + expected
+
+
+DASHES = [
+    pytest.param(
+        dashes(["door twee personen", "tegen een kind", "met geweld"]),
+        dashes(
+            ["door twee personen", "in een woning", "tegen een kind", "met geweld", "met een wapen"]
+        ),
+        "A\n\nArtikel 7, eerste lid, wordt als volgt gewijzigd:\n\n1. Na het eerste "
+        "gedachtestreepje wordt een gedachtestreepje ingevoegd, luidende:\n\n– in een woning;"
+        "\n\n2. Onder vervanging van de punt aan het slot van het vierde gedachtestreepje "
+        "(nieuw) door een puntkomma wordt een gedachtestreepje toegevoegd, luidende:\n\n– met "
+        "een wapen.\n",
+        id="ingevoegd_en_toegevoegd",
+    ),
+    pytest.param(
+        dashes(["door twee personen", "tegen een kind", "met geweld"]),
+        dashes(["door twee personen", "tegen een jong kind"]),
+        "A\n\nArtikel 7, eerste lid, wordt als volgt gewijzigd:\n\n1. In het tweede "
+        "gedachtestreepje wordt na «een» ingevoegd «jong».\n\n2. Het derde gedachtestreepje "
+        "vervalt, onder vervanging van de puntkomma aan het slot van het tweede "
+        "gedachtestreepje door een punt.\n",
+        id="laatste_vervalt",
+    ),
+    pytest.param(
+        dashes(["door twee personen", "tegen een kind", "met geweld"]),
+        dashes(["door twee personen", "met geweld"]),
+        "A\n\nArtikel 7, eerste lid, tweede gedachtestreepje, vervalt.\n",
+        id="middelste_vervalt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), DASHES)
+def test_gedachtestreepjes_as_a_list(old: str, new: str, expected: str) -> None:
+    """A list of gedachtestreepjes is changed item by item, each cited by its place ("(nieuw)"
+    when an earlier instruction moved it), with the punctuation formulas of Ar 6.18."""
+    assert bill(old, new) == HEAD + expected
+
+
+LEDEN = [
+    pytest.param(
+        "## Artikel 9\n\nDe rechter kan een straf opleggen aan de dader:\n- a. bij een "
+        "misdrijf;\n- b. bij een overtreding.\n",
+        "## Artikel 9\n\n1. Dit artikel gaat over kinderen en niet over volwassenen.\n2. De "
+        "rechter kan een straf opleggen aan de dader:\n   - a. bij een misdrijf;\n   - b. bij "
+        "een overtreding.\n",
+        "A\n\nArtikel 9 wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding «2.» "
+        "geplaatst.\n\n2. Voor het tweede lid wordt een lid ingevoegd, luidende:\n\n1. Dit "
+        "artikel gaat over kinderen en niet over volwassenen.\n",
+        id="tekst_wordt_tweede_lid",
+    ),
+    pytest.param(
+        "## Artikel 9\n\n1. Dit artikel gaat over kinderen en niet over volwassenen.\n2. De "
+        "rechter kan een straf opleggen aan de dader:\n   - a. bij een misdrijf;\n   - b. bij "
+        "een overtreding.\n",
+        "## Artikel 9\n\nDe rechter kan een straf opleggen aan de dader:\n- a. bij een "
+        "misdrijf;\n- b. bij een zware overtreding.\n",
+        "A\n\nArtikel 9 wordt als volgt gewijzigd:\n\n1. In het tweede lid, onderdeel b, wordt "
+        "na «een» ingevoegd «zware».\n\n2. Het eerste lid alsmede de aanduiding «2.» voor het "
+        "tweede lid vervallen.\n",
+        id="tweede_lid_wordt_tekst",
+    ),
+    pytest.param(
+        "## Artikel 9\n\n1. De rechter kan een straf opleggen.\n",
+        "## Artikel 9\n\nDe rechter kan een straf opleggen.\n",
+        "A\n\nIn artikel 9 vervalt de aanduiding «1.» voor het eerste lid.\n",
+        id="enig_lid_wordt_tekst",
+    ),
+    pytest.param(
+        "## Artikel 15\n\n1. Het eerste lid.\n2. Dit geldt niet indien de rechter anders "
+        "bepaalt.\n",
+        "## Artikel 15\n\n1. Het eerste lid.\n2. Dit geldt niet indien:\n   - a. de rechter "
+        "anders bepaalt;\n   - b. de veroordeelde een vreemdeling is.\n",
+        "A\n\nArtikel 15, tweede lid, komt te luiden:\n\n2. Dit geldt niet indien:\n\n  a. de "
+        "rechter anders bepaalt;\n\n  b. de veroordeelde een vreemdeling is.\n",
+        id="lid_krijgt_opsomming",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), LEDEN)
+def test_leden_as_the_comparison_says(old: str, new: str, expected: str) -> None:
+    """The comparison says which lid the text of an article became (or which lid became the
+    text): the mark is placed or removed for that lid (Ar 6.18, third and fourth lid), and its
+    changes are written while it is a lid. A lid whose list appears or goes whole is rewritten."""
+    assert bill(old, new) == HEAD + expected
+
+
+ARTICLE = "Artikel 5\n" + "".join(f"{i}. {t}" + "\n" for i, t in enumerate(OLD[:5], 1))
+
+PUBLISHED = [
+    pytest.param(
+        "Artikel 5 wordt als volgt gewijzigd:\n\n1. Het vijfde lid vervalt.\n\n2. Onder "
+        "vernummering van het derde en vierde lid tot vierde en vijfde lid wordt na het tweede "
+        "lid een lid ingevoegd, luidende:\n\n3. Nieuw.",
+        [*OLD[:2], "Nieuw.", *OLD[2:4]],
+        id="lapsed-number-taken-again",
+    ),
+    pytest.param(
+        "Artikel 5 wordt als volgt gewijzigd:\n\n1. Onder vernummering van het tweede lid tot "
+        "derde lid en van het derde tot en met vijfde lid tot vijfde tot en met zevende lid wordt "
+        "na het eerste lid een lid ingevoegd, luidende:\n\n2. Nieuw A.\n\n2. Na het derde lid "
+        "(nieuw) wordt een lid ingevoegd, luidende:\n\n4. Nieuw B.",
+        [OLD[0], "Nieuw A.", OLD[1], "Nieuw B.", *OLD[2:5]],
+        id="two-runs-in-one-clause",
+    ),
+    pytest.param(
+        "In artikel 5, tweede en derde lid, wordt «gaat over» vervangen door «betreft».",
+        [OLD[0], *(t.replace("gaat over", "betreft") for t in OLD[1:3]), *OLD[3:5]],
+        id="same-words-in-two-leden",
+    ),
+    pytest.param(
+        "A\n\nIn artikel 5, tweede lid, wordt na de eerste zin een zin ingevoegd, luidende: Zo "
+        "is het.\n\nB\n\nAan artikel 5, derde lid, wordt «, tenzij anders bepaald» toegevoegd.",
+        [
+            OLD[0],
+            OLD[1] + " Zo is het.",
+            OLD[2][:-1] + ", tenzij anders bepaald.",
+            *OLD[3:5],
+        ],
+        id="sentence-after-the-first-and-words-at-the-end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("instruction", "after"), PUBLISHED)
+def test_forms_apply_reads(instruction: str, after: list[str]) -> None:
+    """`apply` reads the forms `amend` writes: a number freed by a lapse taken again by a later
+    renumbering, two runs in one renumbering clause, one change in several leden, a sentence
+    inserted after another, words "toegevoegd" at the end."""
+    result, problems = _apply(instruction, ARTICLE)
+    assert problems == []
+    assert result == published(
+        "Artikel 5\n" + "".join(f"{i}. {t}\n" for i, t in enumerate(after, 1))
+    )
+
+
+def test_gedachtestreepjes_read_by_apply() -> None:
+    """ "Na het eerste gedachtestreepje wordt een gedachtestreepje ingevoegd", "Het derde
+    gedachtestreepje vervalt, onder vervanging van ... het tweede gedachtestreepje ..."."""
+    before = (
+        "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– tegen een kind;\n– met geweld."
+    )
+    instruction = (
+        "Artikel 7, eerste lid, wordt als volgt gewijzigd:\n\n1. Na het eerste gedachtestreepje "
+        "wordt een gedachtestreepje ingevoegd, luidende:\n\n– in een woning;\n\n2. Het vierde "
+        "gedachtestreepje (nieuw) vervalt, onder vervanging van de puntkomma aan het slot van "
+        "het derde gedachtestreepje (nieuw) door een punt."
+    )
+    result, problems = _apply(instruction, before)
+    assert problems == []
+    assert result == published(
+        "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– in een woning;\n– tegen een kind."
+    )
