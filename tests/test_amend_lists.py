@@ -287,3 +287,26 @@ def test_gedachtestreepjes_read_by_apply() -> None:
     assert result == published(
         "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– in een woning;\n– tegen een kind."
     )
+
+
+def test_word_hangs_a_gedachtestreepje_like_a_number() -> None:
+    """In the Word bill a new gedachtestreepje hangs its dash as a new lid hangs its number
+    ("–\\tin een woning;"), indented below the instruction."""
+    import io
+
+    import docx
+
+    from test_amend_generate import version
+    from wetgeving.amend.build import make_bill
+    from wetgeving.amend.render import paragraphs
+    from wetgeving.compare.engine import compare_versions
+    from wetgeving.documents.docx import amending_bill
+
+    old = version("oud", dashes(["door twee personen", "met geweld"]))
+    new = version("nieuw", dashes(["door twee personen", "in een woning", "met geweld"]))
+    made = make_bill(compare_versions(old, new), old, new, regulation="Wetboek van Strafrecht")
+    document = docx.Document(io.BytesIO(amending_bill("Testwet", "Opdrachten", paragraphs(made))))
+    shown = [(p.text, p.paragraph_format.first_line_indent) for p in document.paragraphs]
+    dash = next((text, hang) for text, hang in shown if text.startswith("–"))
+    assert dash[0] == "–\tin een woning;"
+    assert dash[1] is not None and dash[1] < 0

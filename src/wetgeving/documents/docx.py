@@ -381,4 +381,5 @@ def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:
 def _is_marker(text: str) -> bool:
     from wetgeving.text.structure import MARKER
 
-    return bool(MARKER.match(text)) and (text.endswith(".") or text.endswith(("°", "º")))
+    # A gedachtestreepje ("–") hangs like a number does.
+    return bool(MARKER.match(text)) and (text.endswith((".", "°", "º")) or text in ("–", "—"))
