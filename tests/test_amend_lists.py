@@ -310,3 +310,20 @@ def test_word_hangs_a_gedachtestreepje_like_a_number() -> None:
     dash = next((text, hang) for text, hang in shown if text.startswith("–"))
     assert dash[0] == "–\tin een woning;"
     assert dash[1] is not None and dash[1] < 0
+
+
+def test_article_renumbered_and_changed() -> None:
+    """An article the comparison renumbers and changes: "Artikel 3 wordt vernummerd tot artikel
+    2 en wordt als volgt gewijzigd:", its change below it, unnumbered when it is the only one
+    (Ar 6.15); the change cites the lid as the article had it."""
+    old = (
+        "## Artikel 1\n\nEerste artikel over de wet.\n\n## Artikel 3\n\n1. Dit artikel gaat "
+        "over de reikwijdte van de wet.\n2. Het tweede lid.\n"
+    )
+    new = old.replace("Artikel 3", "Artikel 2").replace(
+        "Het tweede lid.", "Het tweede lid met meer."
+    )
+    assert bill(old, new) == HEAD + (
+        "A\n\nArtikel 3 wordt vernummerd tot artikel 2 en wordt als volgt gewijzigd:\n\nAan het "
+        "tweede lid wordt «met meer» toegevoegd.\n"
+    )

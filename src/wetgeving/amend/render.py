@@ -86,7 +86,7 @@ def item_paragraphs(item: Item, context: Ref, depth: int, marker: str, stijl: St
         else "wordt als volgt gewijzigd:"
     )
     out = [Para("opdracht", 0, f"{comma(head)} {verb}", marker, depth)]
-    numbered = len(item.items) > 1 or bool(item.renumber_to)
+    numbered = len(item.items) > 1
     for n, child in enumerate(item.items):
         sub = _marker(depth, n) if numbered else ""
         out.extend(item_paragraphs(child, item.target, depth + 1, sub, stijl))
@@ -338,7 +338,7 @@ def rows(bill: Bill) -> list[Row]:
             text, new = sentence(item, context, bill.stijl)
             out.append(Row(where[0], where[1], path, item, text, tuple(line for _, line in new)))
             return
-        numbered = len(item.items) > 1 or bool(item.renumber_to)
+        numbered = len(item.items) > 1
         for n, child in enumerate(item.items):
             marker = _marker(depth, n).rstrip(".") if numbered else ""
             walk(child, item.target, depth + 1, (*path, marker) if marker else path, where)
