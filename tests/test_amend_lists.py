@@ -1,15 +1,16 @@
 """`wetgeving amend` on lists and structure: renumbering written once per lid, lapses and
 insertions in the order that allows it, words and sentences added at the end, gedachtestreepjes,
 an article that gets or loses its leden, the same change in neighbouring provisions. Every
-expected bill is the exact text; `bill()` also checks it by applying it."""
+expected bill is the exact text; `bill()` also checks it by applying it. The tables below run in
+`test_amend_generate.test_formula` (one test for every formula); `apply` reading the same forms
+is tested here."""
 
 from __future__ import annotations
 
 import pytest
 
 from test_amend_apply import _apply
-from test_amend_generate import HEAD, bill
-from test_amend_support import published
+from test_amend_support import HEAD, bill, published, version
 
 _ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste"]
 OLD = [f"Het {w} lid gaat over regel {i}." for i, w in enumerate(_ORDINALS, 1)]
@@ -25,6 +26,9 @@ def dashes(items: list[str]) -> str:
     return "## Artikel 7\n\n1. De straf is hoger indien het feit wordt gepleegd:\n" + body
 
 
+# Every lid gets its new number in one step: a lapse further on is written first when its number
+# is needed, one clause takes a later step's renumbering along, lapses with only renumbering
+# between them are one sentence (Ar 3.29), a lid that lapses where another comes is replaced.
 RENUMBERING = [
     pytest.param(
         leden(OLD[:6]),
@@ -64,15 +68,6 @@ RENUMBERING = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), RENUMBERING)
-def test_each_lid_renumbered_once(old: str, new: str, expected: str) -> None:
-    """Every lid gets its new number in one step: a lapse further on is written first when its
-    number is needed, one clause takes a later step's renumbering along, lapses with only
-    renumbering between them are one sentence (Ar 3.29), and a lid that lapses where another
-    comes is replaced ("komt te luiden"); "(nieuw)" only cites a lid renumbered earlier."""
-    assert bill(old, new) == HEAD + expected
-
-
 def test_the_dossiers_v1_v2_renumbering() -> None:
     """Art. 273f v1 -> v2 in short: a lid inserted after the third and the eighth lapsing give
     "Het achtste lid vervalt." and one renumbering of the fourth to seventh lid, not the ninth
@@ -87,6 +82,9 @@ def test_the_dossiers_v1_v2_renumbering() -> None:
     )
 
 
+# Words after the last word are "toegevoegd" ("aan het slot" among other changes, Ar 6.11); a
+# whole sentence is inserted after the one it follows or added; one change in neighbouring leden
+# is one instruction.
 WORDS = [
     pytest.param(
         "## Artikel 9\n\n1. De rechter kan de straf verminderen.\n2. De officier vordert de straf "
@@ -126,14 +124,13 @@ WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), WORDS)
-def test_words_and_sentences(old: str, new: str, expected: str) -> None:
-    """Words after the last word are "toegevoegd" ("aan het slot" among other changes, Ar
-    6.11); a whole sentence is inserted after the one it follows or added; the same change in
-    neighbouring leden is one instruction."""
-    assert bill(old, new) == HEAD + expected
-
-
+_MIDDLE_LAPSES = (
+    dashes(["door twee personen", "tegen een kind", "met geweld"]),
+    dashes(["door twee personen", "met geweld"]),
+    "A\n\nArtikel 7, eerste lid, tweede gedachtestreepje, vervalt.\n",
+)
+# Gedachtestreepjes are changed item by item, cited by place ("(nieuw)" when an earlier
+# instruction moved one), with the punctuation formulas of Ar 6.18.
 DASHES = [
     pytest.param(
         dashes(["door twee personen", "tegen een kind", "met geweld"]),
@@ -156,22 +153,13 @@ DASHES = [
         "gedachtestreepje door een punt.\n",
         id="laatste_vervalt",
     ),
-    pytest.param(
-        dashes(["door twee personen", "tegen een kind", "met geweld"]),
-        dashes(["door twee personen", "met geweld"]),
-        "A\n\nArtikel 7, eerste lid, tweede gedachtestreepje, vervalt.\n",
-        id="middelste_vervalt",
-    ),
+    pytest.param(*_MIDDLE_LAPSES, id="middelste_vervalt"),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), DASHES)
-def test_gedachtestreepjes_as_a_list(old: str, new: str, expected: str) -> None:
-    """A list of gedachtestreepjes is changed item by item, each cited by its place ("(nieuw)"
-    when an earlier instruction moved it), with the punctuation formulas of Ar 6.18."""
-    assert bill(old, new) == HEAD + expected
-
-
+# The comparison says which lid the text of an article became (or which lid became the text):
+# the mark is placed or removed for that lid (Ar 6.18, third and fourth lid). A lid whose list
+# appears or goes whole is rewritten.
 LEDEN = [
     pytest.param(
         "## Artikel 9\n\nDe rechter kan een straf opleggen aan de dader:\n- a. bij een "
@@ -213,22 +201,26 @@ LEDEN = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), LEDEN)
-def test_leden_as_the_comparison_says(old: str, new: str, expected: str) -> None:
-    """The comparison says which lid the text of an article became (or which lid became the
-    text): the mark is placed or removed for that lid (Ar 6.18, third and fourth lid), and its
-    changes are written while it is a lid. A lid whose list appears or goes whole is rewritten."""
-    assert bill(old, new) == HEAD + expected
+LIST_CASES = [*RENUMBERING, *WORDS, *DASHES, *LEDEN]
 
 
-ARTICLE = "Artikel 5\n" + "".join(f"{i}. {t}" + "\n" for i, t in enumerate(OLD[:5], 1))
+def article(texts: list[str]) -> str:
+    """Article 5 with these leden, as published."""
+    return "Artikel 5\n" + "".join(f"{i}. {t}\n" for i, t in enumerate(texts, 1))
+
+
+ARTICLE = article(OLD[:5])
+DASH_LIST = (
+    "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– tegen een kind;\n– met geweld."
+)
 
 PUBLISHED = [
     pytest.param(
         "Artikel 5 wordt als volgt gewijzigd:\n\n1. Het vijfde lid vervalt.\n\n2. Onder "
         "vernummering van het derde en vierde lid tot vierde en vijfde lid wordt na het tweede "
         "lid een lid ingevoegd, luidende:\n\n3. Nieuw.",
-        [*OLD[:2], "Nieuw.", *OLD[2:4]],
+        ARTICLE,
+        article([*OLD[:2], "Nieuw.", *OLD[2:4]]),
         id="lapsed-number-taken-again",
     ),
     pytest.param(
@@ -236,57 +228,44 @@ PUBLISHED = [
         "derde lid en van het derde tot en met vijfde lid tot vijfde tot en met zevende lid wordt "
         "na het eerste lid een lid ingevoegd, luidende:\n\n2. Nieuw A.\n\n2. Na het derde lid "
         "(nieuw) wordt een lid ingevoegd, luidende:\n\n4. Nieuw B.",
-        [OLD[0], "Nieuw A.", OLD[1], "Nieuw B.", *OLD[2:5]],
+        ARTICLE,
+        article([OLD[0], "Nieuw A.", OLD[1], "Nieuw B.", *OLD[2:5]]),
         id="two-runs-in-one-clause",
     ),
     pytest.param(
         "In artikel 5, tweede en derde lid, wordt «gaat over» vervangen door «betreft».",
-        [OLD[0], *(t.replace("gaat over", "betreft") for t in OLD[1:3]), *OLD[3:5]],
+        ARTICLE,
+        article([OLD[0], *(t.replace("gaat over", "betreft") for t in OLD[1:3]), *OLD[3:5]]),
         id="same-words-in-two-leden",
     ),
     pytest.param(
         "A\n\nIn artikel 5, tweede lid, wordt na de eerste zin een zin ingevoegd, luidende: Zo "
         "is het.\n\nB\n\nAan artikel 5, derde lid, wordt «, tenzij anders bepaald» toegevoegd.",
-        [
-            OLD[0],
-            OLD[1] + " Zo is het.",
-            OLD[2][:-1] + ", tenzij anders bepaald.",
-            *OLD[3:5],
-        ],
+        ARTICLE,
+        article(
+            [OLD[0], OLD[1] + " Zo is het.", OLD[2][:-1] + ", tenzij anders bepaald.", *OLD[3:5]]
+        ),
         id="sentence-after-the-first-and-words-at-the-end",
+    ),
+    pytest.param(
+        "Artikel 7, eerste lid, wordt als volgt gewijzigd:\n\n1. Na het eerste gedachtestreepje "
+        "wordt een gedachtestreepje ingevoegd, luidende:\n\n– in een woning;\n\n2. Het vierde "
+        "gedachtestreepje (nieuw) vervalt, onder vervanging van de puntkomma aan het slot van "
+        "het derde gedachtestreepje (nieuw) door een punt.",
+        DASH_LIST,
+        "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– in een woning;\n– tegen een "
+        "kind.",
+        id="gedachtestreepjes",
     ),
 ]
 
 
-@pytest.mark.parametrize(("instruction", "after"), PUBLISHED)
-def test_forms_apply_reads(instruction: str, after: list[str]) -> None:
+@pytest.mark.parametrize(("instruction", "before", "after"), PUBLISHED)
+def test_forms_apply_reads(instruction: str, before: str, after: str) -> None:
     """`apply` reads the forms `amend` writes: a number freed by a lapse taken again by a later
     renumbering, two runs in one renumbering clause, one change in several leden, a sentence
-    inserted after another, words "toegevoegd" at the end."""
-    result, problems = _apply(instruction, ARTICLE)
-    assert problems == []
-    assert result == published(
-        "Artikel 5\n" + "".join(f"{i}. {t}\n" for i, t in enumerate(after, 1))
-    )
-
-
-def test_gedachtestreepjes_read_by_apply() -> None:
-    """ "Na het eerste gedachtestreepje wordt een gedachtestreepje ingevoegd", "Het derde
-    gedachtestreepje vervalt, onder vervanging van ... het tweede gedachtestreepje ..."."""
-    before = (
-        "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– tegen een kind;\n– met geweld."
-    )
-    instruction = (
-        "Artikel 7, eerste lid, wordt als volgt gewijzigd:\n\n1. Na het eerste gedachtestreepje "
-        "wordt een gedachtestreepje ingevoegd, luidende:\n\n– in een woning;\n\n2. Het vierde "
-        "gedachtestreepje (nieuw) vervalt, onder vervanging van de puntkomma aan het slot van "
-        "het derde gedachtestreepje (nieuw) door een punt."
-    )
-    result, problems = _apply(instruction, before)
-    assert problems == []
-    assert result == published(
-        "Artikel 7\n1. De straf is hoger indien:\n– door twee;\n– in een woning;\n– tegen een kind."
-    )
+    inserted after another, words "toegevoegd" at the end, gedachtestreepjes by place."""
+    assert _apply(instruction, before) == (published(after), [])
 
 
 def test_word_hangs_a_gedachtestreepje_like_a_number() -> None:
@@ -296,7 +275,6 @@ def test_word_hangs_a_gedachtestreepje_like_a_number() -> None:
 
     import docx
 
-    from test_amend_generate import version
     from wetgeving.amend.build import make_bill
     from wetgeving.amend.render import paragraphs
     from wetgeving.compare.engine import compare_versions
