@@ -15,10 +15,17 @@ from wetgeving.amend.locate import (
     Locator,
     Place,
     label,
-    quote_problem,
-    sentence_span,
 )
-from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Problem, Ref
+from wetgeving.amend.model import BODIES, Bill, Instruction, Item, Problem
+from wetgeving.amend.owntext import (
+    Span,
+    add_sentences,
+    drop_sentence,
+    edit_words,
+    insert_sentence,
+    replace_text,
+    where_of,
+)
 from wetgeving.amend.siblings import (
     apply_ends,
     check_unique,
@@ -28,7 +35,6 @@ from wetgeving.amend.siblings import (
     renumber_children,
     set_heading,
 )
-from wetgeving.amend.textedit import EditError, edit_all
 from wetgeving.amend.tree import (
     ByItem,
     Tree,
@@ -36,15 +42,12 @@ from wetgeving.amend.tree import (
     is_dash,
     number_key,
     opened,
-    set_text,
     text_of,
     to_item,
 )
 from wetgeving.text.labels import cite
 from wetgeving.text.model import DIVISION_RANK, Regeling
 from wetgeving.text.structure import Item as TItem
-
-Span = tuple[int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +97,6 @@ def apply_bill(
     result = tree.regelingen() if not applier.problems else regelingen
     changed = tuple(new.path for new, old in zip(result, regelingen, strict=True) if new != old)
     return Outcome(result, changed, tuple(applier.problems), applier.applied)
-
-
-def _where_of(instruction: Instruction | Group) -> str:
-    return (
-        f"{instruction.where} (regel {instruction.line})" if instruction.line else instruction.where
-    )
 
 
 class _Applier:
@@ -178,21 +175,9 @@ class _Applier:
 
     def words(self, ins: Instruction) -> None:
         for ref in (ins.target, *ins.targets):
-            self.words_in(ref, ins)
-
-    def words_in(self, ref: Ref, ins: Instruction) -> None:
-        place = self.locator.find(ref)
-        self.guard(place, ins)
-        owner = place.text_owner()
-        text = text_of(owner)
-        lo, hi = sentence_span(text, place.ref) if place.ref[-1].kind == "zin" else (0, len(text))
-        fresh = [(a - lo, b - lo, w) for a, b, w in self.state.fresh.get(owner) or []]
-        try:
-            part, fresh = edit_all(text[lo:hi], ins.edits, fresh, _where_of(ins))
-        except EditError as err:
-            raise Failure(quote_problem(err, cite(label(place.ref)))) from None
-        set_text(owner, text[:lo] + part + text[hi:])
-        self.state.fresh[owner] = [(a + lo, b + lo, w) for a, b, w in fresh]
+            place = self.locator.find(ref)
+            self.guard(place, ins)
+            edit_words(self.state.fresh, place, ins)
 
     # --- provisions ---------------------------------------------------------------------------
 
@@ -208,15 +193,12 @@ class _Applier:
         first = places[0]
         kind = first.ref[-1].kind
         if kind == "zin":
-            owner = first.text_owner()
-            text = text_of(owner)
-            a, b = sentence_span(text, first.ref)
-            set_text(owner, (text[:a] + text[b:]).strip().replace("  ", " "))
+            drop_sentence(first)
             return
         if kind in (*BODIES, *DIVISION_RANK):
             for place in places:
                 self.tree.remove(place.node)
-                self.locator.gone[label(place.ref)] = _where_of(ins)
+                self.locator.gone[label(place.ref)] = where_of(ins)
             return
         parent = first.parent
         siblings = children(parent)
@@ -244,10 +226,10 @@ class _Applier:
                 closing = ";" if place.node.kind == "onderdeel" and later else "."
                 word = "vervallen" if place.node.kind == "onderdeel" else "Vervallen"
                 place.node.alineas = [f"{word}{closing}"]
-                self.state.vacant[place.node] = _where_of(ins)
+                self.state.vacant[place.node] = where_of(ins)
             else:
                 siblings.remove(place.node)
-            self.locator.gone[label(place.ref)] = _where_of(ins)
+            self.locator.gone[label(place.ref)] = where_of(ins)
         apply_ends(parent, ins.ends)
         renumber_children(parent, ins.renumber, self.state.vacant)
 
@@ -256,14 +238,7 @@ class _Applier:
         first = places[0]
         kind = first.ref[-1].kind
         if kind in ("aanhef", "zin", "slotzin"):
-            owner = first.text_owner()
-            if kind == "zin":
-                text = text_of(owner)
-                a, b = sentence_span(text, first.ref)
-                set_text(owner, text[:a] + ins.text + text[b:])
-            else:
-                set_text(owner, ins.text)
-            self.state.fresh[owner] = [(0, len(text_of(owner)), _where_of(ins))]
+            replace_text(self.state.fresh, first, ins)
             return
         new = self.fresh_items(ins, first.node.kind)
         if kind in (*BODIES, *DIVISION_RANK):
@@ -285,7 +260,7 @@ class _Applier:
         items = [to_item(node) for node in ins.content]
         for item in items:
             opened(item)
-            self.state.created[item] = _where_of(ins)
+            self.state.created[item] = where_of(ins)
         return items
 
     def insert(self, ins: Instruction) -> None:
@@ -310,7 +285,8 @@ class _Applier:
             return
         anchor = self.locator.find(ins.target)
         if ins.kind == "zin":
-            self.insert_sentence(anchor, ins)
+            self.guard(anchor, ins)
+            insert_sentence(self.state.fresh, anchor, ins)
             return
         self.guard_parent(anchor, ins)
         new = self.fresh_items(ins, ins.kind)
@@ -335,25 +311,6 @@ class _Applier:
         fill_vacancies(holder, self.state.vacant)
         check_unique(holder, anchor.ref[:-1])
 
-    def insert_sentence(self, anchor: Place, ins: Instruction) -> None:
-        """ "Na de eerste zin wordt een zin ingevoegd, luidende: ..."."""
-        self.guard(anchor, ins)
-        if anchor.ref[-1].kind != "zin":
-            raise Failure(f"een zin kan niet naast {label(anchor.ref)} staan")
-        owner = anchor.text_owner()
-        text = text_of(owner)
-        a, b = sentence_span(text, anchor.ref)
-        at = b if ins.position == "na" else a
-        before, after = text[:at].rstrip(" "), text[at:].lstrip(" ")
-        start = len(before) + (1 if before else 0)
-        set_text(owner, " ".join(part for part in (before, ins.text, after) if part))
-        spans = self.state.fresh.get(owner) or []
-        self.state.fresh[owner] = [
-            *((x, y, w) for x, y, w in spans if x < at),
-            *((x + len(ins.text) + 1, y + len(ins.text) + 1, w) for x, y, w in spans if x >= at),
-            (start, start + len(ins.text), _where_of(ins)),
-        ]
-
     def guard_parent(self, anchor: Place, ins: Instruction) -> None:
         for item in anchor.chain[:-1]:
             where = self.state.created.get(item)
@@ -371,12 +328,7 @@ class _Applier:
                 raise Failure(
                     f"{cite(label(parent.ref))} heeft geen eigen tekst om een zin aan toe te voegen"
                 )
-            owner = parent.text_owner()
-            text = text_of(owner)
-            set_text(owner, f"{text} {ins.text}".strip())
-            spans = self.state.fresh.get(owner) or []
-            self.state.fresh[owner] = spans
-            spans.append((len(text) + 1, len(text) + 1 + len(ins.text), _where_of(ins)))
+            add_sentences(self.state.fresh, parent, ins)
             return
         if node.kind == "regeling" or (
             node.kind in DIVISION_RANK and ins.kind in (*BODIES, *DIVISION_RANK)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wetgeving.amend.cite import CiteError, parse_ref, parse_series
+from wetgeving.amend.cite import CiteError
+from wetgeving.amend.citeread import parse_ref, parse_series
 from wetgeving.amend.model import EndChange, Ref, WordEdit
 
 _S = r"\s+"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wetgeving.amend.cite import CARDINAL_VALUES, CiteError, parse_ref, parse_targets
+from wetgeving.amend.cite import CARDINAL_VALUES, CiteError
+from wetgeving.amend.citeread import parse_ref, parse_targets
 from wetgeving.amend.clauses import (
     QEND,
     FormulaError,
