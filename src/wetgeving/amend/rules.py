@@ -74,7 +74,9 @@ def same_words(planned: list[Planned]) -> list[Planned]:
                 and _siblings(last, ins.target)
                 and inside is not False
             ):
-                merged = replace(first, targets=(*first.targets, ins.target), new_id=None)
+                merged = replace(
+                    first, targets=(*first.targets, ins.target), old_id=None, new_id=None
+                )
                 out[-1] = Planned(merged, inside)  # type: ignore[arg-type]
                 continue
         out.append(p)
