@@ -296,13 +296,11 @@ class ListPlanner:
         siblings = self.siblings()
         gone = gap.gone
         kind = gone[0].kind
-        start = siblings.index(gone[0])
-        followers = [
-            c
-            for c in siblings[siblings.index(gone[-1]) + 1 :]
-            if c.kind == kind and not self.vacant(c)
-        ]
-        prev = siblings[start - 1] if start > 0 and siblings[start - 1].kind == kind else None
+        last = siblings.index(gone[-1])
+        followers = [c for c in siblings[last + 1 :] if c.kind == kind and not self.vacant(c)]
+        prev = next(
+            (c for c in reversed(siblings[:last]) if c.kind == kind and c not in gone), None
+        )
         ends = self.ends(prev) if not followers else ()
         refs = [(*self.ref, p.seg(g, self.parent)) for g in gone]
         p.emit(
