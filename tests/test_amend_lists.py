@@ -270,7 +270,7 @@ def test_forms_apply_reads(instruction: str, before: str, after: str) -> None:
 
 def test_word_hangs_a_gedachtestreepje_like_a_number() -> None:
     """In the Word bill a new gedachtestreepje hangs its dash as a new lid hangs its number
-    ("–\\tin een woning;"), indented below the instruction."""
+    ("–\\tin een woning;"), indented below the instruction, which stays on its page."""
     import io
 
     import docx
@@ -288,6 +288,8 @@ def test_word_hangs_a_gedachtestreepje_like_a_number() -> None:
     dash = next((text, hang) for text, hang in shown if text.startswith("–"))
     assert dash[0] == "–\tin een woning;"
     assert dash[1] is not None and dash[1] < 0
+    announcing = next(p for p in document.paragraphs if p.text.endswith("luidende:"))
+    assert announcing.paragraph_format.keep_with_next is True
 
 
 def test_article_renumbered_and_changed() -> None:
