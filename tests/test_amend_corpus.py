@@ -63,6 +63,10 @@ def test_the_bill_verifies_and_renumbers_each_lid_once(bill: Bill) -> None:
         # 14h and 15h: sentences inserted after the first, and added at the end.
         "1. In het eerste lid wordt na de eerste zin een zin ingevoegd, luidende: In het geval",
         "1. Aan het eerste lid worden twee zinnen toegevoegd, luidende: Indien het bevel",
+        # 77s: a word changed and a sentence inserted after the one it is in.
+        "1. Het zesde lid wordt als volgt gewijzigd:\n\na. In de eerste zin wordt «twee» "
+        "vervangen door «drie».\n\nb. Na de eerste zin wordt een zin ingevoegd, luidende: Na twee "
+        "jaar eindigt de maatregel voorwaardelijk",
         # 15i: words at the end.
         "3. Aan het zesde lid wordt «aan de veroordeelde» toegevoegd.",
         # 138a: its number goes to the new article, so it is renumbered first.

@@ -83,8 +83,8 @@ def test_the_dossiers_v1_v2_renumbering() -> None:
 
 
 # Words after the last word are "toegevoegd" ("aan het slot" among other changes, Ar 6.11); a
-# whole sentence is inserted after the one it follows or added; one change in neighbouring leden
-# is one instruction.
+# whole sentence is inserted after the one it follows or added, also next to word changes (those
+# then cite their sentence); one change in neighbouring leden is one instruction.
 WORDS = [
     pytest.param(
         "## Artikel 9\n\n1. De rechter kan de straf verminderen.\n2. De officier vordert de straf "
@@ -111,6 +111,15 @@ WORDS = [
         "A\n\nAan artikel 9 worden twee zinnen toegevoegd, luidende: Dit geldt ook in hoger "
         "beroep. Hij doet dat bij vonnis.\n",
         id="zinnen_toegevoegd",
+    ),
+    pytest.param(
+        "## Artikel 9\n\n1. Het eerste lid.\n2. De officier vordert de straf.\n",
+        "## Artikel 9\n\n1. Het eerste lid.\n2. De officier vordert de maatregel. Hij doet dat "
+        "schriftelijk.\n",
+        "A\n\nArtikel 9, tweede lid, wordt als volgt gewijzigd:\n\n1. In de eerste zin wordt "
+        "«straf» vervangen door «maatregel».\n\n2. Er wordt een zin toegevoegd, luidende: Hij "
+        "doet dat schriftelijk.\n",
+        id="woorden_en_een_zin",
     ),
     pytest.param(
         "## Artikel 139d\n\n1. Zie artikel 138a voor de straf.\n2. Het feit van artikel 138a is "

@@ -36,6 +36,7 @@ class Lid:
     text: list[str]
     onderdelen: list[list[str]] = field(default_factory=list)
     dashes: bool = False  # the onderdelen are gedachtestreepjes ("–") instead of a, b, c
+    more: list[list[str]] = field(default_factory=list)  # further sentences (without onderdelen)
 
 
 @dataclass
@@ -65,7 +66,8 @@ def _markdown(articles: list[Article]) -> str:
                     marker = "–" if lid.dashes else f"{chr(ord('a') + k)}."
                     out.append(f"{indent}- {marker} {' '.join(ond)}{end}")
             else:
-                out.append(f"{mark}{_sentence(lid.text, '.')}")
+                text = " ".join(_sentence(words, ".") for words in [lid.text, *lid.more])
+                out.append(f"{mark}{text}")
         out.append("")
     return "\n".join(out)
 
@@ -113,6 +115,8 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
                     "art-",
                     "move",
                     "leden",
+                    "zin+",
+                    "zin-",
                 ]
             )
         )
@@ -155,6 +159,13 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
                 new.insert(at, Article(number, draw(st.lists(lids, min_size=1, max_size=3))))
         elif action == "art-" and len(new) > 1:
             new.remove(article)
+        elif action == "zin+":
+            lid = draw(st.sampled_from(article.leden))
+            lid.more.insert(draw(st.integers(min_value=0, max_value=len(lid.more))), draw(words))
+        elif action == "zin-":
+            lid = draw(st.sampled_from(article.leden))
+            if lid.more:
+                del lid.more[draw(st.integers(min_value=0, max_value=len(lid.more) - 1))]
         elif action == "leden":
             article.plain = not article.plain
         elif action == "move" and len(new) > 1 and len(article.leden) > 1:
@@ -181,8 +192,9 @@ def _version(name: str, articles: list[Article]) -> VersionText:
 def test_random_edits_are_reproduced_by_the_instructions(
     pair: tuple[list[Article], list[Article]],
 ) -> None:
-    """For random edits (words, leden, onderdelen, articles, moves) the bill applied to the old
-    text gives the new text exactly (verify raises, naming the provision, when it does not)."""
+    """For random edits (words, sentences, leden, onderdelen, gedachtestreepjes, leden that
+    appear or go, articles, moves) the bill applied to the old text gives the new text exactly
+    (verify raises, naming the provision, when it does not), and renumbers every lid once."""
     old, new = _version("oud", pair[0]), _version("nieuw", pair[1])
     bill = make_bill(compare_versions(old, new), old, new, regulation="Wetboek van Strafrecht")
     verify(bill, old, new, regulation="Wetboek van Strafrecht")

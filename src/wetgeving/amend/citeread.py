@@ -35,6 +35,7 @@ _PIECES: list[tuple[str, re.Pattern[str]]] = [
     ("slotzin", re.compile(r"^(?:de\s+)?(?:slotzin|zinsnede na de opsomming)$", re.I)),
     ("zin", re.compile(rf"^(?:de\s+)?(?P<ord>{_ORD})\s+(?:vol)?zin$", re.I)),
     ("artikel", re.compile(r"^(?:het\s+)?artikel$", re.I)),
+    ("artikel", re.compile(r"^(?:de\s+)?tekst$", re.I)),  # the text of the group's provision
     ("enig", re.compile(r"^(?:het\s+)?enig\s+artikel$", re.I)),
     ("bijlage", re.compile(r"^(?:de\s+)?bijlage(?:\s+(?P<nr>[^\s,]+))?$", re.I)),
 ]

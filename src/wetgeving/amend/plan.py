@@ -23,13 +23,25 @@ from wetgeving.amend.rules import (
     added_sentences,
     dropped_sentence,
     increasing,
+    one_sentence,
     plain,
     too_much,
+    without_new_sentences,
 )
 from wetgeving.amend.tree import ByItem, Tree, children, dash_place, is_dash, opened, text_of
 from wetgeving.errors import AmendError
 from wetgeving.text.model import Node
 from wetgeving.text.structure import Item
+
+
+def _sentences(ref: Ref, after: int | None, text: str) -> Instruction:
+    """ "Aan het eerste lid wordt een zin toegevoegd" or "Na de eerste zin wordt een zin
+    ingevoegd", luidende: `text`."""
+    if after is None:
+        return Instruction("toevoegen", ref, kind="zin", text=text)
+    return Instruction(
+        "invoegen", (*ref, Seg("zin", str(after))), kind="zin", text=text, position="na"
+    )
 
 
 class ArticlePlanner:
@@ -232,15 +244,12 @@ class ArticlePlanner:
         old_id, new_id = self.old_id(item), new.id
         added = added_sentences(current, target)
         dropped = dropped_sentence(current, target)
+        if not has_list and added is None and self.words_then_sentences(ref, current, target):
+            return False
         edits = plan_words(current, target, at_end=not has_list)
         ins: Instruction | None
         if added is not None and not has_list:
-            after, text = added
-            if after is None:
-                ins = Instruction("toevoegen", ref, kind="zin", text=text)
-            else:
-                anchor = (*ref, Seg("zin", str(after)))
-                ins = Instruction("invoegen", anchor, kind="zin", text=text, position="na")
+            ins = _sentences(ref, *added)
         elif dropped is not None and not has_list:
             ins = Instruction("vervallen", (*ref, Seg("zin", str(dropped))))
         elif edits is not None:
@@ -254,6 +263,24 @@ class ArticlePlanner:
             return False
         self.emit(self.rewrite(ref, new, self.origin.get(item), new))
         return True
+
+    def words_then_sentences(self, ref: Ref, current: str, target: str) -> bool:
+        """New sentences among word changes are written apart ("a. In de eerste zin wordt
+        «straf» vervangen door «maatregel». b. Er wordt een zin toegevoegd, luidende: ..."),
+        not quoted as words; True when so written."""
+        for between in without_new_sentences(current, target):
+            then = added_sentences(between, target)
+            first = plan_words(current, between, at_end=True) if then is not None else None
+            if then is None or not first:
+                continue
+            # The words are cited in their sentence: with the new ones the text has several.
+            within = one_sentence(current, first)
+            if within is None:
+                continue
+            self.emit(Instruction("woorden", (*ref, Seg("zin", str(within))), edits=first))
+            self.emit(_sentences(ref, *then))
+            return True
+        return False
 
     # --- a provision that stays -------------------------------------------------------------------
 

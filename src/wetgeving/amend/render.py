@@ -239,11 +239,10 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
     if ins.formula == "toevoegen":
         if ins.kind == "zin":
             n = len(sentences(ins.text))
-            return (
-                f"Aan {comma(here or 'de tekst')} {_verb(n)} {_count('zin', n)} toegevoegd, "
-                f"luidende: {ins.text}",
-                [],
-            )
+            added = f"{_count('zin', n)} toegevoegd, luidende: {ins.text}"
+            if not here:
+                return f"Er {_verb(n)} {added}", []
+            return f"Aan {comma(here)} {_verb(n)} {added}", []
         extra = _clauses(ins, ins.kind, len(ins.target) >= 1 and ins.target[-1].kind == "onderdeel")
         if not here:
             lead = f"{capital(' en '.join(extra))} {_verb(n)}" if extra else f"Er {_verb(n)}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 
-from wetgeving.amend.model import Instruction, Ref
+from wetgeving.amend.model import Instruction, Ref, WordEdit
 from wetgeving.amend.quotes import word_count
 from wetgeving.amend.textedit import sentences
 from wetgeving.amend.tree import next_number, text_of
@@ -169,6 +169,30 @@ def added_sentences(current: str, target: str) -> tuple[int | None, str] | None:
         if added and added.endswith(".") and added[:1].isupper() and "\n" not in added:
             return (None if n == len(spans) else n), added
     return None
+
+
+def without_new_sentences(current: str, target: str) -> list[str]:
+    """The target text without a run of sentences it has more than `current`, for each place
+    the run could stand (the end first): candidates for "words changed, then sentences
+    added"."""
+    old, new = sentences(current), sentences(target)
+    extra = len(new) - len(old)
+    if extra <= 0 or "\n" in target:
+        return []
+    texts = [target[x:y] for x, y in new]
+    return [" ".join(texts[:at] + texts[at + extra :]) for at in range(len(texts) - extra, -1, -1)]
+
+
+def one_sentence(text: str, edits: tuple[WordEdit, ...]) -> int | None:
+    """The number of the one sentence that holds every quotation; None otherwise."""
+    spans = sentences(text)
+    found: set[int] = set()
+    for edit in edits:
+        at = text.find(edit.old) if edit.old else -1
+        if at < 0:
+            return None
+        found |= {n for n, (a, b) in enumerate(spans, 1) if a <= at and at + len(edit.old) <= b}
+    return found.pop() if len(found) == 1 else None
 
 
 def dropped_sentence(current: str, target: str) -> int | None:
