@@ -86,10 +86,10 @@ def test_json_names_targets_ids_and_quotes(dossier_dir: Path) -> None:
     ]
     assert [i["formula"] for i in data["instructions"]] == [
         "woorden",
+        "vervallen",
         "invoegen",
         "woorden",
         "woorden",
-        "vervallen",
         "vervallen",
         "invoegen",
     ]

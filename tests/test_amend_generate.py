@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from wetgeving.amend.build import make_bill, verify
-from wetgeving.amend.render import render_text
+from test_amend_lists import LIST_CASES
+from test_amend_support import HEAD, bill
 from wetgeving.compare.bill import onderdeel_letter, onderdeel_letters
-from wetgeving.compare.engine import compare_versions
-from wetgeving.text.load import VersionText
-from wetgeving.text.parse import parse
 
-HEAD = "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\n"
 LID_5 = (
     "1. Hij wordt gestraft met een geldboete van de vijfde categorie.\n"
     "2. De poging is strafbaar.\n"
@@ -21,22 +17,6 @@ LID_5 = (
     "6. Het zesde lid spreekt van de griffier.\n"
     "7. Artikel 251 is van overeenkomstige toepassing.\n"
 )
-
-
-def version(name: str, body: str) -> VersionText:
-    return VersionText(
-        name, None, (parse(f"---\ntitel: Wetboek van Strafrecht\n---\n\n{body}", "drafts/sr.md"),)
-    )
-
-
-def bill(old: str, new: str, stijl: str = "2018", only: set[str] | None = None) -> str:
-    """The checked bill from one text to another, as plain text."""
-    a, b = version("oud", old), version("nieuw", new)
-    made = make_bill(
-        compare_versions(a, b), a, b, regulation="Wetboek van Strafrecht", stijl=stijl, only=only
-    )  # type: ignore[arg-type]
-    verify(made, a, b, only, "Wetboek van Strafrecht")
-    return render_text(made)
 
 
 # Each case: old text, new text, the bill after its opening lines (checked by applying it).
@@ -206,9 +186,10 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), CASES)
+@pytest.mark.parametrize(("old", "new", "expected"), [*CASES, *LIST_CASES])
 def test_formula(old: str, new: str, expected: str) -> None:
-    """Each kind of change gets the formula of the Ar, word for word (the case ids say which)."""
+    """Each kind of change gets the formula of the Ar, word for word (the case ids say which;
+    the lists, renumbered once per lid, are in test_amend_lists.py)."""
     assert bill(old, new) == HEAD + expected
 
 

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wetgeving.amend.build import make_bill, verify
+from wetgeving.amend.model import Bill, Seg
 from wetgeving.compare.engine import compare_versions
 from wetgeving.text.load import VersionText
 from wetgeving.text.parse import parse
@@ -34,12 +35,15 @@ WORDS = [
 class Lid:
     text: list[str]
     onderdelen: list[list[str]] = field(default_factory=list)
+    dashes: bool = False  # the onderdelen are gedachtestreepjes ("–") instead of a, b, c
+    more: list[list[str]] = field(default_factory=list)  # further sentences (without onderdelen)
 
 
 @dataclass
 class Article:
     number: str
     leden: list[Lid]
+    plain: bool = False  # one lid, written without "1.": an article without leden
 
 
 def _sentence(words: list[str], end: str) -> str:
@@ -52,34 +56,41 @@ def _markdown(articles: list[Article]) -> str:
     for article in articles:
         out.append(f"## Artikel {article.number}")
         out.append("")
+        plain = article.plain and len(article.leden) == 1
         for n, lid in enumerate(article.leden, start=1):
+            mark, indent = ("", "") if plain else (f"{n}. ", "   ")
             if lid.onderdelen:
-                out.append(f"{n}. {_sentence(lid.text, ':')}")
+                out.append(f"{mark}{_sentence(lid.text, ':')}")
                 for k, ond in enumerate(lid.onderdelen):
                     end = "." if k == len(lid.onderdelen) - 1 else ";"
-                    out.append(f"   - {chr(ord('a') + k)}. {' '.join(ond)}{end}")
+                    marker = "–" if lid.dashes else f"{chr(ord('a') + k)}."
+                    out.append(f"{indent}- {marker} {' '.join(ond)}{end}")
             else:
-                out.append(f"{n}. {_sentence(lid.text, '.')}")
+                text = " ".join(_sentence(words, ".") for words in [lid.text, *lid.more])
+                out.append(f"{mark}{text}")
         out.append("")
     return "\n".join(out)
 
 
 words = st.lists(st.sampled_from(WORDS), min_size=2, max_size=9)
-lids = st.builds(Lid, words, st.lists(words, max_size=3))
+lids = st.builds(Lid, words, st.lists(words, max_size=3), st.booleans())
 
 
 @st.composite
 def texts(draw: st.DrawFn) -> list[Article]:
     count = draw(st.integers(min_value=1, max_value=3))
     return [
-        Article(str(10 + n), draw(st.lists(lids, min_size=1, max_size=5))) for n in range(count)
+        Article(str(10 + n), draw(st.lists(lids, min_size=1, max_size=6)), draw(st.booleans()))
+        for n in range(count)
     ]
 
 
 def _copy(articles: list[Article]) -> list[Article]:
     return [
         Article(
-            a.number, [Lid(list(lid.text), [list(o) for o in lid.onderdelen]) for lid in a.leden]
+            a.number,
+            [Lid(list(lid.text), [list(o) for o in lid.onderdelen], lid.dashes) for lid in a.leden],
+            a.plain,
         )
         for a in articles
     ]
@@ -91,7 +102,22 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         action = draw(
             st.sampled_from(
-                ["word", "word", "lid+", "lid-", "ond+", "ond-", "art+", "art-", "move"]
+                [
+                    "word",
+                    "word",
+                    "lid+",
+                    "lid+",
+                    "lid-",
+                    "lid-",
+                    "ond+",
+                    "ond-",
+                    "art+",
+                    "art-",
+                    "move",
+                    "leden",
+                    "zin+",
+                    "zin-",
+                ]
             )
         )
         article = draw(st.sampled_from(new))
@@ -133,6 +159,15 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
                 new.insert(at, Article(number, draw(st.lists(lids, min_size=1, max_size=3))))
         elif action == "art-" and len(new) > 1:
             new.remove(article)
+        elif action == "zin+":
+            lid = draw(st.sampled_from(article.leden))
+            lid.more.insert(draw(st.integers(min_value=0, max_value=len(lid.more))), draw(words))
+        elif action == "zin-":
+            lid = draw(st.sampled_from(article.leden))
+            if lid.more:
+                del lid.more[draw(st.integers(min_value=0, max_value=len(lid.more) - 1))]
+        elif action == "leden":
+            article.plain = not article.plain
         elif action == "move" and len(new) > 1 and len(article.leden) > 1:
             other = draw(st.sampled_from([a for a in new if a is not article]))
             lid = article.leden.pop(
@@ -157,8 +192,24 @@ def _version(name: str, articles: list[Article]) -> VersionText:
 def test_random_edits_are_reproduced_by_the_instructions(
     pair: tuple[list[Article], list[Article]],
 ) -> None:
-    """For random edits (words, leden, onderdelen, articles, moves) the bill applied to the old
-    text gives the new text exactly (verify raises, naming the provision, when it does not)."""
+    """For random edits (words, sentences, leden, onderdelen, gedachtestreepjes, leden that
+    appear or go, articles, moves) the bill applied to the old text gives the new text exactly
+    (verify raises, naming the provision, when it does not), and renumbers every lid once."""
     old, new = _version("oud", pair[0]), _version("nieuw", pair[1])
     bill = make_bill(compare_versions(old, new), old, new, regulation="Wetboek van Strafrecht")
     verify(bill, old, new, regulation="Wetboek van Strafrecht")
+    _renumbered_at_most_once(bill)
+
+
+def _renumbered_at_most_once(bill: Bill) -> None:
+    """No renumbering takes up a number an earlier renumbering of the same list gave, and none
+    cites "(nieuw)": each lid or onderdeel gets its new number in one step."""
+    given: dict[tuple[Seg, ...], set[str]] = {}
+    for ins in bill.instructions():
+        if not ins.renumber:
+            continue
+        assert not ins.renumber_nieuw
+        parent = ins.target if ins.formula in ("toevoegen", "vernummeren") else ins.target[:-1]
+        earlier = given.setdefault(parent, set())
+        assert not {old for old, _ in ins.renumber} & earlier, ins
+        earlier.update(new for _, new in ins.renumber)

@@ -60,3 +60,29 @@ def test_same_formulas_as_the_official_instruction(case_id: str) -> None:
         i.formula for i in read_instructions(case(case_id)["instruction"]).bill.instructions()
     ]
     assert formulas == official
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_whole_article_rewrite_gives_the_published_new_text() -> None:
+    """T2: as far as the published excerpt goes, the new text of article 5a that `amend` writes
+    is the legislator's word for word (the excerpt breaks off inside onderdeel 1°)."""
+    text, _ = _generated("T2", "2018")
+    official = case("T2")["instruction"].split("komen te luiden:", 1)[1]
+    official = official.split("[... excerpt ends here ...]", 1)[0]
+    ours = text.split("Artikel 5a komt te luiden:", 1)[1]
+    assert _words(ours).startswith(_words(official))
+    assert len(_words(official)) > 400
+
+
+def test_current_style_differs_only_in_quoting_the_new_text() -> None:
+    """T1 was published in the pre-2018 style ("vervangen door: B"); in the current style (Ar
+    6.9, second lid) the only difference is that the new text is quoted too."""
+    text, _ = _generated("T1", "2018")
+    official = case("T1")["instruction"].replace(
+        "vervangen door: onderdelen 2°, 3°, 5° en 6°.",
+        "vervangen door «onderdelen 2°, 3°, 5° en 6°».",
+    )
+    assert _body(text) == _body(official)

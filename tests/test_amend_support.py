@@ -9,9 +9,14 @@ from typing import Any
 
 from wetgeving import dossier as dossier_mod
 from wetgeving import history
+from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.content import read_content
 from wetgeving.amend.reader import paragraphs
+from wetgeving.amend.render import render_text
+from wetgeving.compare.engine import compare_versions
+from wetgeving.text.load import VersionText
 from wetgeving.text.model import Regeling
+from wetgeving.text.parse import parse
 from wetgeving.text.render import render_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,3 +74,22 @@ def fixture_dossier(
 def copy_fixture(name: str, target: Path) -> None:
     """Put a fixture draft into a dossier's drafts/."""
     shutil.copyfile(FIXTURES / "drafts" / f"{name}.md", target)
+
+
+HEAD = "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\n"
+
+
+def version(name: str, body: str) -> VersionText:
+    return VersionText(
+        name, None, (parse(f"---\ntitel: Wetboek van Strafrecht\n---\n\n{body}", "drafts/sr.md"),)
+    )
+
+
+def bill(old: str, new: str, stijl: str = "2018", only: set[str] | None = None) -> str:
+    """The checked bill from one text to another, as plain text."""
+    a, b = version("oud", old), version("nieuw", new)
+    made = make_bill(
+        compare_versions(a, b), a, b, regulation="Wetboek van Strafrecht", stijl=stijl, only=only
+    )  # type: ignore[arg-type]
+    verify(made, a, b, only, "Wetboek van Strafrecht")
+    return render_text(made)

@@ -325,8 +325,8 @@ def test_markdown_html_and_word_mvt_say_the_same(dossier: Dossier) -> None:
         "Campagne 1: 3 vrijwel gelijkluidende reacties; kern: “Het begrip uitbuiting",
         "niet overgenomen (1): Arbeidsconflicten vallen er niet onder. Het begrip uitbuiting is "
         "te ruim voor gewone arbeidsconflicten.",
-        "1. In het eerste lid, aanhef, wordt «vijfde» vervangen door «zesde». 2. Onder "
-        "vernummering",
+        "1. In het eerste lid, aanhef, wordt «vijfde» vervangen door «zesde». 2. Het achtste "
+        "lid vervalt. 3. Onder vernummering",
         "lid ingevoegd, luidende: 4. Niet strafbaar is het slachtoffer",
         "Let op: toelichting/999.md: artikel 999 bestaat niet in versie v2",
     ):

@@ -15,34 +15,39 @@ from wetgeving.amend.locate import (
     Locator,
     Place,
     label,
-    quote_problem,
-    sentence_span,
 )
-from wetgeving.amend.model import BODIES, Bill, Group, Instruction, Item, Problem
+from wetgeving.amend.model import BODIES, Bill, Instruction, Item, Problem
+from wetgeving.amend.owntext import (
+    Span,
+    add_sentences,
+    drop_sentence,
+    edit_words,
+    insert_sentence,
+    replace_text,
+    where_of,
+)
 from wetgeving.amend.siblings import (
     apply_ends,
     check_unique,
+    fill_vacancies,
     place_mark,
     remove_mark,
     renumber_children,
     set_heading,
 )
-from wetgeving.amend.textedit import EditError, edit_all
 from wetgeving.amend.tree import (
     ByItem,
     Tree,
     children,
+    is_dash,
     number_key,
     opened,
-    set_text,
     text_of,
     to_item,
 )
 from wetgeving.text.labels import cite
 from wetgeving.text.model import DIVISION_RANK, Regeling
 from wetgeving.text.structure import Item as TItem
-
-Span = tuple[int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,9 @@ class Outcome:
 class _State:
     fresh: ByItem[list[Span]] = field(default_factory=ByItem)
     created: ByItem[str] = field(default_factory=ByItem)
+    # Provisions that lapsed while later ones kept their numbers: "Vervallen." holds the number
+    # until a later instruction of the bill gives it to another provision.
+    vacant: ByItem[str] = field(default_factory=ByItem)
 
 
 def apply_bill(
@@ -89,12 +97,6 @@ def apply_bill(
     result = tree.regelingen() if not applier.problems else regelingen
     changed = tuple(new.path for new, old in zip(result, regelingen, strict=True) if new != old)
     return Outcome(result, changed, tuple(applier.problems), applier.applied)
-
-
-def _where_of(instruction: Instruction | Group) -> str:
-    return (
-        f"{instruction.where} (regel {instruction.line})" if instruction.line else instruction.where
-    )
 
 
 class _Applier:
@@ -172,18 +174,10 @@ class _Applier:
     # --- words ------------------------------------------------------------------------------
 
     def words(self, ins: Instruction) -> None:
-        place = self.locator.find(ins.target)
-        self.guard(place, ins)
-        owner = place.text_owner()
-        text = text_of(owner)
-        lo, hi = sentence_span(text, place.ref) if place.ref[-1].kind == "zin" else (0, len(text))
-        fresh = [(a - lo, b - lo, w) for a, b, w in self.state.fresh.get(owner) or []]
-        try:
-            part, fresh = edit_all(text[lo:hi], ins.edits, fresh, _where_of(ins))
-        except EditError as err:
-            raise Failure(quote_problem(err, cite(label(place.ref)))) from None
-        set_text(owner, text[:lo] + part + text[hi:])
-        self.state.fresh[owner] = [(a + lo, b + lo, w) for a, b, w in fresh]
+        for ref in (ins.target, *ins.targets):
+            place = self.locator.find(ref)
+            self.guard(place, ins)
+            edit_words(self.state.fresh, place, ins)
 
     # --- provisions ---------------------------------------------------------------------------
 
@@ -199,15 +193,12 @@ class _Applier:
         first = places[0]
         kind = first.ref[-1].kind
         if kind == "zin":
-            owner = first.text_owner()
-            text = text_of(owner)
-            a, b = sentence_span(text, first.ref)
-            set_text(owner, (text[:a] + text[b:]).strip().replace("  ", " "))
+            drop_sentence(first)
             return
         if kind in (*BODIES, *DIVISION_RANK):
             for place in places:
                 self.tree.remove(place.node)
-                self.locator.gone[label(place.ref)] = _where_of(ins)
+                self.locator.gone[label(place.ref)] = where_of(ins)
             return
         parent = first.parent
         siblings = children(parent)
@@ -227,7 +218,7 @@ class _Applier:
         )
         for place in places:
             index = siblings.index(place.node)
-            if not ins.renumber and index < last_kept:
+            if not ins.renumber and index < last_kept and not is_dash(place.node):
                 # The following provisions keep their numbers: the number stays, as the
                 # consolidated text shows it ("2. Vervallen.").
                 place.node.children = []
@@ -235,25 +226,19 @@ class _Applier:
                 closing = ";" if place.node.kind == "onderdeel" and later else "."
                 word = "vervallen" if place.node.kind == "onderdeel" else "Vervallen"
                 place.node.alineas = [f"{word}{closing}"]
+                self.state.vacant[place.node] = where_of(ins)
             else:
                 siblings.remove(place.node)
-            self.locator.gone[label(place.ref)] = _where_of(ins)
+            self.locator.gone[label(place.ref)] = where_of(ins)
         apply_ends(parent, ins.ends)
-        renumber_children(parent, ins.renumber)
+        renumber_children(parent, ins.renumber, self.state.vacant)
 
     def replace(self, ins: Instruction) -> None:
         places = self.places(ins)
         first = places[0]
         kind = first.ref[-1].kind
         if kind in ("aanhef", "zin", "slotzin"):
-            owner = first.text_owner()
-            if kind == "zin":
-                text = text_of(owner)
-                a, b = sentence_span(text, first.ref)
-                set_text(owner, text[:a] + ins.text + text[b:])
-            else:
-                set_text(owner, ins.text)
-            self.state.fresh[owner] = [(0, len(text_of(owner)), _where_of(ins))]
+            replace_text(self.state.fresh, first, ins)
             return
         new = self.fresh_items(ins, first.node.kind)
         if kind in (*BODIES, *DIVISION_RANK):
@@ -275,7 +260,7 @@ class _Applier:
         items = [to_item(node) for node in ins.content]
         for item in items:
             opened(item)
-            self.state.created[item] = _where_of(ins)
+            self.state.created[item] = where_of(ins)
         return items
 
     def insert(self, ins: Instruction) -> None:
@@ -284,7 +269,7 @@ class _Applier:
             self.guard(parent, ins)
             node = parent.node
             apply_ends(node, ins.ends)
-            renumber_children(node, ins.renumber)
+            renumber_children(node, ins.renumber, self.state.vacant)
             new = self.fresh_items(ins, ins.kind)
             siblings = children(node)
             key = number_key(new[0].number)
@@ -299,6 +284,10 @@ class _Applier:
             siblings[index:index] = new
             return
         anchor = self.locator.find(ins.target)
+        if ins.kind == "zin":
+            self.guard(anchor, ins)
+            insert_sentence(self.state.fresh, anchor, ins)
+            return
         self.guard_parent(anchor, ins)
         new = self.fresh_items(ins, ins.kind)
         if new[0].kind in (*BODIES, *DIVISION_RANK):
@@ -315,10 +304,11 @@ class _Applier:
             return
         holder = anchor.parent
         apply_ends(holder, ins.ends)
-        renumber_children(holder, ins.renumber)
+        renumber_children(holder, ins.renumber, self.state.vacant)
         siblings = children(holder)
         index = siblings.index(anchor.node) + (1 if ins.position == "na" else 0)
         siblings[index:index] = new
+        fill_vacancies(holder, self.state.vacant)
         check_unique(holder, anchor.ref[:-1])
 
     def guard_parent(self, anchor: Place, ins: Instruction) -> None:
@@ -338,12 +328,7 @@ class _Applier:
                 raise Failure(
                     f"{cite(label(parent.ref))} heeft geen eigen tekst om een zin aan toe te voegen"
                 )
-            owner = parent.text_owner()
-            text = text_of(owner)
-            set_text(owner, f"{text} {ins.text}".strip())
-            spans = self.state.fresh.get(owner) or []
-            self.state.fresh[owner] = spans
-            spans.append((len(text) + 1, len(text) + 1 + len(ins.text), _where_of(ins)))
+            add_sentences(self.state.fresh, parent, ins)
             return
         if node.kind == "regeling" or (
             node.kind in DIVISION_RANK and ins.kind in (*BODIES, *DIVISION_RANK)
@@ -362,7 +347,7 @@ class _Applier:
                 "plaats eerst de aanduiding «1.» voor de tekst"
             )
         apply_ends(node, ins.ends)
-        renumber_children(node, ins.renumber)
+        renumber_children(node, ins.renumber, self.state.vacant)
         new = self.fresh_items(ins, ins.kind)
         siblings = children(node)
         same = [i for i, c in enumerate(siblings) if c.kind == new[0].kind]
@@ -372,6 +357,7 @@ class _Applier:
             else next((i for i, c in enumerate(siblings) if c.kind == "slotzin"), len(siblings))
         )
         siblings[index:index] = new
+        fill_vacancies(node, self.state.vacant)
         check_unique(node, parent.ref)
 
     def renumber(self, ins: Instruction) -> None:
@@ -379,7 +365,7 @@ class _Applier:
         if ins.text:
             self.renumber_article(place.node, ins.text)
             return
-        renumber_children(place.node, ins.renumber)
+        renumber_children(place.node, ins.renumber, self.state.vacant)
 
     def renumber_article(self, node: TItem, number: str) -> None:
         if node.kind != "artikel":
@@ -394,7 +380,7 @@ class _Applier:
         if ins.remove_mark:
             for ref in ins.targets:
                 opened(place.node).children.remove(self.locator.find(ref).node)
-            remove_mark(place.node, cite(label(place.ref)))
+            remove_mark(place.node, ins.text or "1.", cite(label(place.ref)))
         else:
             place_mark(place.node, ins.text, cite(label(place.ref)))
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wetgeving.amend.cite import CiteError, parse_ref, parse_series
+from wetgeving.amend.cite import CiteError
+from wetgeving.amend.citeread import parse_ref, parse_series
 from wetgeving.amend.model import EndChange, Ref, WordEdit
 
 _S = r"\s+"
@@ -81,6 +82,7 @@ _RENUMBER_CLAUSE = re.compile(
     rf"^onder{_S}(?:vernummering|verlettering){_S}van{_S}(?P<x>.+)$", re.I
 )
 _TOT = re.compile(rf"{_S}tot{_S}(?!en{_S}met\b)")
+_AND_FROM = re.compile(rf"{_S}en{_S}van{_S}")
 _END_CLAUSE = re.compile(
     rf"^onder{_S}vervanging{_S}van{_S}(?P<old>.+?){_S}aan{_S}het{_S}(?:slot|einde){_S}van"
     rf"{_S}(?P<p>.+?){_S}door{_S}(?P<new>.+)$",
@@ -113,33 +115,44 @@ def clauses(m: Masked, text: str) -> tuple[tuple[tuple[str, str], ...], tuple[En
         part = part.strip()
         rm = _RENUMBER_CLAUSE.match(part)
         if rm:
-            pieces = _TOT.split(rm.group("x"))
-            if len(pieces) != 2:
-                raise FormulaError(f"vernummering '{m.restore(part)}' is niet te lezen")
-            try:
-                kind, olds = parse_series(pieces[0])
-                _, news = parse_series(pieces[1], kind)
-            except CiteError as err:
-                raise FormulaError(str(err)) from None
-            if len(olds) != len(news):
-                raise FormulaError(
-                    f"vernummering van {len(olds)} tot {len(news)} bepalingen: '{m.restore(part)}'"
-                )
-            renumber.extend(zip(olds, news, strict=True))
+            # "van het vierde en vijfde lid tot vijfde en zesde lid en van het zesde ... tot ..."
+            for run in _AND_FROM.split(rm.group("x")):
+                renumber.extend(_renumber_run(m, part, run))
             continue
         em = _END_CLAUSE.match(part)
         if em:
             sibling = cite_ref(m, em.group("p"))
             if not sibling:
                 raise FormulaError(f"'{m.restore(part)}' noemt geen onderdeel")
+            kind = "gedachtestreepje" if sibling[-1].kind == "gedachtestreepje" else "onderdeel"
             ends.append(
                 EndChange(
-                    sibling[-1].number, _punct(m, em.group("old")), _punct(m, em.group("new"))
+                    sibling[-1].number,
+                    _punct(m, em.group("old")),
+                    _punct(m, em.group("new")),
+                    kind,
                 )
             )
             continue
         raise FormulaError(f"bijzin '{m.restore(part)}' niet herkend")
     return tuple(renumber), tuple(ends)
+
+
+def _renumber_run(m: Masked, part: str, run: str) -> list[tuple[str, str]]:
+    """One "A tot B" of a renumbering clause as (old, new) pairs."""
+    pieces = _TOT.split(run)
+    if len(pieces) != 2:
+        raise FormulaError(f"vernummering '{m.restore(part)}' is niet te lezen")
+    try:
+        kind, olds = parse_series(pieces[0])
+        _, news = parse_series(pieces[1], kind)
+    except CiteError as err:
+        raise FormulaError(str(err)) from None
+    if len(olds) != len(news):
+        raise FormulaError(
+            f"vernummering van {len(olds)} tot {len(news)} bepalingen: '{m.restore(part)}'"
+        )
+    return list(zip(olds, news, strict=True))
 
 
 def _punct(m: Masked, text: str) -> str:

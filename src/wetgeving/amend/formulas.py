@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wetgeving.amend.cite import CARDINAL_VALUES, CiteError, parse_ref, parse_targets
+from wetgeving.amend.cite import CARDINAL_VALUES, CiteError
+from wetgeving.amend.citeread import parse_ref, parse_targets
 from wetgeving.amend.clauses import (
     QEND,
     FormulaError,
@@ -56,6 +57,7 @@ _S = r"\s+"
 _COUNT = r"(?P<what>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|de\s+volgende|\d+)"
 _NOUN = (
     r"(?P<noun>leden|lid|subonderdelen|subonderdeel|onderdelen|onderdeel|artikelen|artikel"
+    r"|gedachtestreepjes|gedachtestreepje"
     r"|zinnen|zin|afdelingen|afdeling|titels|titel|hoofdstukken|hoofdstuk|paragrafen|paragraaf"
     r"|boeken|boek|bijlagen|bijlage)"
 )
@@ -72,6 +74,8 @@ _NOUNS = {
     "zinnen": "zin",
     "bijlage": "bijlage",
     "bijlagen": "bijlage",
+    "gedachtestreepje": "onderdeel",
+    "gedachtestreepjes": "onderdeel",
 }
 _LUIDENDE = r"(?:,?\s+luidende)?:\s*(?P<inline>.*)"
 _VERB = r"(?:wordt|worden)"
@@ -94,7 +98,11 @@ _MARK_ON = re.compile(
 )
 _MARK_OFF = re.compile(
     rf"^(?:(?P<p>.+?){_S}alsmede{_S})?de{_S}aanduiding{_S}(?P<q>{Q}\d+{QEND}){_S}voor{_S}het"
-    rf"{_S}eerste{_S}lid{_S}{_GONE}$",
+    rf"{_S}[a-zë]+{_S}lid{_S}{_GONE}$",
+    re.I,
+)
+_MARK_OFF_IN = re.compile(
+    rf"^vervalt{_S}de{_S}aanduiding{_S}(?P<q>{Q}\d+{QEND}){_S}voor{_S}het{_S}[a-zë]+{_S}lid$",
     re.I,
 )
 _RENUMBER = re.compile(
@@ -151,6 +159,19 @@ def _structural(m: Masked, s: str, context: Ref) -> Parsed | None:
         where = groups.get("p") or groups.get("p2")
         verb = groups.get("verb") or "toegevoegd"
         if kind == "zin":
+            if where and verb == "ingevoegd":
+                # "Na de eerste zin wordt een zin ingevoegd, luidende: ..."
+                anchor = cite_ref(m, where)
+                if not anchor or anchor[-1].kind != "zin":
+                    raise FormulaError(f"'{m.restore(where)}' is geen zin")
+                return Parsed(
+                    "invoegen",
+                    anchor,
+                    position=pos,
+                    kind="zin",
+                    needs="tekst",
+                    inline=am.group("inline"),
+                )
             return Parsed(
                 "toevoegen", context, kind="zin", needs="tekst", inline=am.group("inline")
             )
@@ -162,13 +183,14 @@ def _structural(m: Masked, s: str, context: Ref) -> Parsed | None:
             formula = "toevoegen" if verb == "toegevoegd" else "invoegen"
             pos = "" if verb == "toegevoegd" else "nummer"
             target = context
+        dash = am.group("noun").lower().startswith("gedachtestreep")
         return Parsed(
             formula,
             target,
             renumber=renumber,
             ends=ends,
             position=pos,
-            kind=kind,
+            kind="gedachtestreepje" if dash else kind,
             count=_count(am.group("what")),
             needs=kind,
             inline=am.group("inline"),
@@ -230,6 +252,7 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
         if last is None:
             raise FormulaError("'komt te luiden' zonder bepaling")
         needs = "tekst" if last.kind in ("aanhef", "zin", "slotzin") else last.kind
+        needs = "onderdeel" if needs == "gedachtestreepje" else needs
         return Parsed(
             "komt_te_luiden", refs[0], tuple(refs[1:]), needs=needs, inline=lm.group("inline")
         )
@@ -263,8 +286,22 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
         renumber, _ = clauses(m, f"onder vernummering van {rm.group('p')} tot {rm.group('q')}")
         return Parsed("vernummeren", context, renumber=renumber)
     if im := _IN.match(s):
-        inner = cite_ref(m, im.group("p"))
+        try:
+            inner = cite_ref(m, im.group("p"))
+            more: list[Ref] = []
+        except FormulaError:
+            # "In het tweede en derde lid wordt ...": the same change in each.
+            try:
+                inner, *more = parse_targets(m.restore(im.group("p")))
+            except CiteError:
+                raise FormulaError(f"'{m.restore(im.group('p'))}' is geen verwijzing") from None
+            if Q not in im.group("rest"):
+                raise FormulaError(f"formule niet herkend: '{m.restore(s)}'") from None
+            return Parsed("woorden", inner, tuple(more), edits=word_clauses(m, im.group("rest")))
         rest = im.group("rest")
+        if mo := _MARK_OFF_IN.match(rest):
+            # "In artikel 10 vervalt de aanduiding «1.» voor het eerste lid."
+            return Parsed("aanduiding", inner, mark=m.quote(mo.group("q")), remove_mark=True)
         if Q in rest:
             try:
                 return Parsed("woorden", inner, edits=word_clauses(m, rest))

@@ -15,7 +15,7 @@ from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import BODIES, Group, Instruction, Item, Onderdeel, Ref, Seg
 from wetgeving.amend.pairing import Pairing
 from wetgeving.amend.plan import ArticlePlanner
-from wetgeving.amend.rules import Planned, increasing, too_much
+from wetgeving.amend.rules import Planned, increasing, same_words, too_much
 from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
 from wetgeving.compare.bill import onderdeel_letter
@@ -203,7 +203,7 @@ class BillPlanner:
             self.clear_number(renumber)
         ref_art: Ref = (Seg("artikel", item.number),)
         planner = ArticlePlanner(self.tree, self.applier, self.pairing)
-        planned = planner.article(item, new, old)
+        planned = same_words(planner.article(item, new, old))
         if len(_group(planned)) > 2 and too_much(planned, new) and not _rewrites(planned):
             # The instructions would carry most of the new text anyway: rewrite the article.
             planner.rewrite_since(0, ref_art, new, old)

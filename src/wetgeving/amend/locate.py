@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from wetgeving.amend.cite import words
 from wetgeving.amend.model import BODIES, Ref
 from wetgeving.amend.textedit import EditError, sentences
-from wetgeving.amend.tree import Tree, children, same_number
+from wetgeving.amend.tree import Tree, children, is_dash, same_number
 from wetgeving.text.labels import cite, lid_label, onderdeel_label, ordinal
 from wetgeving.text.model import DIVISION_RANK
 from wetgeving.text.structure import Item
@@ -35,6 +35,8 @@ def label(ref: Ref) -> str:
             parts.append(lid_label(seg.number))
         elif seg.kind == "onderdeel":
             parts.append(onderdeel_label(seg.number))
+        elif seg.kind == "gedachtestreepje":
+            parts.append(f"{ordinal(int(seg.number))} gedachtestreepje")
         elif seg.kind == "zin":
             parts.append(f"{ordinal(int(seg.number))} zin")
         else:
@@ -131,6 +133,10 @@ class Locator:
             kids = children(current)
             if seg.kind == "slotzin":
                 match = [c for c in kids if c.kind == "slotzin"]
+            elif seg.kind == "gedachtestreepje":
+                dashes = [c for c in kids if is_dash(c)]
+                place = int(seg.number) if seg.number.isdigit() else 0
+                match = dashes[place - 1 : place] if place >= 1 else []
             else:
                 match = [
                     c for c in kids if c.kind == seg.kind and same_number(c.number, seg.number)

@@ -20,6 +20,7 @@ SegKind = Literal[
     "bijlage",
     "lid",
     "onderdeel",
+    "gedachtestreepje",
     "aanhef",
     "slotzin",
     "zin",
@@ -91,14 +92,20 @@ class EndChange:
     """ "onder vervanging van de punt aan het slot van onderdeel 5° door een puntkomma".
 
     Attributes:
-        sibling: The number of the onderdeel (or lid) whose last characters change.
+        sibling: The number of the onderdeel (or lid) whose last characters change; for a
+            gedachtestreepje its place in the list ("2" for the second).
         old: The characters it ends with (".", ";", "; of").
         new: The characters it ends with afterwards.
+        kind: "onderdeel", or "gedachtestreepje" for an item of a dash list.
+        nieuw: The sibling is cited by the number (or place) an earlier instruction of the
+            bill gave it: "(nieuw)".
     """
 
     sibling: str
     old: str
     new: str
+    kind: str = "onderdeel"
+    nieuw: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 The planner works on the old text as the instructions written so far have left it (a `Tree`),
 applying each instruction as soon as it is written, with the code `apply` uses. So every
 citation names the provision by the number it has at that moment ("het zesde lid (nieuw)"),
-and every quotation is checked against the text it is meant for.
+and every quotation is checked against the text it is meant for. Which provision became which
+comes from the comparison (`Pairing`); the lists of leden and onderdelen are planned in
+`lists.py`.
 """
 
 from __future__ import annotations
@@ -12,29 +14,34 @@ import dataclasses
 
 from wetgeving.amend.apply import _Applier
 from wetgeving.amend.locate import Failure
-from wetgeving.amend.model import EndChange, Instruction, Ref, Seg
+from wetgeving.amend.model import Instruction, Ref, Seg
 from wetgeving.amend.pairing import Pairing
 from wetgeving.amend.quotes import plan_words
 from wetgeving.amend.rules import (
     Planned,
-    added_sentence,
+    Rewrite,
+    added_sentences,
     dropped_sentence,
-    full,
     increasing,
-    lone,
+    one_sentence,
     plain,
-    tail,
     too_much,
+    without_new_sentences,
 )
-from wetgeving.amend.tree import ByItem, Tree, children, opened, shifted, text_of
-from wetgeving.compare.align import full_text, merge_order
+from wetgeving.amend.tree import ByItem, Tree, children, dash_place, is_dash, opened, text_of
 from wetgeving.errors import AmendError
 from wetgeving.text.model import Node
 from wetgeving.text.structure import Item
 
 
-class _Rewrite(Exception):
-    """The list cannot be changed step by step; the provision holding it is rewritten."""
+def _sentences(ref: Ref, after: int | None, text: str) -> Instruction:
+    """ "Aan het eerste lid wordt een zin toegevoegd" or "Na de eerste zin wordt een zin
+    ingevoegd", luidende: `text`."""
+    if after is None:
+        return Instruction("toevoegen", ref, kind="zin", text=text)
+    return Instruction(
+        "invoegen", (*ref, Seg("zin", str(after))), kind="zin", text=text, position="na"
+    )
 
 
 class ArticlePlanner:
@@ -47,7 +54,10 @@ class ArticlePlanner:
         self.origin: ByItem[Node] = ByItem()
         self.out: list[Planned] = []
         self.inside: tuple[Item, Ref] | None = None
+        # A lid made from the text of an article without leden: the new lid it is (Ar 6.18).
         self.forced: ByItem[Node] = ByItem()
+        # The place of each gedachtestreepje in its list in the old text (for "(nieuw)").
+        self.dash_origin: ByItem[int] = ByItem()
 
     # --- bookkeeping ----------------------------------------------------------------------------
 
@@ -58,10 +68,18 @@ class ArticlePlanner:
             return
         for child_item, child_node in zip(item.children, node.children, strict=False):
             self.register(child_item, child_node)
+            if is_dash(child_item):
+                self.dash_origin[child_item] = dash_place(item.children, child_item)
 
-    def seg(self, item: Item) -> Seg:
+    def seg(self, item: Item, parent: Item | None = None) -> Seg:
+        """How an instruction cites a provision now: by its current number, "(nieuw)" when an
+        earlier instruction of the bill gave it that number (Ar 238, seventh lid, old numbering)."""
         if item.kind == "slotzin":
             return Seg("slotzin")
+        if is_dash(item) and parent is not None:
+            place = dash_place(children(parent), item)
+            first = self.dash_origin.get(item)
+            return Seg("gedachtestreepje", str(place), first is not None and first != place)
         old = self.origin.get(item)
         return Seg(item.kind, item.number, old is not None and old.number != item.number)  # type: ignore[arg-type]
 
@@ -74,6 +92,10 @@ class ArticlePlanner:
             ) from None
         self.out.append(Planned(ins, self.inside))
 
+    def old_id(self, item: Item) -> str | None:
+        old = self.origin.get(item)
+        return old.id if old is not None and old.id else None
+
     # --- an article ------------------------------------------------------------------------------
 
     def article(self, item: Item, new: Node, old: Node) -> list[Planned]:
@@ -82,17 +104,65 @@ class ArticlePlanner:
         opened(item)
         for child_item, child_node in zip(item.children, old.children, strict=True):
             self.register(child_item, child_node)
+            if is_dash(child_item):
+                self.dash_origin[child_item] = dash_place(item.children, child_item)
         ref: Ref = (Seg("artikel", item.number),)
-        if not self.fits(item, new):
+        kept = next(
+            (
+                c
+                for c in children(item)
+                if c.kind == "lid" and self.old_id(c) in self.pairing.loses_leden
+            ),
+            None,
+        )
+        lid = self.pairing.lid_of(old.id)
+        if kept is None and not self.fits(item, new, lid):
             self.emit(self.rewrite(ref, new, old, new))
             return self.out
-        self.marks(item, new, ref)
         try:
-            if self.provision(item, new, ref):
-                self.out = self.out[-1:]  # the article is rewritten whole: only that counts
-        except _Rewrite:
+            if kept is not None:
+                self.unmark(item, kept, new, ref)
+            else:
+                if lid is not None:
+                    self.mark(item, lid, ref)
+                if self.provision(item, new, ref):
+                    self.out = self.out[-1:]  # the article is rewritten whole: only that counts
+        except Rewrite:
             self.rewrite_since(0, ref, new, old)
         return self.out
+
+    def mark(self, item: Item, lid: Node, ref: Ref) -> None:
+        """The text of an article without leden becomes its lid `lid` (Ar 6.18, third lid):
+        "Voor de tekst wordt de aanduiding «1.» geplaatst."; the other leden follow as inserted
+        or added leden."""
+        self.emit(
+            Instruction(
+                "aanduiding", ref, text=f"{lid.number}.", old_id=self.old_id(item), new_id=lid.id
+            )
+        )
+        self.forced[children(item)[0]] = lid
+
+    def unmark(self, item: Item, kept: Item, new: Node, ref: Ref) -> None:
+        """The lid `kept` becomes the text of the article (Ar 6.18, fourth lid): its changes are
+        written while it is still a lid, then "Het tweede lid alsmede de aanduiding «1.» voor het
+        eerste lid vervallen."."""
+        self.pair(item, kept, new, (*ref, self.seg(kept)), None)
+        others = tuple(
+            (*ref, self.seg(c)) for c in children(item) if c.kind == "lid" and c is not kept
+        )
+        self.emit(
+            Instruction(
+                "aanduiding",
+                ref,
+                others,
+                text=f"{kept.number}.",
+                remove_mark=True,
+                old_id=self.old_id(kept),
+                new_id=new.id,
+            )
+        )
+        if text_of(item) != new.text or len(children(item)) != len(new.children):
+            raise Rewrite()
 
     def rewrite_since(self, start: int, ref: Ref, new: Node, old: Node | None) -> None:
         """Rewrite a provision whole; what was written for it since `start` is superfluous (the
@@ -101,6 +171,8 @@ class ArticlePlanner:
         self.emit(self.rewrite(ref, new, old, new))
 
     def rewrite(self, ref: Ref, new: Node, old: Node | None, node: Node) -> Instruction:
+        if node.kind == "artikel" and len(ref) > 1:
+            raise Rewrite()  # a lid whose text becomes the article's: rewrite the article
         return Instruction(
             "komt_te_luiden",
             ref,
@@ -109,39 +181,42 @@ class ArticlePlanner:
             new_id=new.id,
         )
 
-    def fits(self, item: Item, new: Node) -> bool:
-        """Whether the lists of a provision can be changed step by step (plain numbering)."""
-        old_kids = [c for c in children(item)]
+    def fits(self, item: Item, new: Node, lid: Node | None = None) -> bool:
+        """Whether the lists of a provision can be changed step by step: plain numbering (or
+        gedachtestreepjes), and leden that appear or go only as the comparison says (Ar 6.18)."""
+        old_kids = children(item)
         if any(c.kind == "slotzin" for c in old_kids) != any(
             c.kind == "slotzin" for c in new.children
         ):
             return False
+        old_leden = any(c.kind == "lid" for c in old_kids)
+        new_leden = any(c.kind == "lid" for c in new.children)
+        if old_leden != new_leden and (lid is None or old_leden):
+            return False  # in or out of leden without the text going along: a new article
+        if lid is not None:
+            return True
         for kind in ("lid", "onderdeel"):
-            olds = [c.number for c in old_kids if c.kind == kind]
-            news = [c.number for c in new.children if c.kind == kind]
-            if olds == news:
+            olds = [c for c in old_kids if c.kind == kind]
+            news = [c for c in new.children if c.kind == kind]
+            if [c.number for c in olds] == [c.number for c in news]:
                 continue
-            if olds and news and (not plain(olds) or not plain(news) or olds[0] != news[0]):
+            if kind == "onderdeel" and (not olds or not news):
+                return False  # a list appears or goes whole: the text around it changes too
+            if all(is_dash(c) for c in olds) and all(n.number in ("–", "—", "-") for n in news):
+                continue
+            old_numbers = [c.number for c in olds]
+            new_numbers = [c.number for c in news]
+            if (
+                olds
+                and news
+                and (
+                    not plain(old_numbers)
+                    or not plain(new_numbers)
+                    or old_numbers[0] != new_numbers[0]
+                )
+            ):
                 return False
         return True
-
-    def marks(self, item: Item, new: Node, ref: Ref) -> None:
-        """An article without leden that gets leden, or the reverse (Ar 6.18, lid 3 and 4)."""
-        old_leden = [c for c in children(item) if c.kind == "lid"]
-        new_leden = [c for c in new.children if c.kind == "lid"]
-        if (
-            not old_leden
-            and new_leden
-            and new_leden[0].number == "1"
-            and text_of(item)
-            and not new.text
-        ):
-            old_id = self.origin[item].id
-            self.emit(Instruction("aanduiding", ref, text="1.", old_id=old_id, new_id=new.id))
-            self.forced[children(item)[0]] = new_leden[0]
-        elif old_leden and not new_leden and old_leden[0].number == "1" and new.text:
-            others = tuple((*ref, self.seg(c)) for c in old_leden[1:])
-            self.emit(Instruction("aanduiding", ref, others, text="1.", remove_mark=True))
 
     # --- a provision ----------------------------------------------------------------------------
 
@@ -149,13 +224,15 @@ class ArticlePlanner:
         self, item: Item, new: Node, ref: Ref, absorb: tuple[str, str] | None = None
     ) -> bool:
         """Own text, then the list below it; True when the provision was rewritten whole."""
+        from wetgeving.amend.lists import ListPlanner
+
         current = text_of(item)
         target = new.text
         if absorb is not None:
             target = target.rstrip()[: len(target.rstrip()) - len(absorb[1])] + absorb[0]
         if current != target and self.own_text(item, new, ref, current, target):
             return True
-        self.sequence(item, new, ref)
+        ListPlanner(self).run(item, new, ref)
         return False
 
     def own_text(self, item: Item, new: Node, ref: Ref, current: str, target: str) -> bool:
@@ -164,12 +241,15 @@ class ArticlePlanner:
             c.kind != "slotzin" for c in new.children
         )
         where = (*ref, Seg("aanhef")) if has_list and item.kind != "slotzin" else ref
-        old_id, new_id = self._old_id(item), new.id
-        added = added_sentence(current, target)
+        old_id, new_id = self.old_id(item), new.id
+        added = added_sentences(current, target)
         dropped = dropped_sentence(current, target)
-        edits = plan_words(current, target)
+        if not has_list and added is None and self.words_then_sentences(ref, current, target):
+            return False
+        edits = plan_words(current, target, at_end=not has_list)
+        ins: Instruction | None
         if added is not None and not has_list:
-            ins = Instruction("toevoegen", ref, kind="zin", text=added)
+            ins = _sentences(ref, *added)
         elif dropped is not None and not has_list:
             ins = Instruction("vervallen", (*ref, Seg("zin", str(dropped))))
         elif edits is not None:
@@ -180,18 +260,32 @@ class ArticlePlanner:
             ins = None
         if ins is not None:
             self.emit(dataclasses.replace(ins, old_id=old_id, new_id=new_id))
-        else:
-            self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+            return False
+        self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+        return True
+
+    def words_then_sentences(self, ref: Ref, current: str, target: str) -> bool:
+        """New sentences among word changes are written apart ("a. In de eerste zin wordt
+        «straf» vervangen door «maatregel». b. Er wordt een zin toegevoegd, luidende: ..."),
+        not quoted as words; True when so written."""
+        for between in without_new_sentences(current, target):
+            then = added_sentences(between, target)
+            first = plan_words(current, between, at_end=True) if then is not None else None
+            if then is None or not first:
+                continue
+            # The words are cited in their sentence: with the new ones the text has several.
+            within = one_sentence(current, first)
+            if within is None:
+                continue
+            self.emit(Instruction("woorden", (*ref, Seg("zin", str(within))), edits=first))
+            self.emit(_sentences(ref, *then))
             return True
         return False
 
-    def _old_id(self, item: Item) -> str | None:
-        old = self.origin.get(item)
-        return old.id if old is not None and old.id else None
-
-    # --- a list of leden or onderdelen ------------------------------------------------------------
+    # --- a provision that stays -------------------------------------------------------------------
 
     def pairs(self, olds: list[Item], news: list[Node]) -> list[tuple[int, int]]:
+        """The provisions of a list that stay, as the comparison pairs them (in order)."""
         position = {id(n): j for j, n in enumerate(news)}
         found: list[tuple[int, int]] = []
         for i, item in enumerate(olds):
@@ -201,89 +295,7 @@ class ArticlePlanner:
                 partner = self.pairing.new_of(old.id)
             if partner is not None and id(partner) in position:
                 found.append((i, position[id(partner)]))
-        taken_i = {i for i, _ in found}
-        taken_j = {j for _, j in found}
-        for i, item in enumerate(olds):
-            if i in taken_i:
-                continue
-            for j, node in enumerate(news):
-                if j in taken_j or node.kind != item.kind or node.text != text_of(item):
-                    continue
-                if full_text(node) == full(item):
-                    found.append((i, j))
-                    taken_i.add(i)
-                    taken_j.add(j)
-                    break
         return increasing(found)
-
-    def sequence(self, item: Item, new: Node, ref: Ref) -> None:
-        olds = list(children(item))
-        news = list(new.children)
-        if not olds and not news:
-            return
-        pairs = self.pairs(olds, news)
-        events = list(merge_order(len(olds), pairs, len(news)))
-        if any(
-            (i is None) != (j is None) and (olds[i] if i is not None else news[j]).kind == "slotzin"  # type: ignore[index]
-            for i, j in events
-        ):
-            raise _Rewrite()
-        absorb = self.absorbed(olds, news, events)
-        pos = 0  # the place in the list of the next old item not yet dealt with
-        k = 0
-        while k < len(events):
-            i, j = events[k]
-            siblings = children(item)
-            if i is not None and j is not None:
-                child = olds[i]
-                rewritten = self.pair(
-                    item, child, news[j], (*ref, self.seg(child)), absorb.get(id(child))
-                )
-                if rewritten:
-                    absorb.pop(id(child), None)
-                else:
-                    absorb = {
-                        (id(siblings[pos]) if key == id(child) else key): v
-                        for key, v in absorb.items()
-                    }
-                pos += 1
-                k += 1
-                continue
-            deleting = j is None
-            end = k
-            while end < len(events) and lone(events[end], deleting):
-                end += 1
-            run = events[k:end]
-            prev = siblings[pos - 1] if pos > 0 else None
-            if deleting:
-                gone = [olds[e[0]] for e in run if e[0] is not None]
-                self.delete(item, gone, ref, prev, absorb)
-            else:
-                added = [news[e[1]] for e in run if e[1] is not None]
-                self.insert(item, added, ref, pos, absorb)
-                pos += len(added)
-            k = end
-
-    def absorbed(
-        self, olds: list[Item], news: list[Node], events: list[tuple[int | None, int | None]]
-    ) -> dict[int, tuple[str, str]]:
-        """The end punctuation of the last remaining onderdeel that an insertion or deletion at
-        the end of the list takes along ("onder vervanging van de punt aan het slot van ...")."""
-        last = max(
-            (k for k, (i, j) in enumerate(events) if i is not None and j is not None), default=-1
-        )
-        if last < 0 or last == len(events) - 1:
-            return {}
-        tail_events = events[last + 1 :]
-        kinds = {(olds[i] if i is not None else news[j]).kind for i, j in tail_events}  # type: ignore[index]
-        if kinds != {"onderdeel"}:
-            return {}
-        i, j = events[last]
-        assert i is not None and j is not None
-        before, after = tail(text_of(olds[i])), tail(news[j].text)
-        if before and after and before != after:
-            return {id(olds[i]): (before, after)}
-        return {}
 
     def pair(
         self, parent: Item, item: Item, new: Node, ref: Ref, absorb: tuple[str, str] | None
@@ -303,7 +315,7 @@ class ArticlePlanner:
             try:
                 if self.provision(item, new, ref, absorb):
                     return True
-            except _Rewrite:
+            except Rewrite:
                 self.inside = saved
                 self.rewrite_since(start, ref, new, self.origin.get(item))
                 return True
@@ -315,86 +327,23 @@ class ArticlePlanner:
         finally:
             self.inside = saved
 
+    def replace(self, parent: Item, item: Item, new: Node, ref: Ref) -> None:
+        """A provision that lapses where another comes in its place: "komt te luiden"."""
+        saved = self.inside
+        if parent.kind == "artikel" and item.kind in ("lid", "onderdeel"):
+            self.inside = (item, ref)
+        try:
+            self.emit(self.rewrite(ref, new, self.origin.get(item), new))
+        finally:
+            self.inside = saved
+
     def lapsed(self, parent: Item, item: Item, new: Node, ref: Ref) -> bool:
         siblings = children(parent)
         later = any(c.kind == item.kind for c in siblings[siblings.index(item) + 1 :])
         word = "vervallen" if item.kind == "onderdeel" else "Vervallen"
         closing = ";" if item.kind == "onderdeel" and later else "."
         if later and new.text == f"{word}{closing}":
-            self.emit(Instruction("vervallen", ref, old_id=self._old_id(item), new_id=new.id))
+            self.emit(Instruction("vervallen", ref, old_id=self.old_id(item), new_id=new.id))
         else:
             self.emit(self.rewrite(ref, new, self.origin.get(item), new))
         return True
-
-    def delete(
-        self,
-        parent: Item,
-        gone: list[Item],
-        ref: Ref,
-        prev: Item | None,
-        absorb: dict[int, tuple[str, str]],
-    ) -> None:
-        siblings = children(parent)
-        kind = gone[0].kind
-        after = siblings[siblings.index(gone[-1]) + 1 :]
-        followers = [c for c in after if c.kind == kind]
-        renumber = tuple((f.number, shifted(f.number, -len(gone)) or f.number) for f in followers)
-        ends = self.ends(prev, absorb) if not followers else ()
-        refs = [(*ref, self.seg(g)) for g in gone]
-        self.emit(
-            Instruction(
-                "vervallen",
-                refs[0],
-                tuple(refs[1:]),
-                renumber=renumber,
-                ends=ends,
-                renumber_nieuw=any(self.seg(f).nieuw for f in followers),
-                old_id=self._old_id(gone[0]),
-            )
-        )
-
-    def ends(self, prev: Item | None, absorb: dict[int, tuple[str, str]]) -> tuple[EndChange, ...]:
-        if prev is None or id(prev) not in absorb:
-            return ()
-        before, after = absorb.pop(id(prev))
-        return (EndChange(prev.number, before, after),)
-
-    def insert(
-        self,
-        parent: Item,
-        added: list[Node],
-        ref: Ref,
-        start: int,
-        absorb: dict[int, tuple[str, str]],
-    ) -> None:
-        siblings = children(parent)
-        kind = added[0].kind
-        prev = siblings[start - 1] if start > 0 else None
-        followers = [c for c in siblings[start:] if c.kind == kind]
-        clash = {n.number for n in added} & {f.number for f in followers}
-        renumber: tuple[tuple[str, str], ...] = ()
-        if clash:
-            renumber = tuple(
-                (f.number, shifted(f.number, len(added)) or f.number) for f in followers
-            )
-        nieuw = bool(renumber) and any(self.seg(f).nieuw for f in followers)
-        if not followers:
-            formula, target, position = "toevoegen", ref, ""
-        elif prev is not None and prev.kind == kind:
-            formula, target, position = "invoegen", (*ref, self.seg(prev)), "na"
-        else:
-            formula, target, position = "invoegen", (*ref, self.seg(followers[0])), "voor"
-        ends = self.ends(prev, absorb) if not followers else ()
-        self.emit(
-            Instruction(
-                formula,  # type: ignore[arg-type]
-                target,
-                content=tuple(added),
-                ends=ends,
-                renumber=renumber,
-                position=position,
-                kind=kind,
-                renumber_nieuw=nieuw,
-                new_id=added[0].id,
-            )
-        )

@@ -86,9 +86,10 @@ def rewrite_better(current: str, target: str, ops: tuple[tuple[str, str], ...]) 
     return changed / total > REWRITE_SHARE
 
 
-def plan_words(current: str, target: str) -> tuple[WordEdit, ...] | None:
+def plan_words(current: str, target: str, at_end: bool = False) -> tuple[WordEdit, ...] | None:
     """The word edits that turn `current` into `target`, in order; None when a rewrite reads
-    better or no quotation works."""
+    better or no quotation works. With `at_end`, words added at the end of the text (before its
+    closing period or semicolon) are "toegevoegd" (Ar 6.11) rather than inserted after a quote."""
     if current == target:
         return ()
     ops = word_diff(current, target)
@@ -104,7 +105,8 @@ def plan_words(current: str, target: str) -> tuple[WordEdit, ...] | None:
     for start, end, new in found:
         a, b = start + offset, end + offset
         expected = text[:a] + new + text[b:]
-        choice = _choose(text, a, b, new, expected, fresh)
+        choice = _append(text, a, b, new, expected) if at_end else None
+        choice = choice or _choose(text, a, b, new, expected, fresh)
         if choice is None:
             return None
         edit, result_text, span = choice
@@ -179,6 +181,26 @@ def _natural(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.group(1).lower() in _NOUNS:
         return m.start(1), end
     return start, end
+
+
+def _append(
+    text: str, a: int, b: int, new: str, expected: str
+) -> tuple[WordEdit, str, tuple[int, int]] | None:
+    """ "Aan het eerste lid wordt «, tenzij ...» toegevoegd": words after the last word."""
+    core = new.strip()
+    if a != b or not _WORD.search(core) or text[a:].strip() not in ("", ".", ";"):
+        return None
+    if any(ch in core for ch in "«»\n"):
+        return None
+    edit = WordEdit("toevoegen", "", core)
+    try:
+        result = apply_edit(text, edit)
+    except EditError:
+        return None
+    if result.text != expected:
+        return None
+    _, _, start, end = result.changes[0]
+    return edit, result.text, (start, end)
 
 
 def _choose(

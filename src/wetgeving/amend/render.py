@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from wetgeving.amend.cite import capital, cardinal, comma, renumbering, series, words
 from wetgeving.amend.content import content_lines
 from wetgeving.amend.model import Bill, EndChange, Instruction, Item, Ref, Stijl, WordEdit
+from wetgeving.amend.textedit import sentences
 
 _NOUNS = {
     "lid": ("lid", "leden"),
@@ -23,6 +24,8 @@ _NOUNS = {
     "paragraaf": ("paragraaf", "paragrafen"),
     "boek": ("boek", "boeken"),
     "bijlage": ("bijlage", "bijlagen"),
+    "gedachtestreepje": ("gedachtestreepje", "gedachtestreepjes"),
+    "zin": ("zin", "zinnen"),
 }
 _PUNCT_OLD = {".": "de punt", ";": "de puntkomma", ",": "de komma", ":": "de dubbele punt"}
 _PUNCT_NEW = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
@@ -83,7 +86,7 @@ def item_paragraphs(item: Item, context: Ref, depth: int, marker: str, stijl: St
         else "wordt als volgt gewijzigd:"
     )
     out = [Para("opdracht", 0, f"{comma(head)} {verb}", marker, depth)]
-    numbered = len(item.items) > 1 or bool(item.renumber_to)
+    numbered = len(item.items) > 1
     for n, child in enumerate(item.items):
         sub = _marker(depth, n) if numbered else ""
         out.extend(item_paragraphs(child, item.target, depth + 1, sub, stijl))
@@ -99,7 +102,7 @@ def _quote(text: str) -> str:
     return f"«{text}»"
 
 
-def _clause(edit: WordEdit, classic: bool) -> str:
+def _clause(edit: WordEdit, classic: bool, alone: bool = False) -> str:
     if edit.op == "vervangen":
         telkens = "telkens " if edit.telkens else ""
         if classic and edit.new and edit.new[-1] not in ".;:," and "«" not in edit.new:
@@ -111,7 +114,13 @@ def _clause(edit: WordEdit, classic: bool) -> str:
         return f"wordt na {_quote(edit.old)} ingevoegd {_quote(edit.new)}"
     if edit.op == "invoegen_voor":
         return f"wordt voor {_quote(edit.old)} ingevoegd {_quote(edit.new)}"
-    return f"wordt {_quote(edit.new)} toegevoegd"
+    # Words at the end of the text (Ar 6.11): "Aan het eerste lid wordt «...» toegevoegd", and
+    # among other changes of the same text "wordt aan het slot «...» toegevoegd".
+    return (
+        f"wordt {_quote(edit.new)} toegevoegd"
+        if alone
+        else (f"wordt aan het slot {_quote(edit.new)} toegevoegd")
+    )
 
 
 def _join(parts: list[str]) -> str:
@@ -123,8 +132,12 @@ def _ends(ends: tuple[EndChange, ...], sub: bool) -> list[str]:
     for end in ends:
         old = _PUNCT_OLD.get(end.old, _quote(end.old))
         new = _PUNCT_NEW.get(end.new, _quote(end.new))
-        noun = "subonderdeel" if sub else "onderdeel"
-        out.append(f"onder vervanging van {old} aan het slot van {noun} {end.sibling} door {new}")
+        if end.kind == "gedachtestreepje":
+            where = series("gedachtestreepje", [end.sibling], lead=True)
+        else:
+            where = f"{'subonderdeel' if sub else 'onderdeel'} {end.sibling}"
+        where += " (nieuw)" if end.nieuw else ""
+        out.append(f"onder vervanging van {old} aan het slot van {where} door {new}")
     return out
 
 
@@ -145,6 +158,22 @@ def _verb(n: int) -> str:
     return "wordt" if n == 1 else "worden"
 
 
+def _places(ins: Instruction, context: Ref) -> str:
+    """Neighbouring provisions changed alike: "het tweede en derde lid", "artikel 44a, tweede
+    lid, onderdelen a tot en met c"."""
+    refs = (ins.target, *ins.targets)
+    kind = ins.target[-1].kind
+    numbers = [r[-1].number for r in refs]
+    parent = ins.target[:-1]
+    if parent == context:
+        return series(kind, numbers, lead=True, sub=_sub(ins.target))
+    head = words(parent, context)
+    if kind == "onderdeel":
+        noun = "subonderdelen" if _sub(ins.target) else "onderdelen"
+        return f"{head}, {noun} {series(kind, numbers, lead=False)}"
+    return f"{head}, {series(kind, numbers, lead=False)}"
+
+
 def _sub(ref: Ref) -> bool:
     """Whether a list below `ref`'s parent is a list of subonderdelen."""
     return len(ref) >= 2 and ref[-2].kind == "onderdeel"
@@ -156,8 +185,10 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
     new = content_lines(ins.content) if ins.content else []
     if ins.formula == "woorden":
         classic = stijl == "klassiek" and len(ins.edits) == 1
+        place = _places(ins, context) if ins.targets else (here or "de tekst")
+        if len(ins.edits) == 1 and ins.edits[0].op == "toevoegen":
+            return f"Aan {comma(place)} {_clause(ins.edits[0], classic, alone=True)}.", []
         clauses = _join([_clause(e, classic) for e in ins.edits])
-        place = here or "de tekst"
         return f"In {comma(place)} {clauses}.", []
     if ins.formula == "vervallen":
         refs = (ins.target, *ins.targets)
@@ -194,23 +225,24 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
         mark = _quote(ins.text or "1.")
         if not ins.remove_mark:
             return f"Voor de tekst wordt de aanduiding {mark} geplaatst.", []
+        kept = series("lid", [(ins.text or "1.").rstrip(".")], lead=True)
         if ins.targets:
             gone = series("lid", [r[-1].number for r in ins.targets], lead=True)
             if not context:  # standalone: "Artikel 9, tweede lid, alsmede ..."
                 gone = f"{words(ins.target)}, {gone.removeprefix('het ')},"
-            return (
-                f"{capital(gone)} alsmede de aanduiding {mark} voor het eerste lid vervallen.",
-                [],
-            )
-        return f"De aanduiding {mark} voor het eerste lid vervalt.", []
+            return (f"{capital(gone)} alsmede de aanduiding {mark} voor {kept} vervallen.", [])
+        if ins.target != context:
+            return f"In {words(ins.target, context)} vervalt de aanduiding {mark} voor {kept}.", []
+        return f"De aanduiding {mark} voor {kept} vervalt.", []
     n = len(ins.content)
     what = _count(ins.kind, n)
     if ins.formula == "toevoegen":
         if ins.kind == "zin":
-            return (
-                f"Aan {comma(here or 'de tekst')} wordt een zin toegevoegd, luidende: {ins.text}",
-                [],
-            )
+            n = len(sentences(ins.text))
+            added = f"{_count('zin', n)} toegevoegd, luidende: {ins.text}"
+            if not here:
+                return f"Er {_verb(n)} {added}", []
+            return f"Aan {comma(here)} {_verb(n)} {added}", []
         extra = _clauses(ins, ins.kind, len(ins.target) >= 1 and ins.target[-1].kind == "onderdeel")
         if not here:
             lead = f"{capital(' en '.join(extra))} {_verb(n)}" if extra else f"Er {_verb(n)}"
@@ -222,7 +254,20 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             )
         return f"Aan {comma(here)} {_verb(n)} {what} toegevoegd, luidende:", new
     # invoegen
-    anchor_context = ins.target[:-1] if ins.target[-1].kind in ("lid", "onderdeel") else ()
+    if ins.kind == "zin":
+        n = len(sentences(ins.text))
+        added = f"{_count('zin', n)} ingevoegd, luidende: {ins.text}"
+        if ins.target[:-1] != context:
+            where = words(ins.target[:-1], context)
+            return (
+                f"In {comma(where)} {_verb(n)} {ins.position} {words(ins.target[-1:])} {added}",
+                [],
+            )
+        anchor = words(ins.target, context)
+        return f"{capital(ins.position)} {anchor} {_verb(n)} {added}", []
+    anchor_context = (
+        ins.target[:-1] if ins.target[-1].kind in ("lid", "onderdeel", "gedachtestreepje") else ()
+    )
     extra = _clauses(ins, ins.kind, _sub(ins.target))
     position = "na" if ins.position == "na" else "voor"
     if anchor_context and anchor_context != context and anchor_context[: len(context)] == context:
@@ -292,7 +337,7 @@ def rows(bill: Bill) -> list[Row]:
             text, new = sentence(item, context, bill.stijl)
             out.append(Row(where[0], where[1], path, item, text, tuple(line for _, line in new)))
             return
-        numbered = len(item.items) > 1 or bool(item.renumber_to)
+        numbered = len(item.items) > 1
         for n, child in enumerate(item.items):
             marker = _marker(depth, n).rstrip(".") if numbered else ""
             walk(child, item.target, depth + 1, (*path, marker) if marker else path, where)

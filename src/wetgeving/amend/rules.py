@@ -5,9 +5,9 @@ added or dropped."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from wetgeving.amend.model import Instruction, Ref
+from wetgeving.amend.model import Instruction, Ref, WordEdit
 from wetgeving.amend.quotes import word_count
 from wetgeving.amend.textedit import sentences
 from wetgeving.amend.tree import next_number, text_of
@@ -18,12 +18,69 @@ from wetgeving.text.structure import Item
 TAILS = ("; of", "; en", ", of", ", en", ";", ".", ",", ":")
 
 
+class Rewrite(Exception):
+    """The list cannot be changed step by step; the provision holding it is rewritten."""
+
+
 @dataclass(frozen=True, slots=True)
 class Planned:
     """An instruction written for an article, and the lid it changes something inside of."""
 
     instruction: Instruction
     inside: tuple[Item, Ref] | None  # (the lid or onderdeel, its citation) or None
+
+
+def _siblings(a: Ref, b: Ref) -> bool:
+    """Two citations of neighbouring provisions of one kind ("het tweede lid", "het derde lid")."""
+    return (
+        len(a) == len(b)
+        and a[:-1] == b[:-1]
+        and a[-1].kind == b[-1].kind
+        and a[-1].kind in ("lid", "onderdeel", "gedachtestreepje")
+        and not a[-1].nieuw
+        and not b[-1].nieuw
+    )
+
+
+def _joint(
+    a: tuple[Item, Ref] | None, ref_a: Ref, b: tuple[Item, Ref] | None, ref_b: Ref
+) -> tuple[Item, Ref] | bool | None:
+    """The lid two changes are inside of together: the same lid, or None when each changes its
+    own lid (or neither is inside one); False when they cannot be one instruction."""
+    if a is None and b is None:
+        return None
+    if a is not None and b is not None:
+        if a[0] is b[0]:
+            return a
+        if a[1] == ref_a and b[1] == ref_b:
+            return None
+    return False
+
+
+def same_words(planned: list[Planned]) -> list[Planned]:
+    """The same word change in neighbouring provisions is one instruction: "In het tweede en
+    derde lid wordt «artikel 138a» vervangen door «artikel 138ab»."."""
+    out: list[Planned] = []
+    for p in planned:
+        ins = p.instruction
+        if out and ins.formula == "woorden":
+            prev = out[-1]
+            first = prev.instruction
+            last = first.targets[-1] if first.targets else first.target
+            inside = _joint(prev.inside, last, p.inside, ins.target)
+            if (
+                first.formula == "woorden"
+                and first.edits == ins.edits
+                and _siblings(last, ins.target)
+                and inside is not False
+            ):
+                merged = replace(
+                    first, targets=(*first.targets, ins.target), old_id=None, new_id=None
+                )
+                out[-1] = Planned(merged, inside)  # type: ignore[arg-type]
+                continue
+        out.append(p)
+    return out
 
 
 def tail(text: str) -> str:
@@ -93,13 +150,49 @@ def increasing(
     return list(reversed(out))
 
 
-def added_sentence(current: str, target: str) -> str | None:
-    """The one sentence added at the end ("Aan artikel 9a wordt een zin toegevoegd")."""
-    if not target.startswith(current + " ") or not current.endswith("."):
+def added_sentences(current: str, target: str) -> tuple[int | None, str] | None:
+    """Whole sentences added to a text: (None, text) at the end ("Aan artikel 9a wordt een zin
+    toegevoegd"), (n, text) after the n-th sentence ("Na de eerste zin worden twee zinnen
+    ingevoegd"); None when the change is not that."""
+    if not current.endswith(".") or current == target:
         return None
-    added = target[len(current) + 1 :]
-    spans = sentences(added)
-    return added if len(spans) == 1 and added.endswith(".") and added[:1].isupper() else None
+    spans = sentences(current)
+    for n in range(len(spans), 0, -1):
+        cut = spans[n - 1][1]
+        head, tail = current[:cut], current[cut:].lstrip(" ")
+        if not target.startswith(head + " "):
+            continue
+        rest = target[len(head) + 1 :]
+        if tail and not rest.endswith(" " + tail):
+            continue
+        added = rest[: len(rest) - len(tail)].rstrip(" ") if tail else rest
+        if added and added.endswith(".") and added[:1].isupper() and "\n" not in added:
+            return (None if n == len(spans) else n), added
+    return None
+
+
+def without_new_sentences(current: str, target: str) -> list[str]:
+    """The target text without a run of sentences it has more than `current`, for each place
+    the run could stand (the end first): candidates for "words changed, then sentences
+    added"."""
+    old, new = sentences(current), sentences(target)
+    extra = len(new) - len(old)
+    if extra <= 0 or "\n" in target:
+        return []
+    texts = [target[x:y] for x, y in new]
+    return [" ".join(texts[:at] + texts[at + extra :]) for at in range(len(texts) - extra, -1, -1)]
+
+
+def one_sentence(text: str, edits: tuple[WordEdit, ...]) -> int | None:
+    """The number of the one sentence that holds every quotation; None otherwise."""
+    spans = sentences(text)
+    found: set[int] = set()
+    for edit in edits:
+        at = text.find(edit.old) if edit.old else -1
+        if at < 0:
+            return None
+        found |= {n for n, (a, b) in enumerate(spans, 1) if a <= at and at + len(edit.old) <= b}
+    return found.pop() if len(found) == 1 else None
 
 
 def dropped_sentence(current: str, target: str) -> int | None:

@@ -6,13 +6,42 @@ from wetgeving.amend.content import division_heading
 from wetgeving.amend.locate import Failure, label, noun_for
 from wetgeving.amend.model import EndChange, Ref
 from wetgeving.amend.textedit import ends_with, replace_end
-from wetgeving.amend.tree import children, opened, renumber, same_number, set_text, text_of
+from wetgeving.amend.tree import (
+    ByItem,
+    children,
+    is_dash,
+    opened,
+    renumber,
+    same_number,
+    set_text,
+    text_of,
+)
+from wetgeving.text.labels import ordinal
 from wetgeving.text.structure import Item
 
 _SHOWN = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
 
 
-def renumber_children(parent: Item, pairs: tuple[tuple[str, str], ...]) -> None:
+def fill_vacancies(parent: Item, vacant: ByItem[str] | None) -> None:
+    """A number that lapsed earlier in the bill ("Het achtste lid vervalt.", the text kept as
+    "Vervallen." while later leden keep their numbers) is free again: a lid renumbered or
+    inserted into it takes its place."""
+    if vacant is None:
+        return
+    kids = children(parent)
+    taken = {
+        (c.kind, c.number.replace("º", "°"))
+        for c in kids
+        if c.kind != "slotzin" and c not in vacant
+    }
+    kids[:] = [
+        c for c in kids if not (c in vacant and (c.kind, c.number.replace("º", "°")) in taken)
+    ]
+
+
+def renumber_children(
+    parent: Item, pairs: tuple[tuple[str, str], ...], vacant: ByItem[str] | None = None
+) -> None:
     """Renumber siblings all at once ("onder vernummering van het vierde tot en met achtste lid
     tot vijfde tot en met negende lid").
 
@@ -24,13 +53,18 @@ def renumber_children(parent: Item, pairs: tuple[tuple[str, str], ...]) -> None:
     siblings = [c for c in children(parent) if c.kind != "slotzin"]
     found: list[tuple[Item, str]] = []
     for old, new in pairs:
-        match = [c for c in siblings if same_number(c.number, old)]
+        match = [
+            c
+            for c in siblings
+            if same_number(c.number, old) and (vacant is None or c not in vacant)
+        ]
         if not match:
             raise Failure(f"te vernummeren {noun_for(siblings, old)} {old} bestaat niet")
         found.append((match[0], new))
     for item, new in found:
         renumber(item, new.replace("°", "º") if "º" in item.number else new)
-    numbers = [c.number for c in siblings]
+    fill_vacancies(parent, vacant)
+    numbers = [c.number for c in children(parent) if c.kind != "slotzin" and not is_dash(c)]
     if len(set(numbers)) != len(numbers):
         double = next(n for n in numbers if numbers.count(n) > 1)
         raise Failure(f"na de vernummering komt nummer {double} twee keer voor")
@@ -43,17 +77,21 @@ def apply_ends(parent: Item, ends: tuple[EndChange, ...]) -> None:
         Failure: when the onderdeel does not exist or does not end that way.
     """
     for end in ends:
-        match = [
-            c
-            for c in children(parent)
-            if c.kind != "slotzin" and same_number(c.number, end.sibling)
-        ]
+        kids = children(parent)
+        if end.kind == "gedachtestreepje":
+            dashes = [c for c in kids if is_dash(c)]
+            place = int(end.sibling) if end.sibling.isdigit() else 0
+            match = dashes[place - 1 : place] if place >= 1 else []
+            name = f"het {ordinal(place)} gedachtestreepje" if place >= 1 else "gedachtestreepje"
+        else:
+            match = [c for c in kids if c.kind != "slotzin" and same_number(c.number, end.sibling)]
+            name = f"onderdeel {end.sibling}"
         if not match:
-            raise Failure(f"onderdeel {end.sibling} bestaat niet")
+            raise Failure(f"{name} bestaat niet")
         text = text_of(match[0])
         if not ends_with(text, end.old):
             shown = _SHOWN.get(end.old, f"«{end.old}»")
-            raise Failure(f"onderdeel {end.sibling} eindigt niet op {shown}")
+            raise Failure(f"{name} eindigt niet op {shown}")
         set_text(match[0], replace_end(text, end.old, end.new))
 
 
@@ -63,7 +101,9 @@ def check_unique(parent: Item, ref: Ref) -> None:
     Raises:
         Failure: naming the number and the provision holding the list.
     """
-    numbers = [(c.kind, c.number) for c in children(parent) if c.kind != "slotzin"]
+    numbers = [
+        (c.kind, c.number) for c in children(parent) if c.kind != "slotzin" and not is_dash(c)
+    ]
     if len(set(numbers)) != len(numbers):
         kind, number = next(n for n in numbers if numbers.count(n) > 1)
         where = label(ref) or "de tekst"
@@ -89,16 +129,19 @@ def place_mark(article: Item, mark: str, name: str) -> None:
     article.children = [lid]
 
 
-def remove_mark(article: Item, name: str) -> None:
+def remove_mark(article: Item, mark: str, name: str) -> None:
     """ "... alsmede de aanduiding «1.» voor het eerste lid vervallen": the one lid left becomes
     the text of the article.
 
     Raises:
-        Failure: when more than that one lid is left.
+        Failure: when more than that one lid is left, or it has another number.
     """
+    number = mark.rstrip(".").strip() or "1"
     leden = [c for c in opened(article).children if c.kind == "lid"]
-    if len(leden) != 1 or leden[0].number != "1":
-        raise Failure(f"{name} houdt meer dan één lid; de aanduiding «1.» kan niet vervallen")
+    if len(leden) != 1 or leden[0].number != number:
+        raise Failure(
+            f"{name} houdt meer dan één lid; de aanduiding «{number}.» kan niet vervallen"
+        )
     article.alineas = list(leden[0].alineas)
     article.children = leden[0].children
 

@@ -66,6 +66,20 @@ def children(item: Item) -> list[Item]:
     return opened(item).children
 
 
+DASHES = ("–", "—", "-")
+
+
+def is_dash(item: Item) -> bool:
+    """Whether an item is a gedachtestreepje (an onderdeel marked "–", without a number)."""
+    return item.kind == "onderdeel" and item.number in DASHES
+
+
+def dash_place(siblings: list[Item], item: Item) -> int:
+    """The place (1, 2, ...) of a gedachtestreepje among the dashes of its list."""
+    dashes = [c for c in siblings if is_dash(c)]
+    return next(k for k, c in enumerate(dashes, start=1) if c is item)
+
+
 def same_number(a: str, b: str) -> bool:
     """Onderdeel "5°" and "5º" and "5" are one number as cited; letters compare exactly."""
     a, b = a.translate(_DEGREE), b.translate(_DEGREE)

@@ -370,6 +370,8 @@ def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:
         else:
             out = document.add_paragraph()
             out.paragraph_format.left_indent = Cm(level)
+            # "... luidende:" stays on the page of the new text it announces.
+            out.paragraph_format.keep_with_next = para.text.endswith(":")
             if para.marker:
                 out.paragraph_format.first_line_indent = Cm(-1)
                 out.add_run(f"{para.marker}\t{para.text}")
@@ -381,4 +383,5 @@ def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:
 def _is_marker(text: str) -> bool:
     from wetgeving.text.structure import MARKER
 
-    return bool(MARKER.match(text)) and (text.endswith(".") or text.endswith(("°", "º")))
+    # A gedachtestreepje ("–") hangs like a number does.
+    return bool(MARKER.match(text)) and (text.endswith((".", "°", "º")) or text in ("–", "—"))
