@@ -178,7 +178,7 @@ CASES = [
         "# Titel I. Oude naam\n\n## Artikel 1\n\nEerste artikel over de wet.\n",
         "# Titel I. Nieuwe naam\n\n## Artikel 1\n\nEerste artikel over de wet.\n\n# Titel II. "
         "Slotbepaling\n\n## Artikel 2\n\nDeze wet treedt in werking.\n",
-        "A\n\nHet opschrift van Titel I komt te luiden:\n\nTitel I. Nieuwe naam\n\nB\n\nNa "
+        "A\n\nIn het opschrift van Titel I wordt «Oude» vervangen door «Nieuwe».\n\nB\n\nNa "
         "Titel I wordt een titel ingevoegd, luidende:\n\nTitel II. Slotbepaling\n\nArtikel "
         "2\n\nDeze wet treedt in werking.\n",
         id="indeling",

@@ -44,6 +44,9 @@ class Article:
     number: str
     leden: list[Lid]
     plain: bool = False  # one lid, written without "1.": an article without leden
+    title: list[str] = field(
+        default_factory=list
+    )  # the opschrift ("Artikel 10 straf van de dader")
 
 
 def _sentence(words: list[str], end: str) -> str:
@@ -54,7 +57,7 @@ def _sentence(words: list[str], end: str) -> str:
 def _markdown(articles: list[Article]) -> str:
     out = ["---", "titel: Wetboek van Strafrecht", "---", ""]
     for article in articles:
-        out.append(f"## Artikel {article.number}")
+        out.append(f"## Artikel {article.number} {' '.join(article.title)}".rstrip())
         out.append("")
         plain = article.plain and len(article.leden) == 1
         for n, lid in enumerate(article.leden, start=1):
@@ -80,7 +83,12 @@ lids = st.builds(Lid, words, st.lists(words, max_size=3), st.booleans())
 def texts(draw: st.DrawFn) -> list[Article]:
     count = draw(st.integers(min_value=1, max_value=3))
     return [
-        Article(str(10 + n), draw(st.lists(lids, min_size=1, max_size=6)), draw(st.booleans()))
+        Article(
+            str(10 + n),
+            draw(st.lists(lids, min_size=1, max_size=6)),
+            draw(st.booleans()),
+            draw(st.one_of(st.just([]), words)),
+        )
         for n in range(count)
     ]
 
@@ -91,6 +99,7 @@ def _copy(articles: list[Article]) -> list[Article]:
             a.number,
             [Lid(list(lid.text), [list(o) for o in lid.onderdelen], lid.dashes) for lid in a.leden],
             a.plain,
+            list(a.title),
         )
         for a in articles
     ]
@@ -117,6 +126,7 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
                     "leden",
                     "zin+",
                     "zin-",
+                    "title",
                 ]
             )
         )
@@ -156,7 +166,9 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
             at = new.index(article) + 1
             number = f"{article.number}a"
             if all(a.number != number for a in new):
-                new.insert(at, Article(number, draw(st.lists(lids, min_size=1, max_size=3))))
+                leden = draw(st.lists(lids, min_size=1, max_size=3))
+                title = draw(st.one_of(st.just([]), words))
+                new.insert(at, Article(number, leden, title=title))
         elif action == "art-" and len(new) > 1:
             new.remove(article)
         elif action == "zin+":
@@ -166,6 +178,13 @@ def edited(draw: st.DrawFn, old: list[Article]) -> list[Article]:
             lid = draw(st.sampled_from(article.leden))
             if lid.more:
                 del lid.more[draw(st.integers(min_value=0, max_value=len(lid.more) - 1))]
+        elif action == "title":
+            # A new opschrift, one word of it changed, or none any more.
+            if not article.title or draw(st.booleans()):
+                article.title = draw(words) if draw(st.booleans()) else []
+            else:
+                at = draw(st.integers(min_value=0, max_value=len(article.title) - 1))
+                article.title[at] = draw(st.sampled_from(WORDS))
         elif action == "leden":
             article.plain = not article.plain
         elif action == "move" and len(new) > 1 and len(article.leden) > 1:
@@ -193,8 +212,9 @@ def test_random_edits_are_reproduced_by_the_instructions(
     pair: tuple[list[Article], list[Article]],
 ) -> None:
     """For random edits (words, sentences, leden, onderdelen, gedachtestreepjes, leden that
-    appear or go, articles, moves) the bill applied to the old text gives the new text exactly
-    (verify raises, naming the provision, when it does not), and renumbers every lid once."""
+    appear or go, articles, moves, opschriften given, changed or taken away) the bill applied
+    to the old text gives the new text exactly (verify raises, naming the provision, when it
+    does not), and renumbers every lid once."""
     old, new = _version("oud", pair[0]), _version("nieuw", pair[1])
     bill = make_bill(compare_versions(old, new), old, new, regulation="Wetboek van Strafrecht")
     verify(bill, old, new, regulation="Wetboek van Strafrecht")

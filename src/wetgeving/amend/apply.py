@@ -21,9 +21,12 @@ from wetgeving.amend.owntext import (
     Span,
     add_sentences,
     drop_sentence,
+    drop_title,
+    edit_title,
     edit_words,
     insert_sentence,
     replace_text,
+    set_title,
     where_of,
 )
 from wetgeving.amend.siblings import (
@@ -75,6 +78,8 @@ class _State:
     # Provisions that lapsed while later ones kept their numbers: "Vervallen." holds the number
     # until a later instruction of the bill gives it to another provision.
     vacant: ByItem[str] = field(default_factory=ByItem)
+    # What instructions wrote into heading titles (opschriften), as `fresh` for texts.
+    titles: ByItem[list[Span]] = field(default_factory=ByItem)
 
 
 def apply_bill(
@@ -177,7 +182,10 @@ class _Applier:
         for ref in (ins.target, *ins.targets):
             place = self.locator.find(ref)
             self.guard(place, ins)
-            edit_words(self.state.fresh, place, ins)
+            if ref[-1].kind == "opschrift":
+                edit_title(self.state.titles, place, ins)
+            else:
+                edit_words(self.state.fresh, place, ins)
 
     # --- provisions ---------------------------------------------------------------------------
 
@@ -194,6 +202,10 @@ class _Applier:
         kind = first.ref[-1].kind
         if kind == "zin":
             drop_sentence(first)
+            return
+        if kind == "opschrift":
+            for place in places:
+                drop_title(place)
             return
         if kind in (*BODIES, *DIVISION_RANK):
             for place in places:
@@ -323,6 +335,9 @@ class _Applier:
         parent = self.locator.find(ins.target)
         self.guard(parent, ins)
         node = parent.node
+        if ins.kind == "opschrift":
+            set_title(self.state.titles, parent, ins, new=True)
+            return
         if ins.kind == "zin":
             if node.kind in (*BODIES, *DIVISION_RANK) and not text_of(node) and children(node):
                 raise Failure(
@@ -385,4 +400,9 @@ class _Applier:
             place_mark(place.node, ins.text, cite(label(place.ref)))
 
     def heading(self, ins: Instruction) -> None:
-        set_heading(self.locator.find(ins.target).node, ins.text)
+        place = self.locator.find(ins.target)
+        self.guard(place, ins)
+        if place.node.kind in BODIES:
+            set_title(self.state.titles, place, ins, new=False)
+        else:
+            set_heading(place.node, ins.text)

@@ -98,8 +98,12 @@ def _seg_words(seg: Seg, lead: bool, parent: Seg | None) -> str:
 def words(ref: Ref, context: Ref = ()) -> str:
     """A provision cited from inside `context` ("het eerste lid, onderdeel 3°"), or in full.
 
-    Returns "" for the context itself.
+    Returns "" for the context itself. A citation ending in the opschrift names the heading
+    title of what precedes it: "het opschrift van artikel 1", "het opschrift" inside it.
     """
+    if ref and ref[-1].kind == "opschrift":
+        owner = words(ref[:-1], context) if ref[:-1] else ""
+        return f"het opschrift van {owner}" if owner else "het opschrift"
     if context and ref[: len(context)] == context:
         rest = list(ref[len(context) :])
         parent: Seg | None = context[-1]

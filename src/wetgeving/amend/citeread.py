@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from wetgeving.amend.cite import CONTEXT, CiteError
+from wetgeving.amend.cite import CONTEXT, DIVISIONS, CiteError
 from wetgeving.amend.model import Ref, Seg
 from wetgeving.amend.tree import next_number
 from wetgeving.text.labels import ORDINAL_VALUES, is_ordinal_word
@@ -41,7 +41,7 @@ _PIECES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _DIVISION_PIECE = re.compile(
     r"^(?:(?:het|de)\s+)?(?:(?P<ord>[A-Z][a-zë]+)\s+(?P<k1>Boek|Titel|Afdeling|Hoofdstuk|Paragraaf)"
-    r"|(?P<k2>boek|titel|titeldeel|afdeling|hoofdstuk|paragraaf)\s+(?P<nr>[^\s,]+))$",
+    r"|(?P<k2>boek|titel|titeldeel|afdeling|hoofdstuk|paragraaf)(?:\s+(?P<nr>[^\s,]+))?)$",
     re.I,
 )
 
@@ -75,14 +75,19 @@ def _division(text: str) -> Seg | None:
         if not is_ordinal_word(number):
             return None
     else:
-        kind, number = m.group("k2").lower(), m.group("nr")
+        kind, number = m.group("k2").lower(), m.group("nr") or ""  # "Titel": unnumbered
     kind = "titel" if kind == "titeldeel" else kind
     return Seg(kind, number)  # type: ignore[arg-type]
 
 
+_OPSCHRIFT = re.compile(r"^(?:het\s+)?opschrift(?:\s+van\s+(?P<of>.+))?$", re.I)
+_TITLED = ("artikel", "bijlage")
+
+
 def parse_ref(text: str) -> Ref:
     """Read one citation ("het eerste lid, onderdeel 3°", "artikel 5a", "Titel XXXI van het
-    Tweede Boek"); relative to the context it stands in unless it names an article or division.
+    Tweede Boek", "het opschrift van artikel 1"); relative to the context it stands in unless it
+    names an article or division.
 
     Raises:
         CiteError: when it is not a citation.
@@ -90,6 +95,13 @@ def parse_ref(text: str) -> Ref:
     clean = " ".join(text.replace("\u00a0", " ").split()).strip(" ,")
     if not clean:
         raise CiteError("verwijzing ontbreekt")
+    title = _OPSCHRIFT.match(clean)
+    if title:
+        # "het opschrift van artikel 1": the heading title of what follows "van".
+        owner = parse_ref(title.group("of")) if title.group("of") else ()
+        if owner and owner[-1].kind not in (*_TITLED, *DIVISIONS):
+            raise CiteError(f"'{title.group('of')}' heeft geen opschrift")
+        return (*owner, Seg("opschrift"))
     parts = [p.strip() for p in re.split(r",\s*|\s+van\s+(?=(?:het|de)\s+|[A-Z]|artikel\b)", clean)]
     segs: list[Seg] = []
     divisions: list[Seg] = []

@@ -18,11 +18,15 @@ from wetgeving.text.model import DIVISION_RANK, Node, normalise
 from wetgeving.text.render import render_text
 from wetgeving.text.structure import MARKER, Item, finish
 
-_ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[0-9][^\s]*?)\.?(?:\s+(?P<title>[^.;:]*[^.;:\s]))?$")
+# A heading's title may hold punctuation ("Artikel 5 Begripsbepalingen; reikwijdte") but does
+# not end in it as a sentence does ("Artikel 251 is van overeenkomstige toepassing.").
+_ARTICLE = re.compile(r"^Artikel\s+(?P<nr>[0-9][^\s]*?)\.?(?:\s+(?P<title>.*[^.;:\s]))?$")
 _DIVISION_WORD = re.compile(
     r"^(?:(?P<ord>[A-Za-zë]+)\s+)?(?P<label>BOEK|TITEL|TITELDEEL|HOOFDSTUK|AFDELING|PARAGRAAF)\b"
 )
-_OTHER_BODY = re.compile(r"^(?:Enig artikel\.?$|Bijlage(?:\s+[^\s.]+)?(?:\.\s|\.?$))")
+_OTHER_BODY = re.compile(
+    r"^(?:Enig artikel\.?(?:$|\s+.*[^.;:\s]$)|Bijlage(?:\s+[^\s.]+)?(?:\.\s|\.?$))"
+)
 _LID = re.compile(r"^(?P<nr>\d{1,3}[a-z]{0,2})\.(?:\s+(?P<text>.*))?$")
 _ONDERDEEL = re.compile(r"^(?P<marker>\S+)(?:\s+(?P<text>.*))?$")
 

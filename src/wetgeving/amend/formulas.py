@@ -123,6 +123,23 @@ _GONE_FRONT = re.compile(
 _GONE_BACK = re.compile(rf"^(?P<p>.+?),?{_S}{_GONE}(?:,{_S}(?P<post>onder{_S}.+))?$")
 
 
+_TITLE_NEW = re.compile(
+    rf"^(?:(?P<p>.+?){_S}wordt{_S}voorzien{_S}van{_S}een{_S}opschrift"
+    rf"|(?:Aan|Boven){_S}(?P<p2>.+?){_S}wordt{_S}een{_S}opschrift{_S}(?:toegevoegd|geplaatst))"
+    rf"{_LUIDENDE}$"
+)
+
+
+def _title_inline(m: Masked, inline: str) -> str:
+    """A new opschrift on the line of its formula: the sentence's closing period is no part of
+    it, nor are quotation marks around it ("komt te luiden: «Definities».")."""
+    text = inline.strip()
+    text = text[:-1].rstrip() if text.endswith(".") else text
+    if re.fullmatch(f"{Q}\\d+{QEND}", text):
+        return m.quote(text)
+    return m.restore(text)
+
+
 def _count(word: str) -> int | None:
     word = " ".join(word.split()).lower().replace("één", "een")
     if word.isdigit():
@@ -170,10 +187,14 @@ def _structural(m: Masked, s: str, context: Ref) -> Parsed | None:
                     position=pos,
                     kind="zin",
                     needs="tekst",
-                    inline=am.group("inline"),
+                    inline=m.restore(am.group("inline")),
                 )
             return Parsed(
-                "toevoegen", context, kind="zin", needs="tekst", inline=am.group("inline")
+                "toevoegen",
+                context,
+                kind="zin",
+                needs="tekst",
+                inline=m.restore(am.group("inline")),
             )
         if where:
             anchor = cite_ref(m, where)
@@ -193,7 +214,7 @@ def _structural(m: Masked, s: str, context: Ref) -> Parsed | None:
             kind="gedachtestreepje" if dash else kind,
             count=_count(am.group("what")),
             needs=kind,
-            inline=am.group("inline"),
+            inline=m.restore(am.group("inline")),
         )
     for pattern in (_GONE_FRONT, _GONE_BACK):
         gm = pattern.match(s)
@@ -239,22 +260,34 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
             return Parsed(None, ref, group=True, renumber_to=to)
     if rm := _REGULATION.match(s):
         return Parsed(None, regulation=m.restore(rm.group("a") or rm.group("b")))
+    if tm := _TITLE_NEW.match(s):
+        # "Artikel 1 wordt voorzien van een opschrift, luidende: ..." (Ar 3.55: articles "kunnen
+        # van een opschrift worden voorzien"); "Aan artikel 1 wordt een opschrift toegevoegd".
+        ref = cite_ref(m, tm.group("p") or tm.group("p2"))
+        if ref and ref[-1].kind not in BODIES:
+            raise FormulaError(f"'{m.restore(tm.group('p') or tm.group('p2'))}' is geen artikel")
+        inline = _title_inline(m, tm.group("inline"))
+        return Parsed("toevoegen", ref, kind="opschrift", needs="tekst", inline=inline)
     if lm := _LUIDEN.match(s):
         subject = lm.group("p")
-        if subject.lower().startswith("het opschrift van "):
-            ref = cite_ref(m, subject[len("het opschrift van ") :])
-            return Parsed("opschrift", ref, needs="tekst", inline=lm.group("inline"))
         try:
             refs = parse_targets(m.restore(subject))
         except CiteError as err:
             raise FormulaError(str(err)) from None
+        if refs[0] and refs[0][-1].kind == "opschrift":
+            inline = _title_inline(m, lm.group("inline"))
+            return Parsed("opschrift", refs[0][:-1], needs="tekst", inline=inline)
         last = refs[0][-1] if refs[0] else None
         if last is None:
             raise FormulaError("'komt te luiden' zonder bepaling")
         needs = "tekst" if last.kind in ("aanhef", "zin", "slotzin") else last.kind
         needs = "onderdeel" if needs == "gedachtestreepje" else needs
         return Parsed(
-            "komt_te_luiden", refs[0], tuple(refs[1:]), needs=needs, inline=lm.group("inline")
+            "komt_te_luiden",
+            refs[0],
+            tuple(refs[1:]),
+            needs=needs,
+            inline=m.restore(lm.group("inline")),
         )
     if mm := _MARK_ON.match(s):
         parsed = Parsed("aanduiding", context, mark=m.quote(mm.group("q")))

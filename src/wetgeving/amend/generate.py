@@ -15,12 +15,11 @@ from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import BODIES, Group, Instruction, Item, Onderdeel, Ref, Seg
 from wetgeving.amend.pairing import Pairing
 from wetgeving.amend.plan import ArticlePlanner
-from wetgeving.amend.rules import Planned, increasing, same_words, too_much
+from wetgeving.amend.rules import Planned, increasing, retitled, same_words, too_much
 from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
 from wetgeving.compare.bill import onderdeel_letter
 from wetgeving.errors import AmendError
-from wetgeving.text.headings import heading
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.structure import Item as TItem
 
@@ -157,6 +156,8 @@ class BillPlanner:
         for i, item in enumerate(olds):
             if item.kind != "artikel":  # divisions and bijlagen go by kind and number
                 j = by_key.get(_key(item))
+                if j is None and not item.number:
+                    j = _only_unnumbered(item.kind, olds, news)
                 if j is not None:
                     found.append((i, j))
                 continue
@@ -179,20 +180,24 @@ class BillPlanner:
                     )
                     self.parts.append(("", self.emit(node)))
                 return
-            if old.title != new.title and self.only is None:
-                title = Instruction(
-                    "opschrift", here, text=heading(new), old_id=old.id, new_id=new.id
-                )
+            title = retitled(here, old, new) if self.only is None else None
+            if title is not None:
                 self.parts.append(("", self.emit(title)))
             self.container(item, new.children, here)
             return
         if item.kind == "bijlage":
-            if old != new and self.only is None:
-                ref_bijlage: Ref = (Seg("bijlage", item.number),)
-                rewrite = Instruction(
-                    "komt_te_luiden", ref_bijlage, content=(new,), old_id=old.id, new_id=new.id
-                )
-                self.parts.append(("", self.emit(rewrite)))
+            if old == new or self.only is not None:
+                return
+            ref_bijlage: Ref = (Seg("bijlage", item.number),)
+            same = (old.text, old.children) == (new.text, new.children)
+            title = retitled(ref_bijlage, old, new) if same else None
+            if title is not None:  # only its opschrift changed: that is all the bill says
+                self.parts.append(("", self.emit(title)))
+                return
+            rewrite = Instruction(
+                "komt_te_luiden", ref_bijlage, content=(new,), old_id=old.id, new_id=new.id
+            )
+            self.parts.append(("", self.emit(rewrite)))
             return
         if (old == new and item.number == new.number) or (
             not self.wanted(new.number) and not self.wanted(old.number)
@@ -302,6 +307,15 @@ class BillPlanner:
             self.parts.append((article, self.emit(ins)))
             done += len(run)
         return done
+
+
+def _only_unnumbered(kind: str, olds: list[TItem], news: list[Node]) -> int | None:
+    """The new place of the one unnumbered bijlage or division of a kind ("Bijlage", "Titel.
+    Slotbepaling") when each version has one: the same one, whatever its title now is."""
+    if sum(1 for o in olds if o.kind == kind and not o.number) != 1:
+        return None
+    found = [j for j, n in enumerate(news) if n.kind == kind and not n.number]
+    return found[0] if len(found) == 1 else None
 
 
 def _same_side(event: tuple[int | None, int | None], first: tuple[int | None, int | None]) -> bool:

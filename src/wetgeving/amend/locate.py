@@ -8,7 +8,7 @@ from wetgeving.amend.cite import words
 from wetgeving.amend.model import BODIES, Ref
 from wetgeving.amend.textedit import EditError, sentences
 from wetgeving.amend.tree import Tree, children, is_dash, same_number
-from wetgeving.text.labels import cite, lid_label, onderdeel_label, ordinal
+from wetgeving.text.labels import cite, in_sentence, lid_label, onderdeel_label, ordinal
 from wetgeving.text.model import DIVISION_RANK
 from wetgeving.text.structure import Item
 
@@ -22,7 +22,10 @@ class Failure(Exception):
 
 
 def label(ref: Ref) -> str:
-    """The Ar 3.29 citation of a reference: "artikel 273f, eerste lid, onder 4°"."""
+    """The Ar 3.29 citation of a reference: "artikel 273f, eerste lid, onder 4°"; a heading
+    title: "het opschrift van artikel 1"."""
+    if ref and ref[-1].kind == "opschrift":
+        return f"het opschrift van {in_sentence(label(ref[:-1]))}" if ref[:-1] else "het opschrift"
     if ref and ref[0].kind in DIVISION_RANK:
         return words(ref)
     parts: list[str] = []
@@ -102,6 +105,11 @@ class Locator:
         """
         if not ref:
             raise Failure("de opdracht noemt geen bepaling")
+        if ref[-1].kind == "opschrift":
+            # The heading title belongs to the article, bijlage or division it stands above.
+            if len(ref) == 1:
+                raise Failure("de opdracht noemt een opschrift zonder artikel, bijlage of indeling")
+            return Place(ref, self.find(ref[:-1]).chain)
         if ref[0].kind in DIVISION_RANK:
             return self._division(ref)
         if ref[0].kind not in BODIES:

@@ -24,6 +24,7 @@ SegKind = Literal[
     "aanhef",
     "slotzin",
     "zin",
+    "opschrift",
     "boek",
     "titel",
     "hoofdstuk",
@@ -35,6 +36,9 @@ SegKind = Literal[
 @dataclass(frozen=True, slots=True)
 class Seg:
     """One step of a citation: ("lid", "3"), ("onderdeel", "b"), ("zin", "2"), ("aanhef", "").
+
+    ("opschrift", "") is the last step of a citation of the heading title of an article, bijlage
+    or division: "het opschrift van artikel 1".
 
     `nieuw` marks a provision cited by the number an earlier instruction of the same bill gave
     it ("het zesde lid (nieuw)", Ar 238, seventh lid, old numbering).
@@ -60,7 +64,7 @@ Formula = Literal[
     "toevoegen",  # Er wordt een lid toegevoegd, luidende: ... / Aan artikel 9a wordt een zin ...
     "vernummeren",  # Artikel 374 wordt vernummerd tot artikel 273c.
     "aanduiding",  # Voor de tekst wordt de aanduiding «1.» geplaatst. / ... «1.» ... vervallen.
-    "opschrift",  # Het opschrift van Titel XXXI van het Tweede Boek komt te luiden: ...
+    "opschrift",  # Het opschrift van Titel XXXI van het Tweede Boek / artikel 1 komt te luiden: ...
 ]
 
 # How a word edit changes the text of its provision.
@@ -118,18 +122,22 @@ class Instruction:
             a sentence); for vervallen the first provision of `targets`; for invoegen the
             sibling it goes after (`position` "na") or before ("voor"), or the parent
             (`position` "nummer": placed by its number); for toevoegen the parent; for
-            vernummeren the provision; for aanduiding the article; for opschrift the division.
+            vernummeren the provision; for aanduiding the article; for opschrift the division,
+            article or bijlage whose heading title is rewritten. A citation ending in
+            ("opschrift", "") names that title for woorden and vervallen.
         targets: Further provisions that lapse together with `target` ("De artikelen 5 en 6
             vervallen"), siblings of it.
         edits: The word edits of a woorden instruction, in order.
         content: New provisions (invoegen, toevoegen, komt_te_luiden), in their final form.
         text: New text that is not a provision: a sentence (toevoegen "een zin"), the new aanhef
-            or sentence (komt_te_luiden), the heading (opschrift), the new number (vernummeren).
+            or sentence (komt_te_luiden), the heading (opschrift: a division's whole heading, an
+            article's or bijlage's title), the new number (vernummeren).
         renumber: Sibling renumbering that goes with the change: (old number, new number).
         ends: End-punctuation changes of siblings that go with the change.
         position: For invoegen: "na", "voor" or "nummer".
         kind: The kind of provision added or inserted ("lid", "onderdeel", "artikel", "zin",
-            a division kind).
+            a division kind); "opschrift" for a title given to an article or bijlage that had
+            none (toevoegen: "Artikel 1 wordt voorzien van een opschrift, luidende: ...").
         remove_mark: For aanduiding: True for "de aanduiding «1.» voor het eerste lid vervalt".
         renumber_nieuw: The provisions renumbered were renumbered before by the same bill: the
             renumbering cites them with "(nieuw)".

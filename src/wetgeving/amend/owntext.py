@@ -1,14 +1,17 @@
 """Instructions on the own text of a provision: words quoted and changed, sentences added,
-inserted, deleted or rewritten. What each wrote is remembered as a span ("fresh"), so a later
-instruction of the bill cannot quote it (it would overlap)."""
+inserted, deleted or rewritten; and on the heading title (opschrift) of an article, bijlage or
+division. What each wrote is remembered as a span ("fresh"), so a later instruction of the bill
+cannot quote it (it would overlap)."""
 
 from __future__ import annotations
 
 from wetgeving.amend.locate import Failure, Place, label, quote_problem, sentence_span
 from wetgeving.amend.model import Group, Instruction
 from wetgeving.amend.textedit import EditError, edit_all
-from wetgeving.amend.tree import ByItem, set_text, text_of
-from wetgeving.text.labels import cite
+from wetgeving.amend.tree import ByItem, opened, set_text, text_of
+from wetgeving.text.headings import read_article
+from wetgeving.text.labels import cite, in_sentence
+from wetgeving.text.structure import Item
 
 Span = tuple[int, int, str]  # text written by an instruction: [start, end) and where it stands
 
@@ -81,3 +84,59 @@ def insert_sentence(fresh: ByItem[list[Span]], anchor: Place, ins: Instruction) 
         *((x + shift, y + shift, w) for x, y, w in fresh.get(owner) or [] if x >= at),
         (start, start + len(ins.text), where_of(ins)),
     ]
+
+
+# --- the heading title (opschrift) of an article, bijlage or division ----------------------------
+
+
+def _titled(place: Place) -> Item:
+    """The item whose heading title an "opschrift" citation names (an article is unpacked, as
+    a packed one would keep its old heading)."""
+    return opened(place.node)
+
+
+def edit_title(fresh: ByItem[list[Span]], place: Place, ins: Instruction) -> None:
+    """ "In het opschrift van artikel 1 wordt «A» vervangen door «B»"."""
+    owner = _titled(place)
+    if not owner.title:
+        raise Failure(f"{_owner_name(place)} heeft geen opschrift")
+    try:
+        title, spans = edit_all(owner.title, ins.edits, fresh.get(owner) or [], where_of(ins))
+    except EditError as err:
+        raise Failure(quote_problem(err, label(place.ref))) from None
+    owner.title = title
+    fresh[owner] = spans
+
+
+def set_title(fresh: ByItem[list[Span]], place: Place, ins: Instruction, new: bool) -> None:
+    """ "Het opschrift van artikel 1 komt te luiden: Definities" (`new` False) or "Artikel 1
+    wordt voorzien van een opschrift, luidende: Definities" (`new` True: it had none).
+
+    The text may repeat the heading ("Artikel 1. Definities"): only its title is the opschrift.
+    """
+    owner = _titled(place)
+    if new and owner.title:
+        raise Failure(
+            f"{_owner_name(place)} heeft al een opschrift; schrijf 'Het opschrift van "
+            f"{_owner_name(place)} komt te luiden:'"
+        )
+    title = " ".join(ins.text.split())
+    found = read_article(title)
+    if found is not None and found.kind == owner.kind and found.number == owner.number:
+        title = found.title
+    if not title:
+        raise Failure(f"het nieuwe opschrift van {_owner_name(place)} ontbreekt")
+    owner.title = title
+    fresh[owner] = [(0, len(title), where_of(ins))]
+
+
+def drop_title(place: Place) -> None:
+    """ "Het opschrift van artikel 1 vervalt."."""
+    owner = _titled(place)
+    if not owner.title:
+        raise Failure(f"{_owner_name(place)} heeft geen opschrift")
+    owner.title = ""
+
+
+def _owner_name(place: Place) -> str:
+    return in_sentence(label(place.ref[:-1] if place.ref[-1].kind == "opschrift" else place.ref))

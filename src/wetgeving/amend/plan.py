@@ -25,6 +25,7 @@ from wetgeving.amend.rules import (
     increasing,
     one_sentence,
     plain,
+    retitled,
     too_much,
     without_new_sentences,
 )
@@ -119,6 +120,9 @@ class ArticlePlanner:
         if kept is None and not self.fits(item, new, lid):
             self.emit(self.rewrite(ref, new, old, new))
             return self.out
+        title = retitled(ref, old, new)
+        if title is not None:
+            self.emit(title)  # the opschrift stands above the text: its change comes first
         try:
             if kept is not None:
                 self.unmark(item, kept, new, ref)

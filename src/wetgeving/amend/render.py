@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wetgeving.amend.cite import capital, cardinal, comma, renumbering, series, words
 from wetgeving.amend.content import content_lines
-from wetgeving.amend.model import Bill, EndChange, Instruction, Item, Ref, Stijl, WordEdit
+from wetgeving.amend.model import Bill, EndChange, Instruction, Item, Ref, Seg, Stijl, WordEdit
 from wetgeving.amend.textedit import sentences
 
 _NOUNS = {
@@ -209,7 +209,8 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             (0, line) for line in ins.text.split("\n")
         ]
     if ins.formula == "opschrift":
-        return f"Het opschrift van {here} komt te luiden:", [(0, ins.text)]
+        title = capital(words((*ins.target, Seg("opschrift")), context))
+        return f"{title} komt te luiden:", [(0, ins.text)]
     if ins.formula == "vernummeren":
         if ins.text:
             return f"{capital(here)} wordt vernummerd tot artikel {ins.text}.", []
@@ -236,6 +237,10 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
         return f"De aanduiding {mark} voor {kept} vervalt.", []
     n = len(ins.content)
     what = _count(ins.kind, n)
+    if ins.formula == "toevoegen" and ins.kind == "opschrift":
+        # Ar 3.55: articles "kunnen van een opschrift worden voorzien".
+        owner = capital(here) if here else "Het artikel"
+        return f"{owner} wordt voorzien van een opschrift, luidende:", [(0, ins.text)]
     if ins.formula == "toevoegen":
         if ins.kind == "zin":
             n = len(sentences(ins.text))

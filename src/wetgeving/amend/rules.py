@@ -7,11 +7,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 
-from wetgeving.amend.model import Instruction, Ref, WordEdit
-from wetgeving.amend.quotes import word_count
+from wetgeving.amend.model import BODIES, Instruction, Ref, Seg, WordEdit
+from wetgeving.amend.quotes import plan_words, word_count
 from wetgeving.amend.textedit import sentences
 from wetgeving.amend.tree import next_number, text_of
 from wetgeving.compare.align import full_text
+from wetgeving.text.headings import heading
 from wetgeving.text.model import Node
 from wetgeving.text.structure import Item
 
@@ -205,3 +206,28 @@ def dropped_sentence(current: str, target: str) -> int | None:
         if rest == target:
             return n
     return None
+
+
+def retitled(ref: Ref, old: Node, new: Node) -> Instruction | None:
+    """The instruction for a new heading title (opschrift) of an article, bijlage or division;
+    None when it did not change.
+
+    Words change as words do elsewhere ("In het opschrift van artikel 1 wordt «Oude» vervangen
+    door «Nieuwe».", Ar 6.9), unless a rewrite reads better ("Het opschrift van artikel 1 komt te
+    luiden:"); an article or bijlage without one gets one ("Artikel 1 wordt voorzien van een
+    opschrift, luidende:", Ar 3.55) or loses it ("Het opschrift van artikel 1 vervalt."). A
+    division always has a heading: a new one is written whole (with its label, as published).
+    """
+    if old.title == new.title:
+        return None
+    body = new.kind in BODIES
+    edits = plan_words(old.title, new.title, at_end=True) if old.title and new.title else None
+    if body and not old.title:
+        ins = Instruction("toevoegen", ref, kind="opschrift", text=new.title)
+    elif body and not new.title:
+        ins = Instruction("vervallen", (*ref, Seg("opschrift")))
+    elif edits:
+        ins = Instruction("woorden", (*ref, Seg("opschrift")), edits=edits)
+    else:
+        ins = Instruction("opschrift", ref, text=new.title if body else heading(new))
+    return replace(ins, old_id=old.id or None, new_id=new.id or None)

@@ -139,14 +139,26 @@ def sentence(change: Change, article: str, edited: bool, name: Namer) -> str | N
     if old is None or new is None:
         return None
     if "/" not in old and "/" not in new:  # the article (or bijlage) itself
+        itself = _itself(article)
         if old == new:
             if change.title_ops is None:
-                return f"{_itself(article)} is gewijzigd"
+                return f"{itself} is gewijzigd"
+            title = _retitled(change.title_ops)
             if change.ops is None:
-                return f"het opschrift van {_itself(article)} is gewijzigd"
-            return f"het opschrift en de tekst van {_itself(article)} zijn gewijzigd"
-
+                return {
+                    "added": f"{itself} krijgt een opschrift",
+                    "dropped": f"het opschrift van {itself} is vervallen",
+                }.get(title, f"het opschrift van {itself} is gewijzigd")
+            return {
+                "added": f"{itself} krijgt een opschrift en de tekst is gewijzigd",
+                "dropped": f"het opschrift van {itself} is vervallen en de tekst is gewijzigd",
+            }.get(title, f"het opschrift en de tekst van {itself} zijn gewijzigd")
         done = " en wordt gewijzigd" if edited else ""
+        if change.title_ops is not None and change.ops is None:
+            done = {
+                "added": " en krijgt een opschrift",
+                "dropped": " en het opschrift is vervallen",
+            }.get(_retitled(change.title_ops), " en het opschrift is gewijzigd")
         was = cited(old)
         was = old_relative(was) if change.old_label_reused else was
         return f"{was} wordt {label_for_id(new)}{done}"
@@ -159,6 +171,17 @@ def sentence(change: Change, article: str, edited: bool, name: Namer) -> str | N
         subject = name(old)
         return f"{cite(subject)} wordt {_ending(_target(old, new, subject, name), tail)}"
     return moved_sentence(change, article, edited, name)
+
+
+def _retitled(ops: tuple[tuple[str, str], ...]) -> str:
+    """How a heading title changed: "added" (there was none), "dropped" (there is none now) or
+    "changed"."""
+    kinds = {op for op, _ in ops}
+    if kinds == {"insert"}:
+        return "added"
+    if kinds == {"delete"}:
+        return "dropped"
+    return "changed"
 
 
 def moved_sentence(change: Change, article: str, edited: bool, name: Namer) -> str:
