@@ -124,7 +124,7 @@ _GONE_BACK = re.compile(rf"^(?P<p>.+?),?{_S}{_GONE}(?:,{_S}(?P<post>onder{_S}.+)
 
 
 _TITLE_NEW = re.compile(
-    rf"^(?:(?P<p>.+?){_S}wordt{_S}voorzien{_S}van{_S}een{_S}opschrift"
+    rf"^(?:(?P<p>.+?),?{_S}wordt{_S}voorzien{_S}van{_S}een{_S}opschrift"
     rf"|(?:Aan|Boven){_S}(?P<p2>.+?){_S}wordt{_S}een{_S}opschrift{_S}(?:toegevoegd|geplaatst))"
     rf"{_LUIDENDE}$"
 )
@@ -265,7 +265,8 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
         # van een opschrift worden voorzien"); "Aan artikel 1 wordt een opschrift toegevoegd".
         ref = cite_ref(m, tm.group("p") or tm.group("p2"))
         if ref and ref[-1].kind not in BODIES:
-            raise FormulaError(f"'{m.restore(tm.group('p') or tm.group('p2'))}' is geen artikel")
+            owner = m.restore(tm.group("p") or tm.group("p2"))
+            raise FormulaError(f"'{owner}' is geen artikel of bijlage")
         inline = _title_inline(m, tm.group("inline"))
         return Parsed("toevoegen", ref, kind="opschrift", needs="tekst", inline=inline)
     if lm := _LUIDEN.match(s):

@@ -229,7 +229,7 @@ def _response_pages(
         respondent_label,
         respondent_sections,
     )
-    from wetgeving.documents.model import UNLINKED, PointView
+    from wetgeving.documents.model import GENERAL, UNLINKED, PointView
     from wetgeving.text.labels import body_heading, body_order
 
     def page(name: str, label: str, template: str, context: Mapping[str, object]) -> None:
@@ -264,21 +264,21 @@ def _response_pages(
             {"heading": "per vraag", "questions": questions},
         )
     groups = {p.group for r in consultation.responses for p in r.points}
-    articles = body_order((g for g in groups if g not in ("", UNLINKED)), order)
-    for group in [*articles, *(g for g in ("", UNLINKED) if g in groups)]:
+    articles = body_order((g for g in groups if g not in (GENERAL, UNLINKED)), order)
+    for group in [*articles, *(g for g in (GENERAL, UNLINKED) if g in groups)]:
 
         def only(p: PointView, group: str = group) -> bool:
-            return p.group == group and (bool(group) or not p.question)
+            return p.group == group and (group != GENERAL or not p.question)
 
         sections = respondent_sections(consultation, openbaar, only)
         if not sections:
             continue  # general points that all answer a question: on the page per question
         if group == UNLINKED:
             name, heading = "niet-gekoppeld", "niet gekoppelde punten"
-        elif group:
-            name, heading = _safe_name(group), body_heading(group)
-        else:
+        elif group == GENERAL:
             name, heading = "algemeen", "algemene punten"
+        else:
+            name, heading = _safe_name(group or "enig-artikel"), body_heading(group)
         context = {"heading": heading, "sections": sections, "rows": rows(only)}
         page(name, heading, "reacties.html.j2", context)
     return pages

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from wetgeving.documents.groupings import counted_once
 from wetgeving.documents.model import (
     CHANNELS,
+    GENERAL,
     KINDS,
     NIET_OPENBAAR,
     UNLINKED,
@@ -92,8 +93,8 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
     for response in unique:
         for point in response.points:
             grouped.setdefault(point.group, []).append((response, point))
-    keys = body_order((a for a in grouped if a not in ("", UNLINKED)), order or [])
-    keys += [a for a in ("", UNLINKED) if a in grouped]
+    keys = body_order((a for a in grouped if a not in (GENERAL, UNLINKED)), order or [])
+    keys += [a for a in (GENERAL, UNLINKED) if a in grouped]
     articles = tuple(_article_points(a, grouped[a]) for a in keys)
     return Summary(
         total=len(responses),
@@ -128,8 +129,8 @@ def _article_points(article: str, items: list[tuple[ResponseView, PointView]]) -
     heading = (
         "Niet gekoppelde punten"
         if article == UNLINKED
-        else body_heading(article)
-        if article
         else "Algemene punten"
+        if article == GENERAL
+        else body_heading(article)
     )
     return ArticlePoints(article, heading, len(items), tuple(out))

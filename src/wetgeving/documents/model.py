@@ -14,6 +14,8 @@ from wetgeving.consultation.model import STATUS_LABELS
 
 NIET_OPENBAAR = "niet-openbare reactie"
 UNLINKED = "niet gekoppeld"  # the group of points whose reference linked nowhere
+# The group of general points: not "", which is the enig artikel's body key.
+GENERAL = "(algemeen)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +48,10 @@ class PointView:
 
     @property
     def group(self) -> str:
-        """The article number, "" for a general point, UNLINKED for a point not linked."""
-        return self.article if self.linked else UNLINKED
+        """The article number ("" for the enig artikel), GENERAL or UNLINKED."""
+        if not self.linked:
+            return UNLINKED
+        return self.article if self.provision else GENERAL
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,7 +103,7 @@ def build(
             )
             if not point.linked:
                 unlinked.append(row)
-            elif point.article:
+            elif point.provision:
                 per_article.setdefault(point.article, []).append(row)
             elif not point.question:
                 general.append(row)
