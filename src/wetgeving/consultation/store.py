@@ -1,8 +1,7 @@
 """Responses on disk: atomic writes, a write lock, loading, and a summary index for fast lists.
 
-Every write goes to a temporary file in `consultation_responses/` and is renamed into place (an
-import creates its files unnamed and links them into place where the system can); the
-write and its commit happen under the consultation lock (a `flock` in `.git`), and the commit
+Every write goes to a temporary file in `consultation_responses/` and is renamed into place; the
+write and its commit happen under the consultation lock (a `filelock` in `.git`), and the commit
 (`history.commit_paths`) holds the repository lock and commits only the paths written.
 
 The summary index is a cache in `.git/wetgeving-cache/`, never committed: it is checked against the
@@ -12,7 +11,6 @@ folder (name, size, mtime of each file) and files that changed are re-read, so i
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -153,13 +151,13 @@ def save_many(
             else contextlib.nullcontext(_ignore)
         )
         try:
-            with packer as keep, contextlib.closing(_Writer(base)) as writer:
+            with packer as keep:
                 for response in responses:
                     name = response.id + ".md"
                     if name in existing:
                         raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
                     blob = render(response).encode("utf-8")
-                    st = writer.write(name, blob)
+                    st = _write_new(base, name, blob)
                     written.append(os.path.join(base, name))
                     ids.append(response.id)
                     keep(blob)
@@ -187,52 +185,21 @@ def save_many(
 PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
 
 
-class _Writer:
-    """Create new files so that each appears whole or not at all.
+def _write_new(base: str, name: str, blob: bytes) -> os.stat_result:
+    """Write a new file so that it appears whole or not at all (temporary name, then rename).
 
-    On Linux a file is written unnamed (O_TMPFILE) and then linked under its name, which fails
-    when the name exists; elsewhere (or when the file system refuses) it is written to a temporary
-    name and renamed. Either way size and modification time are those written: the index stamp
-    taken with `fstat` stays valid.
+    Returns the `fstat` of what was written, so the index stamp (size, mtime) stays valid.
+    Writing unnamed O_TMPFILE files and linking them was measured no faster, so this portable
+    way is the only one.
     """
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.unnamed = hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
-        self.dir_fd = -1
-
-    def close(self) -> None:
-        if self.dir_fd >= 0:
-            os.close(self.dir_fd)
-            self.dir_fd = -1
-
-    def write(self, name: str, blob: bytes) -> os.stat_result:
-        if self.unnamed:
-            try:
-                return self._write_unnamed(name, blob)
-            except OSError as exc:
-                if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
-                    raise
-                self.unnamed = False  # this file system cannot: use temporary names
-        tmp = os.path.join(self.base, ".tmp-" + name)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            st = _write_all(fd, blob)
-        finally:
-            os.close(fd)
-        os.replace(tmp, os.path.join(self.base, name))
-        return st
-
-    def _write_unnamed(self, name: str, blob: bytes) -> os.stat_result:
-        if self.dir_fd < 0:
-            self.dir_fd = os.open(self.base, os.O_RDONLY | os.O_DIRECTORY)
-        fd = os.open(self.base, os.O_TMPFILE | os.O_WRONLY, 0o666)
-        try:
-            st = _write_all(fd, blob)
-            os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=self.dir_fd)
-        finally:
-            os.close(fd)
-        return st
+    tmp = os.path.join(base, ".tmp-" + name)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        st = _write_all(fd, blob)
+    finally:
+        os.close(fd)
+    os.replace(tmp, os.path.join(base, name))
+    return st
 
 
 def _write_all(fd: int, blob: bytes) -> os.stat_result:
