@@ -274,14 +274,13 @@ def test_list_filters_and_json(dossier: Path) -> None:
 def test_list_sees_hand_edits(dossier: Path) -> None:
     """The summary index notices files saved, added or removed outside wetgeving; an edit made
     in place is seen at once with --refresh."""
-    import os
 
     rid = respond(dossier, "--point", "algemeen=Eerste tekst.")
     run(dossier, "responses", "list")
     path = dossier / "consultation_responses" / f"{rid}.md"
     tmp = path.with_name("nieuw.tmp")
     tmp.write_text(path.read_text(encoding="utf-8").replace("Eerste", "Tweede"), encoding="utf-8")
-    os.replace(tmp, path)  # how most editors save
+    tmp.replace(path)  # how most editors save
     _, out, _ = run(dossier, "responses", "list")
     assert "Tweede tekst." in out
     path.write_text(path.read_text(encoding="utf-8").replace("Tweede", "Derde"), encoding="utf-8")

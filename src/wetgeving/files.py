@@ -44,14 +44,15 @@ def replace(path: Path, data: bytes, mode: int | None = None) -> None:
     """
     import tempfile  # only here: `files` is imported on the start-up path of every command
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            tmp.chmod(mode)
+        tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            tmp.unlink()
         raise

@@ -121,10 +121,11 @@ def _write_new(path: Path, text: str) -> None:
     """Write a file that must not exist yet, atomically (FileExistsError if it appeared)."""
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wetgeving-", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".wetgeving-", suffix=".tmp")
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
     finally:
-        os.unlink(tmp)
+        tmp.unlink()

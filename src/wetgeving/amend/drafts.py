@@ -137,18 +137,19 @@ def _write(dossier: Dossier, data: dict[str, bytes], removed: tuple[str, ...]) -
     import tempfile
 
     root = Path(dossier.root)
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[Path, Path]] = []
     try:
         for path, content in data.items():
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            tmp = Path(name)
             staged.append((tmp, target))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
-            os.chmod(tmp, 0o644)
+            tmp.chmod(0o644)
         for tmp, target in staged:
-            os.replace(tmp, target)
+            tmp.replace(target)
         staged = []
         for path in removed:
             (root / path).unlink()
@@ -157,4 +158,4 @@ def _write(dossier: Dossier, data: dict[str, bytes], removed: tuple[str, ...]) -
     finally:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                tmp.unlink()

@@ -22,7 +22,7 @@ def to_item(node: Node) -> Item:
     """A mutable copy of a node and its descendants (an article stays packed until opened)."""
     if node.kind == "artikel":
         return Item("artikel", node.number, node.line, title=node.title, node=node)
-    item = Item(
+    return Item(
         node.kind,
         node.number,
         node.line,
@@ -32,7 +32,6 @@ def to_item(node: Node) -> Item:
         children=[to_item(child) for child in node.children],
         rank=DIVISION_RANK.get(node.kind, 0),
     )
-    return item
 
 
 def opened(item: Item) -> Item:

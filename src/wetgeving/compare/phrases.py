@@ -125,9 +125,7 @@ def _within(change: Change, series: list[Change]) -> bool:
     """Whether a change is to a part of a provision of the series."""
     node = change.new_id or change.old_id or ""
     for member in series:
-        if node.startswith((member.new_id or "") + "/") or node.startswith(
-            (member.old_id or "") + "/"
-        ):
+        if node.startswith(((member.new_id or "") + "/", (member.old_id or "") + "/")):
             return True
     return False
 

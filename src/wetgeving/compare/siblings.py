@@ -71,7 +71,7 @@ def merge_order(
     n_old: int, pairs: list[tuple[int, int]], n_new: int
 ) -> Iterator[tuple[int | None, int | None]]:
     """Yield (old index, new index) in new order, each unmatched old just before its successor."""
-    new_to_old = dict((j, i) for i, j in pairs)
+    new_to_old = {j: i for i, j in pairs}
     matched_old = {i for i, _ in pairs}
     next_old = 0
     for j in range(n_new):

@@ -284,7 +284,7 @@ def scan(
     raw = _read(path)
     folder_mtime, scanned = raw.folder_mtime, raw.scanned
     try:
-        now_mtime = os.stat(folder).st_mtime_ns
+        now_mtime = folder.stat().st_mtime_ns
     except OSError:
         return [], []
     settled = (
@@ -340,9 +340,9 @@ def is_current(dossier: Dossier) -> bool:
         with os.scandir(folder) as listing:
             return not any(e.name.endswith(".md") and ID_RE.fullmatch(e.name[:-3]) for e in listing)
     try:
-        with open(path, "rb") as handle:
+        with path.open("rb") as handle:
             head = handle.readline().decode("ascii", "replace").split(" ")
-        folder_mtime = os.stat(responses_dir(dossier)).st_mtime_ns
+        folder_mtime = responses_dir(dossier).stat().st_mtime_ns
     except OSError:
         return False
     return (
@@ -366,5 +366,5 @@ def add(dossier: Dossier, entries: list[Entry], was_current: bool) -> None:
     mark: int | None = None
     if was_current:
         with contextlib.suppress(OSError):
-            mark = os.stat(responses_dir(dossier)).st_mtime_ns
+            mark = responses_dir(dossier).stat().st_mtime_ns
     _write(path, mark, time.time_ns(), [cached[name] for name in sorted(cached)])

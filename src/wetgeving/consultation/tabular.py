@@ -74,7 +74,7 @@ def read_csv(path: Path) -> list[list[str]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        return [row for row in reader]
+        return list(reader)
     except csv.Error as exc:
         raise ConsultationError(f"{path}: geen geldige CSV ({exc})") from None
     finally:

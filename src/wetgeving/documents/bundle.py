@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -330,11 +329,11 @@ def _write_folder(bundle: Bundle, target: Path) -> None:
             dest.write_bytes(data)
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.oud.", dir=target.parent))
-            os.replace(target, old / "bundel")
-            os.replace(staging, target)
+            target.replace(old / "bundel")
+            staging.replace(target)
             shutil.rmtree(old, ignore_errors=True)
         else:
-            os.replace(staging, target)
+            staging.replace(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -44,7 +44,7 @@ def copy_defaults(dest: Path) -> list[Path]:
 
 
 def _autoescape(name: str | None) -> bool:
-    return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
+    return name is not None and name.endswith((".html.j2", ".html"))
 
 
 def _environment(search: tuple[str, ...]) -> Environment:

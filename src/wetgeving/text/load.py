@@ -55,7 +55,7 @@ def _from_disk(folder: Path | None, blob: str) -> Regeling | None:
     if folder is None:
         return None
     try:
-        with open(_disk_path(folder, blob), "rb") as handle:
+        with _disk_path(folder, blob).open("rb") as handle:
             value = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None

@@ -26,7 +26,7 @@ SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u20
 SPACES += "\u202f\u205f\u3000"
 SOFT_HYPHEN = "\u00ad"
 _QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
-_READ = str.maketrans({**{c: " " for c in SPACES}, "º": "°"})
+_READ = str.maketrans({**dict.fromkeys(SPACES, " "), "º": "°"})
 _SPACE_SET = re.compile(f"[{SPACES}]")
 _READ_SET = re.compile(f"[{SPACES}º{SOFT_HYPHEN}‘’‚‛“”„‟«»]")
 # The start of a line that Markdown reads as structure: indentation, list markers, heading marks.
