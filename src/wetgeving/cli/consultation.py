@@ -47,11 +47,19 @@ def _fail(message: str) -> None:
 @respond_app.callback(invoke_without_command=True)
 def respond(
     ctx: typer.Context,
-    respondent: Annotated[str | None, typer.Option(help="Naam van de indiener.")] = None,
-    organisation: Annotated[str, typer.Option(help="Organisatie (leeg voor een burger).")] = "",
-    place: Annotated[str, typer.Option(help="Woon- of vestigingsplaats.")] = "",
-    kind: Annotated[str | None, typer.Option(help=f"Soort indiener: {KINDS}.")] = None,
-    channel: Annotated[str, typer.Option(help=f"Kanaal: {CHANNELS}.")] = "internetconsultatie",
+    respondent: Annotated[
+        str | None, typer.Option(metavar="NAAM", help="Naam van de indiener.")
+    ] = None,
+    organisation: Annotated[
+        str, typer.Option(metavar="NAAM", help="Organisatie (leeg voor een burger).")
+    ] = "",
+    place: Annotated[str, typer.Option(metavar="PLAATS", help="Woon- of vestigingsplaats.")] = "",
+    kind: Annotated[
+        str | None, typer.Option(metavar="SOORT", help=f"Soort indiener: {KINDS}.")
+    ] = None,
+    channel: Annotated[
+        str, typer.Option(metavar="KANAAL", help=f"Kanaal: {CHANNELS}.")
+    ] = "internetconsultatie",
     openbaar: Annotated[
         bool | None,
         typer.Option(
@@ -63,23 +71,33 @@ def respond(
         str | None,
         typer.Option(
             "--version",
+            metavar="VERSIE",
             help="Geconsulteerde versie (standaard: [consultatie] versie in wetgeving.toml, "
             "anders de nieuwste).",
         ),
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option(help="Datum van ontvangst, 22-11-2026 of 2026-11-22 (standaard: vandaag)."),
+        typer.Option(
+            metavar="DATUM",
+            help="Datum van ontvangst, 22-11-2026 of 2026-11-22 (standaard: vandaag).",
+        ),
     ] = None,
     point: Annotated[
         list[str] | None,
         typer.Option(
-            help='Punt: "artikel 273f, derde lid=tekst" of "algemeen=tekst" (herhaalbaar).'
+            metavar="BEPALING=TEKST",
+            help='Punt: "artikel 273f, derde lid=tekst" of "algemeen=tekst" (herhaalbaar).',
         ),
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", help="Reactie uit een Markdown-bestand (zie docs).", dir_okay=False),
+        typer.Option(
+            "--file",
+            metavar="BESTAND",
+            help="Reactie uit een Markdown-bestand (zie docs).",
+            dir_okay=False,
+        ),
     ] = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Vraag alle gegevens in de terminal.")
@@ -136,17 +154,28 @@ def respond(
 @responses_app.command("list")
 def list_cmd(
     provision: Annotated[
-        str | None, typer.Option(help='Alleen punten over deze bepaling ("273f, derde lid").')
+        str | None,
+        typer.Option(
+            metavar="BEPALING", help='Alleen punten over deze bepaling ("273f, derde lid").'
+        ),
     ] = None,
     version: Annotated[
-        str | None, typer.Option("--version", help="Alleen reacties op deze versie.")
+        str | None,
+        typer.Option("--version", metavar="VERSIE", help="Alleen reacties op deze versie."),
     ] = None,
-    status: Annotated[str | None, typer.Option(help="open of afgehandeld.")] = None,
+    status: Annotated[
+        str | None, typer.Option(metavar="STATUS", help="open of afgehandeld.")
+    ] = None,
     against: Annotated[
         str | None,
-        typer.Option(help="Toon per punt wat er van de bepaling is geworden in deze versie."),
+        typer.Option(
+            metavar="VERSIE",
+            help="Toon per punt wat er van de bepaling is geworden in deze versie.",
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text of json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="text|json", help="text of json.")
+    ] = "text",
     refresh: Annotated[
         bool,
         typer.Option(help="Controleer elk bestand opnieuw (na bewerken buiten wetgeving om)."),
@@ -206,24 +235,29 @@ def redact_cmd(
 
 @responses_app.command("import")
 def import_cmd(
-    file: Annotated[Path, typer.Argument(help="Een .csv- of .xlsx-bestand.", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="BESTAND", help="Een .csv- of .xlsx-bestand.", dir_okay=False)
+    ],
     version: Annotated[
         str | None,
         typer.Option(
             "--version",
+            metavar="VERSIE",
             help="Geconsulteerde versie (standaard: [consultatie] versie in wetgeving.toml, "
             "anders de nieuwste).",
         ),
     ] = None,
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", help="Andere kolomnaam: KOLOM=veld (herhaalbaar)."),
+        typer.Option(
+            "--map", metavar="KOLOM=VELD", help="Andere kolomnaam: KOLOM=veld (herhaalbaar)."
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option(help="Weiger de hele import als één rij ongeldig is.")
     ] = False,
     channel: Annotated[
-        str, typer.Option(help=f"Kanaal van de reacties: {CHANNELS}.")
+        str, typer.Option(metavar="KANAAL", help=f"Kanaal van de reacties: {CHANNELS}.")
     ] = "internetconsultatie",
 ) -> None:
     """Importeer reacties uit een spreadsheet (één rij is één reactie, één commit)."""
@@ -282,11 +316,15 @@ def _import_summary(result: Any) -> str:
 
 @responses_app.command("campaigns")
 def campaigns_cmd(
-    min_size: Annotated[int, typer.Option("--min", help="Minimaal aantal reacties.", min=2)] = 3,
+    min_size: Annotated[
+        int, typer.Option("--min", metavar="AANTAL", help="Minimaal aantal reacties.", min=2)
+    ] = 3,
     members: Annotated[
         bool, typer.Option("--members", help="Toon alle leden (standaard de eerste tien).")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="text of json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="text|json", help="text of json.")
+    ] = "text",
 ) -> None:
     """Groepeer (bijna) gelijke reacties tot campagnes, met de gedeelde tekst."""
     from wetgeving.consultation import listing

@@ -46,6 +46,7 @@ def diff(
             "--article",
             "--artikel",
             "-a",
+            metavar="ARTIKEL",
             help="Alleen dit artikel, bijvoorbeeld 273f.",
             show_default=False,
         ),

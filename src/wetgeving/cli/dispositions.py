@@ -45,16 +45,21 @@ def dispose_cmd(
     response_id: Annotated[
         str | None, typer.Argument(metavar="ID", help="Id of referentie van de reactie.")
     ] = None,
-    status: Annotated[str, typer.Option(help=f"Afdoening: {STATUSES}.")] = "",
+    status: Annotated[str, typer.Option(metavar="STATUS", help=f"Afdoening: {STATUSES}.")] = "",
     reason: Annotated[str, typer.Option(help="Motivering (verplicht).")] = "",
     point: Annotated[
-        int | None, typer.Option(help="Nummer van het punt (standaard: alle punten).", min=1)
+        int | None,
+        typer.Option(metavar="NUMMER", help="Nummer van het punt (standaard: alle punten).", min=1),
     ] = None,
     in_version: Annotated[
-        str, typer.Option("--in", help="Versie waarin het punt is verwerkt (moet bestaan).")
+        str,
+        typer.Option(
+            "--in", metavar="VERSIE", help="Versie waarin het punt is verwerkt (moet bestaan)."
+        ),
     ] = "",
     campaign: Annotated[
-        str | None, typer.Option(help="Afdoening voor alle reacties van een campagne.")
+        str | None,
+        typer.Option(metavar="CAMPAGNE", help="Afdoening voor alle reacties van een campagne."),
     ] = None,
     source: Annotated[
         Path | None,
@@ -135,11 +140,18 @@ def link_cmd(
         str, typer.Argument(metavar="ID", help="Id of referentie van de reactie.")
     ],
     provision: Annotated[
-        str, typer.Option(help='De bepaling ("artikel 273f, derde lid") of "algemeen".')
+        str,
+        typer.Option(
+            metavar="BEPALING", help='De bepaling ("artikel 273f, derde lid") of "algemeen".'
+        ),
     ],
     point: Annotated[
         int | None,
-        typer.Option(help="Nummer van het punt (standaard: het enige niet-gekoppelde).", min=1),
+        typer.Option(
+            metavar="NUMMER",
+            help="Nummer van het punt (standaard: het enige niet-gekoppelde).",
+            min=1,
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Koppel ook een punt dat al gekoppeld is opnieuw.")
@@ -164,7 +176,9 @@ def export_cmd(
     ] = SheetFormat.xlsx,
     out: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Bestand (standaard: reactietabel.xlsx of .csv)."),
+        typer.Option(
+            "-o", "--output", metavar="PAD", help="Bestand (standaard: reactietabel.xlsx of .csv)."
+        ),
     ] = None,
     intern: Annotated[
         bool,

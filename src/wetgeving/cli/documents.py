@@ -27,7 +27,7 @@ class VerslagFormat(StrEnum):
 
 
 _OUT = typer.Option(
-    "-o", "--output", help="Schrijf naar dit bestand (standaard: standaarduitvoer)."
+    "-o", "--output", metavar="PAD", help="Schrijf naar dit bestand (standaard: standaarduitvoer)."
 )
 _FORCE = typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")
 
@@ -66,9 +66,14 @@ def _from_suffix(out: Path | None, known: tuple[str, ...]) -> str:
 
 @app.command("mvt")
 def mvt_command(
-    version: Annotated[str, typer.Argument(help="Versie (v2), git-revisie of 'werk'.")],
+    version: Annotated[
+        str, typer.Argument(metavar="VERSIE", help="Versie (v2), git-revisie of 'werk'.")
+    ],
     against: Annotated[
-        str, typer.Option("--against", help="Vergelijk met deze versie (artikelsgewijs deel).")
+        str,
+        typer.Option(
+            "--against", metavar="VERSIE", help="Vergelijk met deze versie (artikelsgewijs deel)."
+        ),
     ] = "geldend",
     out: Annotated[Path | None, _OUT] = None,
     fmt: Annotated[
@@ -89,7 +94,9 @@ def mvt_command(
 
 @app.command("verslag")
 def verslag_command(
-    version: Annotated[str, typer.Argument(help="Versie waarover is geconsulteerd.")],
+    version: Annotated[
+        str, typer.Argument(metavar="VERSIE", help="Versie waarover is geconsulteerd.")
+    ],
     openbaar: Annotated[
         bool,
         typer.Option(
@@ -145,9 +152,14 @@ def _progress(what: str, done: int, total: int) -> None:
 
 @bundle_app.command("build")
 def bundle_build(
-    version: Annotated[str, typer.Argument(help="Versie (v2), git-revisie of 'werk'.")],
+    version: Annotated[
+        str, typer.Argument(metavar="VERSIE", help="Versie (v2), git-revisie of 'werk'.")
+    ],
     out: Annotated[
-        Path, typer.Option("-o", "--output", help="Doelmap, of zipbestand als het op .zip eindigt.")
+        Path,
+        typer.Option(
+            "-o", "--output", metavar="PAD", help="Doelmap, of zipbestand als het op .zip eindigt."
+        ),
     ],
     openbaar: Annotated[
         bool,
@@ -176,7 +188,7 @@ def bundle_build(
 
 @bundle_app.command("verify")
 def bundle_verify(
-    path: Annotated[Path, typer.Argument(help="Bundelmap of zipbestand.")],
+    path: Annotated[Path, typer.Argument(metavar="PAD", help="Bundelmap of zipbestand.")],
 ) -> None:
     """Controleer een bundel tegen manifest.json; noemt gewijzigde, ontbrekende, extra bestanden."""
     from wetgeving.documents import bundle

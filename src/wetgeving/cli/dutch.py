@@ -70,11 +70,38 @@ def translate_detail(detail: str) -> str:
     return detail
 
 
+# The placeholder click derives from an option's type when the option names none itself.
+_TYPE_WORDS = {
+    "<str>": "TEKST",
+    "<text>": "TEKST",
+    "<path>": "PAD",
+    "<file>": "BESTAND",
+    "<directory>": "MAP",
+    "<integer>": "GETAL",
+    "<int range>": "GETAL",
+    "<float>": "GETAL",
+}
+
+
+def _dutch_metavar(text: str) -> str:
+    """A Dutch placeholder for click's English one: `<str>` -> TEKST, `<a|b>` -> a|b."""
+    dots = "..." if text.endswith("...") else ""
+    core = text.removesuffix("...")
+    if core in _TYPE_WORDS:
+        return _TYPE_WORDS[core] + dots
+    if core.startswith("<") and core.endswith(">") and "|" in core:
+        return core[1:-1] + dots  # a choice: the values themselves are the placeholder
+    return text
+
+
 class _DutchFormatter(formatting.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         args = args.replace("[OPTIONS]", "[OPTIES]").replace(
             "COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]..."
         )
+        # typer writes a required argument as {NAAM}; a lawyer reads plain NAAM (optional ones
+        # keep their [NAAM]).
+        args = re.sub(r"\{([^{}]*)\}", r"\1", args)
         super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
@@ -92,7 +119,16 @@ def _show_usage_error(self: Any, file: IO[Any] | None = None) -> None:
 
 
 def install() -> None:
-    """Switch the bundled click's usage line, headings and usage errors to Dutch."""
+    """Switch the bundled click's usage line, headings, placeholders and usage errors to Dutch."""
+    english = typer_core.TyperOption.make_metavar
+    if getattr(english, "dutch", False):
+        return
+
+    def make_metavar(self: Any, ctx: Any) -> str:
+        return _dutch_metavar(english(self, ctx))
+
+    make_metavar.dutch = True  # type: ignore[attr-defined]
+    typer_core.TyperOption.make_metavar = make_metavar  # type: ignore[method-assign]
     click_core.Context.formatter_class = _DutchFormatter
     exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
     typer_core._ = lambda message: _WORDS.get(message, message)  # type: ignore[attr-defined]
