@@ -39,3 +39,14 @@ def test_help_placeholders_dutch() -> None:
         shown = help_text(path)
         found = _ENGLISH.search(shown)
         assert found is None, f"wetgeving {' '.join(path)} --help: {found.group(0)!r}"
+
+
+def test_help_lists_the_model_choices() -> None:
+    """The CLI shows the kinds, channels and statuses of the model itself, not a copy."""
+    from wetgeving.consultation.model import CHANNELS, KINDS, STATUS_LABELS
+
+    respond = " ".join(help_text(("respond",)).split())
+    dispose = " ".join(help_text(("respond", "dispose")).split())
+    assert f"Soort indiener: {', '.join(KINDS)}." in respond
+    assert f"Kanaal: {', '.join(CHANNELS)}." in respond
+    assert f"Afdoening: {', '.join(STATUS_LABELS.values())}." in dispose

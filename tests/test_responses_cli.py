@@ -250,7 +250,7 @@ def test_list_filters_and_json(dossier: Path) -> None:
     code, out, _ = run(dossier, "responses", "list", "--provision", "artikel 273f, eerste lid")
     assert code == 0
     assert out.splitlines() == [
-        f"{short(a)}  2026-11-20  v1  Jan Voorbeeld, Stichting Voorbeeld [openbaar]",
+        f"{short(a)}  2026-11-20  v1  Jan Voorbeeld – Stichting Voorbeeld [openbaar]",
         "  1. artikel 273f, eerste lid, onderdeel b [open] Over b.",
     ]
     code, out, _ = run(dossier, "responses", "list", "--provision", "273fa", "--format", "json")

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wetgeving import files
-from wetgeving.errors import DossierError
+from wetgeving.errors import DossierError, ParseError
 
 CONFIG = "wetgeving.toml"
+MAX_CONFIG = 1024 * 1024  # a configuration of a few lines; more is not one
 DRAFTS = "drafts"
 RESPONSES = "consultation_responses"
 TEMPLATES = "templates"
@@ -73,15 +74,12 @@ def load(root: Path) -> Dossier:
     """
     path = root / CONFIG
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DossierError(
-            f"{path}: geen wetgeving.toml; maak een dossier met 'wetgeving init'"
-        ) from None
-    except UnicodeDecodeError:
-        raise DossierError(f"{path}: bestand is geen UTF-8-tekst") from None
-    except OSError as exc:
-        raise DossierError(f"{path}: kan niet worden gelezen ({files.reason(exc)})") from None
+        data = tomllib.loads(files.read_text(path, limit=MAX_CONFIG))
+    except ParseError as exc:
+        message = exc.message
+        if not path.exists():
+            message = f"{path}: geen wetgeving.toml; maak een dossier met 'wetgeving init'"
+        raise DossierError(message) from None
     except tomllib.TOMLDecodeError as exc:
         raise DossierError(f"{path}: geen geldige TOML ({exc}); herstel het bestand") from None
     dossier = data.get("dossier")

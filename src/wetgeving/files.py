@@ -1,4 +1,11 @@
-"""Writing a file so that readers see the old one or the new one, never half of one."""
+"""Reading and writing the files a lawyer gives or gets: one reader of text, one atomic writer.
+
+Every text file wetgeving reads from a person (drafts, responses, instruction files, the
+toelichting, wetgeving.toml) goes through `read_text`: size checked before reading, strict UTF-8
+naming the line of the first bad byte, a byte-order mark dropped, Windows and old-Mac line ends
+read as "\n", and every refusal a one-line Dutch `ParseError` naming the file. Files are written
+through `replace`: readers see the old file or the new one, never half of one.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,10 @@ import contextlib
 import errno
 import os
 from pathlib import Path
+
+from wetgeving.errors import ParseError
+
+MAX_TEXT = 16 * 1024 * 1024  # the default size limit of a text file
 
 _REASONS = {
     errno.ENOENT: "bestaat niet",
@@ -29,6 +40,80 @@ def megabytes(size: int) -> int:
 def reason(exc: OSError) -> str:
     """Why the file system refused, in Dutch (the system's own words for rare cases)."""
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def too_big(size: int, limit: int) -> str:
+    """Why a file over the limit is refused ("bestand is te groot (50 MB; maximaal 16 MB)")."""
+    return f"bestand is te groot ({megabytes(size)} MB; maximaal {limit // (1024 * 1024)} MB)"
+
+
+def read_bytes(path: Path, shown: str | None = None, *, limit: int, what: str = "bestand") -> bytes:
+    """The bytes of a file, refused before reading when larger than `limit`.
+
+    Args:
+        path: The file.
+        shown: The name to use in messages (default: the path as given).
+        limit: The largest size accepted, in bytes (a whole number of MB).
+        what: What the file should be, for a folder given instead ("conceptbestand").
+
+    Raises:
+        ParseError: when the file is missing, a folder, unreadable or too big.
+    """
+    name = str(path) if shown is None else shown
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ParseError(name, None, too_big(size, limit))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError(name, None, "bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise ParseError(name, None, f"is een map, geen {what}") from None
+    except OSError as exc:
+        if path.is_dir():  # Windows refuses to open a folder with "access denied"
+            raise ParseError(name, None, f"is een map, geen {what}") from None
+        raise ParseError(name, None, f"kan niet worden gelezen ({reason(exc)})") from None
+
+
+def decode_utf8(data: bytes, shown: str, limit: int = MAX_TEXT) -> str:
+    """Decode strictly as UTF-8, dropping a byte-order mark and naming the line of a bad byte.
+
+    Line ends are left as they are (see `read_text`).
+
+    Raises:
+        ParseError: when the data is larger than `limit` or not UTF-8.
+    """
+    if len(data) > limit:
+        raise ParseError(shown, None, too_big(len(data), limit))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(shown, line, "bestand is geen UTF-8-tekst") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def lines_lf(text: str) -> str:
+    """Windows ("\\r\\n") and old Mac ("\\r") line ends as "\\n"."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def read_text(
+    path: Path, shown: str | None = None, *, limit: int = MAX_TEXT, what: str = "tekstbestand"
+) -> str:
+    """The text of a UTF-8 file, as `read_bytes` + `decode_utf8` + `lines_lf`.
+
+    Args:
+        path: The file.
+        shown: The name to use in messages (default: the path as given).
+        limit: The largest size accepted, in bytes.
+        what: What the file should be, for a folder given instead.
+
+    Raises:
+        ParseError: missing, a folder, unreadable, too big or not UTF-8 (naming the line).
+    """
+    name = str(path) if shown is None else shown
+    return lines_lf(decode_utf8(read_bytes(path, name, limit=limit, what=what), name, limit))
 
 
 def replace(path: Path, data: bytes, mode: int | None = None) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving import files
-from wetgeving.errors import AmendError, ParseError, UsageError
+from wetgeving.errors import AmendError, UsageError
 
 if TYPE_CHECKING:
     from wetgeving.amend.model import Problem
@@ -43,15 +43,9 @@ def read_file(path: Path) -> str:
     Raises:
         ParseError: when the file is missing, unreadable or not UTF-8 (naming the line).
     """
-    from wetgeving.text.parse import decode
+    from wetgeving.text.parse import MAX_BYTES
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(
-            str(path), None, f"kan niet worden gelezen ({files.reason(exc)})"
-        ) from None
-    return decode(data, str(path))
+    return files.read_text(path, limit=MAX_BYTES, what="bestand met wijzigingsopdrachten")
 
 
 def refused(problems: tuple[Problem, ...], source: str, total: int) -> AmendError:

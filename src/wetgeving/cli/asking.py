@@ -17,10 +17,11 @@ from typing import Any
 
 import typer
 
+from wetgeving.consultation import choices
 from wetgeving.errors import UsageError, WetgevingError
 
-KINDS = "burger, bedrijf, organisatie, adviesorgaan, overheid"
-CHANNELS = "internetconsultatie, adviesaanvraag, e-mail, anders"
+KINDS = choices.listed(choices.KINDS)
+CHANNELS = choices.listed(choices.CHANNELS)
 _EDITOR_HELP = (
     "# Schrijf hieronder de tekst van het punt. Regels die met # beginnen worden weggelaten.\n"
     "# Sla op en sluit de editor om verder te gaan; een lege tekst vraagt opnieuw.\n"

@@ -11,6 +11,7 @@ import typer
 
 from wetgeving.cli.app import app
 from wetgeving.cli.common import dossier
+from wetgeving.consultation import choices
 
 _SETTINGS: dict[str, Any] = {
     "add_completion": False,
@@ -31,8 +32,8 @@ responses_app = typer.Typer(
 app.add_typer(respond_app, name="respond")
 app.add_typer(responses_app, name="responses")
 
-KINDS = "burger, bedrijf, organisatie, adviesorgaan, overheid"
-CHANNELS = "internetconsultatie, adviesaanvraag, e-mail, anders"
+KINDS = choices.listed(choices.KINDS)
+CHANNELS = choices.listed(choices.CHANNELS)
 
 
 def _fail(message: str) -> None:

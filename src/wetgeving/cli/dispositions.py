@@ -11,9 +11,10 @@ import typer
 
 from wetgeving.cli.common import dossier
 from wetgeving.cli.consultation import respond_app, responses_app
+from wetgeving.consultation import choices
 from wetgeving.errors import UsageError
 
-STATUSES = "overgenomen, deels overgenomen, niet overgenomen, voor kennisgeving aangenomen"
+STATUSES = choices.statuses_listed()
 
 
 class SheetFormat(StrEnum):

@@ -40,6 +40,8 @@ from wetgeving.consultation.model import (
 from wetgeving.errors import ConsultationError, ParseError
 
 MAX_QUESTION_TEXT = 5000
+# A response file: many points of at most MAX_TEXT each; anything larger is no response.
+MAX_FILE = 64 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -196,13 +198,7 @@ def read(path: Path) -> Response:
     Raises:
         ParseError: when unreadable or invalid.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ParseError(str(path), None, "bestand is geen UTF-8-tekst") from None
-    except OSError as exc:
-        message = f"kan niet worden gelezen ({files.reason(exc)})"
-        raise ParseError(str(path), None, message) from None
+    text = files.read_text(path, limit=MAX_FILE, what="reactiebestand")
     response = parse(text, str(path))
     if response.id != path.name[:-3]:
         raise ParseError(str(path), None, f"id '{response.id}' past niet bij de bestandsnaam")

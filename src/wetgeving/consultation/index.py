@@ -37,7 +37,7 @@ from wetgeving.errors import ConsultationError
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
-FORMAT = "4"
+FORMAT = "5"  # 5: the respondent named as everywhere ("Jan – Stichting")
 NAME = "responses.idx"
 SNIPPET = 80
 _SETTLED_NS = 1_000_000_000

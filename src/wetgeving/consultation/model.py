@@ -12,18 +12,13 @@ import re
 import secrets
 from dataclasses import dataclass, field, replace
 
+from wetgeving.consultation.choices import CHANNELS as CHANNELS
+from wetgeving.consultation.choices import KINDS as KINDS
+from wetgeving.consultation.choices import STATUS_LABELS as STATUS_LABELS
+from wetgeving.consultation.choices import STATUSES as STATUSES
+from wetgeving.consultation.choices import statuses_listed
 from wetgeving.errors import ConsultationError
 
-KINDS = ("burger", "bedrijf", "organisatie", "adviesorgaan", "overheid")
-CHANNELS = ("internetconsultatie", "adviesaanvraag", "e-mail", "anders")
-STATUSES = ("overgenomen", "deels", "niet-overgenomen", "kennisgenomen")
-# How a status reads in text for people (the stored and JSON values stay the short ones).
-STATUS_LABELS = {
-    "overgenomen": "overgenomen",
-    "deels": "deels overgenomen",
-    "niet-overgenomen": "niet overgenomen",
-    "kennisgenomen": "voor kennisgeving aangenomen",
-}
 GENERAL = "algemeen"
 NOT_PUBLIC = "niet-openbare reactie"
 MAX_TEXT = 1_000_000
@@ -163,10 +158,18 @@ class Response:
 
     @property
     def display_name(self) -> str:
-        """Organisation and name as shown in internal lists."""
-        if self.organisation and self.respondent:
-            return f"{self.respondent}, {self.organisation}"
-        return self.organisation or self.respondent
+        """Name and organisation as every list and document shows them (`respondent_name`)."""
+        return respondent_name(self.respondent, self.organisation)
+
+
+def respondent_name(respondent: str, organisation: str) -> str:
+    """The one way a respondent is named: "Jan Voorbeeld – Stichting Voorbeeld".
+
+    Each part once (a person who is the organisation is named once), "anoniem" when neither is
+    known. Whether a name may be shown at all is for the caller (`NOT_PUBLIC`).
+    """
+    parts = list(dict.fromkeys(p for p in (respondent, organisation) if p))
+    return " – ".join(parts) if parts else "anoniem"
 
 
 def new_id(now: dt.datetime | None = None) -> str:
@@ -289,7 +292,7 @@ def parse_status(value: str) -> str:
     word = " ".join(value.replace("-", " ").casefold().split())
     status = _STATUS_WORDS.get(word) or _STATUS_WORDS.get(word.replace(" ", "-"))
     if status is None:
-        choices = ", ".join(STATUS_LABELS[s] for s in STATUSES)
+        choices = statuses_listed()
         raise ConsultationError(f"ongeldige status '{value}'; kies uit: {choices}")
     return status
 

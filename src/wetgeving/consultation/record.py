@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wetgeving import files
 from wetgeving.consultation import store
-from wetgeving.consultation.fileformat import from_dict
+from wetgeving.consultation.fileformat import MAX_FILE, from_dict
 from wetgeving.consultation.model import (
     CHANNELS,
     KINDS,
@@ -136,10 +137,7 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
     """
     from wetgeving import frontmatter
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParseError(str(path), None, f"niet te lezen als UTF-8-tekst ({exc})") from None
+    text = files.read_text(path, limit=MAX_FILE, what="reactiebestand")
     front, body, _ = frontmatter.split(text, str(path))
     if not front:
         raise ParseError(str(path), 1, "geen front matter ('---') met de gegevens van de reactie")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wetgeving.consultation.model import MAX_FIELD, check_version, clean_text
-from wetgeving.errors import ConsultationError, DossierError, ProvisionRefError
+from wetgeving.errors import ConsultationError, DossierError, ParseError, ProvisionRefError
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -202,8 +202,13 @@ def load(dossier: Dossier) -> Settings:
     from wetgeving.dossier import CONFIG
 
     path = dossier.root / CONFIG
+    from wetgeving import files
+    from wetgeving.dossier import MAX_CONFIG
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(files.read_text(path, limit=MAX_CONFIG))
+    except ParseError as exc:
+        raise DossierError(exc.message) from None
+    except tomllib.TOMLDecodeError as exc:
         raise DossierError(f"{path}: kan niet worden gelezen ({exc})") from None
     return parse(data, str(path))

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from wetgeving import files
-from wetgeving.errors import ConsultationError
+from wetgeving.errors import ConsultationError, ParseError
 
-MAX_FILE = 2_000_000_000
+MAX_FILE = 2 * 1024 * 1024 * 1024  # 2 GB
 
 _MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -63,11 +63,9 @@ def read_csv(path: Path) -> list[list[str]]:
         ConsultationError: when the file cannot be read or decoded.
     """
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise ConsultationError(f"{path}: bestand is groter dan 2 GB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConsultationError(f"{path}: niet te lezen ({files.reason(exc)})") from None
+        data = files.read_bytes(path, limit=MAX_FILE, what="CSV-bestand")
+    except ParseError as exc:  # an import refuses with its own exit code
+        raise ConsultationError(exc.message) from None
     text = decode(data, str(path))
     old = csv.field_size_limit()
     # Excel cells can be long; oversized texts are refused per row later, not by the csv module.

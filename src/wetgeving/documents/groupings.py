@@ -91,8 +91,7 @@ def respondent_label(response: ResponseView, openbaar: bool) -> str:
     """Name shown for a respondent; non-public respondents are anonymised in public output."""
     if openbaar and not response.openbaar:
         return NIET_OPENBAAR
-    parts = list(dict.fromkeys(p for p in (response.respondent, response.organisation) if p))
-    name = " – ".join(parts) if parts else "anoniem"
+    name = response.display_name
     if response.place:
         name += f", {response.place}"
     if not response.openbaar:

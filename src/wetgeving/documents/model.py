@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from wetgeving.consultation.model import CHANNELS as CHANNELS
 from wetgeving.consultation.model import KINDS as KINDS
-from wetgeving.consultation.model import STATUS_LABELS
+from wetgeving.consultation.model import NOT_PUBLIC, STATUS_LABELS, respondent_name
 
-NIET_OPENBAAR = "niet-openbare reactie"
+NIET_OPENBAAR = NOT_PUBLIC
 UNLINKED = "niet gekoppeld"  # the group of points whose reference linked nowhere
 # The group of general points: not "", which is the enig artikel's body key.
 GENERAL = "(algemeen)"
@@ -103,10 +103,8 @@ class ResponseView:
 
     @property
     def display_name(self) -> str:
-        """Organisation (or person) as shown internally."""
-        if self.organisation and self.respondent:
-            return f"{self.organisation} ({self.respondent})"
-        return self.organisation or self.respondent or "anoniem"
+        """Name and organisation, as a `Response` shows them (`respondent_name`)."""
+        return respondent_name(self.respondent, self.organisation)
 
 
 @dataclass(frozen=True, slots=True)

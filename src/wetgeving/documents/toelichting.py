@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wetgeving import files
-from wetgeving.errors import ParseError
 
 # (key, number, title, IAK prompts): the Algemeen deel per Ar 4.48 and KCBR practice (36 547).
 CHAPTERS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -81,17 +80,7 @@ class Toelichting:
 
 
 def _read(path: Path, rel: str) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(rel, None, f"kan niet worden gelezen ({files.reason(exc)})") from None
-    if len(data) > MAX_BYTES:
-        raise ParseError(rel, None, "toelichting is groter dan 2 MB")
-    try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(rel, line, "bestand is geen UTF-8-tekst") from None
+    return files.read_text(path, rel, limit=MAX_BYTES, what="toelichting")
 
 
 def load(root: Path, folder: Path) -> Toelichting:

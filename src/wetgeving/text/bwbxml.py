@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 import xml.parsers.expat as pyexpat
 from pathlib import Path
 
+from wetgeving import files
 from wetgeving.errors import ParseError
-from wetgeving.text.source import decode_utf8, read_bytes
 
 MAX_XML_DEPTH = 200
 MAX_XML_BYTES = 32 * 1024 * 1024
@@ -47,12 +47,12 @@ def read_xml(path: Path, shown: str | None = None) -> ET.Element:
         ParseError: when the file is missing, too big, not UTF-8, not well-formed or uses entities.
     """
     name = shown or str(path)
-    return parse_xml(read_bytes(path, name, MAX_XML_BYTES, "XML-bestand"), name)
+    return parse_xml(files.read_bytes(path, name, limit=MAX_XML_BYTES, what="XML-bestand"), name)
 
 
 def parse_xml(data: bytes, name: str) -> ET.Element:
     """Parse XML bytes (see `read_xml`)."""
-    text = decode_utf8(data, name, MAX_XML_BYTES)
+    text = files.decode_utf8(data, name, MAX_XML_BYTES)
     if text.startswith("<?xml"):
         # The text is already decoded; drop any encoding pseudo-attribute so expat reads it as is.
         end = text.find("?>")

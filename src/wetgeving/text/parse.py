@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from wetgeving import frontmatter
+from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError
 from wetgeving.frontmatter import FrontValue
 from wetgeving.markdown import blocks
 from wetgeving.text.model import Node, Regeling
 from wetgeving.text.pasted import structural_spaces
 from wetgeving.text.segments import stream
-from wetgeving.text.source import decode_utf8, read_bytes
 from wetgeving.text.structure import Parser, finish
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -20,8 +19,7 @@ MAX_BYTES = 16 * 1024 * 1024
 
 def decode(data: bytes, path: str) -> str:
     """Decode a draft file strictly as UTF-8, naming the line of the first bad byte."""
-    text = decode_utf8(data, path, MAX_BYTES)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return files.lines_lf(files.decode_utf8(data, path, MAX_BYTES))
 
 
 def read_draft(path: Path, shown: str) -> str:
@@ -30,7 +28,7 @@ def read_draft(path: Path, shown: str) -> str:
     Raises:
         ParseError: when the file is missing, too big or not UTF-8.
     """
-    return decode(read_bytes(path, shown, MAX_BYTES, "conceptbestand"), shown)
+    return files.read_text(path, shown, limit=MAX_BYTES, what="conceptbestand")
 
 
 def parse_lenient(text: str, path: str = "<tekst>") -> tuple[Regeling, list[ParseError]]:

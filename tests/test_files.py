@@ -1,0 +1,102 @@
+"""The one reader of text files (`files.read_text`) and the one rule that names a respondent."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from wetgeving import files
+from wetgeving.consultation.model import Point, Response, respondent_name
+from wetgeving.documents.model import ResponseView
+from wetgeving.errors import ParseError
+
+SRC = Path(__file__).parent.parent / "src" / "wetgeving"
+
+
+def test_read_text_bom_and_line_ends(tmp_path: Path) -> None:
+    """A byte-order mark is dropped and CRLF and lone CR line ends read as LF."""
+    path = tmp_path / "a.md"
+    path.write_bytes(b"\xef\xbb\xbfeen\r\ntwee\rdrie\n")
+    assert files.read_text(path) == "een\ntwee\ndrie\n"
+
+
+def test_read_text_names_line_of_bad_byte(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 are refused with the file and the line of the first bad byte."""
+    path = tmp_path / "a.md"
+    path.write_bytes(b"een\ntwee\ndr\xe9e\n")
+    with pytest.raises(ParseError) as info:
+        files.read_text(path, "drafts/a.md")
+    assert info.value.message == "drafts/a.md:3: bestand is geen UTF-8-tekst"
+
+
+def test_read_text_size_limit_before_reading(tmp_path: Path) -> None:
+    """A file over the limit is refused with its size and the limit in MB."""
+    path = tmp_path / "groot.md"
+    path.write_bytes(b"x" * (1024 * 1024 + 1))
+    with pytest.raises(ParseError) as info:
+        files.read_text(path, limit=1024 * 1024)
+    assert info.value.message == f"{path}: bestand is te groot (2 MB; maximaal 1 MB)"
+
+
+def test_read_text_missing_and_folder(tmp_path: Path) -> None:
+    """A missing file and a folder given for a file are named in Dutch, without a line."""
+    with pytest.raises(ParseError) as info:
+        files.read_text(tmp_path / "weg.md")
+    assert info.value.message == f"{tmp_path / 'weg.md'}: bestand bestaat niet"
+    with pytest.raises(ParseError) as info:
+        files.read_text(tmp_path, "map", what="conceptbestand")
+    assert info.value.message == "map: is een map, geen conceptbestand"
+
+
+def test_os_error_reason_in_dutch() -> None:
+    """An operating-system refusal reads as a Dutch reason."""
+    import errno
+
+    assert files.reason(OSError(errno.EACCES, "Permission denied")) == "geen toegang"
+    assert files.reason(OSError(errno.ENOSPC, "No space left")) == "de schijf is vol"
+
+
+# Modules that still read a text file themselves, and why.
+_OWN_READERS = {
+    "cli/asking.py",  # the editor's temporary file: read leniently so a session never aborts
+    "consultation/paths.py",  # git's own `.git` file (gitdir: ...), part of the git adapter
+}
+
+
+def test_text_files_read_through_files_helper() -> None:
+    """No module outside `files` calls `Path.read_text` itself: text goes through `files`."""
+    offenders = []
+    for module in sorted(SRC.rglob("*.py")):
+        rel = module.relative_to(SRC).as_posix()
+        if rel == "files.py" or rel in _OWN_READERS:
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "read_text"
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "files")
+            ):
+                offenders.append(f"{rel}:{node.lineno}")
+    assert offenders == []
+
+
+def test_one_rule_names_a_respondent() -> None:
+    """`Response`, the documents' `ResponseView` and the helper name a respondent alike."""
+    response = Response(
+        id="20261128T130501Z-3f9c2a1b0d", respondent="Jan Voorbeeld",
+        organisation="Stichting Voorbeeld", place="Utrecht", kind="organisatie",
+        channel="internetconsultatie", received="2026-11-20", openbaar=True, version="v1",
+        points=(Point("algemeen", "", "Goed voorstel."),),
+    )  # fmt: skip
+    view = ResponseView(
+        response.id, response.respondent, response.organisation, response.place, response.kind,
+        response.channel, response.received, response.openbaar, response.version, (),
+    )  # fmt: skip
+    assert response.display_name == view.display_name == "Jan Voorbeeld – Stichting Voorbeeld"
+    same = dataclasses.replace(response, organisation="Jan Voorbeeld")
+    assert same.display_name == "Jan Voorbeeld"
+    assert respondent_name("", "") == "anoniem"
