@@ -11,7 +11,7 @@ from wetgeving import files, frontmatter
 from wetgeving.errors import ParseError, UsageError
 from wetgeving.text.labels import article_key, cite
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
-from wetgeving.text.parse import parse, parse_checked, read_draft
+from wetgeving.text.parse import MAX_BYTES, parse, parse_checked, read_draft
 from wetgeving.text.pasted import canonical_regeling
 from wetgeving.text.render import render_markdown
 
@@ -279,16 +279,23 @@ def canonical(text: str, path: str) -> str:
 _FRONT_KEY = re.compile(r"^([^\s#:-][^:\n]*):", re.MULTILINE)
 
 
-def format_files(files: Sequence[tuple[Path, str]], check_only: bool) -> FormatResult:
+def format_files(drafts: Sequence[tuple[Path, str]], check_only: bool) -> FormatResult:
     """Rewrite drafts in canonical form; nothing is written when any file does not parse.
 
     Raises:
         ParseError: naming file and line of the first file that does not parse.
     """
     plans: list[tuple[Path, str, str, bool]] = []
-    for path, shown in files:
-        text = read_draft(path, shown)
+    for path, shown in drafts:
+        raw = files.decode_utf8(
+            files.read_bytes(path, shown, limit=MAX_BYTES, what="conceptbestand"), shown, MAX_BYTES
+        )
+        text = files.lines_lf(raw)
         new = canonical(text, shown)
+        if new != text and "\r\n" in raw:
+            # A draft saved with Windows line ends (an editor, git's autocrlf) keeps them.
+            new = new.replace("\n", "\r\n")
+            text = raw
         plans.append((path, shown, new, new != text))
     changed: list[str] = []
     unchanged: list[str] = []
