@@ -10,28 +10,28 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wetgeving import __version__, files
 from wetgeving.documents import build, output, sources, templates
+from wetgeving.documents.bundlepages import response_pages, safe_name
 from wetgeving.documents.model import Consultation
 from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
+    from wetgeving.text.load import VersionText
 
 MANIFEST = "manifest.json"
 FORMAT = "wetgeving-bundel/1"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 Progress = Callable[[str, int, int], None]
-_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +59,6 @@ class Verification:
         return not (self.altered or self.missing or self.extra)
 
 
-def _safe_name(value: str) -> str:
-    return _SAFE.sub("_", value) or "_"
-
-
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -72,6 +68,24 @@ def _public(consultation: Consultation) -> Consultation:
     ids = {r.id for r in keep}
     campaigns = tuple(c for c in consultation.campaigns if any(m in ids for m in c.members))
     return Consultation(keep, campaigns)
+
+
+@dataclass
+class _Parts:
+    """What the steps of `make` have built so far: files by bundle path, warnings."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Renvooi:
+    """The versions the text is compared with, and the renvooi pages made for them."""
+
+    previous: str | None
+    against: list[str]
+    views: dict[str, Any]
+    pages: list[tuple[str, str]]  # (path without extension, label for the index)
 
 
 def make(
@@ -95,21 +109,65 @@ def make(
         if progress is not None:
             progress(what, done, steps)
 
-    files: dict[str, bytes] = {}
-    warnings: list[str] = []
+    parts = _Parts()
+    step("tekst")
+    text = _text(parts, dossier, version)
+    step("renvooi")
+    renvooi = _renvooi(parts, dossier, version, text)
+    step("reacties")
+    everything = sources.consultation(dossier)
+    shown = _public(everything) if openbaar else everything
+    step("memorie van toelichting")
+    # The first version has nothing to compare with (never with itself), and no amending bill.
+    previous, against = renvooi.previous, renvooi.against
+    mvt_against = build.GELDEND if build.GELDEND in against else previous
+    amendment, bill_files = _amending_bill(parts, dossier, mvt_against, text)
+    mvt_doc = build.mvt_document(
+        dossier, text, mvt_against, everything, renvooi.views.get(mvt_against or ""), amendment
+    )
+    quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
+    for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
+        parts.files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]
+    parts.warnings.extend(mvt_doc.warnings)
+    step("consultatieverslag")
+    verslag_doc = build.verslag_document(dossier, text, openbaar, everything)
+    for fmt, ext in (("markdown", "md"), ("html", "html")):
+        parts.files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
+    step("reacties per artikel")
+    _refuse_personal_data(shown, quoted, openbaar)
+    pages = response_pages(dossier, shown, sources.article_numbers(text), openbaar)
+    parts.files.update((name, data) for name, _, data in pages)
+    step("index")
+    settings = {"openbaar": openbaar, "renvooi_tegen": against, "mvt_tegen": mvt_against}
+    parts.files["index.html"] = _index(
+        dossier, text, openbaar, renvooi, bill_files, mvt_against, parts.files, pages, shown
+    )
+    step("manifest")
+    ordered = tuple(sorted(parts.files.items()))
+    manifest = _manifest(text, settings, ordered)
+    return Bundle(text.name, text.commit, (*ordered, (MANIFEST, manifest)), tuple(parts.warnings))
+
+
+def _text(parts: _Parts, dossier: Dossier, version: str) -> VersionText:
+    """Step 1: the drafts of the version as written, and as HTML and Word."""
     from wetgeving import history
     from wetgeving.documents import docx
     from wetgeving.text.load import version_texts
 
     snap = history.snapshot(dossier, version)
     text = version_texts(dossier, [snap])[0]  # the same read of git for the text and its files
-    step("tekst")
     for path, data in snap.files.items():
-        files[f"tekst/{_safe_name(Path(path).name)}"] = data
-    files["tekst/tekst.html"] = build.text_html(dossier, text)
-    files["tekst/tekst.docx"] = docx.draft(dossier.title, text)
-    step("renvooi")
-    renvooi: list[tuple[str, str]] = []
+        parts.files[f"tekst/{safe_name(Path(path).name)}"] = data
+    parts.files["tekst/tekst.html"] = build.text_html(dossier, text)
+    parts.files["tekst/tekst.docx"] = docx.draft(dossier.title, text)
+    return text
+
+
+def _renvooi(parts: _Parts, dossier: Dossier, version: str, text: VersionText) -> _Renvooi:
+    """Step 2: the renvooi against the previous version and against geldend, HTML and Word."""
+    from wetgeving.documents import docx
+
+    pages: list[tuple[str, str]] = []
     previous = sources.previous_version(dossier, version)
     against = [previous] if previous else []
     geldend = sources.has_version(dossier, build.GELDEND)
@@ -118,49 +176,45 @@ def make(
     views = {}
     for old in against:
         view = views[old] = build.comparison(dossier, old, text)
-        base = f"renvooi/{_safe_name(old)}-{_safe_name(text.name)}"
-        files[f"{base}.html"] = build.renvooi_html(dossier, view)
-        files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
-        renvooi.append((base, f"{old} → {text.name}"))
+        base = f"renvooi/{safe_name(old)}-{safe_name(text.name)}"
+        parts.files[f"{base}.html"] = build.renvooi_html(dossier, view)
+        parts.files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
+        pages.append((base, f"{old} → {text.name}"))
     if not against:
-        warnings.append(
+        parts.warnings.append(
             f"geen eerdere versie dan {version}: de bundel bevat geen renvooi en de memorie van "
             "toelichting noemt geen wijzigingen"
         )
-    step("reacties")
-    everything = sources.consultation(dossier)
-    shown = _public(everything) if openbaar else everything
-    step("memorie van toelichting")
-    # The first version has nothing to compare with (never with itself), and no amending bill.
-    mvt_against = build.GELDEND if build.GELDEND in against else previous
-    bill_files: list[str] = []
-    amendment = None
-    if mvt_against is not None:
-        amendment, problem = build.amending(dossier, mvt_against, text)
-        if amendment is None:
-            warnings.append(problem)
-        else:
-            from wetgeving.amend.render import render_text
+    return _Renvooi(previous, against, views, pages)
 
-            files["wijzigingswet.txt"] = render_text(amendment.bill).encode("utf-8")
-            files["wijzigingswet.html"] = build.amending_bill(dossier, amendment, "html")
-            files["wijzigingswet.docx"] = build.amending_bill(dossier, amendment, "docx")
-            bill_files = ["wijzigingswet.html", "wijzigingswet.docx", "wijzigingswet.txt"]
-    mvt_doc = build.mvt_document(
-        dossier, text, mvt_against, everything, views.get(mvt_against or ""), amendment
-    )
-    quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
-    for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
-        files[f"mvt.{ext}"] = build.render_mvt(dossier, mvt_doc, fmt).data  # type: ignore[arg-type]
-    warnings.extend(mvt_doc.warnings)
-    step("consultatieverslag")
-    verslag_doc = build.verslag_document(dossier, text, openbaar, everything)
-    for fmt, ext in (("markdown", "md"), ("html", "html")):
-        files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
-    step("reacties per artikel")
+
+def _amending_bill(
+    parts: _Parts, dossier: Dossier, against: str | None, text: VersionText
+) -> tuple[Any, list[str]]:
+    """Step 4a: the amending bill from `against` to the text (none for the first version)."""
+    if against is None:
+        return None, []
+    amendment, problem = build.amending(dossier, against, text)
+    if amendment is None:
+        parts.warnings.append(problem)
+        return None, []
+    from wetgeving.amend.render import render_text
+
+    parts.files["wijzigingswet.txt"] = render_text(amendment.bill).encode("utf-8")
+    parts.files["wijzigingswet.html"] = build.amending_bill(dossier, amendment, "html")
+    parts.files["wijzigingswet.docx"] = build.amending_bill(dossier, amendment, "docx")
+    return amendment, ["wijzigingswet.html", "wijzigingswet.docx", "wijzigingswet.txt"]
+
+
+def _refuse_personal_data(shown: Consultation, quoted: list[str], openbaar: bool) -> None:
+    """Step 6a: a public bundle is refused while it would publish personal data.
+
+    Raises:
+        DocumentError: listing what the MvT quotes, else every flagged point of a response.
+    """
+    from wetgeving.documents.verslag import personal_data_refused
+
     if quoted:
-        from wetgeving.documents.verslag import personal_data_refused
-
         raise personal_data_refused("openbare bundel (memorie van toelichting)", quoted)
     if openbaar:
         # The verslag checked what it quotes; reacties/ publishes every shown response whole,
@@ -173,34 +227,46 @@ def make(
             for flag in sources.personal_data_flags(text)
         ]
         if flags:
-            from wetgeving.documents.verslag import personal_data_refused
-
             raise personal_data_refused("openbare bundel", flags)
-    pages = _response_pages(dossier, shown, sources.article_numbers(text), openbaar)
-    files.update((name, data) for name, _, data in pages)
-    step("index")
-    settings = {"openbaar": openbaar, "renvooi_tegen": against, "mvt_tegen": mvt_against}
-    files["index.html"] = templates.render(
+
+
+def _index(
+    dossier: Dossier,
+    text: VersionText,
+    openbaar: bool,
+    renvooi: _Renvooi,
+    bill_files: list[str],
+    bill_against: str | None,
+    made: Mapping[str, bytes],
+    pages: list[tuple[str, str, bytes]],
+    shown: Consultation,
+) -> bytes:
+    """Step 7: index.html, linking every part made so far."""
+    return templates.render(
         "index.html.j2",
         {
             "title": dossier.title,
             "version": text.name,
             "commit": text.commit,
             "openbaar": openbaar,
-            "renvooi": renvooi,
+            "renvooi": renvooi.pages,
             "wijzigingswet": bill_files,
-            "wijzigingswet_tegen": mvt_against,
-            "drafts": sorted(n for n in files if n.startswith("tekst/") and n.endswith(".md")),
+            "wijzigingswet_tegen": bill_against,
+            "drafts": sorted(n for n in made if n.startswith("tekst/") and n.endswith(".md")),
             "pages": [name for name, _, _ in pages],
             "labels": {name: label for name, label, _ in pages},
             "count": len(shown.responses),
         },
         dossier.templates,
     ).encode("utf-8")
-    step("manifest")
-    for name in files:
+
+
+def _manifest(
+    text: VersionText, settings: dict[str, Any], ordered: tuple[tuple[str, bytes], ...]
+) -> bytes:
+    """Step 8: manifest.json, the digest and size of every file (checked names, no time)."""
+    for name, _ in ordered:
         output.safe_member(name)
-    ordered = tuple(sorted(files.items()))
     manifest = {
         "formaat": FORMAT,
         "versie": text.name,
@@ -210,77 +276,7 @@ def make(
             {"pad": name, "sha256": _digest(data), "grootte": len(data)} for name, data in ordered
         ],
     }
-    data = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
-    return Bundle(text.name, text.commit, (*ordered, (MANIFEST, data)), tuple(warnings))
-
-
-def _response_pages(
-    dossier: Dossier, consultation: Consultation, order: list[str], openbaar: bool
-) -> list[tuple[str, str, bytes]]:
-    """The reacties pages: (path, label for the index, bytes), in the order the index lists them.
-
-    Per respondent (everything each said, per question), per question (tally and open answers),
-    per article, general points and points not linked; each grouped by respondent, a campaign
-    once with its size.
-    """
-    from wetgeving.documents.groupings import (
-        question_sections,
-        respondent_label,
-        respondent_sections,
-    )
-    from wetgeving.documents.model import GENERAL, UNLINKED, PointView
-    from wetgeving.text.labels import body_heading, body_order
-
-    def page(name: str, label: str, template: str, context: Mapping[str, object]) -> None:
-        data = templates.render(
-            template, {"title": dossier.title, "openbaar": openbaar, **context}, dossier.templates
-        ).encode("utf-8")
-        pages.append((f"reacties/{name}.html", label, data))
-
-    def rows(only: Callable[[PointView], bool]) -> list[dict[str, object]]:
-        # The context of reacties.html.j2 before it grouped by respondent: a dossier's own
-        # copy of that template keeps working.
-        return [
-            {"id": r.id, "who": respondent_label(r, openbaar), "date": r.date, "kind": r.kind,
-             "channel": r.channel, "point": p, "campaign": r.campaign}
-            for r in consultation.responses
-            for p in r.points
-            if only(p)
-        ]  # fmt: skip
-
-    pages: list[tuple[str, str, bytes]] = []
-    if not consultation.responses:
-        return pages
-    everyone = respondent_sections(consultation, openbaar)
-    context = {"heading": "per indiener", "sections": everyone, "rows": rows(lambda p: True)}
-    page("indieners", "per indiener", "reacties.html.j2", context)
-    questions = question_sections(consultation, openbaar)
-    if questions:
-        page(
-            "vragen",
-            "per vraag",
-            "vragen.html.j2",
-            {"heading": "per vraag", "questions": questions},
-        )
-    groups = {p.group for r in consultation.responses for p in r.points}
-    articles = body_order((g for g in groups if g not in (GENERAL, UNLINKED)), order)
-    for group in [*articles, *(g for g in (GENERAL, UNLINKED) if g in groups)]:
-
-        def only(p: PointView, group: str = group) -> bool:
-            return p.group == group and (group != GENERAL or not p.question)
-
-        sections = respondent_sections(consultation, openbaar, only)
-        if not sections:
-            continue  # general points that all answer a question: on the page per question
-        if group == UNLINKED:
-            name, heading = "niet-gekoppeld", "niet gekoppelde punten"
-        elif group == GENERAL:
-            name, heading = "algemeen", "algemene punten"
-        else:
-            name, heading = _safe_name(group or "enig-artikel"), body_heading(group)
-        context = {"heading": heading, "sections": sections, "rows": rows(only)}
-        page(name, heading, "reacties.html.j2", context)
-    return pages
+    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
 def _zip_bytes(files: tuple[tuple[str, bytes], ...]) -> bytes:
