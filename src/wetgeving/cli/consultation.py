@@ -179,7 +179,7 @@ def list_cmd(
     ] = "text",
     refresh: Annotated[
         bool,
-        typer.Option(help="Controleer elk bestand opnieuw (na bewerken buiten wetgeving om)."),
+        typer.Option(help="Lees elk bestand opnieuw, niet alleen de gewijzigde."),
     ] = False,
     unlinked: Annotated[
         bool,

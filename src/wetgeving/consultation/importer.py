@@ -196,7 +196,9 @@ class _Row:
             return today
 
     def read_texts(self) -> None:
-        ref_text = self.get("provision")
+        # A reference that links nowhere is stored as written: one line, at most MAX_FIELD long
+        # (the reader refuses a longer one), the whole cell in the notes.
+        ref_text = self.field("provision", "bepaling")
         text = self.get("text")
         if text.strip():
             self.point(self.link(ref_text), self.text(text, "reactie"))

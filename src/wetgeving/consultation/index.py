@@ -4,18 +4,21 @@ A cache in `.git/wetgeving-cache/responses.idx`, never committed, one file writt
 
     WGIDX <format> <folder mtime ns or -> <scan time ns> <filter section length>\\n
     filter section: one line per response file, tab separated:
-        name, size, mtime_ns, version, fingerprint, points ("node|status" joined by ";"),
-        offset and length of its detail line
+        name, size, mtime_ns, inode, seen (ns: when that stamp was taken), version,
+        fingerprint, points ("node|status" joined by ";"), offset and length of its detail line
     detail section: one JSON line per response (names, snippets, dispositions)
 
 Filtering uses only the short filter lines; JSON is parsed only for the responses shown.
 
-Validity: each file's size and modification time are checked against its line (a changed file is
-re-read, a new one read, a removed one dropped). That full check is skipped when the folder's own
-modification time equals the one recorded and was already more than a second old when recorded:
-every file wetgeving writes, and every file git checks out, is created or renamed in the folder,
-which changes that time. An editor that overwrites a file in place (instead of saving through a
-new file) does not; `responses list --refresh` forces the full check.
+Validity: on every read each file's stamp (size, modification time in ns, inode) is compared with
+its line; a changed file is re-read, a new one read, a removed one dropped. So a file an editor
+overwrites in place (same name, maybe the same size) is noticed by its modification time, one
+saved through a new file also by its inode. A file modified less than `_RACY_NS` before its stamp
+was taken could be modified again within the file system's timestamp granularity (2 s on FAT, 1 s
+on some network shares) without its stamp changing, so such a file is read again (as git does for
+its "racily clean" entries) until a stamp taken later shows its time is old enough. The inode is 0
+where the system gives none (Windows' directory listing); the change time is not used: a rename
+changes it, and the import stamps a file before renaming it into place.
 """
 
 from __future__ import annotations
@@ -37,10 +40,14 @@ from wetgeving.errors import ConsultationError
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
-FORMAT = "5"  # 5: the respondent named as everywhere ("Jan – Stichting")
+FORMAT = "5"  # 5: the inode in each filter line; the respondent named as everywhere
 NAME = "responses.idx"
 SNIPPET = 80
-_SETTLED_NS = 1_000_000_000
+# How long after its modification a file's stamp is trusted. A file system that keeps whole
+# seconds (FAT: 2 s, some network shares: 1 s) gets the coarse margin; one with finer times
+# (ext4, NTFS, APFS: the kernel's clock tick, at most 10 ms) the fine one.
+_RACY_NS = 2_000_000_000
+_RACY_FINE_NS = 100_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +91,19 @@ UNLINKED = "?"  # the node written in a filter line for a point that is not link
 class Entry:
     """One filter line: enough to select responses without parsing JSON (parsed lazily)."""
 
-    __slots__ = ("_detail", "_pts", "fingerprint", "mtime", "name", "size", "version")
+    __slots__ = (
+        "_detail", "_pts", "fingerprint", "ino", "mtime", "name", "seen", "size", "version",
+    )  # fmt: skip
 
     def __init__(
         self, name: str, size: int, mtime: int, version: str, fingerprint: str, pts: str,
-        detail: str | tuple[bytes, int, int],
+        detail: str | tuple[bytes, int, int], ino: int = 0, seen: int = 0,
     ) -> None:  # fmt: skip
         self.name = name
         self.size = size
         self.mtime = mtime
+        self.ino = ino
+        self.seen = seen  # when the stamp (size, mtime, ino) was taken, ns since the epoch
         self.version = version
         self.fingerprint = fingerprint
         self._pts = pts
@@ -167,15 +178,20 @@ def _detail(r: Response) -> str:
     )  # fmt: skip
 
 
-def entry_for(response: Response, size: int, mtime: int) -> Entry:
-    """The index entry of a response file with this size and modification time."""
+def entry_for(
+    response: Response, size: int, mtime: int, ino: int = 0, seen: int | None = None
+) -> Entry:
+    """The index entry of a response file with this size, modification time and inode.
+
+    `seen` is when that stamp was taken (default: now, for a stamp taken just before).
+    """
     pts = ";".join(
         f"{p.node if p.linked else UNLINKED}|{p.disposition.status if p.disposition else ''}"
         for p in response.points
     )
     return Entry(
         response.file_name, size, mtime, response.version, response.fingerprint, pts,
-        _detail(response),
+        _detail(response), ino, time.time_ns() if seen is None else seen,
     )  # fmt: skip
 
 
@@ -195,14 +211,26 @@ class _Raw:
     base: int
 
     def entries(self, needle: str = "") -> list[Entry]:
-        out = []
+        return [self.entry(line) for line in self.lines if line and needle in line]
+
+    def entry(self, line: str) -> Entry:
+        name, size, mtime, ino, seen, version, fp, pts, off, ln = line.split("\t")
+        return Entry(
+            name, int(size), int(mtime), version, fp, pts,
+            (self.data, self.base + int(off), int(ln)), int(ino), int(seen),
+        )  # fmt: skip
+
+    def stamps(self) -> dict[str, tuple[int, int, int, int, str]]:
+        """Name -> (size, mtime, inode, seen, filter line), without building Entries.
+
+        Raises:
+            ValueError: for a damaged line.
+        """
+        out = {}
         for line in self.lines:
-            if line and needle in line:
-                name, size, mtime, version, fp, pts, off, ln = line.split("\t")
-                out.append(
-                    Entry(name, int(size), int(mtime), version, fp, pts,
-                          (self.data, self.base + int(off), int(ln)))
-                )  # fmt: skip
+            if line:
+                name, size, mtime, ino, seen, _ = line.split("\t", 5)
+                out[name] = (int(size), int(mtime), int(ino), int(seen), line)
         return out
 
 
@@ -222,7 +250,7 @@ def _parse(data: bytes) -> _Raw | None:
         lines = data[start : start + length].decode("utf-8").split("\n")
     except (ValueError, UnicodeDecodeError):
         return None
-    if any(line.count("\t") != 7 for line in lines if line):
+    if any(line.count("\t") != 9 for line in lines if line):
         return None
     return _Raw(folder_mtime, scanned, lines, data, start + length)
 
@@ -246,8 +274,8 @@ def _write(path: Path | None, folder_mtime: int | None, scanned: int, entries: l
     for e in entries:
         blob = e.detail.encode("utf-8")
         filters.append(
-            f"{e.name}\t{e.size}\t{e.mtime}\t{e.version}\t{e.fingerprint}\t{e.pts}\t{offset}\t"
-            f"{len(blob)}\n"
+            f"{e.name}\t{e.size}\t{e.mtime}\t{e.ino}\t{e.seen}\t{e.version}\t{e.fingerprint}\t"
+            f"{e.pts}\t{offset}\t{len(blob)}\n"
         )
         details.append(blob + b"\n")
         offset += len(blob) + 1
@@ -261,6 +289,8 @@ def _write(path: Path | None, folder_mtime: int | None, scanned: int, entries: l
 
 def load(dossier: Dossier, refresh: bool = False, needle: str = "") -> list[Entry]:
     """Return the index entries of all responses, sorted by file name (= id = time).
+
+    Every file's stamp is checked (see the module docstring); `refresh` reads every file again.
 
     With `needle`, only entries whose filter line contains it are returned (a cheap pre-filter:
     callers still check each entry).
@@ -282,49 +312,59 @@ def scan(
     folder = responses_dir(dossier)
     path = _path(dossier)
     raw = _read(path)
-    folder_mtime, scanned = raw.folder_mtime, raw.scanned
     try:
         now_mtime = folder.stat().st_mtime_ns
     except OSError:
         return [], []
-    settled = (
-        not refresh
-        and folder_mtime is not None
-        and folder_mtime == now_mtime
-        and scanned - folder_mtime > _SETTLED_NS
-    )
     try:
-        if settled:
-            # Recorded more than a second after the folder last changed: any later change of a
-            # file name in the folder would have changed its time.
-            ids = [line[: line.index(".md\t")] for line in raw.lines if line]
-            return raw.entries(needle), ids
-        cached_list = raw.entries()
+        stamps = {} if refresh else raw.stamps()
     except ValueError:
-        cached_list = []  # a damaged index is only a cache: built again from the files
-    cached = {e.name: e for e in cached_list}
-    scan_time = time.time_ns()
-    fresh: list[Entry] = []
-    changed = False
+        stamps = {}  # a damaged index is only a cache: built again from the files
+    scan_time = time.time_ns()  # before any stat below: the `seen` of every stamp taken here
+    kept: dict[str, str] = {}  # name -> filter line, for files whose stamp still holds
+    reread: dict[str, Entry] = {}
     with os.scandir(folder) as listing:
-        files = sorted(
-            (e for e in listing if e.name.endswith(".md") and ID_RE.fullmatch(e.name[:-3])),
-            key=lambda e: e.name,
-        )
-    for entry in files:
-        if not entry.is_file():
-            continue
-        st = entry.stat()
-        hit = cached.get(entry.name)
-        if hit is not None and hit.size == st.st_size and hit.mtime == st.st_mtime_ns:
-            fresh.append(hit)
-            continue
-        fresh.append(entry_for(read(Path(entry.path)), st.st_size, st.st_mtime_ns))
-        changed = True
-    if changed or len(fresh) != len(cached) or folder_mtime != now_mtime:
+        for found in listing:
+            name = found.name
+            known = stamps.get(name)
+            if known is None and not (name.endswith(".md") and ID_RE.fullmatch(name[:-3])):
+                continue
+            if not found.is_file():
+                continue
+            st = found.stat()
+            if known is not None and _unchanged(known, st):
+                kept[name] = known[4]
+                continue
+            # `st` is from before the read: a file changed during it gets a stamp that no
+            # longer matches, and is read again next time.
+            response = read(Path(found.path))
+            reread[name] = entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino, scan_time)
+    names = sorted([*kept, *reread])
+    # Written again also when a racy file was read unchanged, so that it settles.
+    if reread or len(kept) != len(stamps) or raw.folder_mtime != now_mtime:
+        fresh = [reread[n] if n in reread else raw.entry(kept[n]) for n in names]
         _write(path, now_mtime, scan_time, fresh)
-    ids = [e.name[:-3] for e in fresh]
-    return ([e for e in fresh if needle in e.name or needle in e.pts] if needle else fresh), ids
+    ids = [n[:-3] for n in names]
+    shown = [
+        reread[n] if n in reread else raw.entry(kept[n])
+        for n in names
+        if not needle
+        or (needle in kept[n] if n in kept else needle in n or needle in reread[n].pts)
+    ]
+    return shown, ids
+
+
+def _unchanged(known: tuple[int, int, int, int, str], st: os.stat_result) -> bool:
+    """Whether a file's stamp (size, mtime, inode, seen) proves it unchanged since it was taken."""
+    size, mtime, ino, seen, _ = known
+    if size != st.st_size or mtime != st.st_mtime_ns:
+        return False
+    if ino and st.st_ino and ino != st.st_ino:
+        return False  # saved through a new file with the same size and time
+    # Racily clean: modified so shortly before the stamp was taken that a later change within
+    # the timestamp granularity would leave the same stamp.
+    coarse = mtime % 1_000_000_000 == 0
+    return mtime < seen - (_RACY_NS if coarse else _RACY_FINE_NS)
 
 
 def is_current(dossier: Dossier) -> bool:
@@ -354,17 +394,20 @@ def add(dossier: Dossier, entries: list[Entry], was_current: bool) -> None:
     """Put just-written responses into the index without re-reading their files.
 
     Called under the consultation write lock after writing; `was_current` is `is_current` from
-    before the write. Only then is the new folder time recorded (`load` still compares the names
-    once); otherwise the next `load` checks every file.
+    before the write (the folder time recorded then). The stamps of the new files count as seen
+    now: files wetgeving has just written under its lock are not also edited by hand in the
+    same moment, and so an import of many files is not read again as racily clean.
     """
     path = _path(dossier)
     if path is None:
         return
+    now = time.time_ns()
     cached = {e.name: e for e in _read(path).entries()}
     for e in entries:
+        e.seen = now
         cached[e.name] = e
     mark: int | None = None
     if was_current:
         with contextlib.suppress(OSError):
             mark = responses_dir(dossier).stat().st_mtime_ns
-    _write(path, mark, time.time_ns(), [cached[name] for name in sorted(cached)])
+    _write(path, mark, now, [cached[name] for name in sorted(cached)])

@@ -104,7 +104,7 @@ def save_locked(dossier: Dossier, responses: list[Response], message: str, new: 
     entries = []
     for response, path in zip(responses, paths, strict=True):
         st = path.stat()
-        entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
+        entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino))
     index.add(dossier, entries, was_current)
     return sha
 
@@ -161,7 +161,7 @@ def save_many(
                     written.append(os.path.join(base, name))
                     ids.append(response.id)
                     keep(blob)
-                    entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns))
+                    entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino))
                     if progress is not None and len(written) % 500 == 0:
                         progress(len(written), max(total, len(written)))
             if not written:
