@@ -100,3 +100,17 @@ def test_one_rule_names_a_respondent() -> None:
     same = dataclasses.replace(response, organisation="Jan Voorbeeld")
     assert same.display_name == "Jan Voorbeeld"
     assert respondent_name("", "") == "anoniem"
+
+
+def test_templates_read_through_files_helper(tmp_path: Path) -> None:
+    """A dossier's template is read like every text file: BOM dropped, CRLF read as LF, and a
+    byte that is not UTF-8 refused with the template's name and line."""
+    from wetgeving.documents import templates
+
+    (tmp_path / "groet.md.j2").write_bytes(b"\xef\xbb\xbfHallo {{ naam }}\r\nTot ziens\r\n")
+    out = templates.render("groet.md.j2", {"naam": "Zoë"}, tmp_path)
+    assert out == "Hallo Zoë\nTot ziens\n"
+    (tmp_path / "kapot.md.j2").write_bytes(b"een\ntw\xe9e\n")
+    with pytest.raises(ParseError) as info:
+        templates.render("kapot.md.j2", {}, tmp_path)
+    assert info.value.message == f"{tmp_path / 'kapot.md.j2'}:2: bestand is geen UTF-8-tekst"

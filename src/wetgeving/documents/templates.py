@@ -47,11 +47,47 @@ def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".html.j2", ".html"))
 
 
+MAX_TEMPLATE = 1024 * 1024  # a template of a few pages; more is not a template
+
+
+def _loader(search: tuple[str, ...]) -> Any:
+    """A FileSystemLoader that reads each template through `files.read_text`: a byte-order mark
+    is dropped and a file that is not UTF-8 is refused naming its line (`ParseError`)."""
+    import os
+
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    from wetgeving import files
+
+    class Loader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            pieces = split_template_path(template)
+            for folder in self.searchpath:
+                path = Path(folder, *pieces)
+                if path.is_file():
+                    break
+            else:
+                raise jinja2.TemplateNotFound(template)
+            contents = files.read_text(path, limit=MAX_TEMPLATE, what="sjabloon")
+            mtime = path.stat().st_mtime_ns
+
+            def uptodate() -> bool:
+                try:
+                    return path.stat().st_mtime_ns == mtime
+                except OSError:
+                    return False
+
+            return contents, os.path.normpath(path), uptodate
+
+    return Loader(list(search))
+
+
 def _environment(search: tuple[str, ...]) -> Environment:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(search)),
+        loader=_loader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
         keep_trailing_newline=True,
