@@ -104,3 +104,19 @@ def test_index_records_size_time_and_inode(dossier: Path) -> None:
     (entry,) = index.load(load(dossier))
     assert (entry.name, entry.size, entry.mtime) == (path.name, st.st_size, st.st_mtime_ns)
     assert entry.ino in (0, st.st_ino)  # 0 where the system gives none
+
+
+@pytest.mark.parametrize("field", [1, 2, 3, 4, 8, 9], ids=lambda f: f"field-{f}")
+def test_damaged_line_rebuilds_index(dossier: Path, field: int) -> None:
+    """A filter line with a number that does not read (size, time, inode, seen, offset, length)
+    makes the listing read the files again instead of failing."""
+    respond(dossier, "--point", "algemeen=Eerste tekst.")
+    assert run(dossier, "responses", "list")[0] == 0
+    path = dossier / ".git" / "wetgeving-cache" / "responses.idx"
+    head, line, rest = path.read_bytes().split(b"\n", 2)
+    fields = line.split(b"\t")
+    fields[field] = b"kapot"
+    path.write_bytes(b"\n".join([head, b"\t".join(fields), rest]))
+    code, out, err = run(dossier, "responses", "list")
+    assert (code, err) == (0, "")
+    assert "Eerste tekst." in out

@@ -229,7 +229,8 @@ class _Raw:
         out = {}
         for line in self.lines:
             if line:
-                name, size, mtime, ino, seen, _ = line.split("\t", 5)
+                name, size, mtime, ino, seen, _, _, _, off, ln = line.split("\t")
+                int(off), int(ln)  # a damaged line is found here, not when it is shown
                 out[name] = (int(size), int(mtime), int(ino), int(seen), line)
         return out
 
