@@ -79,7 +79,11 @@ def respond(
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", help="Reactie uit een Markdown-bestand (zie docs).", dir_okay=False),
+        typer.Option(
+            "--file",
+            help="Reactie uit een Markdown- of Word-bestand; een .docx-brief met --respondent.",
+            dir_okay=False,
+        ),
     ] = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Vraag alle gegevens in de terminal.")
@@ -91,9 +95,17 @@ def respond(
     from wetgeving.consultation import provisions, record
 
     d = dossier()
-    if file is not None:
+    if file is not None and respondent is not None and record.is_word(file) and not point:
+        # A reaction letter in Word: the data from the options, its text one general point.
+        linker = provisions.linker(d, version or provisions.default_version(d))
+        response, notices = record.from_letter(
+            file, linker, respondent, organisation, place,
+            kind or ("organisatie" if organisation.strip() else "burger"),
+            channel, bool(openbaar), date or "",
+        )  # fmt: skip
+    elif file is not None:
         if respondent is not None or point:
-            _fail("--file gaat niet samen met --respondent of --point")
+            _fail("--file gaat niet samen met --respondent of --point (een .docx-brief wel)")
         response, notices = record.from_file(file, lambda v: provisions.linker(d, v))
     else:
         prompting = interactive or (respondent is None and not point and sys.stdin.isatty())

@@ -169,9 +169,12 @@ def _inherited(styles: dict[str, _Style], style_id: str | None, field: str) -> o
 
 
 class _Reader:
-    def __init__(self, shown: str, accept: bool, styles: dict[str, _Style], numbering: Numbering):
+    def __init__(
+        self, shown: str, accept: bool, styles: dict[str, _Style], numbering: Numbering
+    ) -> None:
         self.shown = shown
         self.accept = accept
+        self.strict = True  # refuse tables, images, footnotes (a concept); else read past them
         self.styles = styles
         self.numbering = numbering
         self.out: list[WordParagraph] = []
@@ -189,6 +192,9 @@ class _Reader:
             tag = _local(child.tag)
             if tag == "p":
                 self.paragraph(child)
+            elif tag == "tbl" and not self.strict:
+                for p in child.iter(f"{W}p"):
+                    self.paragraph(p)
             elif tag == "tbl":
                 last = self.out[-1] if self.out else None
                 where = f"na alinea {last.index} ('{_short(last.text)}')" if last else "vooraan"
@@ -215,7 +221,8 @@ class _Reader:
             self.shown,
             None,
             f"het document bevat bijgehouden wijzigingen (eerste: {what}{by} in {where}); "
-            "accepteer of verwerp eerst de wijzigingen in Word, of lees het in met --accept",
+            "accepteer of verwerp eerst de wijzigingen in Word"
+            + (", of lees het in met --accept" if self.strict else ""),
         )
 
     def paragraph(self, p: ET.Element) -> None:
@@ -241,7 +248,7 @@ class _Reader:
             return
         for element in p.iter():
             what = _REFUSED.get(_local(element.tag))
-            if what and not (self.accept and _inside_deleted(p, element)):
+            if what and self.strict and not (self.accept and _inside_deleted(p, element)):
                 raise self.refuse(what, index, text)
         self.emit(index, runs, ppr, style_id)
 
@@ -384,12 +391,16 @@ def _short(text: str, size: int = 40) -> str:
     return flat if len(flat) <= size else flat[: size - 1].rstrip() + "…"
 
 
-def read_paragraphs(path: Path, accept: bool = False, shown: str = "") -> list[WordParagraph]:
+def read_paragraphs(
+    path: Path, accept: bool = False, shown: str = "", strict: bool = True
+) -> list[WordParagraph]:
     """The paragraphs of a .docx file as Word shows them, empty ones left out.
 
     Args:
         path: The .docx file.
         accept: Read tracked changes as accepted instead of refusing the document.
+        strict: Refuse tables, images and footnotes (a concept text); when false, the text of
+            table cells is read as paragraphs and the rest is passed over (a letter).
         shown: The name of the file in messages (default: the path).
 
     Raises:
@@ -415,6 +426,7 @@ def read_paragraphs(path: Path, accept: bool = False, shown: str = "") -> list[W
         style_nums = {k: s.num[0] for k, s in styles.items() if s.num is not None}
         root = _xml(archive, related["numbering"], name) if "numbering" in related else None
         reader = _Reader(name, accept, styles, Numbering.read(root, style_nums))
+        reader.strict = strict
         body = document.find(f"{W}body")
         if body is not None:
             reader.body(body)
@@ -423,6 +435,7 @@ def read_paragraphs(path: Path, accept: bool = False, shown: str = "") -> list[W
     return reader.out
 
 
-def plain_text(path: Path, accept: bool = False, shown: str = "") -> str:
-    """The text of a .docx file: one line per paragraph, numbering labels as shown."""
-    return "".join(p.text + "\n" for p in read_paragraphs(path, accept, shown))
+def plain_text(path: Path, shown: str = "") -> str:
+    """The text of a .docx letter: one line per paragraph, numbering labels as shown, the
+    text of table cells as paragraphs; tracked changes are refused (the sender decides)."""
+    return "".join(p.text + "\n" for p in read_paragraphs(path, False, shown, strict=False))
