@@ -264,3 +264,66 @@ def test_concept_docx_opens_in_python_docx() -> None:
     texts = [p.text for p in doc.paragraphs]
     assert "Artikel 273fa" in texts
     assert any(t.startswith("1.\tAls schuldig aan mensenhandel") for t in texts)
+
+
+def _maker():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixtures", DOCX / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_concept_as_lawyers_type_it(tmp_path: Path) -> None:
+    """Heading styles for Hoofdstuk and Afdeling, a title on the bold line under "Artikel 1",
+    a note for text before the first heading, curly quotes kept, "1º" read as "1°", a
+    sub-list under an onderdeel, a slotzin, a second alinea, Word bullets as dashes."""
+    m = _maker()
+    p, r = m.para, m.run
+    doc = m.docx(
+        [
+            p(r("Wet modernisering mensenhandel"), "Titel"),
+            p(r("Concept van 20 november 2026, niet verspreiden")),
+            p(r("HOOFDSTUK 1 – Algemene bepalingen"), "Kop1"),
+            p(r("Afdeling 1.1"), "Kop1"),
+            p(r("Begripsbepalingen", bold=True)),
+            p(r("Artikel 1", bold=True)),
+            p(r("Begrippen", bold=True)),
+            p(r("In deze wet wordt verstaan onder:")),
+            p(r("a.\t‘slachtoffer’: de persoon die:"), left=567, hanging=567),
+            p(r("1º.\tschade lijdt;"), left=1134, hanging=567),
+            p(r("2º.\tbenadeeld wordt,"), left=1134, hanging=567),
+            p(r("met uitzondering van de dader;"), left=567),
+            p(r("b.\tuitbuiting: als in artikel 273f van het Wetboek van Strafrecht."), left=567),
+            p(r("Artikel 2", bold=True)),
+            p(r("1.\tDe minister stelt regels."), left=567, hanging=567),
+            p(r("Die regels gelden een jaar."), left=567),
+            p(r("2.\tZij betreffen:"), left=567, hanging=567),
+            p(r("de opvang;"), num=(3, 0)),
+            p(r("de zorg."), num=(3, 0)),
+        ]
+    )
+    path = tmp_path / "concept.docx"
+    path.write_bytes(doc)
+    result = read_concept(path)
+    assert result.notes == (
+        "alinea 2 staat vóór het eerste artikel en is weggelaten: "
+        "'Concept van 20 november 2026, niet verspreiden'",
+    )
+    assert result.markdown == (
+        "---\ntitel: Wet modernisering mensenhandel\n---\n\n"
+        "# Hoofdstuk 1. Algemene bepalingen\n\n"
+        "# Afdeling 1.1. Begripsbepalingen\n\n"
+        "## Artikel 1 Begrippen\n\nIn deze wet wordt verstaan onder:\n\n"
+        "- a. ‘slachtoffer’: de persoon die:\n"
+        "  - 1°. schade lijdt;\n"
+        "  - 2°. benadeeld wordt,\n\n"
+        "  met uitzondering van de dader;\n"
+        "- b. uitbuiting: als in artikel 273f van het Wetboek van Strafrecht.\n\n"
+        "## Artikel 2\n\n"
+        "1. De minister stelt regels.\n\n   Die regels gelden een jaar.\n"
+        "2. Zij betreffen:\n   - – de opvang;\n   - – de zorg.\n"
+    )
+    assert check_text(result.markdown, "x.md") == []
