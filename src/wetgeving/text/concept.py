@@ -114,7 +114,11 @@ def _split_marker(para: WordParagraph) -> tuple[str, str] | None:
         rest = rest.lstrip()[len(para.label) :].lstrip(f" \t{SPACES}")
         label = "–" if para.label in ("•", "-", "·", "o", "▪") else para.label
         return label, rest
-    m = _MARKED.match(para.text) or _TABBED.match(para.text)
+    m = _MARKED.match(para.text)
+    tabbed = None if m else _TABBED.match(para.text)
+    if tabbed is not None:
+        # "1<tab>Tekst": the number typed without its period, which the draft writes.
+        return tabbed.group("m") + ".", tabbed.group("rest")
     if m is None:
         return None
     marker = m.group("m")
@@ -140,7 +144,7 @@ class _Builder:
 
     # --- headings ---------------------------------------------------------------------------
 
-    def heading(self, para: WordParagraph, following: WordParagraph | None) -> bool:
+    def heading(self, para: WordParagraph) -> bool:
         text = " ".join(canonical_chars(para.text).split())
         styled = para.bold or (para.heading is not None and para.heading > 0)
         if _DIVISION_WORD.match(text):
@@ -303,9 +307,8 @@ def build(
 ) -> tuple[Regeling, tuple[str, ...]]:
     """The tree of a concept's paragraphs (ids and labels are given by reading the draft back)."""
     builder = _Builder(shown)
-    for n, para in enumerate(paragraphs):
-        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        if builder.heading(para, following):
+    for para in paragraphs:
+        if builder.heading(para):
             continue
         if builder.title_line(para):
             continue

@@ -11,7 +11,6 @@ footnotes and other things a concept text cannot hold are refused naming the par
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -21,12 +20,18 @@ from pathlib import Path
 from wetgeving.errors import ParseError
 from wetgeving.text.source import read_bytes
 from wetgeving.text.wordnumbering import Numbering, W, attr
+from wetgeving.text.wordpackage import (
+    TRUE,
+    Style,
+    bold_of,
+    inherited,
+    local,
+    part_xml,
+    read_styles,
+    targets,
+)
 
 LIMIT = 32 * 1024 * 1024
-PART_LIMIT = 64 * 1024 * 1024
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _HEADING = re.compile(r"^(?:heading|kop)\s*(\d)$")
 _REVISIONS = {
     "ins": "ingevoegde tekst",
@@ -52,7 +57,6 @@ _REFUSED = {
     "oMath": "een formule",
     "oMathPara": "een formule",
 }
-_TRUE = (None, "1", "true", "on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,97 +84,9 @@ class WordParagraph:
     indent: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Style:
-    name: str
-    based: str | None
-    bold: bool | None
-    num: tuple[str, int] | None
-    indent: int | None
-    outline: int | None
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _xml(archive: zipfile.ZipFile, name: str, shown: str) -> ET.Element | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > PART_LIMIT:
-        raise ParseError(shown, None, f"onderdeel {name} is te groot om in te lezen")
-    with archive.open(info) as stream:
-        data = stream.read(PART_LIMIT + 1)
-    if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
-        raise ParseError(shown, None, f"onderdeel {name} bevat een DOCTYPE; geweigerd (onveilig)")
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ParseError(shown, None, f"onderdeel {name} is geen geldige XML ({exc})") from None
-
-
-def _targets(archive: zipfile.ZipFile, shown: str) -> tuple[str, dict[str, str]]:
-    """The main document part and its related parts by relationship type (last word)."""
-    main = "word/document.xml"
-    rels = _xml(archive, "_rels/.rels", shown)
-    for rel in rels.iter(f"{_PKG}Relationship") if rels is not None else ():
-        if rel.get("Type") == _MAIN:
-            main = posixpath.normpath(rel.get("Target", main).lstrip("/"))
-    folder = posixpath.dirname(main)
-    related: dict[str, str] = {}
-    part_rels = _xml(archive, f"{folder}/_rels/{posixpath.basename(main)}.rels", shown)
-    for rel in part_rels.iter(f"{_PKG}Relationship") if part_rels is not None else ():
-        if rel.get("TargetMode") == "External":
-            continue
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        target = rel.get("Target", "")
-        path = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
-        related[kind] = posixpath.normpath(path)
-    return main, related
-
-
-def _bool(rpr: ET.Element | None) -> bool | None:
-    b = rpr.find(f"{W}b") if rpr is not None else None
-    return None if b is None else attr(b) in _TRUE
-
-
-def _styles(root: ET.Element | None) -> dict[str, _Style]:
-    styles: dict[str, _Style] = {}
-    for element in root.iter(f"{W}style") if root is not None else ():
-        num_pr = element.find(f"{W}pPr/{W}numPr")
-        num = None
-        if num_pr is not None:
-            num_id = attr(num_pr.find(f"{W}numId")) or ""
-            num = (num_id, int(attr(num_pr.find(f"{W}ilvl")) or 0))
-        ind = element.find(f"{W}pPr/{W}ind")
-        left = attr(ind, "left") or attr(ind, "start")
-        outline = attr(element.find(f"{W}pPr/{W}outlineLvl"))
-        styles[attr(element, "styleId") or ""] = _Style(
-            name=(attr(element.find(f"{W}name")) or "").lower(),
-            based=attr(element.find(f"{W}basedOn")),
-            bold=_bool(element.find(f"{W}rPr")),
-            num=num,
-            indent=int(left) if left and left.lstrip("-").isdigit() else None,
-            outline=int(outline) if outline and outline.isdigit() else None,
-        )
-    return styles
-
-
-def _inherited(styles: dict[str, _Style], style_id: str | None, field: str) -> object:
-    seen = 0
-    while style_id and style_id in styles and seen < 20:
-        value = getattr(styles[style_id], field)
-        if value is not None:
-            return value
-        style_id, seen = styles[style_id].based, seen + 1
-    return None
-
-
 class _Reader:
     def __init__(
-        self, shown: str, accept: bool, styles: dict[str, _Style], numbering: Numbering
+        self, shown: str, accept: bool, styles: dict[str, Style], numbering: Numbering
     ) -> None:
         self.shown = shown
         self.accept = accept
@@ -189,7 +105,7 @@ class _Reader:
 
     def body(self, element: ET.Element) -> None:
         for child in element:
-            tag = _local(child.tag)
+            tag = local(child.tag)
             if tag == "p":
                 self.paragraph(child)
             elif tag == "tbl" and not self.strict:
@@ -209,9 +125,9 @@ class _Reader:
                 self.revision(child, self.count + 1, "")
 
     def revision(self, element: ET.Element, index: int, text: str) -> None:
-        tag = _local(element.tag)
+        tag = local(element.tag)
         what = _REVISIONS[tag]
-        changed = "".join(t.text or "" for t in element.iter() if _local(t.tag) in ("t", "delText"))
+        changed = "".join(t.text or "" for t in element.iter() if local(t.tag) in ("t", "delText"))
         if changed.strip():
             what += f" '{_short(changed)}'"
         who = attr(element, "author")
@@ -233,12 +149,12 @@ class _Reader:
         style_id = style_id or "Normal"
         runs: list[tuple[str, bool]] = list(self.pending)
         self.pending = []
-        para_bold = _inherited(self.styles, style_id, "bold")
+        para_bold = inherited(self.styles, style_id, "bold")
         self.content(p, runs, bool(para_bold), index, style_id)
         text = "".join(t for t, _ in runs)
         if not self.accept:
             for element in p.iter():
-                if _local(element.tag) in _REVISIONS:
+                if local(element.tag) in _REVISIONS:
                     self.revision(element, index, text)
         mark = ppr.find(f"{W}rPr/{W}del") if ppr is not None else None
         if mark is not None and self.accept:
@@ -247,7 +163,7 @@ class _Reader:
             self.count -= 1
             return
         for element in p.iter():
-            what = _REFUSED.get(_local(element.tag))
+            what = _REFUSED.get(local(element.tag))
             if what and self.strict and not (self.accept and _inside_deleted(p, element)):
                 raise self.refuse(what, index, text)
         self.emit(index, runs, ppr, style_id)
@@ -258,7 +174,7 @@ class _Reader:
         field_depth = [0]  # complex fields: show the result, never the instruction
         showing: list[bool] = []
         for child in parent:
-            tag = _local(child.tag)
+            tag = local(child.tag)
             if tag in ("pPr", "rPr"):
                 continue
             if tag in ("del", "moveFrom"):
@@ -282,14 +198,14 @@ class _Reader:
     ) -> None:
         rpr = r.find(f"{W}rPr")
         vanish = rpr.find(f"{W}vanish") if rpr is not None else None
-        if vanish is not None and attr(vanish) in _TRUE:
+        if vanish is not None and attr(vanish) in TRUE:
             return  # hidden text
-        bold = _bool(rpr)
+        bold = bold_of(rpr)
         if bold is None and rpr is not None:
-            bold = _inherited(self.styles, attr(rpr.find(f"{W}rStyle")), "bold")  # type: ignore[assignment]
+            bold = inherited(self.styles, attr(rpr.find(f"{W}rStyle")), "bold")  # type: ignore[assignment]
         is_bold = para_bold if bold is None else bold
         for child in r:
-            tag = _local(child.tag)
+            tag = local(child.tag)
             if tag == "fldChar":
                 kind = attr(child, "fldCharType")
                 if kind == "begin":
@@ -324,7 +240,7 @@ class _Reader:
         if num_pr is not None:
             num = (attr(num_pr.find(f"{W}numId")) or "0", int(attr(num_pr.find(f"{W}ilvl")) or 0))
         else:
-            num = _inherited(self.styles, style_id, "num")  # type: ignore[assignment]
+            num = inherited(self.styles, style_id, "num")  # type: ignore[assignment]
         label, level, indent = "", None, None
         if num is not None:
             shown = self.numbering.label(*num)
@@ -338,7 +254,7 @@ class _Reader:
         if left and left.lstrip("-").isdigit():
             indent = int(left)
         if indent is None:
-            indent = _inherited(self.styles, style_id, "indent")  # type: ignore[assignment]
+            indent = inherited(self.styles, style_id, "indent")  # type: ignore[assignment]
         outline = ppr.find(f"{W}outlineLvl") if ppr is not None else None
         heading_level: int | None = None
         m = _HEADING.match(name)
@@ -347,7 +263,7 @@ class _Reader:
         elif name in ("title", "titel"):
             heading_level = 0
         else:
-            lvl_value = attr(outline) or _inherited(self.styles, style_id, "outline")
+            lvl_value = attr(outline) or inherited(self.styles, style_id, "outline")
             if lvl_value is not None and str(lvl_value).isdigit() and int(str(lvl_value)) < 9:
                 heading_level = int(str(lvl_value)) + 1
         # A line break (Shift+Enter) starts a new line that reads as its own paragraph.
@@ -381,7 +297,7 @@ class _Reader:
 
 def _inside_deleted(p: ET.Element, target: ET.Element) -> bool:
     for element in p.iter():
-        if _local(element.tag) in ("del", "moveFrom") and any(e is target for e in element.iter()):
+        if local(element.tag) in ("del", "moveFrom") and any(e is target for e in element.iter()):
             return True
     return False
 
@@ -418,13 +334,14 @@ def read_paragraphs(
             name, None, "geen Word-document (.docx): geen geldig zip-bestand"
         ) from None
     with archive:
-        main, related = _targets(archive, name)
-        document = _xml(archive, main, name)
-        if document is None or _local(document.tag) != "document":
+        main, related = targets(archive, name)
+        document = part_xml(archive, main, name)
+        if document is None or local(document.tag) != "document":
             raise ParseError(name, None, "geen Word-document (.docx): word/document.xml ontbreekt")
-        styles = _styles(_xml(archive, related["styles"], name) if "styles" in related else None)
+        style_part = part_xml(archive, related["styles"], name) if "styles" in related else None
+        styles = read_styles(style_part)
         style_nums = {k: s.num[0] for k, s in styles.items() if s.num is not None}
-        root = _xml(archive, related["numbering"], name) if "numbering" in related else None
+        root = part_xml(archive, related["numbering"], name) if "numbering" in related else None
         reader = _Reader(name, accept, styles, Numbering.read(root, style_nums))
         reader.strict = strict
         body = document.find(f"{W}body")
