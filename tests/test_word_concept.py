@@ -327,3 +327,98 @@ def test_a_concept_as_lawyers_type_it(tmp_path: Path) -> None:
         "2. Zij betreffen:\n   - – de opvang;\n   - – de zorg.\n"
     )
     assert check_text(result.markdown, "x.md") == []
+
+
+def test_accept_joins_a_deleted_paragraph_mark_and_keeps_moved_text(tmp_path: Path) -> None:
+    """With accept: a deleted paragraph mark joins two paragraphs, text moved away is gone and
+    text moved here is kept, an inserted paragraph stays."""
+    m = _maker()
+    p, r = m.para, m.run
+    who = 'w:id="{}" w:author="B. Jurist" w:date="2026-11-20T10:00:00Z"'
+    doc = m.docx(
+        [
+            p(r("Artikel 1", bold=True)),
+            p(
+                r("1.\tDe minister"),
+                left=567,
+                hanging=567,
+                mark=f"<w:rPr><w:del {who.format(1)}/></w:rPr>",
+            ),
+            p(r(" stelt regels."), left=567, hanging=567),  # its mark gives the joined paragraph
+            p(
+                r("2.\tZij gelden ")
+                + f"<w:moveFrom {who.format(2)}><w:r><w:t>kort.</w:t></w:r></w:moveFrom>"
+                + f"<w:moveTo {who.format(3)}><w:r><w:t>lang.</w:t></w:r></w:moveTo>",
+                left=567,
+                hanging=567,
+            ),
+            p(
+                f"<w:ins {who.format(4)}><w:r><w:t>3.</w:t></w:r><w:r><w:tab/>"
+                "<w:t>Nieuw lid.</w:t></w:r></w:ins>",
+                left=567,
+                hanging=567,
+                mark=f"<w:rPr><w:ins {who.format(5)}/></w:rPr>",
+            ),
+        ]
+    )
+    path = tmp_path / "c.docx"
+    path.write_bytes(doc)
+    with pytest.raises(ParseError) as err:
+        read_concept(path)
+    assert err.value.message.startswith(
+        f"{path}: het document bevat bijgehouden wijzigingen (eerste: een verwijderd "
+        "alinea-einde door B. Jurist in alinea 2 ('1. De minister'))"
+    )
+    article = next(read_concept(path, accept=True).regeling.articles())
+    assert [(c.number, c.text) for c in article.children] == [
+        ("1", "De minister stelt regels."),
+        ("2", "Zij gelden lang."),
+        ("3", "Nieuw lid."),
+    ]
+
+
+def test_word_numbering_that_runs_on_is_read_as_shown_and_checked(tmp_path: Path) -> None:
+    """Articles numbered "Artikel %1" by Word; leden of the second article that continue the
+    first's list (no restart) are read as Word shows them, 3. and 4., and `import docx` prints
+    what `check` says of the draft."""
+    m = _maker()
+    p, r = m.para, m.run
+    numbering = m.numbering("letter").replace(
+        "</w:numbering>",
+        '<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="Artikel %1"/><w:suff w:val="nothing"/>'
+        '</w:lvl></w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="5"/></w:num>'
+        "</w:numbering>",
+    )
+    m.numbering = lambda second: numbering
+    doc = m.docx(
+        [
+            p("", "Kop2", num=(9, 0)),
+            p(r("Eerste lid van het eerste artikel."), num=(1, 0)),
+            p(r("Tweede lid van het eerste artikel."), num=(1, 0)),
+            p("", "Kop2", num=(9, 0)),
+            p(r("Derde lid?"), num=(1, 0)),
+            p(r("Vierde lid?"), num=(1, 0)),
+        ]
+    )
+    root = tmp_path / "d"
+    make_dossier(root, versions=())
+    source = tmp_path / "c.docx"
+    source.write_bytes(doc)
+    code, stdout, stderr = _run(root, "import", "docx", str(source))
+    assert code == 0, stderr
+    draft = (root / "drafts" / "c.md").read_text(encoding="utf-8")
+    assert "## Artikel 2\n\n3. Derde lid?\n4. Vierde lid?\n" in draft
+    assert "let op: drafts/c.md:" in stdout and "lid 3" in stdout
+
+
+def test_a_document_without_articles_is_refused(tmp_path: Path) -> None:
+    """A Word file without any "Artikel" heading is no concept: refused, saying what to type."""
+    m = _maker()
+    path = tmp_path / "leeg.docx"
+    path.write_bytes(m.docx([m.para(m.run("Een brief zonder artikelen."))]))
+    with pytest.raises(ParseError) as err:
+        read_concept(path)
+    assert err.value.message == (
+        f"{path}: geen artikel gevonden; begin elk artikel met een alinea 'Artikel 1'"
+    )

@@ -127,6 +127,9 @@ class _Reader:
     def revision(self, element: ET.Element, index: int, text: str) -> None:
         tag = local(element.tag)
         what = _REVISIONS[tag]
+        if tag in ("ins", "del") and len(element) == 0:
+            # An empty w:ins/w:del in the paragraph's own properties: its mark (Enter).
+            what = "een ingevoegd alinea-einde" if tag == "ins" else "een verwijderd alinea-einde"
         changed = "".join(t.text or "" for t in element.iter() if local(t.tag) in ("t", "delText"))
         if changed.strip():
             what += f" '{_short(changed)}'"
