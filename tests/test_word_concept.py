@@ -409,6 +409,7 @@ def test_word_numbering_that_runs_on_is_read_as_shown_and_checked(tmp_path: Path
     assert code == 0, stderr
     draft = (root / "drafts" / "c.md").read_text(encoding="utf-8")
     assert "## Artikel 2\n\n3. Derde lid?\n4. Vierde lid?\n" in draft
+    assert draft.startswith("---\ntitel: Wetboek van Strafrecht\n---\n")  # the dossier's
     assert "let op: drafts/c.md:" in stdout and "lid 3" in stdout
 
 
@@ -422,3 +423,20 @@ def test_a_document_without_articles_is_refused(tmp_path: Path) -> None:
     assert err.value.message == (
         f"{path}: geen artikel gevonden; begin elk artikel met een alinea 'Artikel 1'"
     )
+
+
+def test_show_docx_of_chosen_articles(tmp_path: Path) -> None:
+    """`show --article 273fa --format docx` writes only that article; a lid is refused, and -o
+    without --format docx is a usage error."""
+    root = tmp_path / "d"
+    make_dossier(root, versions=("v2",))
+    out = tmp_path / "273fa.docx"
+    assert _run(root, "show", "v2", "-a", "273fa", "--format", "docx", "-o", str(out))[0] == 0
+    assert [a.number for a in read_concept(out).regeling.articles()] == ["273fa"]
+    code, _, stderr = _run(root, "show", "v2", "-a", "273f lid 1", "--format", "docx", "-o", "x")
+    assert (code, stderr) == (
+        2,
+        "fout: --format docx toont alleen hele artikelen; laat lid en onderdeel weg\n",
+    )
+    code, _, stderr = _run(root, "show", "v2", "-o", str(out))
+    assert (code, stderr) == (2, "fout: -o schrijft een Word-concept; geef ook --format docx\n")
