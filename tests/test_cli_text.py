@@ -267,9 +267,9 @@ def test_show_unknown_article_lists_nearest(dossier: Path) -> None:
 
 
 def test_show_rejects_unknown_format(dossier: Path) -> None:
-    """--format other than text, markdown or json is a usage error."""
+    """--format other than text, markdown, json or docx is a usage error."""
     code, _, err = _run(dossier, "show", "werk", "--format", "pdf")
-    assert (code, err) == (2, "fout: onbekend formaat 'pdf'; kies text, markdown of json\n")
+    assert (code, err) == (2, "fout: onbekend formaat 'pdf'; kies text, markdown, json of docx\n")
 
 
 def test_check_and_fmt_refuse_a_50_mb_draft(dossier: Path) -> None:

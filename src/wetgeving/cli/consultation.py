@@ -96,7 +96,7 @@ def respond(
         typer.Option(
             "--file",
             metavar="BESTAND",
-            help="Reactie uit een Markdown-bestand (zie docs).",
+            help="Reactie uit een Markdown- of Word-bestand; een .docx-brief met --respondent.",
             dir_okay=False,
         ),
     ] = None,
@@ -110,9 +110,17 @@ def respond(
     from wetgeving.consultation import provisions, record
 
     d = dossier()
-    if file is not None:
+    if file is not None and respondent is not None and record.is_word(file) and not point:
+        # A reaction letter in Word: the data from the options, its text one general point.
+        linker = provisions.linker(d, version or provisions.default_version(d))
+        response, notices = record.from_letter(
+            file, linker, respondent, organisation, place,
+            kind or ("organisatie" if organisation.strip() else "burger"),
+            channel, bool(openbaar), date or "",
+        )  # fmt: skip
+    elif file is not None:
         if respondent is not None or point:
-            _fail("--file gaat niet samen met --respondent of --point")
+            _fail("--file gaat niet samen met --respondent of --point (een .docx-brief wel)")
         response, notices = record.from_file(file, lambda v: provisions.linker(d, v))
     else:
         prompting = interactive or (respondent is None and not point and sys.stdin.isatty())

@@ -98,24 +98,47 @@ def show(
     format_: Annotated[
         str,
         typer.Option(
-            "--format", metavar="text|markdown|json", help="Uitvoervorm (standaard text)."
+            "--format",
+            metavar="text|markdown|json|docx",
+            help="Uitvoervorm (standaard text); docx: een Word-concept, naar -o.",
         ),
     ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="PAD.docx", help="Word-concept naar dit bestand."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Een bestaand uitvoerbestand overschrijven.")
+    ] = False,
 ) -> None:
-    """Toon de tekst van een versie (of van de werkmap) als tekst, Markdown of JSON."""
+    """Toon de tekst van een versie (of van de werkmap) als tekst, Markdown, JSON of Word."""
     from wetgeving.errors import UsageError
     from wetgeving.text.load import load_version
     from wetgeving.text.refs import select
     from wetgeving.text.render import article_markdown, regeling_dict, render_markdown, render_text
 
-    if format_ not in ("text", "markdown", "json"):
-        raise UsageError(f"onbekend formaat '{format_}'; kies text, markdown of json")
-    version = load_version(dossier(), rev)
+    if format_ not in ("text", "markdown", "json", "docx"):
+        raise UsageError(f"onbekend formaat '{format_}'; kies text, markdown, json of docx")
+    if format_ == "docx" and output is None:
+        raise UsageError("Word-uitvoer gaat naar een bestand: geef -o BESTAND.docx")
+    if output is not None and format_ != "docx":
+        raise UsageError("-o schrijft een Word-concept; geef ook --format docx")
+    current = dossier()
+    version = load_version(current, rev)
     chosen: list[tuple[Any, Any]]
     if article:
         chosen = list(select(version.regelingen, article, version.name))
     else:
         chosen = [(r, None) for r in version.regelingen]
+    if format_ == "docx":
+        from wetgeving.documents.output import check_target, write_atomic
+        from wetgeving.documents.wordconcept import concept_version
+
+        assert output is not None
+        target = check_target(output, current.root, force)
+        write_atomic(target, concept_version(version, chosen))
+        typer.echo(f"geschreven: {output}", err=True)
+        return
     if format_ == "json":
         data = {
             "version": version.name,
@@ -196,3 +219,45 @@ def import_bwb(
     typer.echo(f"{what} geïmporteerd naar {_shown(target)}")
     for note in result.notes:
         typer.echo(f"let op: {note}")
+
+
+@import_app.command("docx")
+def import_docx(
+    source: Annotated[
+        Path, typer.Argument(metavar="CONCEPT.docx", help="Concepttekst in Word (.docx).")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="drafts/BESTAND.md",
+            help="Doelbestand in drafts/ (standaard drafts/<naam van het Word-bestand>.md).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Een bestaand doelbestand overschrijven.")
+    ] = False,
+    accept: Annotated[
+        bool,
+        typer.Option("--accept", help="Bijgehouden wijzigingen lezen alsof ze zijn geaccepteerd."),
+    ] = False,
+) -> None:
+    """Lees een concepttekst uit Word in als conceptbestand in drafts/.
+
+    Artikelkoppen ('Artikel 273f', vet of als kop), indelingskoppen (Titel, Afdeling,
+    Hoofdstuk), leden en onderdelen met de hand genummerd of met de automatische nummering van
+    Word. Een document met bijgehouden wijzigingen wordt geweigerd (of met --accept gelezen
+    alsof ze zijn geaccepteerd); een tabel, afbeelding of voetnoot wordt met de alinea gemeld.
+    """
+    from wetgeving.text.conceptimport import import_docx as run_import
+
+    current = dossier()
+    result = run_import(current, source, output, force, accept)
+    n = result.concept.articles
+    what = "1 artikel" if n == 1 else f"{n} artikelen"
+    typer.echo(f"{what} ingelezen naar {_shown(result.target)}")
+    for note in result.concept.notes:
+        typer.echo(f"let op: {note}")
+    for problem in result.problems:
+        typer.echo(f"let op: {problem}")

@@ -137,7 +137,18 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
     """
     from wetgeving import frontmatter
 
-    text = files.read_text(path, limit=MAX_FILE, what="reactiebestand")
+    if is_word(path):
+        text = word_text(path)
+        if not text.startswith("---"):
+            raise ParseError(
+                str(path),
+                None,
+                "geen gegevensblok ('---') in het Word-document; geef bij een brief "
+                "--respondent (en zo nodig --organisation, --version, ...): de tekst wordt dan "
+                "één algemeen punt",
+            )
+    else:
+        text = files.read_text(path, limit=MAX_FILE, what="reactiebestand")
     front, body, _ = frontmatter.split(text, str(path))
     if not front:
         raise ParseError(str(path), 1, "geen front matter ('---') met de gegevens van de reactie")
@@ -176,6 +187,49 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
     if not response.points:
         raise ParseError(str(path), None, "de reactie heeft geen punten")
     return with_fingerprint(replace(response, campaign="")), tuple(notices)
+
+
+def is_word(path: Path) -> bool:
+    """A reaction sent as a Word document (.docx)."""
+    return path.suffix.lower() == ".docx"
+
+
+def word_text(path: Path) -> str:
+    """The plain text of a reaction in Word: its paragraphs, one per line.
+
+    Raises:
+        ParseError: not a readable .docx, or it holds tracked changes (the sender decides).
+    """
+    from wetgeving.text.wordread import plain_text
+
+    return plain_text(path, str(path))
+
+
+def from_letter(
+    path: Path,
+    linker: Linker,
+    respondent: str,
+    organisation: str,
+    place: str,
+    kind: str,
+    channel: str,
+    openbaar: bool,
+    received: str,
+) -> tuple[Response, tuple[str, ...]]:
+    """A reaction letter in Word: the data from the options, its whole text one general point
+    (to be linked to provisions afterwards with `respond link`).
+
+    Raises:
+        ParseError: unreadable or empty document.
+        ConsultationError: invalid field.
+    """
+    text = word_text(path).strip()
+    if not text:
+        raise ParseError(str(path), None, "het Word-document bevat geen tekst")
+    return build(
+        linker, respondent, organisation, place, kind, channel, openbaar, received,
+        [("algemeen", text)],
+    )  # fmt: skip
 
 
 def record(dossier: Dossier, response: Response, notices: tuple[str, ...] = ()) -> Recorded:

@@ -385,3 +385,62 @@ def _is_marker(text: str) -> bool:
 
     # A gedachtestreepje ("–") hangs like a number does.
     return bool(MARKER.match(text)) and (text.endswith((".", "°", "º")) or text in ("–", "—"))
+
+
+def concept(version: VersionText) -> bytes:
+    """Return a version as a clean Word concept, as a lawyer types one.
+
+    The title in the Title style, the front matter as italic "sleutel: waarde" lines, divisions
+    as Heading 1 and articles as Heading 2. Leden and onderdelen are numbered by hand ("1.",
+    "a.", "1°.") with a tab and a hanging indent, never with Word's automatic numbering: a lid
+    number is cited and renumbering is a decision of the drafter, which Word would take for them
+    on every inserted lid. A further alinea and a slotzin stand at the text they belong to.
+    `wetgeving import docx` reads the file back to the same tree.
+    """
+    from docx.shared import Cm
+
+    first = version.regelingen[0].title if version.regelingen else "Concept"
+    document = _new(f"{first} ({version.name})")
+
+    def indented(text: str, left: float, hanging: bool = False) -> None:
+        para = document.add_paragraph(text)
+        para.paragraph_format.left_indent = Cm(left)
+        if hanging:
+            para.paragraph_format.first_line_indent = Cm(-1)
+
+    def provisions(nodes: tuple[Node, ...], left: float) -> None:
+        # `left` is where the text of these nodes' parent stands.
+        for node in nodes:
+            alineas = [a for a in node.text.split("\n") if a]
+            if node.kind == "slotzin":
+                for alinea in alineas:
+                    indented(alinea, left)
+                continue
+            own = left + 1
+            marker = node.marker or f"{node.number}."
+            indented(f"{marker}\t{alineas[0] if alineas else ''}", own, hanging=True)
+            for alinea in alineas[1:]:
+                indented(alinea, own)
+            provisions(node.children, own)
+
+    def block(node: Node) -> None:
+        level = 1 if node.kind in DIVISION_RANK else 2
+        document.add_heading(heading(node), level=level)
+        for alinea in (a for a in node.text.split("\n") if a):
+            document.add_paragraph(alinea)
+        if node.kind in DIVISION_RANK:
+            for child in node.children:
+                block(child)
+        else:
+            provisions(node.children, 0)
+
+    for regeling in version.regelingen:
+        document.add_heading(regeling.title, level=0)
+        meta = ((("regeling", regeling.regulation),) if regeling.regulation else ()) + tuple(
+            regeling.meta
+        )
+        for key, value in meta:
+            document.add_paragraph().add_run(f"{key}: {value}").italic = True
+        for node in regeling.children:
+            block(node)
+    return _bytes(document)
