@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from wetgeving import files
+from wetgeving import confine, files
 from wetgeving.errors import DossierError
 
 CONFIG = "wetgeving.toml"
@@ -72,6 +72,7 @@ def load(root: Path) -> Dossier:
         DossierError: when the file is missing, not TOML or lacks required keys.
     """
     path = root / CONFIG
+    confine.check(root, path, str(path))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

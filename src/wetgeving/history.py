@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wetgeving import confine
 from wetgeving.errors import GitError, UsageError, VersionError
 from wetgeving.gitread import Reader, explain, parse_tree
 from wetgeving.gitwrite import blob_packer as blob_packer
@@ -197,10 +198,11 @@ def _worktree(dossier: Dossier) -> Snapshot:
     root = Path(dossier.root)
     drafts = root / "drafts"
     files: dict[str, bytes] = {}
-    if drafts.is_dir():
-        for path in drafts.rglob("*.md"):
-            if path.is_file() and not path.is_symlink():
-                files[path.relative_to(root).as_posix()] = path.read_bytes()
+    # A link inside the dossier is left out, as before (git would record the link, not the
+    # text); a link out of it is refused.
+    for path in confine.files(root, drafts, ".md"):
+        if not path.is_symlink():
+            files[path.relative_to(root).as_posix()] = path.read_bytes()
     return Snapshot(WORKTREE, None, dict(sorted(files.items())), {})
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from wetgeving import confine
 from wetgeving.cli.app import app
 from wetgeving.cli.common import dossier, new_app
 
@@ -34,8 +35,8 @@ def _shown(path: Path) -> str:
 def _files(given: list[Path] | None) -> list[tuple[Path, str]]:
     if given:
         return [(p, str(p)) for p in given]
-    drafts = dossier().drafts
-    return [(p, _shown(p)) for p in sorted(drafts.rglob("*.md")) if p.is_file()]
+    d = dossier()
+    return [(p, _shown(p)) for p in confine.files(d.root, d.drafts, ".md")]
 
 
 @app.command("check")

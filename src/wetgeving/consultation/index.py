@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import files
+from wetgeving import confine, files
 from wetgeving.consultation.fileformat import read
 from wetgeving.consultation.model import ID_RE, Response
 from wetgeving.consultation.paths import git_dir, responses_dir
@@ -306,12 +306,14 @@ def scan(
     scan_time = time.time_ns()
     fresh: list[Entry] = []
     changed = False
+    confine.check(dossier.root, folder, folder.name)
     with os.scandir(folder) as listing:
         files = sorted(
             (e for e in listing if e.name.endswith(".md") and ID_RE.fullmatch(e.name[:-3])),
             key=lambda e: e.name,
         )
     for entry in files:
+        confine.entry_inside(dossier.root, entry, f"{folder.name}/{entry.name}")
         if not entry.is_file():
             continue
         st = entry.stat()

@@ -199,9 +199,10 @@ def load(dossier: Dossier) -> Settings:
     Raises:
         DossierError: naming the file and the first bad key.
     """
+    from wetgeving import confine
     from wetgeving.dossier import CONFIG
 
-    path = dossier.root / CONFIG
+    path = confine.check(dossier.root, dossier.root / CONFIG, str(dossier.root / CONFIG))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
