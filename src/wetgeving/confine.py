@@ -86,3 +86,26 @@ def relative(root: Path, path: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+def draft_target(root: Path | None, path: Path, shown: str) -> Path:
+    """Check where `import` may write a draft: inside the dossier only a `.md` file under its
+    drafts/ (never over wetgeving.toml, a template or a response); outside it any path; never
+    inside a `.git` folder, also not through a link.
+
+    Raises:
+        UsageError: naming the path.
+    """
+    from wetgeving.errors import UsageError
+
+    target = Path(os.path.realpath(path))
+    if ".git" in target.parts or ".git" in path.parts:
+        raise UsageError(f"{shown}: schrijven in .git/ is niet toegestaan; dat doet alleen git")
+    if root is None or outside(root, target) is not None:
+        return path
+    drafts = Path(os.path.realpath(root / "drafts"))
+    if drafts not in target.parents or target.suffix != ".md":
+        raise UsageError(
+            f"{shown}: import schrijft alleen een .md-bestand onder drafts/ van het dossier"
+        )
+    return path

@@ -190,6 +190,7 @@ def import_bwb(
     known = {current.bwb_id: current.regulation} if current and current.regulation else {}
     result = bwb.import_bwb(source, article or (), title=title, known_titles=known)
     target = output if output is not None else current.drafts / f"{result.bwb_id or source.stem}.md"
+    confine.draft_target(current.root if current else None, target, _shown(target))
     write_atomic(target, result.markdown, force, _shown(target))
     what = "1 artikel" if result.articles == 1 else f"{result.articles} artikelen"
     if result.bijlagen:
