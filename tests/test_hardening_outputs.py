@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,78 @@ def test_mvt_output_into_git_or_over_wetgeving_toml_is_refused(dossier: Dossier)
         f"\nfout: {config}: dit is de instelling van het dossier; kies een ander pad\n"
     )
     assert config.read_bytes() == before
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_bundle_force_over_a_source_tree_with_a_manifest_json_is_refused(
+    dossier: Dossier, tmp_path: Path
+) -> None:
+    """`bundle -o MAP --force` on a source tree holding a manifest.json deletes nothing."""
+    tree = tmp_path / "broncode"
+    (tree / "src").mkdir(parents=True)
+    (tree / "manifest.json").write_text('{"name": "app", "version": "1.0"}\n', encoding="utf-8")
+    (tree / "src" / "main.py").write_text("print('hallo')\n", encoding="utf-8")
+    before = _tree(tree)
+    code, _, err = run(dossier, "bundle", "v1", "-o", str(tree), "--force")
+    assert code == 9
+    assert err == (
+        f"fout: {tree}: bestaat al en is geen bundelmap (manifest.json is onleesbaar);"
+        " kies een ander pad\n"
+    )
+    assert _tree(tree) == before
+
+
+def test_bundle_force_over_a_manifest_of_another_format_is_refused(
+    dossier: Dossier, tmp_path: Path
+) -> None:
+    """A manifest.json that lists files but lacks the bundle's format tag is no bundle."""
+    tree = tmp_path / "b"
+    tree.mkdir()
+    manifest = {"formaat": "iets-anders/1", "bestanden": [{"pad": "a.txt"}]}
+    (tree / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (tree / "a.txt").write_text("bewaren\n", encoding="utf-8")
+    before = _tree(tree)
+    code, _, err = run(dossier, "bundle", "v1", "-o", str(tree), "--force")
+    assert code == 9
+    assert err == (
+        f"fout: {tree}: bestaat al en is geen bundelmap (manifest.json is niet van een bundel"
+        " (wetgeving-bundel/1)); kies een ander pad\n"
+    )
+    assert _tree(tree) == before
+
+
+def test_bundle_force_over_a_bundle_holding_an_unlisted_file_is_refused(
+    dossier: Dossier, tmp_path: Path
+) -> None:
+    """An earlier bundle into which someone saved their own file is not replaced: that file is
+    not the tool's to delete."""
+    folder = tmp_path / "b"
+    assert run(dossier, "bundle", "v1", "-o", str(folder))[0] == 0
+    (folder / "notities.txt").write_text("eigen werk\n", encoding="utf-8")
+    before = _tree(folder)
+    code, _, err = run(dossier, "bundle", "geldend", "-o", str(folder), "--force")
+    assert code == 9
+    assert err == (
+        f"fout: {folder}: bestaat al en is geen bundelmap (notities.txt staat niet in"
+        " manifest.json); kies een ander pad\n"
+    )
+    assert _tree(folder) == before
+
+
+def test_bundle_force_replaces_an_earlier_bundle(dossier: Dossier, tmp_path: Path) -> None:
+    """A folder that is verifiably an earlier bundle is replaced; nothing else is left over."""
+    folder = tmp_path / "b"
+    assert run(dossier, "bundle", "v1", "-o", str(folder))[0] == 0
+    assert run(dossier, "bundle", "geldend", "-o", str(folder), "--force")[0] == 0
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["versie"] == "geldend"
+    listed = {e["pad"] for e in manifest["bestanden"]} | {"manifest.json"}
+    assert set(_tree(folder)) == listed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "d"]
