@@ -15,8 +15,10 @@ from test_consultation_support import commits, make_dossier, response_files, sta
 from test_responses_import import HEADER, write_csv
 from wetgeving.cli.app import app
 from wetgeving.consultation import xlsx
+from wetgeving.dossier import Dossier
 
 runner = CliRunner()
+RECOVERED = "Consultatiereacties vastgelegd die een afgebroken opdracht niet vastlegde"
 
 
 def _rows(count: int) -> list[list[str]]:
@@ -84,3 +86,80 @@ def test_xlsx_with_a_stale_dimension_imports_every_row(tmp_path: Path) -> None:
     assert result.stdout.startswith("5 rijen gelezen: 5 reacties geïmporteerd (commit ")
     assert len(response_files(d)) == 5
     assert commits(d)[0] == "Consultatiereacties geïmporteerd uit r.xlsx (5)"
+
+
+def _git(d: Dossier, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=d.root, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _cli(d: Dossier, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--dossier", str(d.root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_responses_left_uncommitted_by_a_killed_respond_are_reported_then_committed(
+    tmp_path: Path,
+) -> None:
+    """After `kill -9` between writing and committing, `responses list` warns that the files
+    are not recorded, and the next command that writes responses commits them first."""
+    from test_documents_support import response
+
+    d = make_dossier(tmp_path / "d")
+    left = ["20261201T100000Z-aaaaaaaaaa", "20261201T100001Z-bbbbbbbbbb"]
+    for rid in left:
+        text = response(rid, "Fictief", [("algemeen", "", "Zorg.", "", "")])
+        (d.responses / f"{rid}.md").write_text(text, encoding="utf-8")
+    code, out, err = _cli(d, "responses", "list")
+    assert code == 0
+    assert out.count("Fictief") == 2
+    assert err == (
+        "waarschuwing: 2 reactiebestand(en) geschreven maar niet vastgelegd in git"
+        f" (consultation_responses/{left[0]}.md, consultation_responses/{left[1]}.md);"
+        " de volgende opdracht die reacties schrijft legt ze vast\n"
+    )
+    code, _, err = _cli(
+        d, "respond", "--respondent", "Nieuw", "--version", "v1", "--point", "algemeen=Nieuw."
+    )
+    assert code == 0, err
+    assert commits(d)[1] == f"{RECOVERED} (2)"
+    assert sorted(_git(d, "show", "--name-only", "--format=", "HEAD~1").split()) == [
+        f"consultation_responses/{rid}.md" for rid in left
+    ]
+    assert "consultation_responses" not in status(d)
+    assert _cli(d, "responses", "list")[2] == ""
+
+
+def test_reimport_after_a_killed_import_commits_the_left_over_responses(tmp_path: Path) -> None:
+    """A `responses import` killed before its commit leaves its files uncommitted (here: the
+    commit undone with `git reset`); importing again finds them present and commits them."""
+    d = make_dossier(tmp_path / "d")
+    path = write_csv(tmp_path / "r.csv", [HEADER, *_rows(3)])
+    args = ("responses", "import", str(path), "--version", "v1")
+    assert _cli(d, *args)[0] == 0
+    _git(d, "reset", "--quiet", "--mixed", "HEAD~1")
+    assert "?? consultation_responses/" in status(d)
+    code, out, _ = _cli(d, *args)
+    assert (code, out) == (0, "3 rijen gelezen: 0 reacties geïmporteerd, 3 al aanwezig\n")
+    assert commits(d)[0] == f"{RECOVERED} (3)"
+    assert "consultation_responses" not in status(d)
+
+
+def test_an_invalid_uncommitted_response_file_stops_the_next_write(tmp_path: Path) -> None:
+    """A left-over response file that does not parse is not committed: the next write refuses,
+    naming it, and writes nothing."""
+    d = make_dossier(tmp_path / "d")
+    bad = d.responses / "20261201T100000Z-aaaaaaaaaa.md"
+    bad.write_text("geen reactie\n", encoding="utf-8")
+    before = commits(d)
+    code, _, err = _cli(
+        d, "respond", "--respondent", "Nieuw", "--version", "v1", "--point", "algemeen=Nieuw."
+    )
+    assert code == 8
+    assert err.startswith(
+        f"fout: consultation_responses/{bad.name}: niet vastgelegd in git en geen geldige reactie ("
+    )
+    assert err.endswith("); herstel of verwijder het bestand\n")
+    assert commits(d) == before
+    assert len(response_files(d)) == 1

@@ -206,6 +206,31 @@ def _worktree(dossier: Dossier) -> Snapshot:
     return Snapshot(WORKTREE, None, dict(sorted(files.items())), {})
 
 
+def uncommitted(dossier: Dossier, folder: str) -> list[str]:
+    """The files under `folder` (relative to the dossier) that are written but not committed:
+    new or changed since the last commit (a process killed between writing and committing),
+    relative to the dossier, sorted. Files missing from the folder are not listed.
+
+    Raises:
+        GitError: when git fails.
+    """
+    reader = Reader(Path(dossier.root))
+    # --no-optional-locks: a status must not take the index lock a writer may be waiting for.
+    args = ("--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all")
+    out = reader.run("status", *args, "--", folder).decode("utf-8", "surrogateescape")
+    found: list[str] = []
+    fields = iter(out.split("\0"))
+    for field in fields:
+        if len(field) < 4:
+            continue
+        state, path = field[:2], field[3:]
+        if state[0] in "RC":
+            next(fields, None)  # the old name of a rename
+        if "D" not in state and path.startswith(reader.prefix):
+            found.append(path[len(reader.prefix) :])
+    return sorted(found)
+
+
 def blob_id(data: bytes) -> str:
     """Return the git blob id of `data` (as `git hash-object` would), without running git."""
     import hashlib  # only here: loading OpenSSL costs more than reading a version from git
