@@ -134,7 +134,9 @@ def _log_args() -> list[str]:
     fmt = "%x00".join(
         ["%H", "%aI", "%an", f"%(trailers:key={TRAILER},valueonly,separator=%x1f)", "%B"]
     )
-    return ["log", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"]
+    return [
+        "log", "--topo-order", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"
+    ]  # fmt: skip
 
 
 def _versions(repo: Repo) -> list[VersionInfo]:
@@ -145,22 +147,36 @@ def _versions(repo: Repo) -> list[VersionInfo]:
 
 
 def _parse_versions(out: str) -> list[VersionInfo]:
+    return _parse_claims(out)[0]
+
+
+def _parse_claims(out: str) -> tuple[list[VersionInfo], list[VersionInfo]]:
+    """The versions, oldest first, and the later commits that claim a name already recorded.
+
+    The first recording of a name is the version: a later commit carrying the same trailer (a
+    plain `git commit` with "Wetgeving-Versie: v1" in its message) must not replace what was
+    recorded, so it is ignored, and returned to be reported.
+    """
     seen: set[str] = set()
     found: list[VersionInfo] = []
-    for record in out.split(_RECORD):
+    ignored: list[VersionInfo] = []
+    # git log lists children before parents (--topo-order): read it backwards, oldest first.
+    for record in reversed(out.split(_RECORD)):
         parts = record.lstrip("\n").split(_FIELD)
         if len(parts) != 5:
             continue
         commit, date, author, names, message = parts
         for name in names.strip().split("\x1f"):
             name = name.strip()
-            # Newest wins when two merged branches recorded the same name.
-            if not name or name in seen or not _is_name(name):
+            if not name or not _is_name(name):
+                continue
+            info = VersionInfo(name, commit, date, author, _strip_trailer(message))
+            if name in seen:
+                ignored.append(info)
                 continue
             seen.add(name)
-            found.append(VersionInfo(name, commit, date, author, _strip_trailer(message)))
-    found.reverse()
-    return found
+            found.append(info)
+    return found, ignored
 
 
 def _is_name(name: str) -> bool:
@@ -174,6 +190,44 @@ def _is_name(name: str) -> bool:
 def list_versions(dossier: Dossier) -> list[VersionInfo]:
     """Return the versions recorded in the history of HEAD, oldest first."""
     return _reader_versions(Reader(dossier.root))
+
+
+def version_problems(dossier: Dossier) -> list[str]:
+    """What does not add up in the record of versions, one Dutch line each: a later commit that
+    claims the name of a recorded version (ignored), a tag `versie/NAME` that points elsewhere
+    than version NAME.
+
+    Raises:
+        GitError: when git fails.
+    """
+    reader = Reader(dossier.root)
+    proc = reader.proc(*_log_args())
+    if proc.returncode != 0:
+        return []  # no commit yet: nothing recorded, nothing to disagree
+    versions, ignored = _parse_claims(proc.stdout.decode("utf-8", "replace"))
+    by_name = {v.name: v for v in versions}
+    problems = [
+        f"commit {c.commit[:10]} noemt zich versie '{c.name}', maar die is al vastgelegd in"
+        f" {by_name[c.name].commit[:10]}; de latere commit telt niet als versie"
+        for c in ignored
+    ]
+    refs = reader.run(
+        "for-each-ref",
+        "for-each-ref",
+        "--format=%(refname)%00%(objectname)%00%(*objectname)",
+        "refs/tags/" + TAG_PREFIX,
+    ).decode("utf-8", "replace")
+    for line in refs.splitlines():
+        ref, obj, peeled = [*line.split("\0"), "", ""][:3]
+        name = ref[len("refs/tags/" + TAG_PREFIX) :]
+        target = peeled or obj
+        if name in by_name and target != by_name[name].commit:
+            commit = by_name[name].commit[:10]
+            problems.append(
+                f"tag '{TAG_PREFIX}{name}' wijst naar {target[:10]}, maar versie '{name}' is"
+                f" vastgelegd in {commit}; herstel met 'git tag -f {TAG_PREFIX}{name} {commit}'"
+            )
+    return problems
 
 
 def _known(versions: list[VersionInfo]) -> str:

@@ -52,9 +52,22 @@ def check(files: Annotated[list[Path] | None, _FILES] = None) -> None:
     report = check_files(_files(files))
     for problem in report.problems:
         typer.echo(str(problem))
+    for warning in _version_problems():
+        typer.echo(f"waarschuwing: {warning}", err=True)
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
+
+
+def _version_problems() -> list[str]:
+    """What does not add up in the versions of the dossier, when there is one in git."""
+    from wetgeving import history
+    from wetgeving.errors import WetgevingError
+
+    try:
+        return history.version_problems(dossier())
+    except WetgevingError:
+        return []  # `check` of loose files outside a dossier or outside git
 
 
 @app.command("fmt")
