@@ -171,12 +171,16 @@ def test_refused_paths_and_existing_targets(dossier: Dossier, tmp_path: Path) ->
 
 
 def test_force_replaces_an_old_bundle_folder(dossier: Dossier, tmp_path: Path) -> None:
-    """--force replaces an existing bundle folder completely, leaving no temporary folders."""
+    """--force replaces an existing bundle folder completely, leaving no temporary folders;
+    a file the earlier bundle did not list makes it no bundle (see test_hardening_outputs)."""
     folder = tmp_path / "b"
     run(dossier, "v1", "-o", str(folder))
-    (folder / "oud.txt").write_text("x", encoding="utf-8")
+    (folder / "reacties" / "oud.html").write_text("x", encoding="utf-8")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["bestanden"].append({"pad": "reacties/oud.html", "sha256": "", "grootte": 1})
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert run(dossier, "v2", "-o", str(folder), "--force")[0] == 0
-    assert not (folder / "oud.txt").exists()
+    assert not (folder / "reacties" / "oud.html").exists()
     assert run(dossier, "verify", str(folder))[1] == "bundel klopt: 19 bestanden, versie v2\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "d"]
 

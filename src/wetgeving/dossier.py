@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from wetgeving import files
+from wetgeving import confine, files
 from wetgeving.errors import DossierError, ParseError
 
 CONFIG = "wetgeving.toml"
@@ -73,6 +73,7 @@ def load(root: Path) -> Dossier:
         DossierError: when the file is missing, not TOML or lacks required keys.
     """
     path = root / CONFIG
+    confine.check(root, path, str(path))
     try:
         data = tomllib.loads(files.read_text(path, limit=MAX_CONFIG))
     except ParseError as exc:

@@ -58,7 +58,18 @@ def dump(data: dict[str, Any]) -> str:
     """Render a mapping as a front matter block including both '---' lines."""
     import yaml
 
-    body = yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
-    )
-    return f"---\n{body}---\n"
+    def one(key: str, value: Any, unicode: bool) -> str:
+        return yaml.safe_dump(
+            {key: value}, allow_unicode=unicode, sort_keys=False, default_flow_style=False,
+            width=10_000,
+        )  # fmt: skip
+
+    parts: list[str] = []
+    for key, value in data.items():
+        text = one(key, value, True)
+        if yaml.load(text, Loader=yaml.BaseLoader) != {key: value}:
+            # A character YAML reads as a line break (U+0085, U+2028, U+2029) would come back
+            # as a space when written as it is: this value is written with escapes instead.
+            text = one(key, value, False)
+        parts.append(text)
+    return f"---\n{''.join(parts)}---\n"

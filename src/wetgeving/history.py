@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wetgeving import confine
 from wetgeving.errors import GitError, UsageError, VersionError
 from wetgeving.gitread import Reader, explain, parse_tree
 from wetgeving.gitwrite import blob_packer as blob_packer
@@ -133,7 +134,9 @@ def _log_args() -> list[str]:
     fmt = "%x00".join(
         ["%H", "%aI", "%an", f"%(trailers:key={TRAILER},valueonly,separator=%x1f)", "%B"]
     )
-    return ["log", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"]
+    return [
+        "log", "--topo-order", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"
+    ]  # fmt: skip
 
 
 def _versions(repo: Repo) -> list[VersionInfo]:
@@ -144,22 +147,36 @@ def _versions(repo: Repo) -> list[VersionInfo]:
 
 
 def _parse_versions(out: str) -> list[VersionInfo]:
+    return _parse_claims(out)[0]
+
+
+def _parse_claims(out: str) -> tuple[list[VersionInfo], list[VersionInfo]]:
+    """The versions, oldest first, and the later commits that claim a name already recorded.
+
+    The first recording of a name is the version: a later commit carrying the same trailer (a
+    plain `git commit` with "Wetgeving-Versie: v1" in its message) must not replace what was
+    recorded, so it is ignored, and returned to be reported.
+    """
     seen: set[str] = set()
     found: list[VersionInfo] = []
-    for record in out.split(_RECORD):
+    ignored: list[VersionInfo] = []
+    # git log lists children before parents (--topo-order): read it backwards, oldest first.
+    for record in reversed(out.split(_RECORD)):
         parts = record.lstrip("\n").split(_FIELD)
         if len(parts) != 5:
             continue
         commit, date, author, names, message = parts
         for name in names.strip().split("\x1f"):
             name = name.strip()
-            # Newest wins when two merged branches recorded the same name.
-            if not name or name in seen or not _is_name(name):
+            if not name or not _is_name(name):
+                continue
+            info = VersionInfo(name, commit, date, author, _strip_trailer(message))
+            if name in seen:
+                ignored.append(info)
                 continue
             seen.add(name)
-            found.append(VersionInfo(name, commit, date, author, _strip_trailer(message)))
-    found.reverse()
-    return found
+            found.append(info)
+    return found, ignored
 
 
 def _is_name(name: str) -> bool:
@@ -173,6 +190,44 @@ def _is_name(name: str) -> bool:
 def list_versions(dossier: Dossier) -> list[VersionInfo]:
     """Return the versions recorded in the history of HEAD, oldest first."""
     return _reader_versions(Reader(dossier.root))
+
+
+def version_problems(dossier: Dossier) -> list[str]:
+    """What does not add up in the record of versions, one Dutch line each: a later commit that
+    claims the name of a recorded version (ignored), a tag `versie/NAME` that points elsewhere
+    than version NAME.
+
+    Raises:
+        GitError: when git fails.
+    """
+    reader = Reader(dossier.root)
+    proc = reader.proc(*_log_args())
+    if proc.returncode != 0:
+        return []  # no commit yet: nothing recorded, nothing to disagree
+    versions, ignored = _parse_claims(proc.stdout.decode("utf-8", "replace"))
+    by_name = {v.name: v for v in versions}
+    problems = [
+        f"commit {c.commit[:10]} noemt zich versie '{c.name}', maar die is al vastgelegd in"
+        f" {by_name[c.name].commit[:10]}; de latere commit telt niet als versie"
+        for c in ignored
+    ]
+    refs = reader.run(
+        "for-each-ref",
+        "for-each-ref",
+        "--format=%(refname)%00%(objectname)%00%(*objectname)",
+        "refs/tags/" + TAG_PREFIX,
+    ).decode("utf-8", "replace")
+    for line in refs.splitlines():
+        ref, obj, peeled = [*line.split("\0"), "", ""][:3]
+        name = ref[len("refs/tags/" + TAG_PREFIX) :]
+        target = peeled or obj
+        if name in by_name and target != by_name[name].commit:
+            commit = by_name[name].commit[:10]
+            problems.append(
+                f"tag '{TAG_PREFIX}{name}' wijst naar {target[:10]}, maar versie '{name}' is"
+                f" vastgelegd in {commit}; herstel met 'git tag -f {TAG_PREFIX}{name} {commit}'"
+            )
+    return problems
 
 
 def _known(versions: list[VersionInfo]) -> str:
@@ -197,11 +252,37 @@ def _worktree(dossier: Dossier) -> Snapshot:
     root = Path(dossier.root)
     drafts = root / "drafts"
     files: dict[str, bytes] = {}
-    if drafts.is_dir():
-        for path in drafts.rglob("*.md"):
-            if path.is_file() and not path.is_symlink():
-                files[path.relative_to(root).as_posix()] = path.read_bytes()
+    # A link inside the dossier is left out, as before (git would record the link, not the
+    # text); a link out of it is refused.
+    for path in confine.files(root, drafts, ".md"):
+        if not path.is_symlink():
+            files[path.relative_to(root).as_posix()] = path.read_bytes()
     return Snapshot(WORKTREE, None, dict(sorted(files.items())), {})
+
+
+def uncommitted(dossier: Dossier, folder: str) -> list[str]:
+    """The files under `folder` (relative to the dossier) that are written but not committed:
+    new or changed since the last commit (a process killed between writing and committing),
+    relative to the dossier, sorted. Files missing from the folder are not listed.
+
+    Raises:
+        GitError: when git fails.
+    """
+    reader = Reader(Path(dossier.root))
+    # --no-optional-locks: a status must not take the index lock a writer may be waiting for.
+    args = ("--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all")
+    out = reader.run("status", *args, "--", folder).decode("utf-8", "surrogateescape")
+    found: list[str] = []
+    fields = iter(out.split("\0"))
+    for field in fields:
+        if len(field) < 4:
+            continue
+        state, path = field[:2], field[3:]
+        if state[0] in "RC":
+            next(fields, None)  # the old name of a rename
+        if "D" not in state and path.startswith(reader.prefix):
+            found.append(path[len(reader.prefix) :])
+    return sorted(found)
 
 
 def blob_id(data: bytes) -> str:

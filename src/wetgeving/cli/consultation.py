@@ -160,6 +160,19 @@ def respond(
 # --- responses ------------------------------------------------------------------------------------
 
 
+def _warn_uncommitted(current: Any) -> None:
+    from wetgeving.consultation import store
+
+    pending = store.uncommitted(current)
+    if pending:
+        shown = ", ".join(pending[:3]) + (f" en nog {len(pending) - 3}" if len(pending) > 3 else "")
+        typer.echo(
+            f"waarschuwing: {len(pending)} reactiebestand(en) geschreven maar niet vastgelegd in"
+            f" git ({shown}); de volgende opdracht die reacties schrijft legt ze vast",
+            err=True,
+        )
+
+
 @responses_app.command("list")
 def list_cmd(
     provision: Annotated[
@@ -203,7 +216,9 @@ def list_cmd(
         _fail(f"ongeldig formaat '{fmt}'; kies text of json")
     if status not in (None, "open", "afgehandeld"):
         _fail(f"ongeldige status '{status}'; kies open of afgehandeld")
-    rows = listing.select(dossier(), provision, version, status, against, refresh, unlinked)
+    current = dossier()
+    rows = listing.select(current, provision, version, status, against, refresh, unlinked)
+    _warn_uncommitted(current)
     if fmt == "json":
         typer.echo(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=2))
         return

@@ -171,10 +171,10 @@ def bundle_build(
     force: Annotated[bool, _FORCE] = False,
 ) -> None:
     """Maak de consultatiebundel van een versie (map of zip, met manifest.json)."""
-    from wetgeving.documents import bundle, output
+    from wetgeving.documents import bundle
 
     current = dossier()
-    output.check_target(out, current.root, force)
+    bundle.check_target(out, current.root, force)
     progress: Any = _progress if sys.stderr.isatty() else None
     made = bundle.make(current, version, openbaar=openbaar, progress=progress)
     for warning in made.warnings:

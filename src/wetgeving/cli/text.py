@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from wetgeving import confine
 from wetgeving.cli.app import app
 from wetgeving.cli.common import dossier, new_app
 
@@ -34,8 +35,8 @@ def _shown(path: Path) -> str:
 def _files(given: list[Path] | None) -> list[tuple[Path, str]]:
     if given:
         return [(p, str(p)) for p in given]
-    drafts = dossier().drafts
-    return [(p, _shown(p)) for p in sorted(drafts.rglob("*.md")) if p.is_file()]
+    d = dossier()
+    return [(p, _shown(p)) for p in confine.files(d.root, d.drafts, ".md")]
 
 
 @app.command("check")
@@ -51,9 +52,22 @@ def check(files: Annotated[list[Path] | None, _FILES] = None) -> None:
     report = check_files(_files(files))
     for problem in report.problems:
         typer.echo(str(problem))
+    for warning in _version_problems():
+        typer.echo(f"waarschuwing: {warning}", err=True)
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
+
+
+def _version_problems() -> list[str]:
+    """What does not add up in the versions of the dossier, when there is one in git."""
+    from wetgeving import history
+    from wetgeving.errors import WetgevingError
+
+    try:
+        return history.version_problems(dossier())
+    except WetgevingError:
+        return []  # `check` of loose files outside a dossier or outside git
 
 
 @app.command("fmt")
@@ -212,6 +226,7 @@ def import_bwb(
     known = {current.bwb_id: current.regulation} if current and current.regulation else {}
     result = bwb.import_bwb(source, article or (), title=title, known_titles=known)
     target = output if output is not None else current.drafts / f"{result.bwb_id or source.stem}.md"
+    confine.draft_target(current.root if current else None, target, _shown(target))
     write_atomic(target, result.markdown, force, _shown(target))
     what = "1 artikel" if result.articles == 1 else f"{result.articles} artikelen"
     if result.bijlagen:

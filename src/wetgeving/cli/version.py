@@ -66,7 +66,10 @@ def list_(
 
     if format_ not in ("text", "json"):
         raise UsageError(f"onbekend formaat '{format_}'; kies 'text' of 'json'")
-    versions = history.list_versions(dossier())
+    current = dossier()
+    versions = history.list_versions(current)
+    for problem in history.version_problems(current):
+        typer.echo(f"waarschuwing: {problem}", err=True)
     if format_ == "json":
         import json
 

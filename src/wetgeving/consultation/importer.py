@@ -294,13 +294,17 @@ def import_file(
         raise ConsultationError(f"{path}: het bestand is leeg")
     cols = columns(rows[0], mapping or {}, settings, result.notices)
     cols.about = _question_links(cols, linker, result.notices, dossier.root / "wetgeving.toml")
-    known = store.fingerprints(dossier)
+    # The fingerprints already stored are read when the first row is made: `save_many` makes
+    # the rows under the consultation lock, so two imports of one file at once cannot both
+    # find a row new.
+    known: set[str] = set()
     # Ids for every row up front, sorted, handed out in row order (a duplicate leaves its
     # id unused): the new responses sort in the order of the sheet.
     ids = iter(_ids(len(rows) - 1, dt.datetime.now(dt.UTC)))
     redactions: list[int] = []
 
     def made() -> Iterator[Response]:
+        known.update(store.fingerprints(dossier))
         for number in range(2, len(rows) + 1):
             row, rows[number - 1] = rows[number - 1], []  # let go of each row once read
             if not any(c.strip() for c in row):
@@ -338,10 +342,9 @@ def import_file(
                 notes=notes,
             )  # fmt: skip
 
-    responses: Iterable[Response] = made()
-    if strict:
+    def checked() -> Iterator[Response]:
         # Every row is read before anything is written: the refusal counts them all.
-        responses = list(responses)
+        made_all = list(made())
         adjusted = sorted({n for n, _ in result.row_notices})
         if adjusted:
             first = "; ".join(f"rij {n}: {m}" for n, m in result.row_notices[:3])
@@ -350,6 +353,9 @@ def import_file(
                 f"{'rij kan' if len(adjusted) == 1 else 'rijen kunnen'} niet ongewijzigd worden "
                 f"vastgelegd; er is niets geïmporteerd; {first}"
             )
+        yield from made_all
+
+    responses: Iterable[Response] = checked() if strict else made()
 
     def message(n: int) -> str:
         return f"Consultatiereacties geïmporteerd uit {path.name[:80]} ({n})"

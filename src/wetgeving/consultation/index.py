@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import files
+from wetgeving import confine, files
 from wetgeving.consultation.fileformat import read
 from wetgeving.consultation.model import ID_RE
 from wetgeving.consultation.paths import git_dir, responses_dir
@@ -181,12 +181,14 @@ def scan(
     scan_time = time.time_ns()  # before any stat below: the `seen` of every stamp taken here
     kept: dict[str, str] = {}  # name -> filter line, for files whose stamp still holds
     reread: dict[str, Entry] = {}
+    confine.check(dossier.root, folder, folder.name)
     with os.scandir(folder) as listing:
         for found in listing:
             name = found.name
             known = stamps.get(name)
             if known is None and not (name.endswith(".md") and ID_RE.fullmatch(name[:-3])):
                 continue
+            confine.entry_inside(dossier.root, found, f"{folder.name}/{name}")
             if not found.is_file():
                 continue
             st = found.stat()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wetgeving import confine
 from wetgeving.consultation.model import ID_RE
 from wetgeving.errors import ConsultationError
 
@@ -40,13 +41,21 @@ def is_response_name(name: str) -> bool:
 
 
 def response_files(folder: Path) -> Iterator[os.DirEntry[str]]:
-    """The response files in `folder` (unsorted); nothing when the folder does not exist."""
+    """The response files in `folder` (unsorted); nothing when the folder does not exist.
+
+    Raises:
+        DossierError: when the folder or a file is a link that leads out of the dossier.
+    """
     if not folder.is_dir():
         return
+    root = folder.parent
+    confine.check(root, folder, folder.name)
     with os.scandir(folder) as entries:
         for entry in entries:
-            if is_response_name(entry.name) and entry.is_file():
-                yield entry
+            if is_response_name(entry.name):
+                confine.entry_inside(root, entry, f"{folder.name}/{entry.name}")
+                if entry.is_file():
+                    yield entry
 
 
 def git_dir(root: Path) -> Path | None:

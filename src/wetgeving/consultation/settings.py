@@ -199,12 +199,10 @@ def load(dossier: Dossier) -> Settings:
     Raises:
         DossierError: naming the file and the first bad key.
     """
-    from wetgeving.dossier import CONFIG
+    from wetgeving import confine, files
+    from wetgeving.dossier import CONFIG, MAX_CONFIG
 
-    path = dossier.root / CONFIG
-    from wetgeving import files
-    from wetgeving.dossier import MAX_CONFIG
-
+    path = confine.check(dossier.root, dossier.root / CONFIG, str(dossier.root / CONFIG))
     try:
         data = tomllib.loads(files.read_text(path, limit=MAX_CONFIG))
     except ParseError as exc:

@@ -21,8 +21,14 @@ from wetgeving.consultation import index
 from wetgeving.consultation.fileformat import read, render
 from wetgeving.consultation.index import Summary
 from wetgeving.consultation.model import ID_RE, Response
-from wetgeving.consultation.paths import git_dir, path_for, response_files, responses_dir
-from wetgeving.errors import ConsultationError, GitError
+from wetgeving.consultation.paths import (
+    git_dir,
+    is_response_name,
+    path_for,
+    response_files,
+    responses_dir,
+)
+from wetgeving.errors import ConsultationError, GitError, WetgevingError
 
 __all__ = ["git_dir", "path_for", "read", "responses_dir"]  # kept importable from here
 
@@ -49,7 +55,49 @@ def write_lock(dossier: Dossier) -> Iterator[None]:
     path = gdir / LOCK_NAME
     busy = f"de reacties zijn bezet: een ander wetgeving-proces houdt {path} vast"
     with locking.hold(path, LOCK_TIMEOUT, busy):
+        _commit_left_over(dossier)
         yield
+
+
+RECOVERED = "Consultatiereacties vastgelegd die een afgebroken opdracht niet vastlegde"
+
+
+def uncommitted(dossier: Dossier) -> list[str]:
+    """Response files written but not committed (relative paths, sorted): what a `respond` or
+    `responses import` killed between writing and committing left behind.
+
+    Raises:
+        GitError: when git fails.
+    """
+    from wetgeving import history
+
+    folder = responses_dir(dossier)
+    if not folder.is_dir():
+        return []
+    rel = folder.relative_to(dossier.root).as_posix()
+    return [p for p in history.uncommitted(dossier, rel) if is_response_name(Path(p).name)]
+
+
+def _commit_left_over(dossier: Dossier) -> None:
+    """Commit the response files an interrupted command wrote but did not commit (each is
+    whole: files are renamed into place), before anything else is written.
+
+    Raises:
+        ConsultationError: naming a left-over file that is not a valid response (not committed).
+    """
+    pending = uncommitted(dossier)
+    if not pending:
+        return
+    root = Path(dossier.root)
+    for rel in pending:
+        try:
+            read(root / rel)
+        except WetgevingError as exc:
+            raise ConsultationError(
+                f"{rel}: niet vastgelegd in git en geen geldige reactie ({exc.message});"
+                " herstel of verwijder het bestand"
+            ) from None
+    commit(dossier, [root / rel for rel in pending], f"{RECOVERED} ({len(pending)})")
 
 
 def commit(dossier: Dossier, paths: list[Path], message: str) -> str:

@@ -42,6 +42,9 @@ def read_rows(path: Path) -> Iterator[list[str]]:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise ConsultationError(f"{path}: het werkboek heeft geen werkbladen")
+        # The <dimension> a program wrote may be stale (smaller than the sheet): read-only mode
+        # trusts it and would stop early, so every row and column present is read instead.
+        sheet.reset_dimensions()
         rows = sheet.iter_rows(values_only=True)
         while True:
             try:

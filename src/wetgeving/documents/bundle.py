@@ -7,6 +7,7 @@ manifest holds no timestamp.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wetgeving import __version__, files
-from wetgeving.documents import build, output, sources, templates
+from wetgeving.documents import build, bundlefolder, output, sources, templates
 from wetgeving.documents.bundlepages import response_pages, safe_name
 from wetgeving.documents.model import Consultation
 from wetgeving.errors import DocumentError
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
     from wetgeving.text.load import VersionText
 
-MANIFEST = "manifest.json"
-FORMAT = "wetgeving-bundel/1"
+MANIFEST = bundlefolder.MANIFEST
+FORMAT = bundlefolder.FORMAT
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 Progress = Callable[[str, int, int], None]
 
@@ -291,6 +292,19 @@ def _zip_bytes(files: tuple[tuple[str, bytes], ...]) -> bytes:
     return buffer.getvalue()
 
 
+def check_target(path: Path, root: Path, force: bool) -> Path:
+    """Check an output path before the bundle is made (as `write` does again).
+
+    Raises:
+        DocumentError: for a refused path, an existing target without `force`, or an existing
+            folder that is not verifiably an earlier bundle.
+    """
+    target = output.check_target(path, root, force)
+    if target.suffix.lower() != ".zip" and target.exists():
+        bundlefolder.listed_files(target, path)
+    return target
+
+
 def write(bundle: Bundle, path: Path, root: Path, force: bool) -> Path:
     """Write the bundle as a zip (path ends in .zip) or a folder, all or nothing.
 
@@ -304,16 +318,15 @@ def write(bundle: Bundle, path: Path, root: Path, force: bool) -> Path:
             raise DocumentError(f"{path}: is een map, geen zipbestand")
         output.write_atomic(target, _zip_bytes(bundle.files))
         return target
-    if target.exists() and not (target.is_dir() and (target / MANIFEST).is_file()):
-        raise DocumentError(f"{path}: bestaat al en is geen bundelmap; kies een ander pad")
+    listed = bundlefolder.listed_files(target, path) if target.exists() else []
     try:
-        _write_folder(bundle, target)
+        _write_folder(bundle, target, listed)
     except OSError as exc:
         raise output.cannot_write(path, exc) from None
     return target
 
 
-def _write_folder(bundle: Bundle, target: Path) -> None:
+def _write_folder(bundle: Bundle, target: Path, listed: list[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
@@ -324,10 +337,13 @@ def _write_folder(bundle: Bundle, target: Path) -> None:
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(data)
         if target.exists():
+            # `listed` holds every file of the earlier bundle: only they are removed.
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.oud.", dir=target.parent))
             target.replace(old / "bundel")
             staging.replace(target)
-            shutil.rmtree(old, ignore_errors=True)
+            bundlefolder.remove_listed(old / "bundel", listed)
+            with contextlib.suppress(OSError):
+                old.rmdir()
         else:
             staging.replace(target)
     except BaseException:

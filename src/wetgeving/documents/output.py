@@ -22,6 +22,13 @@ def check_target(path: Path, root: Path, force: bool) -> Path:
                 f"{path}: uitvoer in {protected}/ is niet toegestaan; "
                 f"kies een pad buiten {protected}/"
             )
+    if ".git" in target.parts or ".git" in path.parts:
+        # The repository (also one above the dossier) is written by git alone.
+        raise DocumentError(
+            f"{path}: uitvoer in .git/ is niet toegestaan; kies een pad buiten .git/"
+        )
+    if target == (root / "wetgeving.toml").resolve():
+        raise DocumentError(f"{path}: dit is de instelling van het dossier; kies een ander pad")
     if target.exists() and not force:
         raise DocumentError(f"{path}: bestaat al; gebruik --force om het te overschrijven")
     if target.exists() and target.is_dir() and not path.suffix == "":

@@ -3,16 +3,25 @@
 Default templates ship in this package; a dossier's `templates/` folder overrides any of them by
 name. User content (draft text, responses, toelichting) is always passed as data, never as
 template source. Errors name the template file and line.
+
+A dossier's templates come from whoever shares the dossier, so they are not trusted: they run in
+Jinja2's immutable sandbox, may read only the attributes of plain data (the documents'
+dataclasses, strings, numbers, lists and dicts; no file system, module or function objects) and
+are loaded only from files inside the dossier (a symbolic link that leaves it is refused).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+import os
 import shutil
 import traceback
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wetgeving import confine
 from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -53,7 +62,6 @@ MAX_TEMPLATE = 1024 * 1024  # a template of a few pages; more is not a template
 def _loader(search: tuple[str, ...]) -> Any:
     """A FileSystemLoader that reads each template through `files.read_text`: a byte-order mark
     is dropped and a file that is not UTF-8 is refused naming its line (`ParseError`)."""
-    import os
 
     import jinja2
     from jinja2.loaders import split_template_path
@@ -69,6 +77,10 @@ def _loader(search: tuple[str, ...]) -> Any:
                     break
             else:
                 raise jinja2.TemplateNotFound(template)
+            if not str(path).startswith(str(DEFAULTS) + os.sep):
+                # A dossier's templates/ folder: its file must stay inside the dossier.
+                root = Path(search[0]).parent
+                confine.check(root, path, confine.relative(root, path))
             contents = files.read_text(path, limit=MAX_TEMPLATE, what="sjabloon")
             mtime = path.stat().st_mtime_ns
 
@@ -83,10 +95,45 @@ def _loader(search: tuple[str, ...]) -> Any:
     return Loader(list(search))
 
 
+_PLAIN = (str, int, float, tuple, list, dict, set, frozenset, enum.Enum, type(None))
+
+
+def _plain(obj: Any) -> bool:
+    """Whether a template may read the attributes of `obj`: plain data and Jinja's own loop,
+    macro and namespace objects; never a path, module, function or class."""
+    if isinstance(obj, _PLAIN):
+        return True
+    kind = type(obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return kind.__module__.startswith("wetgeving.")
+    return kind.__module__.split(".")[0] == "jinja2"
+
+
 def _environment(search: tuple[str, ...]) -> Environment:
     import jinja2
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = jinja2.Environment(
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """The immutable sandbox, narrowed to plain data, with refusals in Dutch."""
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            return _plain(obj) and super().is_safe_attribute(obj, attr, value)
+
+        def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+            what = (
+                f"de klasse {obj.__name__}"
+                if isinstance(obj, type)
+                else f"een {type(obj).__name__}-object"
+            )
+            return self.undefined(
+                f"toegang tot '{attribute}' van {what} is niet toegestaan",
+                name=attribute,
+                obj=obj,
+                exc=SecurityError,
+            )
+
+    env = Sandbox(
         loader=_loader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
@@ -174,12 +221,18 @@ def render(name: str, context: dict[str, Any], dossier_templates: Path | None = 
         DocumentError: naming the template file and line when the template is broken.
     """
     import jinja2
+    from jinja2.exceptions import SecurityError
 
     env = environment(dossier_templates)
     search = list(env.loader.searchpath) if isinstance(env.loader, jinja2.FileSystemLoader) else []
     try:
         template = env.get_template(name)
         return template.render(context)
+    except SecurityError as exc:
+        raise DocumentError(
+            f"{_where(exc, search)}: sjabloon geweigerd: {exc}"
+            " (sjablonen lezen alleen de gegevens van het document)"
+        ) from None
     except jinja2.TemplateNotFound as exc:
         raise DocumentError(
             f"sjabloon '{exc.name}' niet gevonden (in {', '.join(search)})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from wetgeving import files
+from wetgeving import confine, files
 
 # (key, number, title, IAK prompts): the Algemeen deel per Ar 4.48 and KCBR practice (36 547).
 CHAPTERS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -84,14 +84,18 @@ def _read(path: Path, rel: str) -> str:
 
 
 def load(root: Path, folder: Path) -> Toelichting:
-    """Read all `.md` files under `folder` (relative paths are reported against `root`)."""
+    """Read all `.md` files under `folder` (relative paths are reported against `root`).
+
+    Raises:
+        DossierError: when a file or folder is a link that leads out of the dossier.
+    """
     chapters: dict[str, tuple[str, str]] = {}
     articles: dict[str, tuple[str, str]] = {}
     unknown: list[tuple[str, str]] = []
     if not folder.is_dir():
         return Toelichting(chapters, articles, ())
-    for path in sorted(folder.rglob("*.md")):
-        if not path.is_file() or path.name.startswith("."):
+    for path in confine.files(root, folder, ".md"):
+        if path.name.startswith("."):
             continue
         rel = path.relative_to(root).as_posix()
         text = _read(path, rel)

@@ -62,26 +62,39 @@ def structural_spaces(body: str) -> str:
     return _LEAD.sub(lambda m: _SPACE_SET.sub(" ", m.group(0)), body)
 
 
+def _collapse(text: str) -> str:
+    """Spaces collapsed in each alinea, and an alinea left empty gone (as `normalise` reads)."""
+    lines = (_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def canonical_chars(text: str) -> str:
     """The canonical characters of a text: "°" after a number, plain spaces, no soft hyphens."""
     if text.isascii():
         return text
     out = text
     if SOFT_HYPHEN in out:
-        out = out.replace(SOFT_HYPHEN, "")
+        # A soft hyphen alone between spaces or at an end leaves spaces to collapse.
+        out = _collapse(out.replace(SOFT_HYPHEN, ""))
     if "º" in out:
         out = _ORDINAL_AFTER_DIGIT.sub("°", out)
     if _SPACE_SET.search(out):
-        out = _SPACE_SET.sub(" ", out)
-        out = "\n".join(_RUNS.sub(" ", line).strip() for line in out.split("\n"))
+        out = _collapse(_SPACE_SET.sub(" ", out))
     return out
+
+
+def _kept(value: str) -> str:
+    """The canonical characters of a value, unless they would leave nothing of it: a slotzin
+    of only a no-break space or a soft hyphen is kept as written, never dropped by `fmt`."""
+    out = canonical_chars(value)
+    return out if out.strip() or not value else value
 
 
 def canonical_node(node: Node) -> Node:
     """The node with canonical characters in its text, title, marker and number."""
     children = tuple(canonical_node(c) for c in node.children)
-    text, title = canonical_chars(node.text), canonical_chars(node.title)
-    marker, number = canonical_chars(node.marker), canonical_chars(node.number)
+    text, title = _kept(node.text), _kept(node.title)
+    marker, number = _kept(node.marker), _kept(node.number)
     if (text, title, marker, number) == (node.text, node.title, node.marker, node.number) and all(
         a is b for a, b in zip(children, node.children, strict=True)
     ):

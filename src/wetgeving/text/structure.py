@@ -172,6 +172,10 @@ class Parser:
         return unescape_start(" ".join(content.split()))
 
     def add_alinea(self, item: Item, text: str, line: int) -> None:
+        if not text:
+            # A paragraph of only spaces Markdown does not see as spaces (U+3000): no alinea,
+            # as the canonical text, which cannot write it, would not have one either.
+            return
         # Text after a list is a slotzin, kept as its own child so the list order survives.
         if item.children:
             item.children.append(Item("slotzin", "", line, alineas=[text]))
