@@ -77,7 +77,7 @@ def build(root: Path, texts: dict[str, str], copies: int) -> None:
     """A dossier whose versions hold `copies` copies of each text (one file per copy)."""
     from wetgeving import dossier as dossier_mod
     from wetgeving import history
-    from wetgeving.text.load import load_version
+    from wetgeving.versiontext import load_version
 
     root.mkdir(parents=True)
     env_free = dossier_mod.config_text("Bench", "Wetboek van Strafrecht", "BWBR0001854")

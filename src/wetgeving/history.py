@@ -14,25 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wetgeving import gitrepo
 from wetgeving.errors import GitError, UsageError, VersionError
-from wetgeving.gitread import Reader, explain, parse_tree
-from wetgeving.gitwrite import blob_packer as blob_packer
-from wetgeving.gitwrite import commit_paths as commit_paths
-from wetgeving.gitwrite import (
-    has_head,
-    locked,
-    open_repo,
-    run,
-    same,
-    tree_files,
-    unstaged_on_failure,
-)
-from wetgeving.gitwrite import init_repository as init_repository
-from wetgeving.gitwrite import repository_root as repository_root
 
 if TYPE_CHECKING:
-    from git import Repo
-
     from wetgeving.dossier import Dossier
 
 TRAILER = "Wetgeving-Versie"
@@ -43,8 +28,6 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 # Revisions: commit ids, branch names, HEAD~2, v1^, main@{1} is not needed and not allowed.
 _REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^-]{0,199}")
 _RESERVED = {"werk", "head", "fetch_head", "orig_head", "merge_head"}
-_FIELD = "\x00"
-_RECORD = "\x1e"
 
 
 @dataclass(frozen=True)
@@ -75,14 +58,14 @@ class Snapshot:
         commit: Full commit id; None for the working tree.
         files: Path relative to the dossier root ("drafts/273f.md") -> bytes, sorted by path.
         blobs: Path -> git blob id (empty for the working tree).
-        git_dir: The repository's git folder (None for the working tree).
+        cache: The folder of the parse cache (None for the working tree).
     """
 
     name: str
     commit: str | None
     files: dict[str, bytes]
     blobs: dict[str, str]
-    git_dir: Path | None = None
+    cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -128,36 +111,22 @@ def _strip_trailer(message: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _log_args() -> list[str]:
-    # git expands %x00 and %x1e itself: arguments cannot hold NUL bytes.
-    fmt = "%x00".join(
-        ["%H", "%aI", "%an", f"%(trailers:key={TRAILER},valueonly,separator=%x1f)", "%B"]
-    )
-    return ["log", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"]
-
-
-def _versions(repo: Repo) -> list[VersionInfo]:
-    if not has_head(repo):
-        return []
-    args = _log_args()
-    return _parse_versions(run(repo, args[0], *args[1:], strip_newline_in_stdout=False))
-
-
-def _parse_versions(out: str) -> list[VersionInfo]:
+def _versions(repo: gitrepo.Repository) -> list[VersionInfo]:
+    """The versions recorded in the history of HEAD, oldest first."""
     seen: set[str] = set()
     found: list[VersionInfo] = []
-    for record in out.split(_RECORD):
-        parts = record.lstrip("\n").split(_FIELD)
-        if len(parts) != 5:
-            continue
-        commit, date, author, names, message = parts
-        for name in names.strip().split("\x1f"):
+    for logged in gitrepo.commits_with_trailer(repo, TRAILER):
+        for name in logged.values:
             name = name.strip()
             # Newest wins when two merged branches recorded the same name.
             if not name or name in seen or not _is_name(name):
                 continue
             seen.add(name)
-            found.append(VersionInfo(name, commit, date, author, _strip_trailer(message)))
+            found.append(
+                VersionInfo(
+                    name, logged.commit, logged.date, logged.author, _strip_trailer(logged.message)
+                )
+            )
     found.reverse()
     return found
 
@@ -172,7 +141,8 @@ def _is_name(name: str) -> bool:
 
 def list_versions(dossier: Dossier) -> list[VersionInfo]:
     """Return the versions recorded in the history of HEAD, oldest first."""
-    return _reader_versions(Reader(dossier.root))
+    with gitrepo.opened(dossier.root) as repo:
+        return _versions(repo)
 
 
 def _known(versions: list[VersionInfo]) -> str:
@@ -204,39 +174,14 @@ def _worktree(dossier: Dossier) -> Snapshot:
     return Snapshot(WORKTREE, None, dict(sorted(files.items())), {})
 
 
-def blob_id(data: bytes) -> str:
-    """Return the git blob id of `data` (as `git hash-object` would), without running git."""
-    import hashlib  # only here: loading OpenSSL costs more than reading a version from git
-
-    return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
-def _reader_versions(reader: Reader) -> list[VersionInfo]:
-    proc = reader.proc(*_log_args())
-    if proc.returncode != 0:
-        if reader.proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            return []  # no commit yet
-        raise GitError(explain("log", proc.stderr.decode("utf-8", "replace")))
-    return _parse_versions(proc.stdout.decode("utf-8", "replace"))
-
-
-def _resolve(reader: Reader, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
+def _resolve(repo: gitrepo.Repository, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
     by_name, target = _target(rev, versions)
     if target is None:
         return rev, by_name[rev].commit
-    proc = reader.proc("rev-parse", "--verify", "--quiet", "--end-of-options", target + "^{commit}")
-    commit = proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
-    if not commit:
+    commit = gitrepo.resolve(repo, target)
+    if commit is None:
         raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
     return rev, commit
-
-
-def _tree_listing(reader: Reader, commit: str) -> dict[str, str]:
-    base = reader.prefix + "drafts"
-    out = reader.run(
-        "ls_tree", "ls-tree", "--full-tree", "-r", "-z", "--end-of-options", commit, "--", base
-    )
-    return parse_tree(out.decode("utf-8", "surrogateescape"), base, reader.prefix)
 
 
 def snapshot(dossier: Dossier, rev: str) -> Snapshot:
@@ -262,11 +207,12 @@ def snapshots(dossier: Dossier, revs: list[str]) -> list[Snapshot]:
     committed = [rev for rev in revs if rev != WORKTREE]
     if not committed:
         return [_worktree(dossier) for _ in revs]
-    reader = Reader(dossier.root)
-    versions = _reader_versions(reader)
-    resolved = {rev: _resolve(reader, rev, versions) for rev in dict.fromkeys(committed)}
-    # One `git cat-file` for the drafts of every version; a blob two versions share is read once.
-    trees, contents = reader.drafts([commit for _, commit in resolved.values()])
+    with gitrepo.opened(dossier.root) as repo:
+        versions = _versions(repo)
+        resolved = {rev: _resolve(repo, rev, versions) for rev in dict.fromkeys(committed)}
+        # A blob two versions share is read once.
+        trees, contents = gitrepo.drafts(repo, [commit for _, commit in resolved.values()])
+        cache = repo.cache
     found = {
         rev: (name, commit, tree)
         for (rev, (name, commit)), tree in zip(resolved.items(), trees, strict=True)
@@ -278,7 +224,7 @@ def snapshots(dossier: Dossier, revs: list[str]) -> list[Snapshot]:
             continue
         name, commit, tree = found[rev]
         files = {path: contents[sha] for path, sha in tree.items()}
-        out.append(Snapshot(name, commit, files, tree, reader.git_dir))
+        out.append(Snapshot(name, commit, files, tree, cache))
     return out
 
 
@@ -288,20 +234,12 @@ def show_version(dossier: Dossier, name: str) -> VersionDetail:
     Raises:
         VersionError: when `name` is not a recorded version (listing the known versions).
     """
-    reader = Reader(dossier.root)
-    versions = _reader_versions(reader)
-    info = next((v for v in versions if v.name == name), None)
-    if info is None:
-        raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
-    return VersionDetail(info, tuple(_tree_listing(reader, info.commit)))
-
-
-def cache_dir(dossier: Dossier) -> Path | None:
-    """Return the folder for cached parse results inside `.git`, or None outside a repository."""
-    try:
-        return Reader(dossier.root).git_dir / "wetgeving-cache"
-    except GitError:
-        return None
+    with gitrepo.opened(dossier.root) as repo:
+        versions = _versions(repo)
+        info = next((v for v in versions if v.name == name), None)
+        if info is None:
+            raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
+        return VersionDetail(info, tuple(gitrepo.drafts_tree(repo, info.commit)))
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -334,38 +272,34 @@ def create_version(
     """
     check_name(name)
     text = _check_message(message)
-    with open_repo(dossier) as (repo, prefix), locked(repo):
+    with gitrepo.writing(dossier.root) as repo:
         versions = _versions(repo)
         if any(v.name == name for v in versions):
             raise VersionError(f"versie '{name}' bestaat al; kies een andere naam")
         tag = TAG_PREFIX + name
-        if repo.git.tag("--list", tag).strip():
+        if gitrepo.tag_exists(repo, tag):
             raise VersionError(
                 f"tag '{tag}' bestaat al maar is geen vastgelegde versie; kies een andere naam "
                 f"of verwijder de tag met 'git tag -d {tag}'"
             )
-        drafts = prefix + "drafts"
         worktree = _worktree(dossier)
-        files = worktree.files
         if check is not None:
             check(worktree)
-        head = has_head(repo)
-        tracked = head and bool(tree_files(repo, "HEAD", prefix))
-        if not files and not tracked:
+        head = gitrepo.head(repo)
+        tracked = head is not None and bool(gitrepo.drafts_tree(repo, head))
+        if not worktree.files and not tracked:
             raise VersionError("niets vast te leggen: drafts/ bevat geen .md-bestanden")
-        with unstaged_on_failure(repo, drafts):
-            run(repo, "add", "-A", "--", drafts)
-            if versions and same(repo, versions[-1].commit, drafts):
+        with gitrepo.staged(repo, "drafts"):
+            if versions and gitrepo.same(repo, versions[-1].commit, "drafts"):
                 raise VersionError(
                     f"niets vast te leggen: drafts/ is gelijk aan versie '{versions[-1].name}'"
                 )
             full = f"{text}\n\n{TRAILER}: {name}\n"
             # --only with the drafts path: other staged files stay staged and out of this commit;
             # --allow-empty records a version of text that HEAD already holds.
-            run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
-        commit = repo.head.commit.hexsha
+            commit = gitrepo.commit(repo, full, "drafts", allow_empty=True)
         with contextlib.suppress(GitError):  # the trailer is the record; the tag is a courtesy
-            run(repo, "tag", tag, commit)
+            gitrepo.add_tag(repo, tag, commit)
         info = next((v for v in _versions(repo) if v.name == name), None)
         if info is None:  # pragma: no cover - git dropped our trailer
             raise GitError(f"versie '{name}' is vastgelegd als {commit} maar niet terug te vinden")

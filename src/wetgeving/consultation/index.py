@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from wetgeving import files
 from wetgeving.consultation.fileformat import read
 from wetgeving.consultation.model import ID_RE, Response
-from wetgeving.consultation.paths import git_dir, responses_dir
+from wetgeving.consultation.paths import responses_dir
 from wetgeving.errors import ConsultationError
 
 if TYPE_CHECKING:
@@ -180,8 +180,10 @@ def entry_for(response: Response, size: int, mtime: int) -> Entry:
 
 
 def _path(dossier: Dossier) -> Path | None:
-    gdir = git_dir(Path(dossier.root))
-    return None if gdir is None else gdir / "wetgeving-cache" / NAME
+    from wetgeving import gitrepo
+
+    cache = gitrepo.cache_dir(Path(dossier.root))
+    return None if cache is None else cache / NAME
 
 
 @dataclass

@@ -100,7 +100,7 @@ def make(
     warnings: list[str] = []
     from wetgeving import history
     from wetgeving.documents import docx
-    from wetgeving.text.load import version_texts
+    from wetgeving.versiontext import version_texts
 
     snap = history.snapshot(dossier, version)
     text = version_texts(dossier, [snap])[0]  # the same read of git for the text and its files
