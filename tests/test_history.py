@@ -411,3 +411,37 @@ def test_push_of_branch_alone_keeps_versions(tmp_path: Path, fixtures: Path) -> 
     clone = tmp_path / "kloon"
     git(tmp_path, "clone", "-q", str(remote), str(clone))
     assert [v.name for v in history.list_versions(dossier_mod.load(clone))] == ["v1"]
+
+
+def test_record_version_refuses_a_draft_that_does_not_parse(tmp_path: Path, fixtures: Path) -> None:
+    """The library's record_version (not only the CLI) never records a draft that does not parse.
+
+    The error names file and line; no commit, no tag, nothing staged, the work tree untouched.
+    """
+    d = make_dossier(tmp_path / "d", fixtures)
+    versiontext.record_version(d, "v1", "Eerste concept")
+    head = git(d.root, "rev-parse", "HEAD")
+    broken = "## Artikel 1\n\nTekst.\n"
+    (d.root / "drafts" / "kapot.md").write_text(broken, encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        versiontext.record_version(d, "v2", "Tweede concept")
+    assert err.value.message.startswith("in de werkmap: drafts/kapot.md:1: ")
+    assert git(d.root, "rev-parse", "HEAD") == head
+    assert git(d.root, "tag", "--list", "versie/v2") == ""
+    assert git(d.root, "diff", "--cached", "--name-only") == ""
+    assert [v.name for v in history.list_versions(d)] == ["v1"]
+    assert (d.root / "drafts" / "kapot.md").read_text(encoding="utf-8") == broken
+
+
+def test_record_version_records_and_caches_a_draft_that_parses(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    """record_version records parsing drafts as a version and leaves their trees in the cache."""
+    d = make_dossier(tmp_path / "d", fixtures)
+    info = versiontext.record_version(d, "v1", "Eerste concept")
+    assert info.name == "v1"
+    assert [v.name for v in history.list_versions(d)] == ["v1"]
+    blob = history.snapshot(d, "v1").blobs["drafts/273f.md"]
+    cache = gitrepo.cache_dir(d.root)
+    assert cache is not None
+    assert parsecache.disk_path(cache, blob).exists()
