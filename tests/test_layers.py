@@ -111,3 +111,17 @@ def test_history_imports_no_gitpython() -> None:
     assert "wetgeving.gitrepo" in names or "wetgeving.gitrepo" in {
         n.rsplit(".", 1)[0] for n in names
     }
+
+
+def test_no_forked_children_or_collector_tweaks() -> None:
+    """The removed speed tricks stay removed: no forks or process pools, no gc pausing."""
+    found = []
+    for path in _modules():
+        text = path.read_text(encoding="utf-8")
+        names = _imports(path)
+        if any(_is(n, "gc", "multiprocessing", "concurrent.futures") for n in names):
+            found.append(f"{path.relative_to(SRC)}: imports")
+        if "os.fork" in text or "gc.freeze" in text or "gc.disable" in text:
+            found.append(f"{path.relative_to(SRC)}: calls")
+    assert found == []
+    assert not (SRC / "parallel.py").exists()

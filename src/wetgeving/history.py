@@ -263,7 +263,8 @@ def create_version(
     """Record the current `drafts/` as version `name`: one commit of exactly those paths.
 
     `check` is given the drafts as they are about to be recorded, under the repository lock, and
-    raises when they must not be recorded (a draft that does not parse).
+    raises when they must not be recorded. `versiontext.record_version` passes the parse here:
+    that is the library's entry point that never records a draft that does not parse.
 
     Raises:
         VersionError: invalid or existing name, or nothing to record.

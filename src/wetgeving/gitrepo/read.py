@@ -8,6 +8,7 @@ caller already validated; they go to git on its input, never as options.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from dataclasses import dataclass
 from typing import Any
@@ -69,7 +70,8 @@ class Objects:
         proc = self.proc.proc
         if proc is None:
             return
-        proc.stdin.close()
+        with contextlib.suppress(OSError):  # git may have stopped already
+            proc.stdin.close()
         proc.wait()
         self.proc._terminate()  # closes the other pipes; the process has ended
 

@@ -134,7 +134,8 @@ def git_dir(root: Path) -> Path:
 def cache_dir(root: Path) -> Path | None:
     """The folder for wetgeving's caches in the git folder; None outside a repository."""
     try:
-        return git_dir(root) / CACHE
+        with opened(root) as repo:
+            return repo.cache
     except GitError:
         return None
 
