@@ -9,12 +9,11 @@ caller already validated; they go to git on its input, never as options.
 from __future__ import annotations
 
 import contextlib
-import subprocess
 from dataclasses import dataclass
 from typing import Any
 
 from wetgeving.errors import GitError
-from wetgeving.gitrepo.repo import Repository, explain
+from wetgeving.gitrepo.repo import Repository, run, start
 
 _FILE_MODES = (b"100644", b"100755")
 _TREE_MODE = b"40000"
@@ -46,7 +45,7 @@ class Objects:
     """Questions to one `git cat-file --batch` process, answered one at a time."""
 
     def __init__(self, repo: Repository) -> None:
-        self.proc: Any = repo.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+        self.proc: Any = start(repo, "cat_file", "--batch")
 
     def get(self, name: str) -> tuple[bytes, bytes, bytes] | None:
         """(object id, type, content) of an object name, or None when git has no such object."""
@@ -100,19 +99,8 @@ def commits_with_trailer(repo: Repository, key: str) -> list[Logged]:
         return []
     # git expands %x00, %x1e and %x1f itself: arguments cannot hold such bytes.
     fmt = "%x00".join(["%H", "%aI", "%an", f"%(trailers:key={key},valueonly,separator=%x1f)", "%B"])
-    import git
-
-    try:
-        out: str = repo.repo.git.log(
-            f"--format={fmt}%x1e",
-            "-E",
-            f"--grep=^{key}:",
-            "HEAD",
-            "--",
-            strip_newline_in_stdout=False,
-        )
-    except git.GitCommandError as exc:
-        raise GitError(explain("log", str(exc.stderr or ""))) from None
+    args = (f"--format={fmt}%x1e", "-E", f"--grep=^{key}:", "HEAD", "--")
+    out = run(repo, "log", *args, strip_newline_in_stdout=False)
     found: list[Logged] = []
     for record in out.split(_RECORD):
         parts = record.lstrip("\n").split(_FIELD)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wetgeving import files
 from wetgeving.errors import GitError
 
 if TYPE_CHECKING:
@@ -23,14 +25,15 @@ if TYPE_CHECKING:
 CACHE = "wetgeving-cache"  # inside the git folder: never committed, never in the work tree
 
 
+_NO_GIT = "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
+
+
 def import_git() -> Any:
     """The gitpython package, or a GitError when there is no git executable to run."""
     # gitpython refuses to import without a git executable; we want our own message instead.
     os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
     if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
-        raise GitError(
-            "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
-        )
+        raise GitError(_NO_GIT)
     import git
 
     return git
@@ -46,7 +49,11 @@ def not_in_repository(root: Path) -> GitError:
 
 def explain(command: str, stderr: str) -> str:
     """A one-line Dutch message for git's error output."""
-    text = stderr.strip().removeprefix("stderr:").strip().strip("'").strip()
+    text = stderr.strip()
+    if text.startswith("stderr:"):  # gitpython's GitCommandError.stderr: "stderr: '...'"
+        text = text.removeprefix("stderr:").strip()
+        if len(text) >= 2 and text[0] == text[-1] == "'":
+            text = text[1:-1].strip()
     if "index.lock" in text:
         return (
             "git is bezet (index.lock bestaat); wacht tot het andere git-proces klaar is, "
@@ -159,6 +166,30 @@ def run(repo: Repository, command: str, *args: str, **kwargs: Any) -> str:
             raise GitError(f"git {command} mislukt (afsluitcode {exc.status})") from None
         raise GitError(explain(command, stderr)) from None
     return out
+
+
+def status(repo: Repository, command: str, *args: str) -> tuple[int, str]:
+    """Run one git command whose exit code is an answer; return (exit code, git's error output)."""
+    code, _out, err = getattr(repo.repo.git, command)(
+        *args, with_extended_output=True, with_exceptions=False
+    )
+    return int(code), str(err)
+
+
+def start(repo: Repository, command: str, *args: str) -> Any:
+    """Start a long-running git command that reads its input from us (gitpython's process).
+
+    Raises:
+        GitError: when git cannot be started.
+    """
+    import git
+
+    try:
+        return getattr(repo.repo.git, command)(*args, as_process=True, istream=subprocess.PIPE)
+    except git.GitCommandNotFound:
+        raise GitError(_NO_GIT) from None
+    except OSError as exc:
+        raise GitError(f"{repo.root}: git kan niet starten ({files.reason(exc)})") from None
 
 
 def repository_root(path: Path) -> Path | None:

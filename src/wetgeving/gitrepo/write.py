@@ -17,7 +17,7 @@ from typing import Any
 from wetgeving import locking
 from wetgeving.errors import GitError, UsageError
 from wetgeving.gitrepo.read import head
-from wetgeving.gitrepo.repo import Repository, explain, object_format, opened, run
+from wetgeving.gitrepo.repo import Repository, explain, object_format, opened, run, start, status
 
 LOCK_FILE = "wetgeving.lock"
 LOCK_TIMEOUT = 30.0
@@ -104,16 +104,13 @@ def _restore_index(repo: Repository, specs: list[str], before: list[str]) -> Non
 
 def same(repo: Repository, commit: str, *paths: str) -> bool:
     """True when the staged files under dossier-relative `paths` (no paths: all) equal `commit`."""
-    import git
-
     specs = [repo.spec(p) for p in paths]
-    try:
-        repo.repo.git.diff("--cached", "--quiet", "--end-of-options", commit, "--", *specs)
-    except git.GitCommandError as exc:
-        if exc.status == 1:
-            return False
-        raise GitError(explain("diff", str(exc.stderr))) from None
-    return True
+    code, err = status(
+        repo, "diff", "--cached", "--quiet", "--end-of-options", commit, "--", *specs
+    )
+    if code not in (0, 1):
+        raise GitError(explain("diff", err))
+    return code == 0
 
 
 def commit(
@@ -201,14 +198,10 @@ def blob_packer(root: Path) -> Iterator[Callable[[bytes], None]]:
     Raises:
         GitError: when `root` is not in a git repository.
     """
-    import git
-
     with opened(root) as repo:
         try:
-            proc: Any = repo.repo.git.fast_import(
-                "--quiet", as_process=True, istream=subprocess.PIPE
-            )
-        except (git.GitCommandNotFound, OSError):
+            proc: Any = start(repo, "fast_import", "--quiet")
+        except GitError:
             proc = None
         pending: list[bytes] = []
         size = 0
