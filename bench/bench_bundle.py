@@ -68,7 +68,7 @@ def make_dossier(root: Path, n: int) -> None:
     """A dossier with versions geldend, v1, v2 and n responses (a fifth one campaign)."""
     sys.path.insert(0, str(ROOT / "src"))
     from wetgeving import dossier as dossier_mod
-    from wetgeving import history
+    from wetgeving import gitrepo, history
     from wetgeving.consultation.fileformat import render
     from wetgeving.consultation.model import Disposition, Point, Response
 
@@ -78,7 +78,7 @@ def make_dossier(root: Path, n: int) -> None:
         encoding="utf-8",
     )
     (root / "drafts").mkdir()
-    history.init_repository(root)
+    gitrepo.init_repository(root)
     d = dossier_mod.load(root)
     for name in ("geldend", "v1", "v2"):
         shutil.copyfile(DRAFTS / f"{name}.md", root / "drafts" / "273f.md")

@@ -16,7 +16,7 @@ from wetgeving.amend.build import make_bill, verify
 from wetgeving.cli.app import app
 from wetgeving.compare.engine import compare_versions
 from wetgeving.errors import AmendError
-from wetgeving.text.load import load_versions
+from wetgeving.versiontext import load_versions
 
 GOLDEN = Path(__file__).parent / "golden" / "amend"
 runner = CliRunner()

@@ -15,7 +15,7 @@ from wetgeving.amend.model import Bill
 from wetgeving.amend.render import render_text
 from wetgeving.compare.engine import compare_versions
 from wetgeving.text.bwb import import_bwb
-from wetgeving.text.load import VersionText
+from wetgeving.versiontext import VersionText
 
 BWB = Path(__file__).parent / "fixtures" / "bwb"
 REGULATION = "Wetboek van Strafrecht"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.model import Bill, Seg
 from wetgeving.compare.engine import compare_versions
-from wetgeving.text.load import VersionText
 from wetgeving.text.parse import parse
+from wetgeving.versiontext import VersionText
 
 # Few words, so quotations must grow to be unique and the same phrase recurs.
 WORDS = [

@@ -10,7 +10,7 @@ from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.reader import read_instructions
 from wetgeving.amend.render import render_text
 from wetgeving.compare.engine import compare_versions
-from wetgeving.text.load import VersionText
+from wetgeving.versiontext import VersionText
 
 REGULATION = "Wetboek van Strafrecht"
 

@@ -8,16 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from wetgeving import dossier as dossier_mod
-from wetgeving import history
+from wetgeving import gitrepo, history
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.content import read_content
 from wetgeving.amend.reader import paragraphs
 from wetgeving.amend.render import render_text
 from wetgeving.compare.engine import compare_versions
-from wetgeving.text.load import VersionText
 from wetgeving.text.model import Regeling
 from wetgeving.text.parse import parse
 from wetgeving.text.render import render_markdown
+from wetgeving.versiontext import VersionText
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES_FILE = FIXTURES / "amend" / "voorbeelden-wijzigingsopdrachten.json"
@@ -53,7 +53,7 @@ def make_dossier(root: Path, versions: dict[str, str]) -> dossier_mod.Dossier:
         encoding="utf-8",
     )
     (root / "drafts").mkdir(exist_ok=True)
-    history.init_repository(root)
+    gitrepo.init_repository(root)
     d = dossier_mod.load(root)
     for name, text in versions.items():
         (root / "drafts" / "273f.md").write_text(text, encoding="utf-8")

@@ -149,9 +149,9 @@ def test_show_unknown_lists_known(dossier: Path) -> None:
 
 def test_stale_index_lock(dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A git lock left by a crashed process is named with what to do (exit 5)."""
-    from wetgeving import gitwrite
+    from wetgeving.gitrepo import write
 
-    monkeypatch.setattr(gitwrite, "INDEX_LOCK_WAIT", 0.1)
+    monkeypatch.setattr(write, "INDEX_LOCK_WAIT", 0.1)
     lock = dossier / ".git" / "index.lock"
     lock.touch()
     assert wet("--dossier", str(dossier), "version", "create", "v1", "-m", "x") == (

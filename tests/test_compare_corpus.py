@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from test_compare import V
 from wetgeving import dossier as dossier_mod
-from wetgeving import history
+from wetgeving import gitrepo, history
 from wetgeving.cli.app import app
 from wetgeving.compare import Comparison, compare_versions, describe_article
 from wetgeving.compare.items import counts
@@ -119,7 +119,7 @@ def _dossier(root: Path) -> dossier_mod.Dossier:
     )
     for folder in ("drafts", "consultation_responses", "templates", "toelichting"):
         (root / folder).mkdir()
-    history.init_repository(root)
+    gitrepo.init_repository(root)
     d = dossier_mod.load(root)
     for name, xml in (("sr2009", OLD), ("sr2013", NEW)):
         (root / "drafts" / "sr.md").write_text(import_bwb(BWB / xml).markdown, encoding="utf-8")

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from wetgeving import dossier as dossier_mod
-from wetgeving import history
+from wetgeving import gitrepo, history
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -20,7 +20,7 @@ def make_dossier(root: Path, versions: tuple[str, ...] = ("v1", "v2")) -> dossie
     )
     for folder in ("drafts", "consultation_responses"):
         (root / folder).mkdir(exist_ok=True)
-    history.init_repository(root)
+    gitrepo.init_repository(root)
     d = dossier_mod.load(root)
     for name in versions:
         shutil.copyfile(FIXTURES / "drafts" / f"{name}.md", root / "drafts" / "273f.md")

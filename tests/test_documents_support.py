@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from wetgeving import dossier as dossier_mod
-from wetgeving import history
+from wetgeving import gitrepo, history
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCRIPT = "<script>alert(1)</script>"
@@ -25,7 +25,7 @@ def make_dossier(
     )
     for folder in ("drafts", "consultation_responses", "templates", "toelichting"):
         (root / folder).mkdir(exist_ok=True)
-    history.init_repository(root)
+    gitrepo.init_repository(root)
     d = dossier_mod.load(root)
     for name in versions:
         shutil.copyfile(FIXTURES / "drafts" / f"{name}.md", root / "drafts" / "273f.md")

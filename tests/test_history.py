@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from wetgeving import dossier as dossier_mod
-from wetgeving import gitwrite, history
+from wetgeving import gitrepo, history, parsecache, versiontext
 from wetgeving.dossier import Dossier
 from wetgeving.errors import GitError, ParseError, UsageError, VersionError
-from wetgeving.text import load
+from wetgeving.gitrepo import repo as gitrepo_repo
+from wetgeving.gitrepo import write as gitrepo_write
 
 
 def git(root: Path, *args: str) -> str:
@@ -99,7 +100,7 @@ def test_bad_names_refused_before_git(
     def no_git() -> None:
         raise AssertionError("git was started")
 
-    monkeypatch.setattr(gitwrite, "import_git", no_git)
+    monkeypatch.setattr(gitrepo_repo, "import_git", no_git)
     with pytest.raises(VersionError, match=r"^ongeldige versienaam "):
         history.create_version(d, name, "bericht")
 
@@ -157,7 +158,7 @@ def test_snapshot_resolves_versions_revisions_and_werk(tmp_path: Path, fixtures:
     snap = history.snapshot(d, "v1")
     assert (snap.name, snap.commit) == ("v1", v1.commit)
     assert snap.files == {"drafts/273f.md": text1}
-    assert snap.blobs == {"drafts/273f.md": history.blob_id(text1)}
+    assert snap.blobs == {"drafts/273f.md": gitrepo.blob_id(text1)}
     assert history.snapshot(d, "HEAD~1").commit == v1.commit
     assert history.snapshot(d, "HEAD~1").name == "HEAD~1"
     assert history.snapshot(d, "v2~1").commit == v1.commit
@@ -179,9 +180,9 @@ def test_snapshots_read_several_versions_at_once(tmp_path: Path, fixtures: Path)
     assert history.snapshots(d, revs) == [history.snapshot(d, rev) for rev in revs]
     with pytest.raises(VersionError, match="onbekende versie of revisie 'v9'"):
         history.snapshots(d, ["v1", "v9"])
-    texts = load.load_versions(d, ["v1", "v2"])
+    texts = versiontext.load_versions(d, ["v1", "v2"])
     assert [t.name for t in texts] == ["v1", "v2"]
-    assert texts[1].regelingen == load.load_version(d, "v2").regelingen
+    assert texts[1].regelingen == versiontext.load_version(d, "v2").regelingen
 
 
 def test_snapshot_lists_only_draft_markdown_sorted(tmp_path: Path, fixtures: Path) -> None:
@@ -291,7 +292,7 @@ def test_git_missing(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyP
 def test_stale_index_lock(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A left-over .git/index.lock is named, with what to do, and nothing is recorded."""
     d = make_dossier(tmp_path / "d", fixtures)
-    monkeypatch.setattr(gitwrite, "INDEX_LOCK_WAIT", 0.1)
+    monkeypatch.setattr(gitrepo_write, "INDEX_LOCK_WAIT", 0.1)
     lock = d.root / ".git" / "index.lock"
     lock.write_text("", encoding="utf-8")
     head = git(d.root, "rev-parse", "HEAD")
@@ -312,14 +313,14 @@ def test_commit_paths_commits_only_those(tmp_path: Path, fixtures: Path) -> None
     (d.root / "consultation_responses").mkdir()
     (d.root / "consultation_responses" / "r1.md").write_text("reactie", encoding="utf-8")
     (d.root / "los.txt").write_text("los", encoding="utf-8")
-    sha = history.commit_paths(d, [Path("consultation_responses/r1.md")], "Reactie 1")
+    sha = gitrepo.commit_paths(d.root, [Path("consultation_responses/r1.md")], "Reactie 1")
     assert git(d.root, "rev-parse", "HEAD") == sha
     assert git(d.root, "show", "--name-only", "--format=", "HEAD") == (
         "consultation_responses/r1.md"
     )
-    assert history.commit_paths(d, [d.root / "consultation_responses" / "r1.md"], "x") == sha
+    assert gitrepo.commit_paths(d.root, [d.root / "consultation_responses" / "r1.md"], "x") == sha
     with pytest.raises(UsageError):
-        history.commit_paths(d, [tmp_path / "elders.txt"], "buiten")
+        gitrepo.commit_paths(d.root, [tmp_path / "elders.txt"], "buiten")
 
 
 def test_commit_refused_by_a_hook_leaves_nothing_staged(tmp_path: Path, fixtures: Path) -> None:
@@ -331,7 +332,7 @@ def test_commit_refused_by_a_hook_leaves_nothing_staged(tmp_path: Path, fixtures
     (d.root / "consultation_responses").mkdir()
     (d.root / "consultation_responses" / "r1.md").write_text("reactie", encoding="utf-8")
     with pytest.raises(GitError, match=r"^git commit mislukt \(afsluitcode 1\)$"):
-        history.commit_paths(d, [Path("consultation_responses/r1.md")], "Reactie 1")
+        gitrepo.commit_paths(d.root, [Path("consultation_responses/r1.md")], "Reactie 1")
     assert git(d.root, "diff", "--cached", "--name-only") == ""
     with pytest.raises(GitError):
         history.create_version(d, "v1", "Eerste concept")
@@ -361,21 +362,21 @@ def test_load_version_parses_and_caches(
     tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """load_version parses each draft once per blob and keeps a disk cache in .git."""
-    monkeypatch.setattr(load, "_MEMORY", {})
+    monkeypatch.setattr(parsecache, "_MEMORY", {})
     d = make_dossier(tmp_path / "d", fixtures)
     history.create_version(d, "v1", "Eerste concept")
-    first = load.load_version(d, "v1")
+    first = versiontext.load_version(d, "v1")
     assert first.name == "v1"
     assert [r.path for r in first.regelingen] == ["drafts/273f.md"]
     assert first.regelingen[0].find("art.273f") is not None
-    again = load.load_version(d, "werk")
+    again = versiontext.load_version(d, "werk")
     assert again.commit is None
     assert again.regelingen[0] is first.regelingen[0]
     assert list((d.root / ".git" / "wetgeving-cache").glob("*.pickle"))
-    load._MEMORY.clear()
+    parsecache._MEMORY.clear()
     calls: list[str] = []
-    monkeypatch.setattr(load, "parse_bytes", lambda data, path: calls.append(path))
-    assert load.load_version(d, "v1").regelingen == first.regelingen
+    monkeypatch.setattr(parsecache, "parse_bytes", lambda data, path: calls.append(path))
+    assert versiontext.load_version(d, "v1").regelingen == first.regelingen
     assert calls == []  # read back from the disk cache, not parsed again
 
 
@@ -385,10 +386,10 @@ def test_load_version_parse_error_names_version_file_line(tmp_path: Path, fixtur
     (d.root / "drafts" / "kapot.md").write_text("## Artikel 1\n\nTekst.\n", encoding="utf-8")
     history.create_version(d, "v1", "Eerste concept")
     with pytest.raises(ParseError) as err:
-        load.load_version(d, "v1")
+        versiontext.load_version(d, "v1")
     assert err.value.message.startswith("in versie v1: drafts/kapot.md:1: ")
     with pytest.raises(ParseError) as err:
-        load.load_version(d, "werk")
+        versiontext.load_version(d, "werk")
     assert err.value.message.startswith("in de werkmap: drafts/kapot.md:1: ")
 
 
@@ -396,7 +397,7 @@ def test_werk_needs_no_repository(tmp_path: Path, fixtures: Path) -> None:
     """The working tree can be read and parsed without git or a repository."""
     d = make_dossier(tmp_path / "d", fixtures, repo=False)
     assert list(history.snapshot(d, "werk").files) == ["drafts/273f.md"]
-    assert load.load_version(d, "werk").regelingen[0].find("art.273f") is not None
+    assert versiontext.load_version(d, "werk").regelingen[0].find("art.273f") is not None
 
 
 def test_push_of_branch_alone_keeps_versions(tmp_path: Path, fixtures: Path) -> None:
@@ -410,3 +411,37 @@ def test_push_of_branch_alone_keeps_versions(tmp_path: Path, fixtures: Path) -> 
     clone = tmp_path / "kloon"
     git(tmp_path, "clone", "-q", str(remote), str(clone))
     assert [v.name for v in history.list_versions(dossier_mod.load(clone))] == ["v1"]
+
+
+def test_record_version_refuses_a_draft_that_does_not_parse(tmp_path: Path, fixtures: Path) -> None:
+    """The library's record_version (not only the CLI) never records a draft that does not parse.
+
+    The error names file and line; no commit, no tag, nothing staged, the work tree untouched.
+    """
+    d = make_dossier(tmp_path / "d", fixtures)
+    versiontext.record_version(d, "v1", "Eerste concept")
+    head = git(d.root, "rev-parse", "HEAD")
+    broken = "## Artikel 1\n\nTekst.\n"
+    (d.root / "drafts" / "kapot.md").write_text(broken, encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        versiontext.record_version(d, "v2", "Tweede concept")
+    assert err.value.message.startswith("in de werkmap: drafts/kapot.md:1: ")
+    assert git(d.root, "rev-parse", "HEAD") == head
+    assert git(d.root, "tag", "--list", "versie/v2") == ""
+    assert git(d.root, "diff", "--cached", "--name-only") == ""
+    assert [v.name for v in history.list_versions(d)] == ["v1"]
+    assert (d.root / "drafts" / "kapot.md").read_text(encoding="utf-8") == broken
+
+
+def test_record_version_records_and_caches_a_draft_that_parses(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    """record_version records parsing drafts as a version and leaves their trees in the cache."""
+    d = make_dossier(tmp_path / "d", fixtures)
+    info = versiontext.record_version(d, "v1", "Eerste concept")
+    assert info.name == "v1"
+    assert [v.name for v in history.list_versions(d)] == ["v1"]
+    blob = history.snapshot(d, "v1").blobs["drafts/273f.md"]
+    cache = gitrepo.cache_dir(d.root)
+    assert cache is not None
+    assert parsecache.disk_path(cache, blob).exists()

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from wetgeving import dossier as dossier_mod
+from wetgeving import parsecache, versiontext
 from wetgeving.errors import ParseError
-from wetgeving.text import load, segments
+from wetgeving.text import segments
 from wetgeving.text.bwb import import_bwb
 from wetgeving.text.model import Regeling
 
@@ -61,9 +62,9 @@ def test_whole_code_from_git_reads_as_a_plain_parse(tmp_path: Path, codes: list[
 
     d = _dossier(tmp_path / "d", codes)
     shutil.rmtree(d.root / ".git" / "wetgeving-cache", ignore_errors=True)
-    load._MEMORY.clear()
+    parsecache._MEMORY.clear()
     segments.forget()
-    texts = load.load_versions(d, ["v1", "v2"])
+    texts = versiontext.load_versions(d, ["v1", "v2"])
     segments.forget()
     for text, code in zip(texts, codes, strict=True):
         assert signature(text.regelingen[0]) == signature(parse(code, "drafts/sr.md"))
@@ -76,11 +77,11 @@ def test_parse_error_in_a_large_version_names_version_file_and_line(
     broken = codes[1].replace("## Artikel 273f\n", "## Artikel 273f\n\n1) fout\n", 1)
     d = _dossier(tmp_path / "d", [codes[0], broken])
     shutil.rmtree(d.root / ".git" / "wetgeving-cache", ignore_errors=True)
-    load._MEMORY.clear()
+    parsecache._MEMORY.clear()
     segments.forget()
     line = broken[: broken.index("1) fout")].count("\n") + 1
     with pytest.raises(ParseError) as err:
-        load.load_versions(d, ["v1", "v2"])
+        versiontext.load_versions(d, ["v1", "v2"])
     assert err.value.message == (
         f"in versie v2: drafts/sr.md:{line}: nummer met ')' gevonden; gebruik een punt ('1.')"
     )
@@ -100,11 +101,11 @@ def test_cold_diff_of_a_whole_code_equals_the_diff_of_whole_trees(
     d = _dossier(tmp_path / "d", codes)
     cache = d.root / ".git" / "wetgeving-cache"
     shutil.rmtree(cache, ignore_errors=True)
-    load._MEMORY.clear()
+    parsecache._MEMORY.clear()
     segments.forget()
     cold = compare_revisions(d, "v1", "v2")
     assert not list(cache.glob("*.pickle"))
-    whole = load.load_versions(d, ["v1", "v2"])  # parsed whole, and cached
+    whole = versiontext.load_versions(d, ["v1", "v2"])  # parsed whole, and cached
     assert len(list(cache.glob("*.pickle"))) == 2
     warm = compare_revisions(d, "v1", "v2")
     assert cold.changes == warm.changes and cold.warnings == warm.warnings

@@ -22,11 +22,11 @@ from wetgeving.errors import ParseError
 from wetgeving.text import bwb
 from wetgeving.text.check import check_text
 from wetgeving.text.concept import read_concept
-from wetgeving.text.load import VersionText
 from wetgeving.text.model import Regeling
 from wetgeving.text.parse import parse
 from wetgeving.text.wordnumbering import Numbering, formatted
 from wetgeving.text.wordread import read_paragraphs
+from wetgeving.versiontext import VersionText
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DOCX = FIXTURES / "docx"

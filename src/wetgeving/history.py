@@ -14,26 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import confine
+from wetgeving import confine, gitrepo
 from wetgeving.errors import GitError, UsageError, VersionError
-from wetgeving.gitread import Reader, explain, parse_tree
-from wetgeving.gitwrite import blob_packer as blob_packer
-from wetgeving.gitwrite import commit_paths as commit_paths
-from wetgeving.gitwrite import (
-    has_head,
-    locked,
-    open_repo,
-    run,
-    same,
-    tree_files,
-    unstaged_on_failure,
-)
-from wetgeving.gitwrite import init_repository as init_repository
-from wetgeving.gitwrite import repository_root as repository_root
 
 if TYPE_CHECKING:
-    from git import Repo
-
     from wetgeving.dossier import Dossier
 
 TRAILER = "Wetgeving-Versie"
@@ -44,8 +28,6 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 # Revisions: commit ids, branch names, HEAD~2, v1^, main@{1} is not needed and not allowed.
 _REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^-]{0,199}")
 _RESERVED = {"werk", "head", "fetch_head", "orig_head", "merge_head"}
-_FIELD = "\x00"
-_RECORD = "\x1e"
 
 
 @dataclass(frozen=True)
@@ -76,14 +58,14 @@ class Snapshot:
         commit: Full commit id; None for the working tree.
         files: Path relative to the dossier root ("drafts/273f.md") -> bytes, sorted by path.
         blobs: Path -> git blob id (empty for the working tree).
-        git_dir: The repository's git folder (None for the working tree).
+        cache: The folder of the parse cache (None for the working tree).
     """
 
     name: str
     commit: str | None
     files: dict[str, bytes]
     blobs: dict[str, str]
-    git_dir: Path | None = None
+    cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -129,28 +111,12 @@ def _strip_trailer(message: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _log_args() -> list[str]:
-    # git expands %x00 and %x1e itself: arguments cannot hold NUL bytes.
-    fmt = "%x00".join(
-        ["%H", "%aI", "%an", f"%(trailers:key={TRAILER},valueonly,separator=%x1f)", "%B"]
-    )
-    return [
-        "log", "--topo-order", f"--format={fmt}%x1e", "-E", f"--grep=^{TRAILER}:", "HEAD", "--"
-    ]  # fmt: skip
+def _versions(repo: gitrepo.Repository) -> list[VersionInfo]:
+    """The versions recorded in the history of HEAD, oldest first."""
+    return _claims(repo)[0]
 
 
-def _versions(repo: Repo) -> list[VersionInfo]:
-    if not has_head(repo):
-        return []
-    args = _log_args()
-    return _parse_versions(run(repo, args[0], *args[1:], strip_newline_in_stdout=False))
-
-
-def _parse_versions(out: str) -> list[VersionInfo]:
-    return _parse_claims(out)[0]
-
-
-def _parse_claims(out: str) -> tuple[list[VersionInfo], list[VersionInfo]]:
+def _claims(repo: gitrepo.Repository) -> tuple[list[VersionInfo], list[VersionInfo]]:
     """The versions, oldest first, and the later commits that claim a name already recorded.
 
     The first recording of a name is the version: a later commit carrying the same trailer (a
@@ -160,17 +126,15 @@ def _parse_claims(out: str) -> tuple[list[VersionInfo], list[VersionInfo]]:
     seen: set[str] = set()
     found: list[VersionInfo] = []
     ignored: list[VersionInfo] = []
-    # git log lists children before parents (--topo-order): read it backwards, oldest first.
-    for record in reversed(out.split(_RECORD)):
-        parts = record.lstrip("\n").split(_FIELD)
-        if len(parts) != 5:
-            continue
-        commit, date, author, names, message = parts
-        for name in names.strip().split("\x1f"):
+    # The log lists children before parents (topological order): read it oldest first.
+    for logged in reversed(gitrepo.commits_with_trailer(repo, TRAILER)):
+        for name in logged.values:
             name = name.strip()
             if not name or not _is_name(name):
                 continue
-            info = VersionInfo(name, commit, date, author, _strip_trailer(message))
+            info = VersionInfo(
+                name, logged.commit, logged.date, logged.author, _strip_trailer(logged.message)
+            )
             if name in seen:
                 ignored.append(info)
                 continue
@@ -189,7 +153,8 @@ def _is_name(name: str) -> bool:
 
 def list_versions(dossier: Dossier) -> list[VersionInfo]:
     """Return the versions recorded in the history of HEAD, oldest first."""
-    return _reader_versions(Reader(dossier.root))
+    with gitrepo.opened(dossier.root) as repo:
+        return _versions(repo)
 
 
 def version_problems(dossier: Dossier) -> list[str]:
@@ -200,27 +165,16 @@ def version_problems(dossier: Dossier) -> list[str]:
     Raises:
         GitError: when git fails.
     """
-    reader = Reader(dossier.root)
-    proc = reader.proc(*_log_args())
-    if proc.returncode != 0:
-        return []  # no commit yet: nothing recorded, nothing to disagree
-    versions, ignored = _parse_claims(proc.stdout.decode("utf-8", "replace"))
+    with gitrepo.opened(Path(dossier.root)) as repo:
+        versions, ignored = _claims(repo)
+        tags = gitrepo.tags(repo, TAG_PREFIX)
     by_name = {v.name: v for v in versions}
     problems = [
         f"commit {c.commit[:10]} noemt zich versie '{c.name}', maar die is al vastgelegd in"
         f" {by_name[c.name].commit[:10]}; de latere commit telt niet als versie"
         for c in ignored
     ]
-    refs = reader.run(
-        "for-each-ref",
-        "for-each-ref",
-        "--format=%(refname)%00%(objectname)%00%(*objectname)",
-        "refs/tags/" + TAG_PREFIX,
-    ).decode("utf-8", "replace")
-    for line in refs.splitlines():
-        ref, obj, peeled = [*line.split("\0"), "", ""][:3]
-        name = ref[len("refs/tags/" + TAG_PREFIX) :]
-        target = peeled or obj
+    for name, target in tags:
         if name in by_name and target != by_name[name].commit:
             commit = by_name[name].commit[:10]
             problems.append(
@@ -268,56 +222,18 @@ def uncommitted(dossier: Dossier, folder: str) -> list[str]:
     Raises:
         GitError: when git fails.
     """
-    reader = Reader(Path(dossier.root))
-    # --no-optional-locks: a status must not take the index lock a writer may be waiting for.
-    args = ("--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all")
-    out = reader.run("status", *args, "--", folder).decode("utf-8", "surrogateescape")
-    found: list[str] = []
-    fields = iter(out.split("\0"))
-    for field in fields:
-        if len(field) < 4:
-            continue
-        state, path = field[:2], field[3:]
-        if state[0] in "RC":
-            next(fields, None)  # the old name of a rename
-        if "D" not in state and path.startswith(reader.prefix):
-            found.append(path[len(reader.prefix) :])
-    return sorted(found)
+    with gitrepo.opened(Path(dossier.root)) as repo:
+        return gitrepo.uncommitted(repo, folder)
 
 
-def blob_id(data: bytes) -> str:
-    """Return the git blob id of `data` (as `git hash-object` would), without running git."""
-    import hashlib  # only here: loading OpenSSL costs more than reading a version from git
-
-    return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
-def _reader_versions(reader: Reader) -> list[VersionInfo]:
-    proc = reader.proc(*_log_args())
-    if proc.returncode != 0:
-        if reader.proc("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            return []  # no commit yet
-        raise GitError(explain("log", proc.stderr.decode("utf-8", "replace")))
-    return _parse_versions(proc.stdout.decode("utf-8", "replace"))
-
-
-def _resolve(reader: Reader, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
+def _resolve(repo: gitrepo.Repository, rev: str, versions: list[VersionInfo]) -> tuple[str, str]:
     by_name, target = _target(rev, versions)
     if target is None:
         return rev, by_name[rev].commit
-    proc = reader.proc("rev-parse", "--verify", "--quiet", "--end-of-options", target + "^{commit}")
-    commit = proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
-    if not commit:
+    commit = gitrepo.resolve(repo, target)
+    if commit is None:
         raise VersionError(f"onbekende versie of revisie '{rev}'; {_known(versions)}")
     return rev, commit
-
-
-def _tree_listing(reader: Reader, commit: str) -> dict[str, str]:
-    base = reader.prefix + "drafts"
-    out = reader.run(
-        "ls_tree", "ls-tree", "--full-tree", "-r", "-z", "--end-of-options", commit, "--", base
-    )
-    return parse_tree(out.decode("utf-8", "surrogateescape"), base, reader.prefix)
 
 
 def snapshot(dossier: Dossier, rev: str) -> Snapshot:
@@ -343,11 +259,12 @@ def snapshots(dossier: Dossier, revs: list[str]) -> list[Snapshot]:
     committed = [rev for rev in revs if rev != WORKTREE]
     if not committed:
         return [_worktree(dossier) for _ in revs]
-    reader = Reader(dossier.root)
-    versions = _reader_versions(reader)
-    resolved = {rev: _resolve(reader, rev, versions) for rev in dict.fromkeys(committed)}
-    # One `git cat-file` for the drafts of every version; a blob two versions share is read once.
-    trees, contents = reader.drafts([commit for _, commit in resolved.values()])
+    with gitrepo.opened(dossier.root) as repo:
+        versions = _versions(repo)
+        resolved = {rev: _resolve(repo, rev, versions) for rev in dict.fromkeys(committed)}
+        # A blob two versions share is read once.
+        trees, contents = gitrepo.drafts(repo, [commit for _, commit in resolved.values()])
+        cache = repo.cache
     found = {
         rev: (name, commit, tree)
         for (rev, (name, commit)), tree in zip(resolved.items(), trees, strict=True)
@@ -359,7 +276,7 @@ def snapshots(dossier: Dossier, revs: list[str]) -> list[Snapshot]:
             continue
         name, commit, tree = found[rev]
         files = {path: contents[sha] for path, sha in tree.items()}
-        out.append(Snapshot(name, commit, files, tree, reader.git_dir))
+        out.append(Snapshot(name, commit, files, tree, cache))
     return out
 
 
@@ -369,20 +286,12 @@ def show_version(dossier: Dossier, name: str) -> VersionDetail:
     Raises:
         VersionError: when `name` is not a recorded version (listing the known versions).
     """
-    reader = Reader(dossier.root)
-    versions = _reader_versions(reader)
-    info = next((v for v in versions if v.name == name), None)
-    if info is None:
-        raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
-    return VersionDetail(info, tuple(_tree_listing(reader, info.commit)))
-
-
-def cache_dir(dossier: Dossier) -> Path | None:
-    """Return the folder for cached parse results inside `.git`, or None outside a repository."""
-    try:
-        return Reader(dossier.root).git_dir / "wetgeving-cache"
-    except GitError:
-        return None
+    with gitrepo.opened(dossier.root) as repo:
+        versions = _versions(repo)
+        info = next((v for v in versions if v.name == name), None)
+        if info is None:
+            raise VersionError(f"onbekende versie '{name}'; {_known(versions)}")
+        return VersionDetail(info, tuple(gitrepo.drafts_tree(repo, info.commit)))
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -406,7 +315,8 @@ def create_version(
     """Record the current `drafts/` as version `name`: one commit of exactly those paths.
 
     `check` is given the drafts as they are about to be recorded, under the repository lock, and
-    raises when they must not be recorded (a draft that does not parse).
+    raises when they must not be recorded. `versiontext.record_version` passes the parse here:
+    that is the library's entry point that never records a draft that does not parse.
 
     Raises:
         VersionError: invalid or existing name, or nothing to record.
@@ -415,38 +325,34 @@ def create_version(
     """
     check_name(name)
     text = _check_message(message)
-    with open_repo(dossier) as (repo, prefix), locked(repo):
+    with gitrepo.writing(dossier.root) as repo:
         versions = _versions(repo)
         if any(v.name == name for v in versions):
             raise VersionError(f"versie '{name}' bestaat al; kies een andere naam")
         tag = TAG_PREFIX + name
-        if repo.git.tag("--list", tag).strip():
+        if gitrepo.tag_exists(repo, tag):
             raise VersionError(
                 f"tag '{tag}' bestaat al maar is geen vastgelegde versie; kies een andere naam "
                 f"of verwijder de tag met 'git tag -d {tag}'"
             )
-        drafts = prefix + "drafts"
         worktree = _worktree(dossier)
-        files = worktree.files
         if check is not None:
             check(worktree)
-        head = has_head(repo)
-        tracked = head and bool(tree_files(repo, "HEAD", prefix))
-        if not files and not tracked:
+        head = gitrepo.head(repo)
+        tracked = head is not None and bool(gitrepo.drafts_tree(repo, head))
+        if not worktree.files and not tracked:
             raise VersionError("niets vast te leggen: drafts/ bevat geen .md-bestanden")
-        with unstaged_on_failure(repo, drafts):
-            run(repo, "add", "-A", "--", drafts)
-            if versions and same(repo, versions[-1].commit, drafts):
+        with gitrepo.staged(repo, "drafts"):
+            if versions and gitrepo.same(repo, versions[-1].commit, "drafts"):
                 raise VersionError(
                     f"niets vast te leggen: drafts/ is gelijk aan versie '{versions[-1].name}'"
                 )
             full = f"{text}\n\n{TRAILER}: {name}\n"
             # --only with the drafts path: other staged files stay staged and out of this commit;
             # --allow-empty records a version of text that HEAD already holds.
-            run(repo, "commit", "--quiet", "--only", "--allow-empty", "-m", full, "--", drafts)
-        commit = repo.head.commit.hexsha
+            commit = gitrepo.commit(repo, full, "drafts", allow_empty=True)
         with contextlib.suppress(GitError):  # the trailer is the record; the tag is a courtesy
-            run(repo, "tag", tag, commit)
+            gitrepo.add_tag(repo, tag, commit)
         info = next((v for v in _versions(repo) if v.name == name), None)
         if info is None:  # pragma: no cover - git dropped our trailer
             raise GitError(f"versie '{name}' is vastgelegd als {commit} maar niet terug te vinden")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from wetgeving import dossier as dossier_mod
 from wetgeving import files
-from wetgeving.errors import DossierError, GitError, UsageError
-from wetgeving.gitread import explain
+from wetgeving.errors import DossierError, UsageError
 
 _BWB = re.compile(r"BWBR\d{7}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -54,7 +52,7 @@ def create(path: Path, title: str, regulation: str, bwb: str) -> Created:
         DossierError: a dossier is already there, or the folder cannot be made.
         GitError: git missing, without a name and e-mail address, or refusing.
     """
-    from wetgeving import history
+    from wetgeving import gitrepo
 
     title = check_text("--titel", title)
     regulation = check_text("--regeling", regulation)
@@ -71,9 +69,10 @@ def create(path: Path, title: str, regulation: str, bwb: str) -> Created:
         existing = existing.parent
     if not existing.is_dir():
         raise UsageError(f"{path}: {existing} is een bestand, geen map")
-    in_repo = history.repository_root(root) is not None
+    in_repo = gitrepo.repository_root(root) is not None
     if not in_repo:
-        _check_identity(existing)
+        # Refuse before writing when git could not make the first commit for lack of a name.
+        gitrepo.check_identity(existing)
     try:
         written = _write_files(root, config, dossier_mod.config_text(title, regulation, bwb))
     except FileExistsError:
@@ -83,18 +82,9 @@ def create(path: Path, title: str, regulation: str, bwb: str) -> Created:
         raise DossierError(message) from None
     if in_repo:
         return Created(root, None)
-    history.init_repository(root)
+    gitrepo.init_repository(root)
     new = dossier_mod.load(root)
-    return Created(root, history.commit_paths(new, written, "Nieuw dossier: " + title))
-
-
-def _check_identity(here: Path) -> None:
-    """Refuse before writing when git could not make the first commit for lack of a name."""
-    git = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
-    for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):  # a commit needs both
-        proc = subprocess.run([git, "var", ident], cwd=here, capture_output=True, check=False)
-        if proc.returncode != 0:  # "Author identity unknown"
-            raise GitError(explain("var", proc.stderr.decode("utf-8", "replace")))
+    return Created(root, gitrepo.commit_paths(new.root, written, "Nieuw dossier: " + title))
 
 
 def _write_files(root: Path, config: Path, text: str) -> list[Path]:

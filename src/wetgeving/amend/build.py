@@ -170,8 +170,8 @@ def amend(
         AmendError: the bill fails its own check (naming the provision).
     """
     from wetgeving.compare.engine import compare_versions
-    from wetgeving.text.load import load_versions
     from wetgeving.text.refs import parse_ref
+    from wetgeving.versiontext import load_versions
 
     old_text, new_text = load_versions(dossier, [old, new])
     comparison = compare_versions(old_text, new_text)

@@ -71,8 +71,8 @@ def apply_file(
     from wetgeving import history
     from wetgeving.amend.apply import apply_bill
     from wetgeving.amend.reader import read_instructions
-    from wetgeving.text.load import version_texts
     from wetgeving.text.render import render_markdown
+    from wetgeving.versiontext import version_texts
 
     source = str(path)
     reading = read_instructions(read_file(path), source)

@@ -127,9 +127,9 @@ def show(
 ) -> None:
     """Toon de tekst van een versie (of van de werkmap) als tekst, Markdown, JSON of Word."""
     from wetgeving.errors import UsageError
-    from wetgeving.text.load import load_version
     from wetgeving.text.refs import select
     from wetgeving.text.render import article_markdown, regeling_dict, render_markdown, render_text
+    from wetgeving.versiontext import load_version
 
     if format_ not in ("text", "markdown", "json", "docx"):
         raise UsageError(f"onbekend formaat '{format_}'; kies text, markdown, json of docx")

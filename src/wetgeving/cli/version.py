@@ -40,7 +40,7 @@ def create(
     niet te lezen is (zie 'wetgeving check') wordt niet vastgelegd.
     """
     from wetgeving.errors import UsageError
-    from wetgeving.text.load import record_version
+    from wetgeving.versiontext import record_version
 
     if message is None:
         raise UsageError('geef een omschrijving met -m, bijvoorbeeld -m "Consultatieversie"')

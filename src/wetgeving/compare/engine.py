@@ -35,7 +35,7 @@ def compare_versions(
         article: Limit the result to this article ("273f", "enig artikel") or bijlage
             ("bijlage I"); changes that move provisions into or out of it are kept.
         shared: Ids of articles ("art.251") that both versions hold unchanged and that their
-            trees leave out (see `text.load.compared_texts`).
+            trees leave out (see `versiontext.compared_texts`).
 
     Raises:
         ProvisionRefError: when `article` exists in neither version.

@@ -56,7 +56,7 @@ def compare_revisions(
     reading = _Reading(dossier, [old, new])
     reading.start()
     from wetgeving.compare.engine import compare_versions
-    from wetgeving.text.load import compared_texts
+    from wetgeving.versiontext import compared_texts
 
     old_snap, new_snap = reading.result()
     old_text, new_text, shared = compared_texts(dossier, old_snap, new_snap)

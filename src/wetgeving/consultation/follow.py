@@ -133,7 +133,7 @@ def followers(dossier: Dossier, versions: Iterable[str], against: str) -> dict[s
         VersionError: unknown version.
     """
     from wetgeving.compare import compare_versions
-    from wetgeving.text.load import load_versions
+    from wetgeving.versiontext import load_versions
 
     consulted = sorted(set(versions))
     # One git read for all of them.

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from wetgeving import confine, files
 from wetgeving.consultation.fileformat import read
 from wetgeving.consultation.model import ID_RE
-from wetgeving.consultation.paths import git_dir, responses_dir
+from wetgeving.consultation.paths import responses_dir
 from wetgeving.consultation.summary import UNLINKED as UNLINKED
 from wetgeving.consultation.summary import Entry as Entry
 from wetgeving.consultation.summary import PointSummary as PointSummary
@@ -53,8 +53,10 @@ _RACY_FINE_NS = 100_000_000
 
 
 def _path(dossier: Dossier) -> Path | None:
-    gdir = git_dir(Path(dossier.root))
-    return None if gdir is None else gdir / "wetgeving-cache" / NAME
+    from wetgeving import gitrepo
+
+    cache = gitrepo.cache_dir(Path(dossier.root))
+    return None if cache is None else cache / NAME
 
 
 @dataclass

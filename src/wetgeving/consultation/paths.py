@@ -1,4 +1,4 @@
-"""Where responses live on disk: the folder, one file per id, and the repository's `.git`.
+"""Where responses live on disk: the folder and one file per id.
 
 The lowest layer of the response store: `index` and `store` both build on it, so neither needs
 the other to find a file.
@@ -56,17 +56,3 @@ def response_files(folder: Path) -> Iterator[os.DirEntry[str]]:
                 confine.entry_inside(root, entry, f"{folder.name}/{entry.name}")
                 if entry.is_file():
                     yield entry
-
-
-def git_dir(root: Path) -> Path | None:
-    """Find the `.git` folder of the repository holding `root` without starting git."""
-    for folder in (root, *root.parents):
-        dot = folder / ".git"
-        if dot.is_dir():
-            return dot
-        if dot.is_file():
-            text = dot.read_text(encoding="utf-8", errors="replace").strip()
-            if text.startswith("gitdir:"):
-                target = Path(text[7:].strip())
-                return target if target.is_absolute() else (folder / target).resolve()
-    return None

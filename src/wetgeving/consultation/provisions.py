@@ -76,7 +76,7 @@ class Resolver:
         Raises:
             VersionError: unknown version.
         """
-        from wetgeving.text.load import load_version
+        from wetgeving.versiontext import load_version
 
         check_version(version)
         text = load_version(dossier, version)

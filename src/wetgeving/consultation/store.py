@@ -2,7 +2,7 @@
 
 Every write goes to a temporary file in `consultation_responses/` and is renamed into place; the
 write and its commit happen under the consultation lock (a `filelock` in `.git`), and the commit
-(`history.commit_paths`) holds the repository lock and commits only the paths written.
+(`gitrepo.commit_paths`) holds the repository lock and commits only the paths written.
 
 The summary index is a cache in `.git/wetgeving-cache/`, never committed: it is checked against the
 folder (name, size, mtime of each file) and files that changed are re-read, so it cannot go stale.
@@ -16,21 +16,20 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import files, locking
+from wetgeving import files, gitrepo, locking
 from wetgeving.consultation import index
 from wetgeving.consultation.fileformat import read, render
 from wetgeving.consultation.index import Summary
 from wetgeving.consultation.model import ID_RE, Response
 from wetgeving.consultation.paths import (
-    git_dir,
     is_response_name,
     path_for,
     response_files,
     responses_dir,
 )
-from wetgeving.errors import ConsultationError, GitError, WetgevingError
+from wetgeving.errors import ConsultationError, WetgevingError
 
-__all__ = ["git_dir", "path_for", "read", "responses_dir"]  # kept importable from here
+__all__ = ["path_for", "read", "responses_dir"]  # kept importable from here
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -46,13 +45,7 @@ def write_lock(dossier: Dossier) -> Iterator[None]:
     Raises:
         GitError: when another process holds the lock longer than LOCK_TIMEOUT seconds.
     """
-    gdir = git_dir(Path(dossier.root))
-    if gdir is None:
-        raise GitError(
-            f"{dossier.root}: het dossier staat niet in een git-repository; "
-            "maak er een met 'git init' of begin met 'wetgeving init PAD'"
-        )
-    path = gdir / LOCK_NAME
+    path = gitrepo.git_dir(Path(dossier.root)) / LOCK_NAME
     busy = f"de reacties zijn bezet: een ander wetgeving-proces houdt {path} vast"
     with locking.hold(path, LOCK_TIMEOUT, busy):
         _commit_left_over(dossier)
@@ -101,10 +94,8 @@ def _commit_left_over(dossier: Dossier) -> None:
 
 
 def commit(dossier: Dossier, paths: list[Path], message: str) -> str:
-    """Commit exactly `paths` (through the history layer, under the repository lock)."""
-    from wetgeving import history
-
-    return history.commit_paths(dossier, paths, message)
+    """Commit exactly `paths` (through the git adapter, under the repository lock)."""
+    return gitrepo.commit_paths(Path(dossier.root), paths, message)
 
 
 def save(dossier: Dossier, responses: list[Response], message: str, new: bool) -> str:
@@ -169,7 +160,7 @@ def save_many(
     `responses` may be a generator: each response is written when it is made and then let go,
     so an import of 100,000 rows never holds them all. Each file is written so that a reader
     never sees half of it; for a large batch (`expected`, the number of responses at most),
-    `history.blob_packer` stores the blobs in one pack meanwhile, so the commit does not create
+    `gitrepo.blob_packer` stores the blobs in one pack meanwhile, so the commit does not create
     a loose git object per file. `message(n)` is the commit message for n responses.
 
     Returns:
@@ -180,8 +171,6 @@ def save_many(
             the files written so far are removed again.
         GitError: when the commit fails (the new files are removed again).
     """
-    from wetgeving import history
-
     folder = responses_dir(dossier)
     folder.mkdir(exist_ok=True)
     base = os.fspath(folder)
@@ -194,7 +183,7 @@ def save_many(
             existing = {e.name for e in listing}
         written: list[str] = []
         packer = (
-            history.blob_packer(dossier)
+            gitrepo.blob_packer(Path(dossier.root))
             if expected >= PACK_MIN
             else contextlib.nullcontext(_ignore)
         )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from wetgeving.documents.mvt import Mvt
     from wetgeving.documents.verslag import Verslag
     from wetgeving.dossier import Dossier
-    from wetgeving.text.load import VersionText
+    from wetgeving.versiontext import VersionText
 
 Format = Literal["markdown", "html", "docx"]
 GELDEND = "geldend"

@@ -27,7 +27,7 @@ from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
-    from wetgeving.text.load import VersionText
+    from wetgeving.versiontext import VersionText
 
 MANIFEST = bundlefolder.MANIFEST
 FORMAT = bundlefolder.FORMAT
@@ -153,7 +153,7 @@ def _text(parts: _Parts, dossier: Dossier, version: str) -> VersionText:
     """Step 1: the drafts of the version as written, and as HTML and Word."""
     from wetgeving import history
     from wetgeving.documents import docx
-    from wetgeving.text.load import version_texts
+    from wetgeving.versiontext import version_texts
 
     snap = history.snapshot(dossier, version)
     text = version_texts(dossier, [snap])[0]  # the same read of git for the text and its files

@@ -20,7 +20,7 @@ from wetgeving.text.model import DIVISION_RANK, Node
 if TYPE_CHECKING:
     from wetgeving.documents.model import ArticleChanges, ComparisonView
     from wetgeving.documents.mvt import Mvt
-    from wetgeving.text.load import VersionText
+    from wetgeving.versiontext import VersionText
 
 FIXED = dt.datetime(2000, 1, 1, 0, 0, 0)
 INSERT_COLOUR = (0x00, 0x66, 0x00)

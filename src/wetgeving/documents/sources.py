@@ -21,12 +21,12 @@ from wetgeving.documents.model import (
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
-    from wetgeving.text.load import VersionText
+    from wetgeving.versiontext import VersionText
 
 
 def load_text(dossier: Dossier, rev: str) -> VersionText:
     """Load a version, a git revision or "werk"."""
-    from wetgeving.text.load import load_version
+    from wetgeving.versiontext import load_version
 
     return load_version(dossier, rev)
 

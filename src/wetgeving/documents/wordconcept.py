@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from wetgeving.errors import UsageError
 
 if TYPE_CHECKING:
-    from wetgeving.text.load import VersionText
     from wetgeving.text.model import Node, Regeling
+    from wetgeving.versiontext import VersionText
 
 
 def concept_version(

@@ -4,7 +4,7 @@ Two versions of a code share most articles byte for byte. A comparison learns no
 article that is the same in both, except through a reference in it to an article that did
 change (a stale reference). Such shared articles are therefore not parsed at all: both trees
 leave them out, and the comparison is told their ids so that it knows them as unchanged (see
-`text.load.compared_texts`). An article is only left out when its heading names one article
+`versiontext.compared_texts`). An article is only left out when its heading names one article
 whose number occurs once in both versions, and when it names no changed article in a reference.
 """
 

@@ -1,29 +1,21 @@
-"""A version, git revision or `werk` -> its parsed draft texts, cached by git blob id."""
+"""A version, git revision or `werk` -> its parsed draft texts (the sources layer, beside history).
+
+Drafts are read by `history` and parsed through `parsecache`, once per git blob id.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving import __version__, files, history
+from wetgeving import gitrepo, history, parsecache
 from wetgeving.errors import ParseError
 from wetgeving.text.model import Regeling
-from wetgeving.text.parse import decode, parse, parse_bytes
+from wetgeving.text.parse import decode, parse
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
-
-# Part of every cache file's name: raise it whenever the model or the parser changes what a
-# draft reads as, so that trees parsed by an older wetgeving are never used.
-CACHE_FORMAT = 3  # 3: bijlagen, "Enig artikel", "a)" markers, lidnummering, pasted spaces
-
-# Parsed trees by blob id: a blob (the same bytes) is never parsed twice in one process.
-_MEMORY: dict[str, Regeling] = {}
-_MEMORY_LIMIT = 512
 
 
 @dataclass(frozen=True)
@@ -47,31 +39,6 @@ def _where(name: str, commit: str | None) -> str:
     return f"in versie {name}"
 
 
-def _disk_path(folder: Path, blob: str) -> Path:
-    return folder / f"{blob}-{__version__}-{CACHE_FORMAT}.pickle"
-
-
-def _from_disk(folder: Path | None, blob: str) -> Regeling | None:
-    if folder is None:
-        return None
-    try:
-        with _disk_path(folder, blob).open("rb") as handle:
-            value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return None
-    return value if isinstance(value, Regeling) else None
-
-
-def _to_disk(folder: Path | None, blob: str, regeling: Regeling) -> None:
-    if folder is None:
-        return
-    # A cache is an optimisation: any failure to write it is ignored.
-    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
-        folder.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(regeling, protocol=pickle.HIGHEST_PROTOCOL)
-        files.replace(_disk_path(folder, blob), data)
-
-
 def _in_place(where: str, err: ParseError) -> ParseError:
     """The error with the version it was found in ("in versie v2: drafts/273f.md:14: ...")."""
     wrapped = ParseError(err.path, err.line, err.detail)
@@ -81,23 +48,10 @@ def _in_place(where: str, err: ParseError) -> ParseError:
 
 
 def _parse(data: bytes, path: str, blob: str, where: str, folder: Path | None) -> Regeling:
-    cached = _MEMORY.get(blob)
-    if cached is not None and folder is not None and not _disk_path(folder, blob).exists():
-        _to_disk(folder, blob, cached)  # parsed earlier in this process, never stored
-    if cached is None:
-        cached = _from_disk(folder, blob)
-    if cached is None:
-        try:
-            cached = parse_bytes(data, path)
-        except ParseError as err:
-            raise _in_place(where, err) from None
-        _to_disk(folder, blob, cached)
-    if len(_MEMORY) >= _MEMORY_LIMIT:
-        _MEMORY.clear()
-    _MEMORY[blob] = cached
-    if cached.path != path:
-        cached = dataclasses.replace(cached, path=path)
-    return cached
+    try:
+        return parsecache.parsed(data, path, blob, folder)
+    except ParseError as err:
+        raise _in_place(where, err) from None
 
 
 def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> VersionText:
@@ -118,8 +72,9 @@ def load_version(dossier: Dossier, rev: str, *, remember: bool = False) -> Versi
 def record_version(dossier: Dossier, name: str, message: str) -> history.VersionInfo:
     """Record `drafts/` as version `name`, only when every draft parses (see `create_version`).
 
-    A version is immutable: a text that cannot be read back is never recorded. The trees go to
-    the parse cache, so a later diff of this version does not parse it again.
+    A version is immutable: a text that cannot be read back is never recorded. The check runs
+    under the repository lock on the very files being recorded. The trees go to the parse
+    cache, so a later diff of this version does not parse it again.
 
     Raises:
         VersionError: invalid or existing name, or nothing to record.
@@ -146,14 +101,13 @@ def version_texts(
 
 def _folder(dossier: Dossier, snap: history.Snapshot, remember: bool) -> Path | None:
     # Only committed blobs go to the disk cache; working-tree files change too often to be worth it.
-    folder = snap.git_dir / "wetgeving-cache" if snap.git_dir is not None else None
-    if folder is None and remember:
-        folder = history.cache_dir(dossier)
-    return folder
+    if snap.cache is None and remember:
+        return gitrepo.cache_dir(Path(dossier.root))
+    return snap.cache
 
 
 def _blob(snap: history.Snapshot, path: str) -> str:
-    return snap.blobs.get(path) or history.blob_id(snap.files[path])
+    return snap.blobs.get(path) or gitrepo.blob_id(snap.files[path])
 
 
 def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionText:
@@ -168,10 +122,7 @@ def _texts(dossier: Dossier, snap: history.Snapshot, remember: bool) -> VersionT
 def _known(dossier: Dossier, snap: history.Snapshot) -> bool:
     """Whether every draft of a snapshot is parsed already (in memory or in the disk cache)."""
     folder = _folder(dossier, snap, False)
-    return all(
-        blob in _MEMORY or (folder is not None and _disk_path(folder, blob).exists())
-        for blob in (_blob(snap, path) for path in snap.files)
-    )
+    return all(parsecache.known(folder, _blob(snap, path)) for path in snap.files)
 
 
 def compared_texts(
