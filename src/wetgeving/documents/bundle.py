@@ -108,7 +108,7 @@ def make(
     for path, data in snap.files.items():
         files[f"tekst/{_safe_name(Path(path).name)}"] = data
     files["tekst/tekst.html"] = build.text_html(dossier, text)
-    files["tekst/tekst.docx"] = docx.draft(dossier.title, text)
+    files["tekst/tekst.docx"] = docx.draft(dossier.title, text, build.reference(dossier))
     step("renvooi")
     renvooi: list[tuple[str, str]] = []
     previous = sources.previous_version(dossier, version)
@@ -121,7 +121,7 @@ def make(
         view = views[old] = build.comparison(dossier, old, text)
         base = f"renvooi/{_safe_name(old)}-{_safe_name(text.name)}"
         files[f"{base}.html"] = build.renvooi_html(dossier, view)
-        files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
+        files[f"{base}.docx"] = build.renvooi_docx(dossier, view)
         renvooi.append((base, f"{old} → {text.name}"))
     if not against:
         warnings.append(
@@ -156,7 +156,7 @@ def make(
     warnings.extend(mvt_doc.warnings)
     step("consultatieverslag")
     verslag_doc = build.verslag_document(dossier, text, openbaar, everything)
-    for fmt, ext in (("markdown", "md"), ("html", "html")):
+    for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
         files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
     step("reacties per artikel")
     if quoted:
