@@ -78,7 +78,10 @@ def test_renvooi_docx_changes_are_word_revisions_accepting_gives_the_new_text(
     for markup in ("<w:ins ", "<w:del ", "<w:delText", "<w:moveFrom ", "<w:moveTo "):
         assert markup in xml, markup
     root = etree.fromstring(xml.encode())
-    starts = {k: [e.get(f"{W}name") for e in root.iter(f"{W}{k}RangeStart")] for k in ("moveFrom", "moveTo")}
+    starts = {
+        k: [e.get(f"{W}name") for e in root.iter(f"{W}{k}RangeStart")]
+        for k in ("moveFrom", "moveTo")
+    }
     assert starts["moveFrom"] and starts["moveFrom"] == starts["moveTo"][: len(starts["moveFrom"])]
     for kind in ("moveFrom", "moveTo"):
         assert len(list(root.iter(f"{W}{kind}RangeEnd"))) == len(starts[kind])

@@ -48,7 +48,8 @@ def test_word_mvt_and_verslag_have_the_text_of_the_html(tmp_path: Path) -> None:
     word the text of the HTML versions, campaign sentence and quoted points included."""
     d = _dossier(tmp_path)
     (d.toelichting / "273f.md").write_text(
-        "Het **eerste** lid, zie [de Ar](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "Het **eerste** lid, zie [de Ar](https://example.org).\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
         "utf-8",
     )
     for make in (

@@ -62,7 +62,9 @@ def diff(
             "-o", "--output", help="Schrijf naar dit bestand (nodig bij docx).", show_default=False
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
+    ] = False,
     stat: Annotated[bool, typer.Option("--stat", help="Alleen tellingen per artikel.")] = False,
     exit_code: Annotated[
         bool,

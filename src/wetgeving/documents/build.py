@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from wetgeving.documents import sources, templates
 from wetgeving.documents import toelichting as toelichting_mod
 from wetgeving.documents.model import ComparisonView, Consultation
-from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
     from wetgeving.amend.build import Amendment
