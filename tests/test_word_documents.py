@@ -141,3 +141,24 @@ def test_diff_format_docx_writes_the_word_renvooi(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, [*base, "--format", "docx", "-o", str(target)])
     assert result.exit_code != 0 and "bestaat al" in result.stderr
+
+
+def test_huisstijl_without_our_styles_still_makes_every_document(tmp_path: Path) -> None:
+    """A ministry's template that lacks Title, Heading, Quote, list and table styles: the
+    documents are made with its Normal style (headings as bold paragraphs), nothing refused."""
+    d = _dossier(tmp_path)
+    own = docx.Document(str(DEFAULT))
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Quote", "Table Grid"):
+        own.styles[name].delete()
+    for name in ("List Bullet", "List Bullet 2"):
+        own.styles[name].delete()
+    d.templates.mkdir(exist_ok=True)
+    own.save(str(d.templates / "huisstijl.docx"))
+    from wetgeving.documents import sources
+
+    data = build.mvt(d, "v2", "geldend", "docx").data
+    assert "Memorie van toelichting" in _word_text(data)
+    assert "Maak het oogmerk duidelijker." in _word_text(data)
+    view = build.comparison(d, "v1", sources.load_text(d, "v2"))
+    assert "Artikel 273f" in _word_text(build.renvooi_docx(d, view))
+    assert "Consultatieverslag" in _word_text(build.verslag(d, "v2", False, "docx").data)

@@ -73,7 +73,7 @@ def _markdown_paragraphs(document: Any, text: str, shift: int = 2) -> None:
             _table(document, block.rows)
             continue
         if block.kind == "heading":
-            para = document.add_heading(level=max(0, min(block.level + shift, 9)))
+            para = _heading(document, "", max(0, min(block.level + shift, 9)))
         elif block.kind == "bullet":
             para = document.add_paragraph(
                 style=_style(document, "List Bullet" if block.level < 2 else "List Bullet 2")
@@ -102,6 +102,17 @@ def _runs(para: Any, runs: Any, code: bool = False, bold: bool = False) -> None:
             run.font.name = "Liberation Mono"
 
 
+def _heading(document: Any, text: str, level: int) -> Any:
+    """A heading in the reference document's Title or Heading N style; a bold paragraph when
+    the reference (a ministry's huisstijl) lacks that style."""
+    name = "Title" if level == 0 else f"Heading {level}"
+    if _style(document, name):
+        return document.add_heading(text, level)
+    para = document.add_paragraph()
+    para.add_run(text).bold = True
+    return para
+
+
 def _style(document: Any, name: str) -> str | None:
     """`name` when the reference document has that style, else None (its default)."""
     return name if any(s.name == name for s in document.styles) else None
@@ -124,12 +135,12 @@ def _node(document: Any, node: Node, depth: int) -> None:
     from docx.shared import Cm
 
     if node.kind in DIVISION_RANK:
-        document.add_heading(heading(node), level=1)
+        _heading(document, heading(node), 1)
         for child in node.children:
             _node(document, child, 0)
         return
     if node.kind in ("artikel", "bijlage"):
-        document.add_heading(heading(node), 2)
+        _heading(document, heading(node), 2)
 
         for alinea in (a for a in node.text.split("\n") if a):
             document.add_paragraph(alinea)
@@ -158,7 +169,7 @@ def _node(document: Any, node: Node, depth: int) -> None:
 def draft(title: str, version: VersionText, reference: Path | None = None) -> bytes:
     """Return the draft text of a version as .docx."""
     document = _new(f"{title} ({version.name})", reference, f"{title} – versie {version.name}")
-    document.add_heading(title, level=0)
+    _heading(document, title, 0)
     commit = f" ({version.commit[:12]})" if version.commit else ""
     document.add_paragraph(f"Tekst van versie {version.name}{commit}.")
     for regeling in version.regelingen:
@@ -188,7 +199,7 @@ def renvooi(
 
     names = f"{comparison.old_name} – {comparison.new_name}"
     document = _new(f"Renvooi {names}", reference, f"{title} – renvooi {names}")
-    document.add_heading(f"Renvooi: {comparison.old_name} → {comparison.new_name}", level=0)
+    _heading(document, f"Renvooi: {comparison.old_name} → {comparison.new_name}", 0)
     document.add_paragraph(title)
     old = f" ({comparison.old_commit[:12]})" if comparison.old_commit else ""
     new = f" ({comparison.new_commit[:12]})" if comparison.new_commit else ""
@@ -200,7 +211,7 @@ def renvooi(
     revisions = Revisions(author, date)
     moves = iter(move_names(comparison))
     for article in comparison.articles:
-        document.add_heading(article.heading, level=1)
+        _heading(document, article.heading, 1)
         document.add_paragraph(article.summary).runs[0].italic = True
         if article.sentences:
             _description(document, article, "")
@@ -220,7 +231,7 @@ def renvooi(
                 text.paragraph_format.left_indent = Cm(0.5)
                 marks(text, item.marks, revisions, move)
     if comparison.warnings:
-        document.add_heading("Waarschuwingen", level=1)
+        _heading(document, "Waarschuwingen", 1)
         for warning in comparison.warnings:
             document.add_paragraph(warning, style=_style(document, "List Bullet"))
     return _bytes(document)
