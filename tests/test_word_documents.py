@@ -52,6 +52,14 @@ def test_word_mvt_and_verslag_have_the_text_of_the_html(tmp_path: Path) -> None:
         "| a | b |\n|---|---|\n| 1 | 2 |\n",
         "utf-8",
     )
+    from test_documents_support import response
+
+    for n in range(3):
+        rid = f"20260117T09000{n}Z-ffffff"
+        point = [("algemeen", "", "Wij vinden de definitie te ruim.", "", "")]
+        (d.responses / f"{rid}.md").write_text(
+            response(rid, f"Burger {n}", point, campaign="Cabcdef01"), encoding="utf-8"
+        )
     for make in (
         lambda fmt: build.mvt(d, "v2", "geldend", fmt).data,
         lambda fmt: build.verslag(d, "v2", False, fmt).data,
@@ -62,6 +70,7 @@ def test_word_mvt_and_verslag_have_the_text_of_the_html(tmp_path: Path) -> None:
         )
     mvt = _word_text(build.mvt(d, "v2", "geldend", "docx").data)
     assert "Maak het oogmerk duidelijker." in mvt  # a quoted point
+    assert "Campagne 1: 3 vrijwel gelijkluidende reacties; kern: “Wij vinden de definitie" in mvt
     table = docx.Document(io.BytesIO(build.mvt(d, "v2", "geldend", "docx").data)).tables
     assert [[c.text for c in row.cells] for row in table[-1].rows] == [["a", "b"], ["1", "2"]]
     assert table[-1].style.name == "Table Grid"
