@@ -23,8 +23,13 @@ def to_pdf(docx: Path) -> Path:
 
 def convert(docx: Path, suffix: str) -> Path:
     """Convert a .docx beside it as LibreOffice reads it: "pdf", or "fodt" (flat OpenDocument
-    XML, where its formatting can be read back)."""
-    assert SOFFICE is not None
+    XML, where its formatting and tracked changes can be read back)."""
+    return convert_all([docx], suffix)[0]
+
+
+def convert_all(files: list[Path], suffix: str) -> list[Path]:
+    """Convert .docx files (one folder) in one LibreOffice run; fails when one is not made."""
+    assert SOFFICE is not None and files
     profile = tempfile.mkdtemp(prefix="wetgeving-lo-")
     try:
         subprocess.run(
@@ -35,8 +40,8 @@ def convert(docx: Path, suffix: str) -> Path:
                 "--convert-to",
                 suffix,
                 "--outdir",
-                str(docx.parent),
-                str(docx),
+                str(files[0].parent),
+                *(str(f) for f in files),
             ],
             check=True,
             capture_output=True,
@@ -44,9 +49,10 @@ def convert(docx: Path, suffix: str) -> Path:
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    out = docx.with_suffix(f".{suffix}")
-    assert out.exists(), f"LibreOffice made no {suffix} of {docx.name}"
-    return out
+    made = [f.with_suffix(f".{suffix}") for f in files]
+    for out in made:
+        assert out.exists(), f"LibreOffice made no {suffix} of {out.stem}"
+    return made
 
 
 def pdf_text(pdf: Path) -> str:

@@ -33,6 +33,7 @@ EXPECTED = [
     "tekst/273f.md",
     "tekst/tekst.docx",
     "tekst/tekst.html",
+    "verslag.docx",
     "verslag.html",
     "verslag.md",
     "wijzigingswet.docx",
@@ -58,7 +59,7 @@ def test_zip_bundle_contents_and_manifest(dossier: Dossier, tmp_path: Path) -> N
     target = tmp_path / "bundel.zip"
     code, out, err = run(dossier, "v2", "-o", str(target))
     assert code == 0, err
-    assert out == f"bundel geschreven: {target} (19 bestanden + manifest.json, versie v2)\n"
+    assert out == f"bundel geschreven: {target} (20 bestanden + manifest.json, versie v2)\n"
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist() == [*sorted(EXPECTED[:1] + EXPECTED[2:]), "manifest.json"]
         manifest = json.loads(archive.read("manifest.json"))
@@ -104,7 +105,7 @@ def test_verify_names_altered_missing_and_extra(dossier: Dossier, tmp_path: Path
     folder = tmp_path / "bundel"
     assert run(dossier, "v2", "-o", str(folder))[0] == 0
     code, out, _ = run(dossier, "verify", str(folder))
-    assert (code, out) == (0, "bundel klopt: 19 bestanden, versie v2\n")
+    assert (code, out) == (0, "bundel klopt: 20 bestanden, versie v2\n")
     (folder / "mvt.md").write_text("gewijzigd", encoding="utf-8")
     (folder / "verslag.md").unlink()
     (folder / "extra.txt").write_text("x", encoding="utf-8")
@@ -181,7 +182,7 @@ def test_force_replaces_an_old_bundle_folder(dossier: Dossier, tmp_path: Path) -
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert run(dossier, "v2", "-o", str(folder), "--force")[0] == 0
     assert not (folder / "reacties" / "oud.html").exists()
-    assert run(dossier, "verify", str(folder))[1] == "bundel klopt: 19 bestanden, versie v2\n"
+    assert run(dossier, "verify", str(folder))[1] == "bundel klopt: 20 bestanden, versie v2\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "d"]
 
 

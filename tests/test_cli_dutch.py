@@ -47,5 +47,5 @@ def test_invalid_choice_is_a_dutch_usage_error() -> None:
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
         "fout: ongeldige waarde voor '--format' / '-f': "
-        "'foo' is niet een van 'text', 'markdown', 'html', 'json'"
+        "'foo' is niet een van 'text', 'markdown', 'html', 'json', 'docx'"
     )

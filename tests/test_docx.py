@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
-from docx.enum.text import WD_UNDERLINE
+from lxml import etree
 
 from test_documents_support import make_dossier
 from wetgeving.documents import build, sources
 from wetgeving.documents import docx as wdocx
 from wetgeving.dossier import Dossier
+from wetgeving.history import list_versions
 
 
 def _dossier(tmp_path: Path) -> Dossier:
@@ -36,35 +38,71 @@ def test_draft_docx_has_headings_and_numbering_as_in_the_text(tmp_path: Path) ->
     assert any(t.startswith("9.\tArtikel 251 is van overeenkomstige toepassing.") for t in texts)
 
 
-def test_renvooi_docx_marks_insertions_and_deletions_with_plain_formatting(tmp_path: Path) -> None:
-    """Deletions struck through in red, insertions underlined in green, moved text double
-    underlined (at its new place) and double struck through (where it left) in blue: plain run
-    formatting, no Word revisions."""
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ACCEPT_DROPS = ("del", "moveFrom")
+_REJECT_DROPS = ("ins", "moveTo")
+
+
+def _revised_text(paragraph: Any, drops: tuple[str, ...]) -> str:
+    """A paragraph's text once every revision in it is accepted (dropping deletions and the
+    places text moved from) or rejected (dropping insertions and where it moved to)."""
+    out = []
+    for node in paragraph.iter(f"{W}t", f"{W}delText"):
+        inside = {a.tag[len(W) :] for a in node.iterancestors()}
+        if not inside & set(drops):
+            out.append(node.text or "")
+    return "".join(out)
+
+
+def _revision_paragraphs(data: bytes) -> list[Any]:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    kinds = [f"{W}{k}" for k in (*_ACCEPT_DROPS, *_REJECT_DROPS)]
+    return [p for p in root.iter(f"{W}p") if any(True for _ in p.iter(*kinds))]
+
+
+def _plain(data: bytes) -> str:
+    return " ".join(p.text.split("\t", 1)[-1] for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def test_renvooi_docx_changes_are_word_revisions_accepting_gives_the_new_text(
+    tmp_path: Path,
+) -> None:
+    """The Word renvooi holds real revisions (w:ins, w:del, w:moveFrom/w:moveTo between named
+    range markers) by the newer version's author and date; accepting all of an item gives its
+    text in the new version, rejecting all its text in the old version."""
     d = _dossier(tmp_path)
-    view = build.comparison(d, "v1", sources.load_text(d, "v2"))
-    data = wdocx.renvooi(d.title, view)
-    doc = docx.Document(io.BytesIO(data))
-    runs = [r for p in doc.paragraphs[4:] for r in p.runs]  # after the title and the legend
-    struck = [r.text for r in runs if r.font.strike]
-    underlined = [r.text for r in runs if r.font.underline is True]
-    assert "vijfde" in struck and "zesde" in underlined
-    assert all(str(r.font.color.rgb) == "AA0000" for r in runs if r.font.strike)
-    assert all(str(r.font.color.rgb) == "006600" for r in runs if r.font.underline is True)
-    double = [r.text for r in runs if r.font.underline == WD_UNDERLINE.DOUBLE]
-    assert double == [
-        "Onder kwetsbare positie wordt ",
-        "mede begrepen een situatie waarin een persoon geen andere werkelijke of aanvaardbare "
-        "keuze heeft dan het misbruik te ondergaan.",
-    ]
-    away = [r.text for r in runs if r.font.double_strike]
-    assert away == [
-        "Onder kwetsbare positie wordt mede begrepen een situatie waarin een persoon geen "
-        "andere werkelijke of aanvaardbare keuze heeft dan het misbruik te ondergaan."
-    ]
-    assert all(str(r.font.color.rgb) == "003355" for r in runs if r.font.double_strike)
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == ["Artikel 273f", "Artikel 273fa", "Waarschuwingen"]
-    texts = [p.text for p in doc.paragraphs]
+    v2 = sources.load_text(d, "v2")
+    view = build.comparison(d, "v1", v2)
+    data = build.renvooi_docx(d, view)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    for markup in ("<w:ins ", "<w:del ", "<w:delText", "<w:moveFrom ", "<w:moveTo "):
+        assert markup in xml, markup
+    root = etree.fromstring(xml.encode())
+    starts = {
+        k: [e.get(f"{W}name") for e in root.iter(f"{W}{k}RangeStart")]
+        for k in ("moveFrom", "moveTo")
+    }
+    assert starts["moveFrom"] and starts["moveFrom"] == starts["moveTo"][: len(starts["moveFrom"])]
+    for kind in ("moveFrom", "moveTo"):
+        assert len(list(root.iter(f"{W}{kind}RangeEnd"))) == len(starts[kind])
+    info = {v.name: v for v in list_versions(d)}["v2"]
+    stamps = {
+        (e.get(f"{W}author"), e.get(f"{W}date"))
+        for e in root.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+    }
+    assert stamps == {(info.author, build.revision_stamp(d, "v2", info.commit)[1])}
+    assert stamps.pop()[1].endswith("Z")
+    old_text = _plain(wdocx.draft(d.title, sources.load_text(d, "v1")))
+    new_text = _plain(wdocx.draft(d.title, v2))
+    paragraphs = _revision_paragraphs(data)
+    assert len(paragraphs) >= 4
+    for paragraph in paragraphs:
+        accepted = _revised_text(paragraph, _ACCEPT_DROPS)
+        rejected = _revised_text(paragraph, _REJECT_DROPS)
+        assert accepted != rejected
+        assert accepted in new_text, accepted
+        assert rejected in old_text, rejected
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
     # The items are named as `wetgeving diff` names them: a series is one line, a move is
     # also listed in the article it left.
     assert (
@@ -75,9 +113,6 @@ def test_renvooi_docx_marks_insertions_and_deletions_with_plain_formatting(tmp_p
         texts
     )
     assert "verplaatst: artikel 273fa, tweede lid (oud: artikel 273f, achtste lid)" in texts
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
-    for markup in ("<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"):
-        assert markup not in xml
 
 
 def test_docx_is_deterministic(tmp_path: Path) -> None:
@@ -129,7 +164,7 @@ def test_mvt_docx_shows_the_lawyers_markdown_as_word_formatting(tmp_path: Path) 
     )
     runs = {r.text: r for r in para.runs}
     assert runs["eerste"].bold and runs["verruimd"].italic
-    assert runs["wetgeving diff"].font.name == "Courier New"
+    assert runs["wetgeving diff"].font.name == "Liberation Mono"
     styles = {p.text: p.style.name for p in doc.paragraphs}
     assert styles["punt een"] == "List Bullet" and styles["punt een a"] == "List Bullet 2"
     assert styles["Citaat uit het advies."] == "Quote"

@@ -139,6 +139,6 @@ def test_unknown_output_extension_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--dossier", str(d.root), "verslag", "v2", "-o", str(target)])
     assert (result.exit_code, result.stderr) == (
         2,
-        f"fout: {target}: onbekende extensie '.pdf'; kies .md of .html, of geef --format\n",
+        f"fout: {target}: onbekende extensie '.pdf'; kies .md, .html of .docx, of geef --format\n",
     )
     assert not target.exists()

@@ -57,7 +57,8 @@ def _block_parser() -> MarkdownIt:
 def _html_renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    # Tables as GitHub writes them: the MvT and verslag Markdown have them.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def blocks(text: str) -> Sequence[Block]:
@@ -116,16 +117,18 @@ class Paragraph:
     """A block of a lawyer's Markdown, as a word processor lays it out.
 
     Attributes:
-        kind: "heading", "paragraph", "bullet", "number", "quote" or "code".
+        kind: "heading", "paragraph", "bullet", "number", "quote", "code" or "table".
         runs: The inline text.
         level: The heading level, or the depth of a list item (1 for the outer list).
         marker: The number of an item of a numbered list ("3.").
+        rows: A table's cells per row, the header row first.
     """
 
     kind: str
     runs: tuple[Run, ...]
     level: int = 0
     marker: str = ""
+    rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -135,8 +138,18 @@ def paragraphs(text: str) -> list[Paragraph]:
     quote = 0
     marker = ""
     kind, level = "paragraph", 0
+    table: list[list[tuple[Run, ...]]] | None = None
     for tok in _html_renderer().parse(text):
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
+        if tok.type == "table_open":
+            table = []
+        elif tok.type == "table_close" and table is not None:
+            out.append(Paragraph("table", (), rows=tuple(tuple(row) for row in table)))
+            table = None
+        elif tok.type == "tr_open" and table is not None:
+            table.append([])
+        elif tok.type == "inline" and table is not None:
+            table[-1].append(_runs(tok.children or []))
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
             lists.append("bullet" if tok.type == "bullet_list_open" else "number")
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             lists.pop()

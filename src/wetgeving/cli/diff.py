@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,6 +21,7 @@ class Format(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    docx = "docx"
 
 
 def _colour() -> bool:
@@ -52,8 +54,18 @@ def diff(
         ),
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Uitvoer: text, markdown, html of json.")
+        Format,
+        typer.Option("--format", "-f", help="Uitvoer: text, markdown, html, json of docx."),
     ] = Format.text,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Schrijf naar dit bestand (nodig bij docx).", show_default=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
+    ] = False,
     stat: Annotated[bool, typer.Option("--stat", help="Alleen tellingen per artikel.")] = False,
     exit_code: Annotated[
         bool,
@@ -65,8 +77,12 @@ def diff(
     Vernummerde, ingevoegde, vervallen en verplaatste bepalingen worden als zodanig gemeld, met
     de oude en de nieuwe vindplaats. Interne verwijzingen die na een vernummering naar een ander
     lid wijzen, worden als waarschuwing gemeld. Afsluitcode 0, ook als er verschillen zijn;
-    met --exit-code 1 als er verschillen zijn.
+    met --exit-code 1 als er verschillen zijn. Met --format docx -o renvooi.docx een Word-renvooi
+    met bijgehouden wijzigingen (auteur en datum van de nieuwe versie).
     """
+    if fmt is Format.docx or out is not None:
+        _word(old, new, article, fmt, out, force, exit_code)
+        return
     from wetgeving.compare.revisions import compare_revisions
 
     comparison = compare_revisions(dossier(), old, new, article)
@@ -92,4 +108,30 @@ def diff(
         output = render_text(comparison, colour=_colour())
     typer.echo(output, nl=False)
     if exit_code and not comparison.empty:
+        raise typer.Exit(1)
+
+
+def _word(
+    old: str,
+    new: str,
+    article: str | None,
+    fmt: Format,
+    out: Path | None,
+    force: bool,
+    exit_code: bool,
+) -> None:
+    """The Word renvooi, written to -o (the only output -o takes)."""
+    from wetgeving.documents import build, output
+    from wetgeving.errors import UsageError
+
+    if fmt is not Format.docx or out is None:
+        raise UsageError("-o hoort bij --format docx: geef --format docx -o BESTAND.docx")
+    if article is not None:
+        raise UsageError("--article kan niet met --format docx: de Word-renvooi is het geheel")
+    current = dossier()
+    data, empty = build.renvooi_word(current, old, new)
+    target = output.check_target(out, current.root, force)
+    output.write_atomic(target, data)
+    typer.echo(f"geschreven: {out}", err=True)
+    if exit_code and not empty:
         raise typer.Exit(1)

@@ -24,6 +24,7 @@ class MvtFormat(StrEnum):
 class VerslagFormat(StrEnum):
     markdown = "markdown"
     html = "html"
+    docx = "docx"
 
 
 _OUT = typer.Option(
@@ -118,9 +119,9 @@ def verslag_command(
     """Stel het consultatieverslag op: reactietabel per artikel, algemene punten, campagnes."""
     from wetgeving.documents import build
 
-    chosen = fmt or VerslagFormat(_from_suffix(out, ("html",)))
+    chosen = fmt or VerslagFormat(_from_suffix(out, ("html", "docx")))
     result = build.verslag(dossier(), version, openbaar, chosen.value)
-    _emit(result.data, out, force, result.warnings, False)
+    _emit(result.data, out, force, result.warnings, chosen is VerslagFormat.docx)
 
 
 class _BundleGroup(TyperGroup):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from wetgeving.documents import sources, templates
 from wetgeving.documents import toelichting as toelichting_mod
 from wetgeving.documents.model import ComparisonView, Consultation
-from wetgeving.errors import DocumentError
 
 if TYPE_CHECKING:
     from wetgeving.amend.build import Amendment
@@ -86,13 +86,53 @@ def personal_data_in_quotes(doc: Mvt) -> list[str]:
 
 def render_mvt(dossier: Dossier, doc: Mvt, fmt: Format) -> Output:
     """Render an assembled MvT in a format."""
-    if fmt == "docx":
-        from wetgeving.documents import docx
-
-        return Output(docx.mvt(doc), doc.warnings)
     name = "mvt.html.j2" if fmt == "html" else "mvt.md.j2"
     text = templates.render(name, {"mvt": doc}, dossier.templates)
+    if fmt == "docx":
+        # The same Markdown as mvt.md, so the Word MvT holds all the HTML one does.
+        from wetgeving.documents import docx
+
+        header = f"{doc.title} – memorie van toelichting, versie {doc.version}"
+        data = docx.from_markdown(
+            f"Memorie van toelichting ({doc.version})", text, reference(dossier), header
+        )
+        return Output(data, doc.warnings)
     return Output(text.encode("utf-8"), doc.warnings)
+
+
+def reference(dossier: Dossier) -> Path:
+    """The reference document of the dossier's Word files: its huisstijl.docx or the default."""
+    from wetgeving.documents.docx.reference import path
+
+    return path(dossier.templates)
+
+
+def revision_stamp(dossier: Dossier, name: str, commit: str | None) -> tuple[str, str]:
+    """Author and date (UTC, as Word writes them) of a recorded version, for the revisions of
+    a Word renvooi; a revision that is no recorded version gets "wetgeving" and the epoch."""
+    import datetime as dt
+
+    from wetgeving.history import list_versions
+
+    for info in list_versions(dossier):
+        if info.commit == commit or (commit is None and info.name == name):
+            when = dt.datetime.fromisoformat(info.date).astimezone(dt.UTC)
+            return info.author, when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return "wetgeving", "2000-01-01T00:00:00Z"
+
+
+def renvooi_word(dossier: Dossier, old: str, new: str) -> tuple[bytes, bool]:
+    """`wetgeving diff OLD NEW --format docx`: the Word renvooi, and whether nothing changed."""
+    view = comparison(dossier, old, sources.load_text(dossier, new))
+    return renvooi_docx(dossier, view), not view.articles
+
+
+def renvooi_docx(dossier: Dossier, view: ComparisonView) -> bytes:
+    """The Word renvooi of a comparison: tracked changes by the newer version's author."""
+    from wetgeving.documents import docx
+
+    author, date = revision_stamp(dossier, view.new_name, view.new_commit)
+    return docx.renvooi(dossier.title, view, reference(dossier), author, date)
 
 
 def mvt(dossier: Dossier, version: str, against: str, fmt: Format) -> Output:
@@ -120,12 +160,16 @@ def verslag_document(
 
 
 def render_verslag(dossier: Dossier, doc: Verslag, fmt: Format) -> Output:
-    """Render an assembled verslag as Markdown or HTML."""
-    if fmt == "docx":
-        raise DocumentError("het consultatieverslag is er als markdown of html, niet als docx")
+    """Render an assembled verslag as Markdown, HTML or Word (from the Markdown)."""
     name = "verslag.html.j2" if fmt == "html" else "verslag.md.j2"
     text = templates.render(name, {"verslag": doc}, dossier.templates)
     warnings = () if doc.summary.total else ("geen consultatiereacties in dit dossier",)
+    if fmt == "docx":
+        from wetgeving.documents import docx
+
+        header = f"{dossier.title} – consultatieverslag, versie {doc.version}"
+        data = docx.from_markdown("Consultatieverslag", text, reference(dossier), header)
+        return Output(data, warnings)
     return Output(text.encode("utf-8"), warnings)
 
 
@@ -166,7 +210,7 @@ def amending_bill(dossier: Dossier, amendment: Amendment, fmt: Literal["html", "
         from wetgeving.documents import docx
 
         subtitle = f"Wijzigingsopdrachten van versie {old} naar versie {new}"
-        return docx.amending_bill(dossier.title, subtitle, paras)
+        return docx.amending_bill(dossier.title, subtitle, paras, reference(dossier))
     context = {
         "title": dossier.title,
         "old": old,

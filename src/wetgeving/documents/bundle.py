@@ -132,7 +132,7 @@ def make(
     parts.warnings.extend(mvt_doc.warnings)
     step("consultatieverslag")
     verslag_doc = build.verslag_document(dossier, text, openbaar, everything)
-    for fmt, ext in (("markdown", "md"), ("html", "html")):
+    for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
         parts.files[f"verslag.{ext}"] = build.render_verslag(dossier, verslag_doc, fmt).data  # type: ignore[arg-type]
     step("reacties per artikel")
     _refuse_personal_data(shown, quoted, openbaar)
@@ -160,13 +160,12 @@ def _text(parts: _Parts, dossier: Dossier, version: str) -> VersionText:
     for path, data in snap.files.items():
         parts.files[f"tekst/{safe_name(Path(path).name)}"] = data
     parts.files["tekst/tekst.html"] = build.text_html(dossier, text)
-    parts.files["tekst/tekst.docx"] = docx.draft(dossier.title, text)
+    parts.files["tekst/tekst.docx"] = docx.draft(dossier.title, text, build.reference(dossier))
     return text
 
 
 def _renvooi(parts: _Parts, dossier: Dossier, version: str, text: VersionText) -> _Renvooi:
     """Step 2: the renvooi against the previous version and against geldend, HTML and Word."""
-    from wetgeving.documents import docx
 
     pages: list[tuple[str, str]] = []
     previous = sources.previous_version(dossier, version)
@@ -179,7 +178,7 @@ def _renvooi(parts: _Parts, dossier: Dossier, version: str, text: VersionText) -
         view = views[old] = build.comparison(dossier, old, text)
         base = f"renvooi/{safe_name(old)}-{safe_name(text.name)}"
         parts.files[f"{base}.html"] = build.renvooi_html(dossier, view)
-        parts.files[f"{base}.docx"] = docx.renvooi(dossier.title, view)
+        parts.files[f"{base}.docx"] = build.renvooi_docx(dossier, view)
         pages.append((base, f"{old} → {text.name}"))
     if not against:
         parts.warnings.append(

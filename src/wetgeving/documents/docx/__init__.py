@@ -1,9 +1,11 @@
 """Word export: the only module that imports python-docx (lazily).
 
 Numbering is written as text ("1.", "a.", "4°."), exactly as in the draft, never as Word
-auto-numbering; insertions, deletions and moved text are plain run formatting (underline, strike,
-double underline, double strike and colour), never Word revision or move markup. Output is
-deterministic: fixed core properties and fixed zip entry times.
+auto-numbering. The renvooi's insertions, deletions and moves are Word revisions
+(`revisions.py`). Every document is built on a reference document (`reference.py`): the
+dossier's `templates/huisstijl.docx` or the default shipped in the package. The MvT and the
+verslag are their Markdown rendered from one markdown-it token stream (`markdown.paragraphs`).
+Output is deterministic: fixed core properties and fixed zip entry times.
 
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wetgeving.text.headings import heading
@@ -19,19 +22,15 @@ from wetgeving.text.model import DIVISION_RANK, Node
 
 if TYPE_CHECKING:
     from wetgeving.documents.model import ArticleChanges, ComparisonView
-    from wetgeving.documents.mvt import Mvt
     from wetgeving.versiontext import VersionText
 
 FIXED = dt.datetime(2000, 1, 1, 0, 0, 0)
-INSERT_COLOUR = (0x00, 0x66, 0x00)
-DELETE_COLOUR = (0xAA, 0x00, 0x00)
-MOVED_COLOUR = (0x00, 0x33, 0x55)
 
 
-def _new(title: str) -> Any:
-    import docx
+def _new(title: str, reference: Path | None = None, header: str = "") -> Any:
+    from wetgeving.documents.docx.reference import open_reference
 
-    document = docx.Document()
+    document = open_reference(reference, header or title)
     props = document.core_properties
     props.title = title
     props.author = "wetgeving"
@@ -62,22 +61,25 @@ def _bytes(document: Any) -> bytes:
     return out.getvalue()
 
 
-def _markdown_paragraphs(document: Any, text: str) -> None:
-    """Add a lawyer's Markdown: headings, lists, quotes and bold/italic/code as Word formatting."""
+def _markdown_paragraphs(document: Any, text: str, shift: int = 2) -> None:
+    """Add Markdown: headings (level + `shift`), lists, quotes, tables and bold/italic/code as
+    Word formatting."""
     from docx.shared import Cm
 
     from wetgeving.markdown import paragraphs
 
     for block in paragraphs(text):
+        if block.kind == "table":
+            _table(document, block.rows)
+            continue
         if block.kind == "heading":
-            # The lawyer's own headings sit below the document's (article sections are level 2).
-            para = document.add_heading(level=min(2 + block.level, 9))
+            para = _heading(document, "", max(0, min(block.level + shift, 9)))
         elif block.kind == "bullet":
             para = document.add_paragraph(
-                style="List Bullet" if block.level < 2 else "List Bullet 2"
+                style=_style(document, "List Bullet" if block.level < 2 else "List Bullet 2")
             )
         elif block.kind == "quote":
-            para = document.add_paragraph(style="Quote")
+            para = document.add_paragraph(style=_style(document, "Quote"))
         else:
             para = document.add_paragraph()
         if block.kind == "number":
@@ -85,27 +87,60 @@ def _markdown_paragraphs(document: Any, text: str) -> None:
             para.paragraph_format.left_indent = Cm(block.level)
             para.paragraph_format.first_line_indent = Cm(-1)
             para.add_run(f"{block.marker}\t")
-        for part in block.runs:
-            shown = part.text
-            if part.link and part.link != part.text:
-                shown += f" ({part.link})"
-            run = para.add_run(shown)
-            run.bold = part.bold or None
-            run.italic = part.italic or None
-            if part.code or block.kind == "code":
-                run.font.name = "Courier New"
+        _runs(para, block.runs, code=block.kind == "code")
+
+
+def _runs(para: Any, runs: Any, code: bool = False, bold: bool = False) -> None:
+    for part in runs:
+        shown = part.text
+        if part.link and part.link != part.text:
+            shown += f" ({part.link})"
+        run = para.add_run(shown)
+        run.bold = part.bold or bold or None
+        run.italic = part.italic or None
+        if part.code or code:
+            run.font.name = "Liberation Mono"
+
+
+def _heading(document: Any, text: str, level: int) -> Any:
+    """A heading in the reference document's Title or Heading N style; a bold paragraph when
+    the reference (a ministry's huisstijl) lacks that style."""
+    name = "Title" if level == 0 else f"Heading {level}"
+    if _style(document, name):
+        return document.add_heading(text, level)
+    para = document.add_paragraph()
+    para.add_run(text).bold = True
+    return para
+
+
+def _style(document: Any, name: str) -> str | None:
+    """`name` when the reference document has that style, else None (its default)."""
+    return name if any(s.name == name for s in document.styles) else None
+
+
+def _table(document: Any, rows: Any) -> None:
+    """A Markdown table as a bordered Word table ("Table Grid"), the header row bold."""
+    if not rows:
+        return
+    table = document.add_table(rows=0, cols=max(len(row) for row in rows))
+    table.style = _style(document, "Table Grid")
+    for n, row in enumerate(rows):
+        cells = table.add_row().cells
+        for cell, runs in zip(cells, row, strict=False):
+            _runs(cell.paragraphs[0], runs, bold=n == 0)
+    document.add_paragraph()
 
 
 def _node(document: Any, node: Node, depth: int) -> None:
     from docx.shared import Cm
 
     if node.kind in DIVISION_RANK:
-        document.add_heading(heading(node), level=1)
+        _heading(document, heading(node), 1)
         for child in node.children:
             _node(document, child, 0)
         return
     if node.kind in ("artikel", "bijlage"):
-        document.add_heading(heading(node), 2)
+        _heading(document, heading(node), 2)
 
         for alinea in (a for a in node.text.split("\n") if a):
             document.add_paragraph(alinea)
@@ -131,10 +166,10 @@ def _node(document: Any, node: Node, depth: int) -> None:
         _node(document, child, depth + 1)
 
 
-def draft(title: str, version: VersionText) -> bytes:
+def draft(title: str, version: VersionText, reference: Path | None = None) -> bytes:
     """Return the draft text of a version as .docx."""
-    document = _new(f"{title} ({version.name})")
-    document.add_heading(title, level=0)
+    document = _new(f"{title} ({version.name})", reference, f"{title} – versie {version.name}")
+    _heading(document, title, 0)
     commit = f" ({version.commit[:12]})" if version.commit else ""
     document.add_paragraph(f"Tekst van versie {version.name}{commit}.")
     for regeling in version.regelingen:
@@ -148,52 +183,40 @@ def draft(title: str, version: VersionText) -> bytes:
     return _bytes(document)
 
 
-def _marks(paragraph: Any, marks: tuple[tuple[str, str], ...]) -> None:
-    """Marked text as plain run formatting, as the HTML renvooi marks it: deletions struck
-    through (red), insertions underlined (green), moved text double underlined at its new place
-    and double struck through where it left (blue)."""
-    from docx.enum.text import WD_UNDERLINE
-    from docx.shared import RGBColor
-
-    for mark, text in marks:
-        run = paragraph.add_run(text)
-        if mark == "insert":
-            run.font.underline = True
-            run.font.color.rgb = RGBColor(*INSERT_COLOUR)
-        elif mark == "delete":
-            run.font.strike = True
-            run.font.color.rgb = RGBColor(*DELETE_COLOUR)
-        elif mark == "moved":
-            run.font.underline = WD_UNDERLINE.DOUBLE
-            run.font.color.rgb = RGBColor(*MOVED_COLOUR)
-        elif mark == "moved-away":
-            run.font.double_strike = True
-            run.font.color.rgb = RGBColor(*MOVED_COLOUR)
-
-
-def renvooi(title: str, comparison: ComparisonView) -> bytes:
+def renvooi(
+    title: str,
+    comparison: ComparisonView,
+    reference: Path | None = None,
+    author: str = "wetgeving",
+    date: str = "2000-01-01T00:00:00Z",
+) -> bytes:
     """Return the renvooi as .docx: per article what changed in words, then each item as
-    `wetgeving diff` lists it (series collapsed, a move also where it left), its text marked."""
+    `wetgeving diff` lists it (series collapsed, a move also where it left), its text with the
+    changes as Word revisions by `author` on `date` (the newer version's)."""
     from docx.shared import Cm, Pt
 
-    from wetgeving.compare.html import LEGEND
+    from wetgeving.documents.docx.revisions import LEGEND, Revisions, marks, move_names
 
-    document = _new(f"Renvooi {comparison.old_name} – {comparison.new_name}")
-    document.add_heading(f"Renvooi: {comparison.old_name} → {comparison.new_name}", level=0)
+    names = f"{comparison.old_name} – {comparison.new_name}"
+    document = _new(f"Renvooi {names}", reference, f"{title} – renvooi {names}")
+    _heading(document, f"Renvooi: {comparison.old_name} → {comparison.new_name}", 0)
     document.add_paragraph(title)
     old = f" ({comparison.old_commit[:12]})" if comparison.old_commit else ""
     new = f" ({comparison.new_commit[:12]})" if comparison.new_commit else ""
     meta = f"Oud: {comparison.old_name}{old}; nieuw: {comparison.new_name}{new}."
     document.add_paragraph(meta).runs[0].italic = True
-    _marks(document.add_paragraph(), LEGEND)
+    document.add_paragraph(LEGEND).runs[0].italic = True
     if not comparison.articles:
         document.add_paragraph("Geen verschillen.")
+    revisions = Revisions(author, date)
+    moves = iter(move_names(comparison))
     for article in comparison.articles:
-        document.add_heading(article.heading, level=1)
+        _heading(document, article.heading, 1)
         document.add_paragraph(article.summary).runs[0].italic = True
         if article.sentences:
             _description(document, article, "")
         for item in article.items:
+            move = next(moves)
             label = document.add_paragraph()
             label.paragraph_format.space_before = Pt(8)
             label.paragraph_format.keep_with_next = bool(item.marks or item.title_marks)
@@ -202,15 +225,15 @@ def renvooi(title: str, comparison: ComparisonView) -> bytes:
                 opschrift = document.add_paragraph()
                 opschrift.paragraph_format.left_indent = Cm(0.5)
                 opschrift.add_run("opschrift: ").italic = True
-                _marks(opschrift, item.title_marks)
+                marks(opschrift, item.title_marks, revisions, f"{move}-opschrift")
             if item.marks:
                 text = document.add_paragraph()
                 text.paragraph_format.left_indent = Cm(0.5)
-                _marks(text, item.marks)
+                marks(text, item.marks, revisions, move)
     if comparison.warnings:
-        document.add_heading("Waarschuwingen", level=1)
+        _heading(document, "Waarschuwingen", 1)
         for warning in comparison.warnings:
-            document.add_paragraph(warning, style="List Bullet")
+            document.add_paragraph(warning, style=_style(document, "List Bullet"))
     return _bytes(document)
 
 
@@ -222,109 +245,24 @@ def _description(document: Any, changes: ArticleChanges, lead: str) -> None:
     if lead:
         document.add_paragraph(lead.strip()).runs[0].italic = True
     for group in changes.paragraphs:
-        para = document.add_paragraph(style="List Bullet")
+        para = document.add_paragraph(style=_style(document, "List Bullet"))
         if group.heading:
             para.add_run(f"{group.heading}. ").italic = True
         para.add_run(" ".join(group.sentences))
 
 
-def mvt(doc: Mvt) -> bytes:
-    """Return the memorie van toelichting as .docx."""
-    document = _new(f"Memorie van toelichting ({doc.version})")
-    document.add_heading("Memorie van toelichting", level=0)
-    document.add_paragraph(doc.title).runs[0].bold = True
-    document.add_paragraph(doc.meta).runs[0].italic = True
-    for warning in doc.warnings:
-        document.add_paragraph(f"Let op: {warning}", style="List Bullet")
-    document.add_heading("I. ALGEMEEN DEEL", level=1)
-    for chapter in doc.chapters:
-        document.add_heading(f"{chapter.number}. {chapter.title}", level=2)
-        for prompt in chapter.prompts:
-            document.add_paragraph(prompt, style="Quote")
-        if chapter.text:
-            _markdown_paragraphs(document, chapter.text)
-        else:
-            document.add_paragraph(f"[Nog te schrijven in {chapter.path}]").runs[0].italic = True
-        if chapter.key == "advies-en-consultatie":
-            _consultation(document, doc)
-    document.add_heading("II. ARTIKELSGEWIJS DEEL", level=1)
-
-    for section in doc.articles:
-        suffix = f" ({section.status})" if section.status != "gewijzigd" else ""
-        document.add_heading(section.heading + suffix, level=2)
-        if section.changes and section.changes.sentences:
-            _description(document, section.changes, "Wijziging: ")
-        for line in section.instruction:
-            _instruction_line(document, line)
-
-        if section.text:
-            _markdown_paragraphs(document, section.text)
-        else:
-            para = document.add_paragraph(f"[Toelichting nog te schrijven in {section.path}]")
-            para.runs[0].italic = True
-    if doc.orphans:
-        document.add_heading("Niet geplaatst", level=1)
-        for orphan in doc.orphans:
-            document.add_heading(orphan.path, level=2)
-            document.add_paragraph(f"Let op: {orphan.reason}.")
-            _markdown_paragraphs(document, orphan.text)
+def from_markdown(title: str, text: str, reference: Path | None = None, header: str = "") -> bytes:
+    """A document (MvT, verslag) from its Markdown, as the HTML shows the same content: the
+    first "#" heading is the title, "##" Heading 1 and so on; lists, quotes, tables, bold,
+    italics and links (the address after the text) as Word formatting."""
+    document = _new(title, reference, header)
+    _markdown_paragraphs(document, text, shift=-1)
     return _bytes(document)
 
 
-def _instruction_line(document: Any, line: Any) -> None:
-    """A paragraph of the bill quoted in the MvT: set off from the toelichting by its indent,
-    in upright type as the bill prints it, its items and new text nested as in the HTML."""
-    from docx.shared import Cm
-
-    text = f"{line.marker} {line.text}" if line.marker else line.text
-    para = document.add_paragraph(style="Quote")
-    run = para.add_run(text)
-    run.italic = False
-    run.bold = line.kind == "onderdeel" or None
-    nested = line.depth + line.indent if line.kind == "tekst" or line.depth > 1 else 0
-    para.paragraph_format.left_indent = Cm(1 + 0.5 * nested)
-
-
-def _consultation(document: Any, doc: Mvt) -> None:
-    """Paragraph 5 as the Markdown and HTML MvT give it: counts, advice, campaigns, and per
-    article the points grouped by disposition, with quoted excerpts."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
-
-    from wetgeving.documents.templates import getal
-
-    s = doc.consultation
-    if not s.total:
-        document.add_paragraph(doc.received).runs[0].italic = True
-        return
-    document.add_paragraph(doc.received)
-    for head, rows in (("soort", s.by_kind), ("kanaal", s.by_channel)):
-        table = document.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        for n, (name, count) in enumerate(((head, "aantal"), *((k, getal(v)) for k, v in rows))):
-            cells = table.add_row().cells
-            for cell, text, width in zip(cells, (name, count), (Cm(6), Cm(2.5)), strict=True):
-                cell.width = width
-                run = cell.paragraphs[0].add_run(text)
-                run.bold = n == 0 or None
-            cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        document.add_paragraph()
-    document.add_paragraph(doc.advice)
-    for n, campaign in enumerate(s.campaigns, start=1):
-        document.add_paragraph(doc.campaign(n, campaign), style="List Bullet")
-    for article in s.articles:
-        document.add_heading(article.heading, level=4)
-        document.add_paragraph(doc.points(article.count))
-        for group in article.groups:
-            para = document.add_paragraph(style="List Bullet")
-            para.add_run(group.status_label).bold = True
-            reason = f": {group.reason}" if group.reason else ""
-            para.add_run(f" ({getal(group.count)}){reason}")
-            for quote in group.excerpts:
-                document.add_paragraph(quote, style="Quote").paragraph_format.left_indent = Cm(1)
-
-
-def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:
+def amending_bill(
+    title: str, subtitle: str, paragraphs: list[Any], reference: Path | None = None
+) -> bytes:
     """Return the amending bill as .docx, laid out as the Staatsblad prints one.
 
     ARTIKEL I centred and bold, the onderdeel letters on their own line, numbered items with
@@ -333,10 +271,7 @@ def amending_bill(title: str, subtitle: str, paragraphs: list[Any]) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    document = _new(title)
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(11)
+    document = _new(title, reference, f"{title} – {subtitle}")
     head = document.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.add_run(title).bold = True
