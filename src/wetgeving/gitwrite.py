@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -309,3 +310,119 @@ def _finish(proc: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+# --- Network, remote and merge operations (issue 15: team work) ------------------------------
+# Plain `git` processes, no gitpython: each is one short command run in the dossier's work tree.
+# Every user-given name that reaches git here is validated first (`check_remote`).
+
+_REMOTE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def _git_exe() -> str:
+    exe = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
+    if shutil.which(exe) is None:
+        raise GitError(
+            "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
+        )
+    return exe
+
+
+def git_proc(
+    cwd: Path, *args: str, data: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run one git command in `cwd` to the end, whatever its exit code (LC_ALL=C output)."""
+    full = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", **(env or {})}
+    try:
+        return subprocess.run(
+            [_git_exe(), *args], cwd=cwd, input=data, capture_output=True, check=False, env=full
+        )
+    except OSError as exc:
+        raise GitError(f"{cwd}: git kan niet starten ({exc.strerror or exc})") from None
+
+
+def git_out(cwd: Path, name: str, *args: str, data: bytes | None = None) -> str:
+    """Run one git command; its failure becomes a GitError with git's own first line."""
+    proc = git_proc(cwd, *args, data=data)
+    if proc.returncode != 0:
+        raise GitError(explain(name, proc.stderr.decode("utf-8", "replace")))
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def check_remote(name: str) -> str:
+    """A remote name as the user gave it, refused when it could be read as an option or path.
+
+    Raises:
+        UsageError: naming the value.
+    """
+    if not _REMOTE_NAME.fullmatch(name) or ".." in name or name.endswith((".lock", ".")):
+        raise UsageError(
+            f"remote '{name}': geef de naam van een git-remote (letters, cijfers, '.', '_', '-')"
+        )
+    return name
+
+
+def work_tree_top(cwd: Path) -> Path:
+    """The top of the work tree holding `cwd`."""
+    return Path(git_out(cwd, "rev-parse", "rev-parse", "--show-toplevel").strip())
+
+
+def set_local_config(cwd: Path, key: str, value: str) -> None:
+    """Set one key in the repository's own git config (`.git/config`)."""
+    git_out(cwd, "config", "config", "--local", "--replace-all", key, value)
+
+
+def get_config(cwd: Path, key: str) -> str | None:
+    """One git config value, or None when it is not set."""
+    proc = git_proc(cwd, "config", "--get", key)
+    return proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else None
+
+
+def merge_file_lines(
+    cwd: Path, ours: Path, base: Path, theirs: Path, labels: tuple[str, str, str]
+) -> tuple[bytes, bool]:
+    """git's own line merge of three files (`git merge-file -p`): the result and whether it
+    holds conflicts."""
+    proc = git_proc(
+        cwd,
+        "merge-file",
+        "-p",
+        "-L",
+        labels[0],
+        "-L",
+        labels[1],
+        "-L",
+        labels[2],
+        "--",
+        str(ours),
+        str(base),
+        str(theirs),
+    )
+    if proc.returncode < 0 or proc.returncode > 127:
+        raise GitError(explain("merge-file", proc.stderr.decode("utf-8", "replace")))
+    return proc.stdout, proc.returncode != 0
+
+
+def merge_heads(cwd: Path) -> tuple[str | None, str | None]:
+    """During a merge, rebase or cherry-pick: (our head, the commit being merged in)."""
+    ours = _rev(cwd, "HEAD")
+    for ref in ("MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"):
+        theirs = _rev(cwd, ref)
+        if theirs is not None:
+            return ours, theirs
+    return ours, None
+
+
+def _rev(cwd: Path, ref: str) -> str | None:
+    proc = git_proc(cwd, "rev-parse", "--verify", "-q", "--end-of-options", ref + "^{commit}")
+    return proc.stdout.decode().strip() if proc.returncode == 0 else None
+
+
+def last_author(cwd: Path, head: str, other: str, path: str) -> str | None:
+    """The author of the last commit in `head` (not in `other`) that changed `path`."""
+    base = git_proc(cwd, "merge-base", head, other)
+    since = base.stdout.decode().strip() if base.returncode == 0 else ""
+    span = f"{since}..{head}" if since else head
+    proc = git_proc(cwd, "log", "-1", "--no-merges", "--format=%an", span, "--", path)
+    name = proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else ""
+    return name or None

@@ -81,9 +81,16 @@ def create(path: Path, title: str, regulation: str, bwb: str) -> Created:
     except OSError as exc:
         message = f"{path}: het dossier kan niet worden gemaakt ({files.reason(exc)})"
         raise DossierError(message) from None
+    from wetgeving import mergedriver
+
+    attributes = mergedriver.write_attributes(root)
+    if attributes is not None:
+        written.append(attributes)
     if in_repo:
+        mergedriver.register(root)
         return Created(root, None)
     history.init_repository(root)
+    mergedriver.register(root)
     new = dossier_mod.load(root)
     return Created(root, history.commit_paths(new, written, "Nieuw dossier: " + title))
 

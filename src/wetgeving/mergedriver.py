@@ -1,0 +1,174 @@
+"""The article-aware git merge driver for drafts/*.md, and registering it in a repository.
+
+`wetgeving init` and `wetgeving setup` write `.gitattributes` (committed: every clone routes the
+drafts to the driver) and the driver command in the repository's own git config (not committed:
+git never runs commands from a clone's files). The driver itself is `text.merge`; this module
+reads the three files git hands it, names the two sides after the lawyers who wrote them, and
+falls back to git's line merge when a text cannot be merged per provision.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from wetgeving import gitwrite
+from wetgeving.dossier import Dossier
+
+DRIVER = "wetgeving"
+ATTRIBUTE = f"drafts/**/*.md merge={DRIVER}"
+ATTRIBUTES_FILE = ".gitattributes"
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What `setup` did.
+
+    Attributes:
+        driver: The driver command now in the repository's git config.
+        attributes: The `.gitattributes` file, when it was written or extended (else None).
+        commit: The commit of `.gitattributes`, when one was made.
+    """
+
+    driver: str
+    attributes: Path | None
+    commit: str | None
+
+
+def driver_command() -> str:
+    """The command git runs for a merge of a draft: this Python, on Windows too."""
+    exe = Path(sys.executable).as_posix()  # git runs it through sh, also on Windows
+    return f'"{exe}" -m wetgeving merge-driver %O %A %B %L %P'
+
+
+def attributes_text(existing: str) -> str | None:
+    """`existing` .gitattributes with the driver's line added; None when it is there already."""
+    if any(line.split() == ATTRIBUTE.split() for line in existing.splitlines()):
+        return None
+    sep = "" if not existing or existing.endswith("\n") else "\n"
+    return f"{existing}{sep}{ATTRIBUTE}\n"
+
+
+def register(root: Path) -> str:
+    """Register the driver in the git config of the repository holding `root`.
+
+    Raises:
+        GitError: git missing or refusing.
+    """
+    command = driver_command()
+    gitwrite.set_local_config(
+        root, f"merge.{DRIVER}.name", "wetgeving: samenvoegen per artikel, lid en onderdeel"
+    )
+    gitwrite.set_local_config(root, f"merge.{DRIVER}.driver", command)
+    return command
+
+
+def write_attributes(root: Path) -> Path | None:
+    """Add the driver's line to `root/.gitattributes`; the file when it changed, else None."""
+    path = root / ATTRIBUTES_FILE
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = attributes_text(existing)
+    if text is None:
+        return None
+    tmp = path.with_name(path.name + ".wetgeving-tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(tmp, path)
+    return path
+
+
+def setup(dossier: Dossier) -> Setup:
+    """Register the merge driver in an existing clone; commit `.gitattributes` when it changed.
+
+    Raises:
+        GitError: not in a git repository, git missing or refusing.
+    """
+    from wetgeving import history
+
+    root = Path(dossier.root)
+    if history.repository_root(root) is None:
+        from wetgeving.errors import GitError
+
+        raise GitError(f"{root}: het dossier staat niet in een git-repository")
+    command = register(root)
+    written = write_attributes(root)
+    commit = None
+    if written is not None:
+        commit = history.commit_paths(
+            dossier, [written], "Samenvoegen per artikel (wetgeving setup)"
+        )
+    return Setup(command, written, commit)
+
+
+def _side_name(cwd: Path, head: str | None, other: str | None, path: str) -> str | None:
+    if head is None:
+        return None
+    if other is None:
+        return gitwrite.last_author(cwd, head, head + "^", path)
+    return gitwrite.last_author(cwd, head, other, path)
+
+
+def _theirs_commit(cwd: Path) -> str | None:
+    """The commit being merged in: `git merge` names it in the environment, a rebase in a file."""
+    for key, value in os.environ.items():
+        if key.startswith("GITHEAD_") and value:
+            return key.removeprefix("GITHEAD_")
+    try:
+        git_dir = Path(
+            gitwrite.git_out(cwd, "rev-parse", "rev-parse", "--absolute-git-dir").strip()
+        )
+        done = (git_dir / "rebase-merge" / "done").read_text(encoding="utf-8").splitlines()
+    except Exception:  # no name is no reason to fail a merge
+        return gitwrite.merge_heads(cwd)[1]
+    for line in reversed(done):
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in ("pick", "p", "edit", "e", "reword", "r"):
+            return parts[1]
+    return None
+
+
+def labels(cwd: Path, path: str) -> tuple[str, str]:
+    """ "tekst van A. Jurist" / "tekst van B. Jurist": the last author of the path on each side."""
+    ours_head = gitwrite.merge_heads(cwd)[0]
+    theirs = _theirs_commit(cwd)
+    try:
+        ours_name = _side_name(cwd, ours_head, theirs, path) if theirs else None
+        theirs_name = _side_name(cwd, theirs, ours_head, path) if theirs else None
+    except Exception:
+        ours_name = theirs_name = None
+    ours_name = ours_name or gitwrite.get_config(cwd, "user.name") or "deze kant"
+    theirs_name = theirs_name or "de andere kant"
+    if ours_name == theirs_name:
+        return f"tekst van {ours_name} (hier)", f"tekst van {theirs_name} (samengevoegd)"
+    return f"tekst van {ours_name}", f"tekst van {theirs_name}"
+
+
+def run_driver(base: Path, ours: Path, theirs: Path, path: str) -> bool:
+    """Merge `theirs` into `ours` (written in place) with `base` as common ancestor.
+
+    Returns:
+        True when the result holds no conflicts.
+    """
+    from wetgeving.text.merge import merge
+
+    cwd = Path.cwd()
+    texts = [p.read_bytes() for p in (base, ours, theirs)]
+    crlf = b"\r\n" in texts[1]
+    ours_label, theirs_label = labels(cwd, path)
+    merged = None
+    try:
+        decoded = [t.decode("utf-8").replace("\r\n", "\n") for t in texts]
+    except UnicodeDecodeError:
+        decoded = None
+    if decoded is not None:
+        merged = merge(decoded[0], decoded[1], decoded[2], ours_label, theirs_label)
+    if merged is None:
+        data, conflicts = gitwrite.merge_file_lines(
+            cwd, ours, base, theirs, (ours_label, "gemeenschappelijke tekst", theirs_label)
+        )
+        ours.write_bytes(data)
+        return not conflicts
+    out = merged.text.replace("\n", "\r\n") if crlf else merged.text
+    ours.write_bytes(out.encode("utf-8"))
+    return not merged.conflicts
