@@ -426,3 +426,189 @@ def last_author(cwd: Path, head: str, other: str, path: str) -> str | None:
     proc = git_proc(cwd, "log", "-1", "--no-merges", "--format=%an", span, "--", path)
     name = proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else ""
     return name or None
+
+
+_VERSION_TRAILER = "Wetgeving-Versie"
+
+
+def current_branch(cwd: Path) -> str:
+    """The checked-out branch's short name.
+
+    Raises:
+        GitError: on a detached HEAD.
+    """
+    proc = git_proc(cwd, "symbolic-ref", "--short", "-q", "HEAD")
+    name = proc.stdout.decode("utf-8", "replace").strip()
+    if proc.returncode != 0 or not name:
+        raise GitError(
+            "geen branch uitgecheckt (losse HEAD); kies een branch met 'git switch NAAM'"
+        )
+    return name
+
+
+def upstream_remote(cwd: Path, branch: str) -> str | None:
+    """The remote the branch tracks (`branch.NAME.remote`), if any."""
+    return get_config(cwd, f"branch.{branch}.remote")
+
+
+def remote_exists(cwd: Path, remote: str) -> bool:
+    proc = git_proc(cwd, "remote")
+    return remote in proc.stdout.decode("utf-8", "replace").split()
+
+
+def remote_url(cwd: Path, remote: str) -> str | None:
+    return get_config(cwd, f"remote.{remote}.url")
+
+
+def _remote_error(command: str, remote: str, stderr: bytes) -> GitError:
+    text = stderr.decode("utf-8", "replace")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    reason = next(
+        (ln for ln in lines if ln.startswith(("fatal:", "error:", "remote:", "!"))),
+        lines[0] if lines else "onbekende fout",
+    )
+    reason = reason.removeprefix("fatal:").removeprefix("error:").strip()
+    return GitError(f"git {command} naar/van '{remote}' mislukt: {reason}")
+
+
+def fetch_branch(cwd: Path, remote: str, branch: str) -> str | None:
+    """Fetch one branch from a remote; its tip there, or None when the remote lacks it."""
+    track = f"refs/wetgeving/sync/{remote}/{branch}"
+    proc = git_proc(
+        cwd, "fetch", "--quiet", "--no-tags", "--end-of-options", remote,
+        f"+refs/heads/{branch}:{track}",
+    )  # fmt: skip
+    if proc.returncode != 0:
+        if b"couldn't find remote ref" in proc.stderr:
+            return None
+        raise _remote_error("fetch", remote, proc.stderr)
+    return _rev(cwd, track)
+
+
+def commit_versions(cwd: Path, revs: str) -> list[tuple[str, str]]:
+    """(version name, commit) of every version trailer in `git log REVS`, newest first."""
+    fmt = f"%H%x00%(trailers:key={_VERSION_TRAILER},valueonly,separator=%x1f)%x1e"
+    proc = git_proc(cwd, "log", f"--format={fmt}", revs, "--")
+    if proc.returncode != 0:
+        raise GitError(explain("log", proc.stderr.decode("utf-8", "replace")))
+    found: list[tuple[str, str]] = []
+    for record in proc.stdout.decode("utf-8", "replace").split("\x1e"):
+        commit, _, names = record.strip("\n").partition("\x00")
+        for name in names.strip().split("\x1f"):
+            if name.strip():
+                found.append((name.strip(), commit.strip()))
+    return found
+
+
+def is_ancestor(cwd: Path, older: str, newer: str) -> bool:
+    return git_proc(cwd, "merge-base", "--is-ancestor", older, newer).returncode == 0
+
+
+def head_commit(cwd: Path) -> str | None:
+    return _rev(cwd, "HEAD")
+
+
+def fast_forward(cwd: Path, commit: str) -> None:
+    git_out(cwd, "merge", "merge", "--ff-only", "--quiet", commit)
+
+
+def rebase_onto(cwd: Path, commit: str) -> bool:
+    """Rebase the branch's own commits on `commit`; on a conflict put everything back (False)."""
+    proc = git_proc(cwd, "rebase", "--quiet", "--autostash", commit)
+    if proc.returncode == 0:
+        return True
+    git_proc(cwd, "rebase", "--abort")
+    return False
+
+
+def merge_commit(cwd: Path, commit: str, message: str) -> list[str]:
+    """Merge `commit` into the branch; the paths left in conflict (the merge stays under way)."""
+    proc = git_proc(cwd, "merge", "--no-ff", "--autostash", "-m", message, commit)
+    if proc.returncode == 0:
+        return []
+    out = git_proc(cwd, "diff", "--name-only", "--diff-filter=U")
+    conflicted = out.stdout.decode("utf-8", "replace").split()
+    if not conflicted:
+        raise GitError(explain("merge", proc.stderr.decode("utf-8", "replace")))
+    return conflicted
+
+
+def set_tag(cwd: Path, tag: str, commit: str) -> None:
+    git_out(cwd, "tag", "tag", "-f", tag, commit)
+
+
+def tags(cwd: Path, pattern: str) -> dict[str, str]:
+    """Tag name -> commit it points at, for tags matching `pattern`."""
+    out = git_out(cwd, "for-each-ref", "for-each-ref", "--format=%(refname:short) %(*objectname)"
+                  " %(objectname)", f"refs/tags/{pattern}")  # fmt: skip
+    found: dict[str, str] = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            found[parts[0]] = parts[1]  # the peeled commit of an annotated tag comes first
+    return found
+
+
+def push(cwd: Path, remote: str, refspecs: list[str]) -> bool:
+    """Push refspecs; False when the remote moved meanwhile (rejected, not a fast-forward).
+
+    Raises:
+        GitError: any other refusal, with git's reason.
+    """
+    proc = git_proc(cwd, "push", "--quiet", "--porcelain", "--end-of-options", remote, *refspecs)
+    if proc.returncode == 0:
+        return True
+    out = proc.stdout.decode("utf-8", "replace")
+    if "[rejected]" in out and ("fetch first" in out or "non-fast-forward" in out):
+        return False
+    if "[rejected]" in out or "[remote rejected]" in out:
+        line = next(ln for ln in out.splitlines() if "rejected]" in ln)
+        return_reason = line.split("\t")[-1].strip()
+        raise GitError(f"git push naar '{remote}' geweigerd: {return_reason}")
+    raise _remote_error("push", remote, proc.stderr)
+
+
+def remote_refs_containing(cwd: Path, commit: str) -> list[str]:
+    """Remote-tracking refs (and those `sync` fetched) whose history holds `commit`."""
+    out = git_out(cwd, "for-each-ref", "for-each-ref", "--format=%(refname:short)",
+                  f"--contains={commit}", "refs/remotes", "refs/wetgeving/sync")  # fmt: skip
+    return out.split()
+
+
+def commit_list(cwd: Path, revs: str, *options: str) -> list[str]:
+    """`git rev-list` of a range, with extra fixed options ("--reverse", "--merges")."""
+    return git_out(cwd, "rev-list", "rev-list", *options, revs, "--").split()
+
+
+def rewrite_message(cwd: Path, commit: str, parent: str | None, message: str) -> str:
+    """A copy of `commit` with another parent and message, keeping tree, author and committer."""
+    fmt = "%T%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI"
+    fields = git_out(cwd, "log", "log", "-1", f"--format={fmt}", commit, "--").strip("\n")
+    tree, an, ae, ad, cn, ce, cd = fields.split("\x00")
+    env = {
+        "GIT_AUTHOR_NAME": an, "GIT_AUTHOR_EMAIL": ae, "GIT_AUTHOR_DATE": ad,
+        "GIT_COMMITTER_NAME": cn, "GIT_COMMITTER_EMAIL": ce, "GIT_COMMITTER_DATE": cd,
+    }  # fmt: skip
+    args = ["commit-tree", tree] + (["-p", parent] if parent else []) + ["-F", "-"]
+    proc = git_proc(cwd, *args, data=message.encode("utf-8"), env=env)
+    if proc.returncode != 0:
+        raise GitError(explain("commit-tree", proc.stderr.decode("utf-8", "replace")))
+    return proc.stdout.decode().strip()
+
+
+def commit_message(cwd: Path, commit: str) -> str:
+    return git_out(cwd, "log", "log", "-1", "--format=%B", commit, "--")
+
+
+def parent_of(cwd: Path, commit: str) -> str | None:
+    return _rev(cwd, commit + "^1")
+
+
+def move_branch(cwd: Path, branch: str, new: str, old: str) -> None:
+    """Point the branch at `new`, only when it still points at `old`."""
+    git_out(cwd, "update-ref", "update-ref", "-m", "wetgeving version rename",
+            f"refs/heads/{branch}", new, old)  # fmt: skip
+
+
+def delete_tag(cwd: Path, tag: str) -> None:
+    git_proc(cwd, "tag", "-d", tag)

@@ -37,3 +37,30 @@ def merge_driver(
 
     if not run_driver(base, ours, theirs, path):
         raise typer.Exit(1)
+
+
+@app.command("sync")
+def sync(
+    remote: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="REMOTE",
+            help="De git-remote (standaard: die van de branch, anders origin).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Deel het werk met het team: haal op, voeg samen, verstuur de branch en de versies.
+
+    Lokale commits die nog niet verstuurd zijn worden op het werk van de anderen gezet (rebase);
+    zit er een vastgelegde versie bij, dan wordt samengevoegd (merge), zodat die versie precies de
+    vastgelegde tekst houdt. Een versienaam die in twee clones is vastgelegd wordt geweigerd
+    voordat er iets verstuurd is.
+    """
+    from wetgeving.sync import sync as do_sync
+
+    done = do_sync(dossier(), remote)
+    typer.echo(
+        f"gesynchroniseerd met {done.remote}/{done.branch}: {done.received} commit(s) "
+        f"ontvangen, {done.sent} verstuurd ({done.how})"
+    )
