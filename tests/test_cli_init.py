@@ -152,7 +152,7 @@ def test_lazy_root_help_lists_same_commands() -> None:
     assert names(proc.stdout) == names(eager)
     # The lawyer's workflow, groups among the commands.
     assert names(proc.stdout) == [
-        "init", "setup", "version", "check", "fmt", "show", "import", "diff", "amend", "apply",
+        "init", "setup", "sync", "version", "check", "fmt", "show", "import", "diff", "amend", "apply",
         "respond", "responses", "mvt", "verslag", "bundle",
     ]  # fmt: skip
     assert "Toon deze hulp en stop." in proc.stdout

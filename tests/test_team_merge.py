@@ -50,7 +50,7 @@ def dossier(tmp_path: Path) -> Path:
 def branch_edit(root: Path, branch: str, old: str, new: str, author: str) -> None:
     git(root, "checkout", "-q", "-b", branch, "main")
     path = root / "drafts" / "art.md"
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    path.write_bytes(path.read_bytes().replace(old.encode(), new.encode()))
     git(root, "commit", "-qam", branch, f"--author={author} <x@example.invalid>")
     git(root, "checkout", "-q", "main")
 
@@ -129,3 +129,33 @@ def test_same_provision_two_ways_is_a_labelled_conflict(tmp_path: Path) -> None:
     )
     code, _, err = wet("--dossier", str(root), "version", "create", "v1", "-m", "x")
     assert code == 4 and "onopgelost samenvoegconflict" in err and "versie niet vastgelegd" in err
+
+
+def test_rebase_conflict_is_labelled_with_both_authors(tmp_path: Path) -> None:
+    """During `git rebase` the picked commit's author labels its side (git names neither)."""
+    root = dossier(tmp_path)
+    branch_edit(root, "a", "werft;", "werft of ronselt;", "A. Jurist")
+    branch_edit(root, "b", "werft;", "werft, ronselt;", "B. Jurist")
+    git(root, "checkout", "-q", "b")
+    assert git(root, "rebase", "a", check=False) is not None
+    text = (root / "drafts" / "art.md").read_text(encoding="utf-8")
+    assert (
+        "<<<<<<< tekst van A. Jurist\n   - a. werft of ronselt;\n=======\n"
+        "   - a. werft, ronselt;\n>>>>>>> tekst van B. Jurist\n"
+    ) in text
+    git(root, "rebase", "--abort")
+
+
+def test_crlf_draft_merges_and_keeps_its_line_ends(tmp_path: Path) -> None:
+    """A draft with CRLF line ends (Windows) merges per provision and stays CRLF."""
+    root = dossier(tmp_path)
+    path = root / "drafts" / "art.md"
+    path.write_bytes(DRAFT.replace("\n", "\r\n").encode("utf-8"))
+    git(root, "commit", "-qam", "crlf")
+    branch_edit(root, "a", "werft;", "werft of ronselt;", "A. Jurist")
+    branch_edit(root, "b", "vervoert.", "vervoert of huisvest.", "B. Jurist")
+    git(root, "merge", "-q", "a")
+    git(root, "merge", "-q", "--no-edit", "b")
+    data = path.read_bytes()
+    assert b"   - a. werft of ronselt;\r\n   - b. vervoert of huisvest.\r\n" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")

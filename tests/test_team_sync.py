@@ -274,3 +274,59 @@ def test_remote_name_is_validated(tmp_path: Path) -> None:
 
 if shutil.which("git") is None:  # pragma: no cover
     pytest.skip("git is not installed", allow_module_level=True)
+
+
+def test_conflicting_edits_stop_sync_with_nothing_sent(tmp_path: Path, server: str) -> None:
+    """The same lid changed in two clones, one with a version: sync merges, names the draft in
+    conflict, sends nothing; after the lawyer resolves and commits, sync sends the merge."""
+    seed(tmp_path, server)
+    a, b = clone(tmp_path, server, "A. Jurist"), clone(tmp_path, server, "B. Jurist")
+    edit(a, 3, "door A")
+    ok(a, "sync")
+    edit(b, 3, "door B")
+    ok(b, "version", "create", "v2", "-m", "B")
+    before = git(a, "ls-remote", server)
+    code, out, err = wet(b, "sync")
+    assert (code, out) == (5, "")
+    assert err == (
+        "fout: samenvoegen met 'origin' gaf conflicten in drafts/tekst.md; er is niets "
+        "verstuurd. Los ze op (zie 'wetgeving check'), leg vast met 'git add' en 'git commit' "
+        "en voer sync opnieuw uit\n"
+    )
+    assert git(a, "ls-remote", server) == before
+    text = (b / "drafts" / "tekst.md").read_text(encoding="utf-8")
+    assert (
+        "<<<<<<< tekst van A. Jurist\n1. Eerste lid van artikel 3, door A.\n=======\n"
+        "1. Eerste lid van artikel 3, door B.\n>>>>>>> tekst van B. Jurist\n"
+    ) not in text  # in a merge, "ours" is this clone's text
+    assert (
+        "<<<<<<< tekst van B. Jurist\n1. Eerste lid van artikel 3, door B.\n=======\n"
+        "1. Eerste lid van artikel 3, door A.\n>>>>>>> tekst van A. Jurist\n"
+    ) in text
+    code, _, err = wet(b, "sync")
+    assert code == 5 and "er loopt nog een samenvoeging" in err
+    path = b / "drafts" / "tekst.md"
+    lines = [ln for ln in text.split("\n") if not ln.startswith(("<<<<<<<", "=======", ">>>>>>>"))]
+    path.write_text("\n".join(ln for ln in lines if not ln.endswith("door A.")), encoding="utf-8")
+    assert wet(b, "check")[0] == 0
+    git(b, "commit", "-qam", "Samengevoegd")
+    ok(b, "sync")
+    ok(a, "sync")
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD")
+
+
+def test_rebase_labels_name_both_authors(tmp_path: Path, server: str) -> None:
+    """Unsent commits without a version are rebased; a conflict there is labelled with both
+    authors too (then sync falls back to a merge, leaving the markers for the lawyer)."""
+    seed(tmp_path, server)
+    a, b = clone(tmp_path, server, "A. Jurist"), clone(tmp_path, server, "B. Jurist")
+    edit(a, 4, "door A")
+    ok(a, "sync")
+    edit(b, 4, "door B")
+    edit(b, 5, "ook door B")
+    code, _, err = wet(b, "sync")
+    assert code == 5 and "conflicten in drafts/tekst.md" in err
+    text = (b / "drafts" / "tekst.md").read_text(encoding="utf-8")
+    assert "<<<<<<< tekst van B. Jurist\n1. Eerste lid van artikel 4, door B.\n" in text
+    assert ">>>>>>> tekst van A. Jurist\n" in text
+    assert "ook door B" in text

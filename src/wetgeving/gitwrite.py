@@ -612,3 +612,13 @@ def move_branch(cwd: Path, branch: str, new: str, old: str) -> None:
 
 def delete_tag(cwd: Path, tag: str) -> None:
     git_proc(cwd, "tag", "-d", tag)
+
+
+def line_author(cwd: Path, head: str, other: str, path: str, text: str) -> str | None:
+    """The author of the last commit in `head` (not in `other`) that brought in `text`."""
+    base = git_proc(cwd, "merge-base", head, other)
+    since = base.stdout.decode().strip() if base.returncode == 0 else ""
+    span = f"{since}..{head}" if since else head
+    proc = git_proc(cwd, "log", "-1", "--no-merges", "--format=%an", f"-S{text}", span, "--", path)
+    name = proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else ""
+    return name or None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,20 +129,50 @@ def _theirs_commit(cwd: Path) -> str | None:
     return None
 
 
-def labels(cwd: Path, path: str) -> tuple[str, str]:
-    """ "tekst van A. Jurist" / "tekst van B. Jurist": the last author of the path on each side."""
-    ours_head = gitwrite.merge_heads(cwd)[0]
-    theirs = _theirs_commit(cwd)
+class Labels:
+    """Names the two sides of a conflict after who wrote each text.
+
+    Per conflict: the author of the last commit on that side that brought in the provision's
+    first line (`git log -S`); otherwise the last author of the file on that side; otherwise the
+    user (this side) or "de andere kant".
+    """
+
+    def __init__(self, cwd: Path, path: str) -> None:
+        self.cwd = cwd
+        self.path = path
+        self.ours = gitwrite.merge_heads(cwd)[0]
+        self.theirs = _theirs_commit(cwd)
+        self._file: dict[str, str | None] = {}
+
+    def _file_author(self, head: str | None, other: str | None) -> str | None:
+        if head is None or other is None:
+            return None
+        if head not in self._file:
+            self._file[head] = _safe(lambda: gitwrite.last_author(self.cwd, head, other, self.path))
+        return self._file[head]
+
+    def _author(self, head: str | None, other: str | None, lines: tuple[str, ...]) -> str | None:
+        text = next((line.strip() for line in lines if line.strip()), "")
+        if head is not None and other is not None and text:
+            found = _safe(lambda: gitwrite.line_author(self.cwd, head, other, self.path, text))
+            if found:
+                return found
+        return self._file_author(head, other)
+
+    def __call__(self, ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, str]:
+        mine = self._author(self.ours, self.theirs, ours)
+        mine = mine or gitwrite.get_config(self.cwd, "user.name") or "deze kant"
+        other = self._author(self.theirs, self.ours, theirs) or "de andere kant"
+        if mine == other:
+            return f"tekst van {mine} (hier)", f"tekst van {other} (samengevoegd)"
+        return f"tekst van {mine}", f"tekst van {other}"
+
+
+def _safe(call: Callable[[], str | None]) -> str | None:
     try:
-        ours_name = _side_name(cwd, ours_head, theirs, path) if theirs else None
-        theirs_name = _side_name(cwd, theirs, ours_head, path) if theirs else None
-    except Exception:
-        ours_name = theirs_name = None
-    ours_name = ours_name or gitwrite.get_config(cwd, "user.name") or "deze kant"
-    theirs_name = theirs_name or "de andere kant"
-    if ours_name == theirs_name:
-        return f"tekst van {ours_name} (hier)", f"tekst van {theirs_name} (samengevoegd)"
-    return f"tekst van {ours_name}", f"tekst van {theirs_name}"
+        return call()
+    except Exception:  # a label is never a reason to fail a merge
+        return None
 
 
 def run_driver(base: Path, ours: Path, theirs: Path, path: str) -> bool:
@@ -155,14 +186,15 @@ def run_driver(base: Path, ours: Path, theirs: Path, path: str) -> bool:
     cwd = Path.cwd()
     texts = [p.read_bytes() for p in (base, ours, theirs)]
     crlf = b"\r\n" in texts[1]
-    ours_label, theirs_label = labels(cwd, path)
+    labeller = Labels(cwd, path)
+    ours_label, theirs_label = labeller((), ())
     merged = None
     try:
         decoded = [t.decode("utf-8").replace("\r\n", "\n") for t in texts]
     except UnicodeDecodeError:
         decoded = None
     if decoded is not None:
-        merged = merge(decoded[0], decoded[1], decoded[2], ours_label, theirs_label)
+        merged = merge(decoded[0], decoded[1], decoded[2], ours_label, theirs_label, labeller)
     if merged is None:
         data, conflicts = gitwrite.merge_file_lines(
             cwd, ours, base, theirs, (ours_label, "gemeenschappelijke tekst", theirs_label)

@@ -15,6 +15,7 @@ None: the caller falls back to git's line merge.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wetgeving.text.parse import parse_lenient
@@ -91,8 +92,17 @@ def _order_kept(base: list[str], side: list[str]) -> bool:
     return [k for k in base if k in shared] == [k for k in side if k in shared]
 
 
-def merge(base: str, ours: str, theirs: str, ours_label: str, theirs_label: str) -> Merged | None:
+Labeller = Callable[[tuple[str, ...], tuple[str, ...]], tuple[str, str]]
+
+
+def merge(
+    base: str, ours: str, theirs: str, ours_label: str, theirs_label: str,
+    labeller: Labeller | None = None,
+) -> Merged | None:  # fmt: skip
     """Merge two versions of a draft with their common base (see the module docstring).
+
+    `labeller`, when given, names the two sides of each conflict from their texts (who wrote
+    that provision); otherwise every conflict gets `ours_label` and `theirs_label`.
 
     Returns:
         The merged text (conflicts marked with `<<<<<<< ours_label` / `>>>>>>> theirs_label`),
@@ -128,7 +138,7 @@ def merge(base: str, ours: str, theirs: str, ours_label: str, theirs_label: str)
         item = _decide(b.get(key), o.get(key), t.get(key), key)
         if item is not None:
             items.append(item)
-    return _render(items, ours_label, theirs_label)
+    return _render(items, labeller or (lambda _o, _t: (ours_label, theirs_label)))
 
 
 def _decide(
@@ -146,7 +156,7 @@ def _decide(
     return Conflict(key, o or (), th or (), near.lead if near is not None else 0)
 
 
-def _render(items: list[Piece | Conflict], ours_label: str, theirs_label: str) -> Merged:
+def _render(items: list[Piece | Conflict], labeller: Labeller) -> Merged:
     out: list[str] = []
     conflicts: list[str] = []
     for n, item in enumerate(items):
@@ -156,6 +166,7 @@ def _render(items: list[Piece | Conflict], ours_label: str, theirs_label: str) -
             out.extend(item.lines)
             continue
         conflicts.append(item.key)
+        ours_label, theirs_label = labeller(item.ours, item.theirs)
         out.append("<<<<<<< " + ours_label)
         out.extend(item.ours)
         out.append("=======")
