@@ -159,3 +159,12 @@ def test_crlf_draft_merges_and_keeps_its_line_ends(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert b"   - a. werft of ronselt;\r\n   - b. vervoert of huisvest.\r\n" in data
     assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_init_inside_a_repository_registers_the_driver(tmp_path: Path) -> None:
+    """init in an existing repository writes .gitattributes and sets the driver, commits nothing."""
+    git(tmp_path, "init", "-q")
+    assert wet("init", str(tmp_path / "sub"))[0] == 0
+    assert (tmp_path / "sub" / ".gitattributes").is_file()
+    assert "merge-driver" in git(tmp_path, "config", "merge.wetgeving.driver")
+    assert git(tmp_path, "log", "--oneline", check=False) == ""
