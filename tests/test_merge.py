@@ -187,3 +187,18 @@ def test_every_edit_is_in_the_result_or_in_a_conflict(
             assert done.conflicts == ()
     if not done.conflicts:
         assert parse_lenient(done.text)[1] == []
+
+
+def test_moved_article_keeps_the_move_and_the_other_edit() -> None:
+    """One side moves an article, the other edits a lid in it: both survive; two different
+    moves are left to git's line merge (None)."""
+    base = render(BASE)
+    moved = render([BASE[1], BASE[0]])
+    edited = base.replace("Tweede lid van artikel 1", "Tweede lid, herzien, van artikel 1")
+    done = merge(base, edited, moved, "a", "b")
+    assert done is not None and done.conflicts == ()
+    assert done.text == moved.replace(
+        "Tweede lid van artikel 1", "Tweede lid, herzien, van artikel 1"
+    )
+    other = render([BASE[1], (BASE[0][0], [BASE[0][1][1], BASE[0][1][0]])])
+    assert merge(base, moved, other, "a", "b") is None
