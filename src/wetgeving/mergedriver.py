@@ -10,6 +10,7 @@ falls back to git's line merge when a text cannot be merged per provision.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from wetgeving.dossier import Dossier
 DRIVER = "wetgeving"
 ATTRIBUTE = f"drafts/**/*.md merge={DRIVER}"
 ATTRIBUTES_FILE = ".gitattributes"
+_HEX = re.compile(r"[0-9a-f]{7,64}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +104,12 @@ def setup(dossier: Dossier) -> Setup:
     return Setup(command, written, commit)
 
 
-def _side_name(cwd: Path, head: str | None, other: str | None, path: str) -> str | None:
-    if head is None:
-        return None
-    if other is None:
-        return gitwrite.last_author(cwd, head, head + "^", path)
-    return gitwrite.last_author(cwd, head, other, path)
-
-
 def _theirs_commit(cwd: Path) -> str | None:
     """The commit being merged in: `git merge` names it in the environment, a rebase in a file."""
     for key, value in os.environ.items():
-        if key.startswith("GITHEAD_") and value:
-            return key.removeprefix("GITHEAD_")
+        sha = key.removeprefix("GITHEAD_")
+        if key.startswith("GITHEAD_") and value and _HEX.fullmatch(sha):
+            return sha
     try:
         git_dir = Path(
             gitwrite.git_out(cwd, "rev-parse", "rev-parse", "--absolute-git-dir").strip()
@@ -125,7 +120,7 @@ def _theirs_commit(cwd: Path) -> str | None:
     for line in reversed(done):
         parts = line.split()
         if len(parts) >= 2 and parts[0] in ("pick", "p", "edit", "e", "reword", "r"):
-            return parts[1]
+            return parts[1] if _HEX.fullmatch(parts[1]) else None
     return None
 
 
