@@ -332,3 +332,20 @@ def test_rebase_labels_name_both_authors(tmp_path: Path, server: str) -> None:
     assert "<<<<<<< tekst van B. Jurist\n1. Eerste lid van artikel 4, door B.\n" in text
     assert ">>>>>>> tekst van A. Jurist\n" in text
     assert "ook door B" in text
+
+
+def test_rejected_push_is_one_dutch_line(tmp_path: Path, server: str) -> None:
+    """A push the server refuses (a hook) is one Dutch line with git's reason; nothing moves."""
+    seed(tmp_path, server)
+    a = clone(tmp_path, server, "A")
+    hook = tmp_path / "server" / "dossier.git" / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'alleen lezen' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    edit(a, 1, "door A")
+    before = git(a, "ls-remote", server)
+    code, out, err = wet(a, "sync")
+    assert (code, out) == (5, "")
+    assert err == (
+        "fout: git push naar 'origin' geweigerd: [remote rejected] (pre-receive hook declined)\n"
+    )
+    assert git(a, "ls-remote", server) == before
