@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TypeVar
 
 from wetgeving.text.parse import parse_lenient
 
 PREAMBLE = "@voorwerk"
+T = TypeVar("T")
 MARKER = re.compile(r"^(?:<{7}(?: |$)|={7}$|>{7}(?: |$))")
 
 
@@ -86,6 +89,126 @@ def pieces(text: str) -> list[Piece] | None:
     return out
 
 
+_NUMBER = re.compile(r"^(\s*(?:- )?)(\S+)")
+_HOLE = "\x00"
+
+
+def _split(piece: Piece) -> tuple[str, tuple[str, ...]]:
+    """A lid's or onderdeel's number as written ("3.", "a.") and its lines with a hole for it."""
+    own = piece.key.rpartition("/")[2]
+    if not piece.lines or not own.startswith(("lid.", "ond.")):
+        return "", piece.lines
+    found = _NUMBER.match(piece.lines[0])
+    if found is None:
+        return "", piece.lines
+    first = found.group(1) + _HOLE + piece.lines[0][found.end() :]
+    return found.group(2), (first, *piece.lines[1:])
+
+
+def _join(number: str, rest: tuple[str, ...]) -> tuple[str, ...]:
+    if not rest or _HOLE not in rest[0]:
+        return rest
+    return (rest[0].replace(_HOLE, number, 1), *rest[1:])
+
+
+def _rekey(base: list[Piece], side: list[Piece], tag: str) -> list[Piece]:
+    """Key a side's renumbered leden and onderdelen by the base provision they were.
+
+    Per parent, the side's leden (onderdelen) are paired with the base's: the same text first,
+    then the most alike (a lid renumbered because one was inserted before it, perhaps changed as
+    well), the same number breaking ties. A new provision that takes a number such a lid had
+    gets a key of its own (`tag`), so it is an insertion. A wrong pairing is safe: it only turns
+    "deleted and inserted" into "changed", which merges the same way or gives a conflict.
+    """
+    rests = {p.key: _split(p)[1] for p in base}
+    side_rests = {p.key: _split(p)[1] for p in side}
+    siblings: dict[str, list[str]] = {}
+    for p in base:
+        siblings.setdefault(p.key.rpartition("/")[0], []).append(p.key)
+    groups: dict[str, list[str]] = {}
+    for p in side:
+        groups.setdefault(p.key.rpartition("/")[0], []).append(p.key)
+    final: dict[str, str] = {}
+    for p in side:
+        if p.key in final:
+            continue
+        parent, _, own = p.key.rpartition("/")
+        new_parent = final.get(parent, parent)
+        if not own.startswith(_NUMBERED):
+            final[p.key] = f"{new_parent}/{own}" if parent else own
+            continue
+        final.update(_pair(groups[parent], siblings.get(new_parent, []), new_parent, rests,
+                           side_rests, tag))  # fmt: skip
+    return [Piece(final[p.key], p.lines, p.lead) for p in side]
+
+
+_NUMBERED = ("lid.", "ond.")
+
+
+def _pair(
+    group: list[str],
+    sibs: list[str],
+    parent: str,
+    rests: dict[str, tuple[str, ...]],
+    side_rests: dict[str, tuple[str, ...]],
+    tag: str,
+) -> dict[str, str]:
+    """Side keys of one parent's numbered children -> their keys in the merge."""
+
+    def own(key: str) -> str:
+        return key.rpartition("/")[2]
+
+    def kind(key: str) -> str:
+        return own(key).partition(".")[0]
+
+    def joined(key: str) -> str:
+        return f"{parent}/{own(key)}" if parent else own(key)
+
+    numbered = [k for k in group if own(k).startswith(_NUMBERED)]
+    bases = [k for k in sibs if own(k).startswith(_NUMBERED)]
+
+    def score(key: str, sib: str) -> float:
+        if kind(sib) != kind(key):
+            return 0.0
+        value = _likeness(rests[sib], side_rests[key]) + (0.01 if sib == joined(key) else 0)
+        return value if value > 0.4 else 0.0  # a weaker likeness is no evidence
+
+    # Renumbering keeps the order: pair in order (an alignment), the best total likeness.
+    n, m = len(numbered), len(bases)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            here = score(numbered[i - 1], bases[j - 1])
+            diag = best[i - 1][j - 1] + here if here else 0.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], diag)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    i, j = n, m
+    while i and j:
+        here = score(numbered[i - 1], bases[j - 1])
+        if here and best[i][j] == best[i - 1][j - 1] + here:
+            out[numbered[i - 1]] = bases[j - 1]
+            taken.add(bases[j - 1])
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    for key in numbered:
+        if key not in out:
+            spot = joined(key)
+            out[key] = spot + "@" + tag if spot in taken else spot
+    return out
+
+
+def _likeness(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if a == b:
+        return 2.0
+    left = " ".join(" ".join(a).replace(_HOLE, "").split())
+    right = " ".join(" ".join(b).replace(_HOLE, "").split())
+    return SequenceMatcher(None, left, right, autojunk=False).ratio()
+
+
 def _order_kept(base: list[str], side: list[str]) -> bool:
     """Whether the keys `side` shares with `base` are in the base's order."""
     shared = set(base) & set(side)
@@ -111,6 +234,8 @@ def merge(
     cut = [pieces(base), pieces(ours), pieces(theirs)]
     if cut[0] is None or cut[1] is None or cut[2] is None:
         return None
+    cut[1] = _rekey(cut[0], cut[1], "hier")
+    cut[2] = _rekey(cut[0], cut[2], "daar")
     b = {p.key: p for p in cut[0]}
     o = {p.key: p for p in cut[1]}
     t = {p.key: p for p in cut[2]}
@@ -152,8 +277,24 @@ def _decide(
         return ours
     if o == b:
         return theirs
+    if base is not None and ours is not None and theirs is not None:
+        # A number changed on one side (renumbering) and the text on the other: both count.
+        parts = [_split(p) for p in (base, ours, theirs)]
+        number = _pick(parts[0][0], parts[1][0], parts[2][0])
+        rest = _pick(parts[0][1], parts[1][1], parts[2][1])
+        if number is not None and rest is not None:
+            return Piece(ours.key, _join(number, rest), ours.lead)
     near = ours or theirs
     return Conflict(key, o or (), th or (), near.lead if near is not None else 0)
+
+
+def _pick(base: T, ours: T, theirs: T) -> T | None:
+    """The three-way choice for one value; None when both sides changed it differently."""
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    return None
 
 
 def _render(items: list[Piece | Conflict], labeller: Labeller) -> Merged:
