@@ -6,7 +6,9 @@ provision's own lines, verbatim; its children are pieces of their own. Per key t
 holds: a side that left the piece as in the base takes the other side's piece; two sides that
 changed it the same way agree; two different changes (or a change against a deletion) give a
 conflict for that piece only, with both texts labelled. So two lawyers who change different
-provisions of one article merge cleanly, and nothing is ever silently dropped.
+provisions of one article merge cleanly, and nothing is ever silently dropped. Leden and
+onderdelen one side renumbered (a lid inserted before them) are first paired with what they were
+(`_rekey`), so the other side's change of such a lid follows it to its new number.
 
 When a text does not parse, or both sides reorder the provisions differently, `merge` returns
 None: the caller falls back to git's line merge.
