@@ -168,34 +168,35 @@ def _pair(
 
     numbered = [k for k in group if own(k).startswith(_NUMBERED)]
     bases = [k for k in sibs if own(k).startswith(_NUMBERED)]
+    if [joined(k) for k in numbered] == bases and all(
+        side_rests[k] == rests[b] for k, b in zip(numbered, bases, strict=True)
+    ):
+        return {k: b for k, b in zip(numbered, bases, strict=True)}  # unchanged: the usual case
+    memo: dict[tuple[str, str], float] = {}
 
     def score(key: str, sib: str) -> float:
-        if kind(sib) != kind(key):
-            return 0.0
-        value = _likeness(rests[sib], side_rests[key]) + (0.01 if sib == joined(key) else 0)
-        return value if value > 0.4 else 0.0  # a weaker likeness is no evidence
+        if (key, sib) not in memo:
+            value = 0.0
+            if kind(sib) == kind(key):
+                value = _likeness(rests[sib], side_rests[key]) + (0.01 if sib == joined(key) else 0)
+            memo[key, sib] = value if value > 0.4 else 0.0  # a weaker likeness is no evidence
+        return memo[key, sib]
 
-    # Renumbering keeps the order: pair in order (an alignment), the best total likeness.
-    n, m = len(numbered), len(bases)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            here = score(numbered[i - 1], bases[j - 1])
-            diag = best[i - 1][j - 1] + here if here else 0.0
-            best[i][j] = max(best[i - 1][j], best[i][j - 1], diag)
+    # Renumbering keeps the order: pair in order. Equal texts anchor the pairing; between
+    # anchors, an alignment with the best total likeness.
     out: dict[str, str] = {}
     taken: set[str] = set()
-    i, j = n, m
-    while i and j:
-        here = score(numbered[i - 1], bases[j - 1])
-        if here and best[i][j] == best[i - 1][j - 1] + here:
-            out[numbered[i - 1]] = bases[j - 1]
-            taken.add(bases[j - 1])
-            i, j = i - 1, j - 1
-        elif best[i][j] == best[i - 1][j]:
-            i -= 1
-        else:
-            j -= 1
+    left = [(kind(k), side_rests[k]) for k in numbered]
+    right = [(kind(k), rests[k]) for k in bases]
+    i0 = j0 = 0
+    for block in SequenceMatcher(None, left, right, autojunk=False).get_matching_blocks():
+        gap = _align(numbered[i0 : block.a], bases[j0 : block.b], score)
+        a, b, size = block.a, block.b, block.size
+        anchors = zip(numbered[a : a + size], bases[b : b + size], strict=True)
+        for key, sib in [*gap, *anchors]:
+            out[key] = sib
+            taken.add(sib)
+        i0, j0 = block.a + block.size, block.b + block.size
     for key in numbered:
         if key not in out:
             spot = joined(key)
@@ -203,12 +204,42 @@ def _pair(
     return out
 
 
+def _align(
+    side: list[str], base: list[str], score: Callable[[str, str], float]
+) -> list[tuple[str, str]]:
+    """The order-keeping pairs of `side` and `base` items with the best total score."""
+    n, m = len(side), len(base)
+    if not n or not m:
+        return []
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            here = score(side[i - 1], base[j - 1])
+            diag = best[i - 1][j - 1] + here if here else 0.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], diag)
+    pairs: list[tuple[str, str]] = []
+    i, j = n, m
+    while i and j:
+        here = score(side[i - 1], base[j - 1])
+        if here and best[i][j] == best[i - 1][j - 1] + here:
+            pairs.append((side[i - 1], base[j - 1]))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    return pairs
+
+
 def _likeness(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if a == b:
         return 2.0
     left = " ".join(" ".join(a).replace(_HOLE, "").split())
     right = " ".join(" ".join(b).replace(_HOLE, "").split())
-    return SequenceMatcher(None, left, right, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    if matcher.real_quick_ratio() <= 0.4 or matcher.quick_ratio() <= 0.4:
+        return 0.0  # cheap upper bounds: not alike enough to count
+    return matcher.ratio()
 
 
 def _order_kept(base: list[str], side: list[str]) -> bool:
