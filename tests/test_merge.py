@@ -239,3 +239,21 @@ def test_inserted_lid_renumbers_and_the_other_change_follows() -> None:
     done = merge(base, ours, theirs, "a", "b")
     assert done is not None and done.conflicts == ()
     assert done.text.endswith("2. Nieuw lid.\n3. Tweede lid, herzien, van artikel 2\n")
+
+
+def test_whole_code_merges_per_provision() -> None:
+    """Two sides of the whole Wetboek van Strafrecht (2009 -> 2013 on one side, a few words on
+    the other): a clean merge holding both, with each side's change where it was made."""
+    from pathlib import Path
+
+    from wetgeving.text.bwb import import_bwb
+
+    bwb = Path(__file__).parent / "fixtures" / "bwb"
+    base = import_bwb(bwb / "BWBR0001854-2009-07-01.xml").markdown
+    ours = import_bwb(bwb / "BWBR0001854-2013-11-16.xml").markdown
+    old = "gevangenisstraf van ten hoogste twee jaren"
+    theirs = base.replace(old, "gevangenisstraf van ten hoogste drie jaren", 3)
+    done = merge(base, ours, theirs, "a", "b")
+    assert done is not None and done.conflicts == ()
+    assert parse_lenient(done.text)[1] == []
+    assert done.text.count("ten hoogste drie jaren") >= ours.count("ten hoogste drie jaren") + 1
