@@ -349,3 +349,13 @@ def test_rejected_push_is_one_dutch_line(tmp_path: Path, server: str) -> None:
         "fout: git push naar 'origin' geweigerd: [remote rejected] (pre-receive hook declined)\n"
     )
     assert git(a, "ls-remote", server) == before
+
+
+def test_sync_registers_a_forgotten_driver(tmp_path: Path, server: str) -> None:
+    """A clone without `setup` gets the merge driver from its first sync."""
+    seed(tmp_path, server)
+    root = tmp_path / "vergeten"
+    git(tmp_path, "clone", "-q", server, str(root))
+    assert git(root, "config", "merge.wetgeving.driver", check=False) == ""
+    ok(root, "sync")
+    assert "merge-driver" in git(root, "config", "merge.wetgeving.driver")

@@ -84,6 +84,10 @@ def sync(dossier: Dossier, remote: str | None = None) -> Synced:
             f"'git remote add {remote} URL'"
         )
     _refuse_unfinished(cwd)
+    from wetgeving import mergedriver
+
+    if gitwrite.get_config(cwd, f"merge.{mergedriver.DRIVER}.driver") is None:
+        mergedriver.register(cwd)  # a clone where `setup` was forgotten still merges per article
     done: Synced | None = None
     with gitwrite.open_repo(dossier) as (repo, _prefix), gitwrite.locked(repo):
         for _ in range(ATTEMPTS):
