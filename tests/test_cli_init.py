@@ -152,8 +152,8 @@ def test_lazy_root_help_lists_same_commands() -> None:
     assert names(proc.stdout) == names(eager)
     # The lawyer's workflow, groups among the commands.
     assert names(proc.stdout) == [
-        "init", "version", "check", "fmt", "show", "import", "diff", "amend", "apply",
-        "respond", "responses", "mvt", "verslag", "bundle",
+        "init", "setup", "sync", "version", "check", "fmt", "show", "import", "diff", "amend",
+        "apply", "respond", "responses", "mvt", "verslag", "bundle",
     ]  # fmt: skip
     assert "Toon deze hulp en stop." in proc.stdout
     sub = subprocess.run(

@@ -63,6 +63,7 @@ def test_os_error_reason_in_dutch() -> None:
 _OWN_READERS = {
     "cli/asking.py",  # the editor's temporary file: read leniently so a session never aborts
     "consultation/paths.py",  # git's own `.git` file (gitdir: ...), part of the git adapter
+    "gitrepo/remote.py",  # git's own rebase state (`rebase-merge/done`), read by the adapter
 }
 
 

@@ -80,9 +80,16 @@ def create(path: Path, title: str, regulation: str, bwb: str) -> Created:
     except OSError as exc:
         message = f"{path}: het dossier kan niet worden gemaakt ({files.reason(exc)})"
         raise DossierError(message) from None
+    from wetgeving import mergedriver
+
+    attributes = mergedriver.write_attributes(root)
+    if attributes is not None:
+        written.append(attributes)
     if in_repo:
+        mergedriver.register(root)
         return Created(root, None)
     gitrepo.init_repository(root)
+    mergedriver.register(root)
     new = dossier_mod.load(root)
     return Created(root, gitrepo.commit_paths(new.root, written, "Nieuw dossier: " + title))
 

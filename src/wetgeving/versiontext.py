@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving import gitrepo, history, parsecache
-from wetgeving.errors import ParseError
+from wetgeving.errors import ParseError, VersionError
 from wetgeving.text.model import Regeling
 from wetgeving.text.parse import decode, parse
 
@@ -82,9 +82,23 @@ def record_version(dossier: Dossier, name: str, message: str) -> history.Version
         GitError: git missing, locked or refusing.
     """
     history.check_name(name)
-    return history.create_version(
-        dossier, name, message, check=lambda snap: _texts(dossier, snap, remember=True)
-    )
+
+    def check(snap: history.Snapshot) -> None:
+        _refuse_conflicts(snap)
+        _texts(dossier, snap, remember=True)
+
+    return history.create_version(dossier, name, message, check=check)
+
+
+def _refuse_conflicts(snap: history.Snapshot) -> None:
+    """A draft with an unresolved merge conflict is never recorded."""
+    from wetgeving.text.merge import unresolved
+
+    for path, data in snap.files.items():
+        found = unresolved(data.decode("utf-8", "replace"))
+        if found:
+            line, message = found[0]
+            raise VersionError(f"{path}:{line}: {message}; versie niet vastgelegd")
 
 
 def load_versions(dossier: Dossier, revs: list[str]) -> list[VersionText]:

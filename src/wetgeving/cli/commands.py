@@ -13,6 +13,7 @@ for _name in (
     "consultation",
     "dispositions",
     "documents",
+    "team",
 ):
     try:
         importlib.import_module(f"wetgeving.cli.{_name}")

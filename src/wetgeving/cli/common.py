@@ -27,6 +27,8 @@ HELP_TEXT = "Toon deze hulp en stop."
 # The order of `wetgeving --help`: the lawyer's workflow, commands and groups mixed.
 WORKFLOW = (
     "init",
+    "setup",
+    "sync",
     "version",
     "check",
     "fmt",

@@ -116,3 +116,19 @@ def show(
         typer.echo(f"  {path}")
     if not detail.files:
         typer.echo("  (geen)")
+
+
+@version_app.command("rename")
+def rename(
+    old: Annotated[str, typer.Argument(metavar="NAAM", help="De huidige naam van de versie.")],
+    new: Annotated[str, typer.Argument(metavar="NIEUWE-NAAM", help="De nieuwe naam.")],
+) -> None:
+    """Geef een versie die nog niet gedeeld is (niet verstuurd met sync) een andere naam.
+
+    De uitweg als 'wetgeving sync' meldt dat dezelfde versienaam in twee clones is vastgelegd.
+    Tekst, auteur en datum blijven gelijk; alleen de naam verandert.
+    """
+    from wetgeving.rename import rename_version
+
+    info = rename_version(dossier(), old, new)
+    typer.echo(f"versie {old} heet nu {info.name} (commit {_short(info.commit)})")

@@ -222,6 +222,11 @@ def _name(series: str, position: int, like: str) -> str:
 
 def check_text(text: str, path: str) -> list[Problem]:
     """Return every problem in one draft text, in line order."""
+    from wetgeving.text.merge import unresolved
+
+    conflicts = unresolved(text)
+    if conflicts:  # the markers break the parse: the conflict is the one problem to show
+        return [Problem(path, line, message) for line, message in conflicts]
     try:
         regeling, errors = parse_checked(text, path)
     except ParseError as exc:
