@@ -173,7 +173,7 @@ def save_many(
     """
     folder = responses_dir(dossier)
     folder.mkdir(exist_ok=True)
-    base = os.fspath(folder)
+    base = os.fspath(folder) + os.sep
     entries: list[index.Entry] = []
     ids: list[str] = []
     total = expected
@@ -195,7 +195,7 @@ def save_many(
                         raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
                     blob = render(response).encode("utf-8")
                     st = _write_new(base, name, blob)
-                    written.append(os.path.join(base, name))
+                    written.append(base + name)
                     ids.append(response.id)
                     keep(blob)
                     entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino))
@@ -225,17 +225,19 @@ PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
 def _write_new(base: str, name: str, blob: bytes) -> os.stat_result:
     """Write a new file so that it appears whole or not at all (temporary name, then rename).
 
-    Returns the `fstat` of what was written, so the index stamp (size, mtime) stays valid.
+    `base` is the folder with a trailing separator. Returns the `fstat` of what was written, so
+    the index stamp (size, mtime) stays valid.
+
     Writing unnamed O_TMPFILE files and linking them was measured no faster, so this portable
     way is the only one.
     """
-    tmp = os.path.join(base, ".tmp-" + name)
+    tmp = base + ".tmp-" + name
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         st = _write_all(fd, blob)
     finally:
         os.close(fd)
-    os.replace(tmp, os.path.join(base, name))
+    os.replace(tmp, base + name)
     return st
 
 

@@ -176,8 +176,10 @@ def status(repo: Repository, command: str, *args: str) -> tuple[int, str]:
     return int(code), str(err)
 
 
-def start(repo: Repository, command: str, *args: str) -> Any:
+def start(repo: Repository, command: str, *args: str, config: dict[str, str] | None = None) -> Any:
     """Start a long-running git command that reads its input from us (gitpython's process).
+
+    `config` sets git configuration for this command only (as `git -c key=value` would).
 
     Raises:
         GitError: when git cannot be started.
@@ -185,7 +187,14 @@ def start(repo: Repository, command: str, *args: str) -> Any:
     import git
 
     try:
-        return getattr(repo.repo.git, command)(*args, as_process=True, istream=subprocess.PIPE)
+        env: dict[str, str] = {}
+        for n, (key, value) in enumerate((config or {}).items()):
+            env[f"GIT_CONFIG_KEY_{n}"], env[f"GIT_CONFIG_VALUE_{n}"] = key, value
+        if env:
+            env["GIT_CONFIG_COUNT"] = str(len(config or {}))
+        return getattr(repo.repo.git, command)(
+            *args, as_process=True, istream=subprocess.PIPE, env=env or None
+        )
     except git.GitCommandNotFound:
         raise GitError(_NO_GIT) from None
     except OSError as exc:
