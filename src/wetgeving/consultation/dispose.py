@@ -57,6 +57,9 @@ def make_disposition(status: str, reason: str, in_version: str = "") -> Disposit
         raise ConsultationError("geef met --reason aan waarom (de motivering is verplicht)")
     if len(text) > MAX_REASON:
         raise ConsultationError(f"de motivering is langer dan {MAX_REASON} tekens")
+    from wetgeving.consultation.privacy import refuse_personal_data
+
+    refuse_personal_data("de motivering", text)  # a reason reaches the public verslag
     return Disposition(stored, text, check_version(in_version) if in_version else "")
 
 
