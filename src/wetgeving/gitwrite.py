@@ -73,7 +73,10 @@ def _object_format(repo: Repo) -> str:
 
     try:
         return str(repo.git.rev_parse("--show-object-format")).strip()
-    except git.GitCommandError:
+    except git.GitCommandError as exc:
+        stderr = str(exc.stderr or "")
+        if "fatal:" in stderr:  # a broken .git/config, for instance: every later command fails
+            raise GitError(explain("rev-parse", stderr)) from None
         return "sha1"  # a git older than 2.25 knows no other format
 
 
@@ -148,6 +151,19 @@ def _wait_index_lock(repo: Repo) -> None:
                 "of verwijder dit bestand als er geen git-proces draait"
             )
         time.sleep(0.05)
+
+
+def refuse_detached(repo: Repo) -> None:
+    """Refuse to commit on a detached HEAD: the commit would be on no branch and easily lost.
+
+    Raises:
+        GitError: naming the way back to a branch.
+    """
+    if has_head(repo) and repo.head.is_detached:
+        raise GitError(
+            "git staat niet op een tak (detached HEAD); een vastlegging zou verloren kunnen "
+            "gaan. Ga eerst naar een tak, bijvoorbeeld met 'git switch main'"
+        )
 
 
 def has_head(repo: Repo) -> bool:
@@ -229,6 +245,7 @@ def commit_paths(dossier: Dossier, paths: list[Path], message: str) -> str:
     if not rel:
         raise UsageError("geen bestanden om vast te leggen")
     with open_repo(dossier) as (repo, prefix), locked(repo):
+        refuse_detached(repo)
         specs = [prefix + r for r in rel]
         # With nothing else staged, committing the index after `add` commits exactly these paths
         # and avoids `commit --only`, which hashes every file a second time (slow for an import).

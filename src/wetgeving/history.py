@@ -22,6 +22,7 @@ from wetgeving.gitwrite import (
     has_head,
     locked,
     open_repo,
+    refuse_detached,
     run,
     same,
     tree_files,
@@ -335,6 +336,7 @@ def create_version(
     check_name(name)
     text = _check_message(message)
     with open_repo(dossier) as (repo, prefix), locked(repo):
+        refuse_detached(repo)
         versions = _versions(repo)
         if any(v.name == name for v in versions):
             raise VersionError(f"versie '{name}' bestaat al; kies een andere naam")

@@ -325,6 +325,22 @@ def check_version(value: str) -> str:
     return value
 
 
+def check_recorded(value: str) -> str:
+    """Return a version name a response or disposition may refer to: never werk or HEAD.
+
+    Both move: a response on "werk" or "HEAD" would not say which text was consulted.
+
+    Raises:
+        ConsultationError: naming the value.
+    """
+    if value.casefold() in ("werk", "head"):
+        raise ConsultationError(
+            f"'{value}' is geen vastgelegde versie; geef de versie die is geconsulteerd "
+            "(zie wetgeving version list)"
+        )
+    return check_version(value)
+
+
 def check_text(value: str, what: str = "tekst") -> str:
     """Validate a point text.
 

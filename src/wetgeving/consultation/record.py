@@ -16,8 +16,8 @@ from wetgeving.consultation.model import (
     Response,
     check_choice,
     check_field,
+    check_recorded,
     check_text,
-    check_version,
     new_id,
     redact_emails,
     with_fingerprint,
@@ -119,7 +119,7 @@ def build(
         channel=check_choice("kanaal", channel, CHANNELS),
         received=parse_date(received) if received else dt.date.today().isoformat(),
         openbaar=openbaar,
-        version=check_version(linker.version),
+        version=check_recorded(linker.version),
         points=tuple(built),
     )
     return with_fingerprint(response), tuple(notices)

@@ -1,0 +1,84 @@
+"""Hardening, smaller cases: detached HEAD, broken git config, moving versions for a response."""
+# ruff: noqa: E501 (expected Dutch messages are kept on one line to compare them exactly)
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wetgeving.cli.app import app
+
+runner = CliRunner()
+DETACHED = "fout: git staat niet op een tak (detached HEAD); een vastlegging zou verloren kunnen gaan. Ga eerst naar een tak, bijvoorbeeld met 'git switch main'\n"
+
+
+def _run(dossier: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--dossier", str(dossier), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Path:
+    """A dossier with version v1 recorded."""
+    root = tmp_path / "dossier"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    (root / "drafts" / "a.md").write_text(
+        "---\ntitel: T\n---\n\n## Artikel 1\n\nTekst.\n", encoding="utf-8"
+    )
+    code, _, err = _run(root, "version", "create", "v1", "-m", "Eerste")
+    assert code == 0, err
+    return root
+
+
+def test_version_create_on_detached_head_is_refused(dossier: Path) -> None:
+    """A version recorded on a detached HEAD would be on no branch: refused, nothing committed."""
+    _git(dossier, "checkout", "--quiet", "--detach")
+    head = _git(dossier, "rev-parse", "HEAD")
+    (dossier / "drafts" / "a.md").write_text(
+        "---\ntitel: T\n---\n\n## Artikel 1\n\nAndere tekst.\n", encoding="utf-8"
+    )
+    assert _run(dossier, "version", "create", "v2", "-m", "Tweede") == (5, "", DETACHED)
+    assert _git(dossier, "rev-parse", "HEAD") == head
+
+
+def test_respond_on_detached_head_is_refused_and_leaves_no_file(dossier: Path) -> None:
+    """`respond` on a detached HEAD is refused; the work tree stays clean."""
+    _git(dossier, "checkout", "--quiet", "--detach")
+    assert _run(dossier, "respond", "--respondent", "A", "--point", "algemeen=x") == (
+        5,
+        "",
+        DETACHED,
+    )
+    assert _git(dossier, "status", "--porcelain") == ""
+
+
+def test_broken_git_config_gives_a_dutch_error_on_version_create(dossier: Path) -> None:
+    """A broken .git/config ends in one Dutch line, not a GitCommandError traceback."""
+    with (dossier / ".git" / "config").open("a", encoding="utf-8") as fh:
+        fh.write("[core\n")
+    code, out, err = _run(dossier, "version", "create", "v2", "-m", "Tweede")
+    assert (code, out) == (5, "")
+    assert err.startswith("fout: git rev-parse mislukt: fatal: bad config line ")
+    assert err.endswith(" in file .git/config\n")
+
+
+@pytest.mark.parametrize("version", ["werk", "HEAD"])
+def test_response_on_a_moving_version_is_refused(dossier: Path, version: str) -> None:
+    """`respond --version werk` or `HEAD` is refused: a response names the text that was consulted."""
+    assert _run(
+        dossier, "respond", "--respondent", "A", "--point", "algemeen=x", "--version", version
+    ) == (
+        8,
+        "",
+        f"fout: '{version}' is geen vastgelegde versie; geef de versie die is geconsulteerd (zie wetgeving version list)\n",
+    )
