@@ -82,3 +82,90 @@ def test_response_on_a_moving_version_is_refused(dossier: Path, version: str) ->
         "",
         f"fout: '{version}' is geen vastgelegde versie; geef de versie die is geconsulteerd (zie wetgeving version list)\n",
     )
+
+
+RESPONSE_FILE = """---
+respondent: "A"
+kind: "burger"
+channel: "e-mail"
+received: "2026-01-02"
+openbaar: "ja"
+version: "v1"
+points:
+- ref: "algemeen"
+  text: "Een punt."
+  disposition:
+    status: "overgenomen"
+    reason: "{reason}"
+---
+"""
+
+
+def test_empty_disposition_reason_from_file_is_refused(dossier: Path, tmp_path: Path) -> None:
+    """`respond --file` with a disposition whose reason is empty is refused; nothing is stored."""
+    source = tmp_path / "r.md"
+    source.write_text(RESPONSE_FILE.format(reason="  "), encoding="utf-8")
+    assert _run(dossier, "respond", "--file", str(source)) == (
+        6,
+        "",
+        f"fout: {source}: punt 1: de motivering van de afdoening is leeg\n",
+    )
+    assert _git(dossier, "status", "--porcelain") == ""
+
+
+def test_personal_data_in_disposition_reason_from_file_is_refused(
+    dossier: Path, tmp_path: Path
+) -> None:
+    """`respond --file` with a phone number in a disposition reason is refused (the verslag is public)."""
+    source = tmp_path / "r.md"
+    source.write_text(RESPONSE_FILE.format(reason="bel 06-12345678"), encoding="utf-8")
+    assert _run(dossier, "respond", "--file", str(source)) == (
+        6,
+        "",
+        f"fout: {source}: punt 1: de motivering bevat een telefoonnummer ('06-12345678'); persoonsgegevens worden hier niet opgeslagen\n",
+    )
+
+
+def test_respond_file_dev_zero_is_refused_beyond_the_limit(dossier: Path) -> None:
+    """`respond --file /dev/zero` reads at most the limit and is refused (it used 7 GB)."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero on this system")
+    assert _run(dossier, "respond", "--file", "/dev/zero") == (
+        6,
+        "",
+        "fout: /dev/zero: groter dan 32 MB; geen reactie\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        (
+            "shift_jis",
+            "lijkt Shift-JIS (Japans), niet UTF-8 of Windows-1252; sla het bestand op als 'CSV UTF-8'",
+        ),
+        ("utf-16-le", "lijkt UTF-16 zonder BOM; sla het bestand op als 'CSV UTF-8'"),
+    ],
+)
+def test_csv_in_shift_jis_or_utf16_without_bom_is_refused_by_name(
+    dossier: Path, tmp_path: Path, encoding: str, message: str
+) -> None:
+    """A Shift-JIS or BOM-less UTF-16 CSV is refused naming its encoding, not imported as mojibake."""
+    source = tmp_path / "r.csv"
+    source.write_bytes(
+        "Naam,Datum,Reactie\n山田太郎,2026-01-02,この法律に反対します\n".encode(encoding)
+    )
+    assert _run(dossier, "responses", "import", str(source)) == (
+        8,
+        "",
+        f"fout: {source}: {message}\n",
+    )
+
+
+def test_csv_in_utf16_with_bom_is_read(dossier: Path, tmp_path: Path) -> None:
+    """Excel's "Unicode-tekst" (UTF-16 with BOM) is detected and read, not reported as missing 'Naam'."""
+    source = tmp_path / "r.csv"
+    source.write_bytes("Naam,Datum,Reactie\nRené,2026-01-02,Eén punt\n".encode("utf-16"))
+    code, out, err = _run(dossier, "responses", "import", str(source))
+    assert code == 0, err
+    assert "1 reactie geïmporteerd" in out

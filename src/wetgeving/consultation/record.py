@@ -22,6 +22,7 @@ from wetgeving.consultation.model import (
     redact_emails,
     with_fingerprint,
 )
+from wetgeving.consultation.privacy import refuse_personal_data
 from wetgeving.consultation.provisions import Link, Linker
 from wetgeving.consultation.tabular import parse_date
 from wetgeving.errors import ConsultationError, ParseError
@@ -125,6 +126,10 @@ def build(
     return with_fingerprint(response), tuple(notices)
 
 
+# Far above any real response (a point holds at most MAX_TEXT characters; few files reach 1 MB).
+MAX_RESPONSE_FILE = 32 * 1024 * 1024
+
+
 def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
     """Read a response written by hand (same format as stored; id, node, fingerprint optional).
 
@@ -137,7 +142,13 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
     from wetgeving import frontmatter
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as fh:  # bounded: `--file /dev/zero` has no size to check first
+            data = fh.read(MAX_RESPONSE_FILE + 1)
+        if len(data) > MAX_RESPONSE_FILE:
+            raise ParseError(
+                str(path), None, f"groter dan {MAX_RESPONSE_FILE // 1024**2} MB; geen reactie"
+            )
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ParseError(str(path), None, f"niet te lezen als UTF-8-tekst ({exc})") from None
     front, body, _ = frontmatter.split(text, str(path))
@@ -177,6 +188,17 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
         raise ParseError(str(path), None, exc.message) from None
     if not response.points:
         raise ParseError(str(path), None, "de reactie heeft geen punten")
+    for n, p in enumerate(response.points, 1):
+        # A disposition from a file is checked as `respond dispose` checks one.
+        if p.disposition is not None:
+            if not p.disposition.reason.strip():
+                raise ParseError(
+                    str(path), None, f"punt {n}: de motivering van de afdoening is leeg"
+                )
+            try:
+                refuse_personal_data(f"punt {n}: de motivering", p.disposition.reason)
+            except ConsultationError as exc:
+                raise ParseError(str(path), None, exc.message) from None
     return with_fingerprint(replace(response, campaign="")), tuple(notices)
 
 
