@@ -136,3 +136,29 @@ def test_a_2_gb_member_in_a_small_zip_is_refused_by_streaming(
         9,
         f"fout: {target}/groot.bin: de bundel is uitgepakt groter dan 64 MB; dat is geen bundel van wetgeving\n",
     )
+
+
+def test_bundle_tekst_names_keep_paths_and_never_collide() -> None:
+    """drafts/a/x.md and drafts/b/x.md, ä.md and ö.md each keep their own file in tekst/."""
+    from wetgeving.documents.bundle import _draft_name
+
+    taken: dict[str, bytes] = {}
+    for path in [
+        "drafts/a/x.md",
+        "drafts/b/x.md",
+        "drafts/ä.md",
+        "drafts/ö.md",
+        "drafts/a b.md",
+        "drafts/a_b.md",
+        "drafts/../x.md",
+    ]:
+        taken[_draft_name(path, taken)] = b""
+    assert list(taken) == [
+        "tekst/a/x.md",
+        "tekst/b/x.md",
+        "tekst/ä.md",
+        "tekst/ö.md",
+        "tekst/a_b.md",
+        "tekst/a_b-2.md",
+        "tekst/_/x.md",
+    ]

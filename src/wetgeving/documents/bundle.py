@@ -61,6 +61,28 @@ class Verification:
         return not (self.altered or self.missing or self.extra)
 
 
+_UNSAFE_PART = re.compile(r"[^\w.-]")
+
+
+def _draft_name(path: str, taken: Mapping[str, object]) -> str:
+    """tekst/<path under drafts/>, keeping folders and letters (ä.md stays ä.md); never a clash.
+
+    Only characters that are unsafe in a file name become "_"; a name that is still taken (two
+    drafts that differ only in such characters) gets "-2", "-3" before ".md".
+    """
+    parts = Path(path).parts
+    if parts and parts[0] == "drafts":
+        parts = parts[1:]
+    safe = [_UNSAFE_PART.sub("_", p).lstrip(".") or "_" for p in parts]
+    name = "tekst/" + "/".join(safe)
+    stem, dot, ext = name.rpartition(".")
+    n = 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
+    return name
+
+
 def _safe_name(value: str) -> str:
     return _SAFE.sub("_", value) or "_"
 
@@ -107,7 +129,7 @@ def make(
     text = version_texts(dossier, [snap])[0]  # the same read of git for the text and its files
     step("tekst")
     for path, data in snap.files.items():
-        files[f"tekst/{_safe_name(Path(path).name)}"] = data
+        files[_draft_name(path, files)] = data
     files["tekst/tekst.html"] = build.text_html(dossier, text)
     files["tekst/tekst.docx"] = docx.draft(dossier.title, text)
     step("renvooi")
