@@ -142,3 +142,28 @@ def test_dispose_reason_with_an_email_address_is_refused(dossier: Path) -> None:
         8,
         "fout: de motivering bevat een e-mailadres ('olga@exämple.nl'); persoonsgegevens worden hier niet opgeslagen\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        (
+            "Tekst met <script>alert(1)</script> erin.",
+            "Tekst met &lt;script>alert(1)&lt;/script> erin.",
+        ),
+        ("[klik](javascript:alert(1))", "[klik]\\(javascript:alert(1))"),
+        ("[klik]( JavaScript:alert(1))", "[klik]\\( JavaScript:alert(1))"),
+        ("[x](data:text/html;base64,AAAA)", "[x]\\(data:text/html;base64,AAAA)"),
+        (
+            "[Kamerstukken](https://zoek.officielebekendmakingen.nl/)",
+            "[Kamerstukken](https://zoek.officielebekendmakingen.nl/)",
+        ),
+    ],
+)
+def test_markdown_of_public_documents_escapes_script_and_javascript_links(
+    text: str, safe: str
+) -> None:
+    """Markdown files (mvt.md, verslag.md in a bundle) carry no raw HTML and no script links."""
+    from wetgeving.markdown import safe_source
+
+    assert safe_source(text) == safe

@@ -92,6 +92,10 @@ def render_mvt(dossier: Dossier, doc: Mvt, fmt: Format) -> Output:
         return Output(docx.mvt(doc), doc.warnings)
     name = "mvt.html.j2" if fmt == "html" else "mvt.md.j2"
     text = templates.render(name, {"mvt": doc}, dossier.templates)
+    if fmt != "html":
+        from wetgeving.markdown import safe_source
+
+        text = safe_source(text)
     return Output(text.encode("utf-8"), doc.warnings)
 
 
@@ -125,6 +129,10 @@ def render_verslag(dossier: Dossier, doc: Verslag, fmt: Format) -> Output:
         raise DocumentError("het consultatieverslag is er als markdown of html, niet als docx")
     name = "verslag.html.j2" if fmt == "html" else "verslag.md.j2"
     text = templates.render(name, {"verslag": doc}, dossier.templates)
+    if fmt != "html":
+        from wetgeving.markdown import safe_source
+
+        text = safe_source(text)
     warnings = () if doc.summary.total else ("geen consultatiereacties in dit dossier",)
     return Output(text.encode("utf-8"), warnings)
 
