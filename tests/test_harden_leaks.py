@@ -167,3 +167,16 @@ def test_markdown_of_public_documents_escapes_script_and_javascript_links(
     from wetgeving.markdown import safe_source
 
     assert safe_source(text) == safe
+
+
+def test_personal_data_in_imported_identity_fields_is_redacted_and_named(
+    dossier: Path, tmp_path: Path
+) -> None:
+    """`responses import` keeps every row but redacts a phone number in a name, naming the row."""
+    source = tmp_path / "r.csv"
+    source.write_text("Naam,Datum,Reactie\nMarie 0612345678,2026-01-03,x\n", encoding="utf-8")
+    code, out, err = run(dossier, "responses", "import", str(source))
+    assert code == 0, err
+    assert "rij 2: telefoonnummer in naam weggelakt\n" in err
+    code, out, _ = run(dossier, "responses", "list")
+    assert "Marie [verwijderd: telefoonnummer]" in out and "0612345678" not in out
