@@ -19,7 +19,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 # change an entry of an older number.
 FINGERPRINTS = {
     3: "2a898a896456bfbad4ce41266896fa626359e5561edf86f065a49b7cbe3d35ca",
-    4: "1ecd0823c2f8924460d55fc941ba187f6ef9a2551dc811245b1f89d092f831fc",
+    4: "6a2ecfbcf51764c5c90b7ba2751e1c9870efbf396a3dcadca93df4948f33e104",
 }
 
 # Modules the parser imports that do not decide what a draft reads as (errors are never cached;

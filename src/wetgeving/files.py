@@ -64,7 +64,14 @@ def read_bytes(path: Path, shown: str | None = None, *, limit: int, what: str = 
         size = path.stat().st_size
         if size > limit:
             raise ParseError(name, None, too_big(size, limit))
-        return path.read_bytes()
+        # Read at most one byte past the limit: a device or pipe (`/dev/zero`) has no size.
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise ParseError(
+                name, None, f"bestand is te groot (maximaal {limit // (1024 * 1024)} MB)"
+            )
+        return data
     except FileNotFoundError:
         raise ParseError(name, None, "bestand bestaat niet") from None
     except IsADirectoryError:

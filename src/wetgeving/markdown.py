@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,3 +198,17 @@ def _runs(children: Sequence[Any]) -> tuple[Run, ...]:
             code = child.type == "code_inline"
             runs.append(Run(child.content, bool(bold), bool(italic), code, link))
     return tuple(runs)
+
+
+# A link whose target is a script or inline data URL (the HTML pages never make it a link).
+_UNSAFE_LINK = re.compile(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data):)", re.IGNORECASE)
+
+
+def safe_source(text: str) -> str:
+    """Markdown as generated documents publish it: no raw HTML, no script links.
+
+    Another renderer may allow raw HTML (markdown-it here does not), so every "<" becomes
+    "&lt;" (shown as "<" by every renderer), and a link to a javascript:, vbscript: or data: URL
+    loses its "(" so it stays text, as the HTML pages show it.
+    """
+    return _UNSAFE_LINK.sub(r"]\\(", text.replace("<", "&lt;"))

@@ -191,3 +191,29 @@ def new_app(help_text: str) -> typer.Typer:
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
+
+
+# Control characters a terminal acts on (C0 except tab and newline, DEL, C1, line separators).
+_CONTROL = "".join(chr(c) for c in [*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+_CONTROL += "\u2028\u2029"
+
+
+def visible(text: str, keep_colour: bool = False) -> str:
+    """Show control characters from a draft as `\\x1b`-style escapes before they reach a terminal.
+
+    A draft may hold escape sequences (`ESC]0;...BEL` sets the window title, others rewrite the
+    screen). With `keep_colour` the SGR colour codes the diff writes itself (`ESC[...m`) stay.
+    """
+    import re
+
+    if all(c not in _CONTROL for c in text):  # fast path: plain text
+        return text
+    pattern = r"\x1b\[[0-9;]*m|([" + re.escape(_CONTROL) + "])"
+
+    def escape(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return m.group() if keep_colour else m.group().encode("unicode_escape").decode()
+        char = m.group(1)
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return re.sub(pattern, escape, text)

@@ -106,6 +106,11 @@ def diff(
         from wetgeving.compare.formats import render_text
 
         output = render_text(comparison, colour=_colour())
+    from wetgeving.cli.common import visible
+
+    # Only the text forms reach a terminal; html/json/markdown escape or quote by themselves.
+    if stat or fmt is Format.text:
+        output = visible(output, keep_colour=True)
     typer.echo(output, nl=False)
     if exit_code and not comparison.empty:
         raise typer.Exit(1)

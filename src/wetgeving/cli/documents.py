@@ -185,16 +185,23 @@ def bundle_build(
     typer.echo(
         f"bundel geschreven: {out} ({count} bestanden + manifest.json, versie {made.version})"
     )
+    # Published beside the bundle, this hash lets `bundle verify --sha256` catch a manifest
+    # altered together with the files it lists.
+    typer.echo(f"SHA-256 van manifest.json: {bundle.manifest_sha256(out)}", err=True)
 
 
 @bundle_app.command("verify")
 def bundle_verify(
     path: Annotated[Path, typer.Argument(metavar="PAD", help="Bundelmap of zipbestand.")],
+    sha256: Annotated[
+        str,
+        typer.Option("--sha256", metavar="HASH", help="Gepubliceerde SHA-256 van manifest.json."),
+    ] = "",
 ) -> None:
     """Controleer een bundel tegen manifest.json; noemt gewijzigde, ontbrekende, extra bestanden."""
     from wetgeving.documents import bundle
 
-    result = bundle.verify(path)
+    result = bundle.verify(path, sha256)
     if result.ok:
         typer.echo(f"bundel klopt: {result.checked} bestanden, versie {result.version}")
         return

@@ -178,7 +178,9 @@ def show(
                 raise UsageError(
                     "--format markdown toont alleen hele artikelen; laat lid en onderdeel weg"
                 )
-    typer.echo("\n".join(parts), nl=False)
+    from wetgeving.cli.common import visible
+
+    typer.echo(visible("\n".join(parts)), nl=False)
 
 
 @import_app.command("bwb")

@@ -13,7 +13,7 @@ from wetgeving.consultation.model import (
     Disposition,
     Point,
     Response,
-    check_version,
+    check_recorded,
     clean_text,
     parse_status,
 )
@@ -57,7 +57,10 @@ def make_disposition(status: str, reason: str, in_version: str = "") -> Disposit
         raise ConsultationError("geef met --reason aan waarom (de motivering is verplicht)")
     if len(text) > MAX_REASON:
         raise ConsultationError(f"de motivering is langer dan {MAX_REASON} tekens")
-    return Disposition(stored, text, check_version(in_version) if in_version else "")
+    from wetgeving.consultation.privacy import refuse_personal_data
+
+    refuse_personal_data("de motivering", text)  # a reason reaches the public verslag
+    return Disposition(stored, text, check_recorded(in_version) if in_version else "")
 
 
 def check_versions_exist(dossier: Dossier, names: set[str], what: str = "--in") -> None:

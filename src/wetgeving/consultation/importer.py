@@ -103,6 +103,14 @@ class _Row:
         value, n = redact_emails(value)
         if n:
             self.notices.append(f"e-mailadres in {label} vervangen door '[e-mailadres verwijderd]'")
+        if any(c.isdigit() for c in value):  # phone, BSN, IBAN: the one detector, as `respond`
+            from wetgeving.consultation.privacy import find_personal_data, redact
+
+            flags = find_personal_data(value)
+            if flags:
+                value = redact(value, flags)
+                kinds = ", ".join(sorted({f.label for f in flags}))
+                self.notices.append(f"{kinds} in {label} weggelakt")
         if len(value) > MAX_FIELD:
             self.notes.append(f"{label} in de bron (volledig): {value}")
             value = value[: MAX_FIELD - 1] + "…"

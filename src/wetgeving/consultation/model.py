@@ -30,7 +30,8 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _VERSION_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 NODE_RE = re.compile(r"[A-Za-z0-9.°~/:-]{1,200}")
 # The one e-mail pattern: refused in names, removed from texts, flagged by `privacy`.
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Unicode letters count: an address with an internationalised domain (olga@exämple.nl) is one too.
+EMAIL_RE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 # Characters that YAML or terminals treat specially; never kept in stored text.
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
@@ -251,6 +252,10 @@ def check_field(name: str, value: str, required: bool = False) -> str:
         raise ConsultationError(
             f"{name} bevat een e-mailadres ('{value}'); e-mailadressen worden niet opgeslagen"
         )
+    if any(c.isdigit() for c in value):  # phone, BSN and IBAN all hold digits (fast path)
+        from wetgeving.consultation.privacy import refuse_personal_data
+
+        refuse_personal_data(name, value)
     return value
 
 
@@ -321,6 +326,22 @@ def check_version(value: str) -> str:
     if not _VERSION_RE.fullmatch(value) or ".." in value:
         raise ConsultationError(f"ongeldige versienaam '{value}'")
     return value
+
+
+def check_recorded(value: str) -> str:
+    """Return a version name a response or disposition may refer to: never werk or HEAD.
+
+    Both move: a response on "werk" or "HEAD" would not say which text was consulted.
+
+    Raises:
+        ConsultationError: naming the value.
+    """
+    if value.casefold() in ("werk", "head"):
+        raise ConsultationError(
+            f"'{value}' is geen vastgelegde versie; geef de versie die is geconsulteerd "
+            "(zie wetgeving version list)"
+        )
+    return check_version(value)
 
 
 def check_text(value: str, what: str = "tekst") -> str:

@@ -21,7 +21,8 @@ KIND_LABELS: dict[str, str] = {
     "iban": "IBAN-rekeningnummer",
 }
 
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+# Lower-case and spaced IBANs are IBANs too; the mod-97 check keeps ordinary words out.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 # +31 6 12345678, 0031 20 1234567, 06-12345678, (020) 123 45 67, 020-1234567, 0612345678.
 _PHONE = re.compile(
     r"(?<![\w+(])(?:(?:\+|00)31[\s.-]?(?:\(0\))?[\s.-]?|\(0|0)"
@@ -99,7 +100,8 @@ def find_personal_data(text: str) -> list[Flag]:
         if elfproef(digits) and not digits.startswith("0"):
             add("bsn", m.start(1), m.end(1))
     for m in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
+        # "+31 (0)6 ..." writes the trunk zero after the country code; it is no digit of the number.
+        digits = re.sub(r"\D", "", m.group().replace("(0)", ""))
         national = (
             digits[2:]
             if digits.startswith("31")
@@ -110,6 +112,22 @@ def find_personal_data(text: str) -> list[Flag]:
         if len(national) == 9:
             add("telefoonnummer", m.start(), m.end())
     return sorted(flags, key=lambda f: f.start)
+
+
+def refuse_personal_data(name: str, value: str) -> None:
+    """Refuse a field that is stored as is (identity, motivering) when it holds personal data.
+
+    Raises:
+        ConsultationError: naming the field, the kind and the value.
+    """
+    flags = find_personal_data(value)
+    if flags:
+        from wetgeving.errors import ConsultationError
+
+        raise ConsultationError(
+            f"{name} bevat een {flags[0].label} ('{flags[0].text}'); "
+            "persoonsgegevens worden hier niet opgeslagen"
+        )
 
 
 def redact(text: str, flags: list[Flag] | None = None) -> str:
@@ -139,7 +157,16 @@ def publishable(response: Response, redact_texts: bool = True) -> Response:
     """
     points = tuple(replace(p, text=redact(p.text)) if redact_texts else p for p in response.points)
     if response.openbaar:
-        return replace(response, points=points, notes="")
+        # Identity fields are refused with personal data on input; a file written by hand or by
+        # an older version may still hold some, so they are redacted like the texts.
+        return replace(
+            response,
+            respondent=redact(response.respondent),
+            organisation=redact(response.organisation),
+            place=redact(response.place),
+            points=points,
+            notes="",
+        )
     return replace(
         response, respondent=NOT_PUBLIC, organisation="", place="", points=points, notes=""
     )

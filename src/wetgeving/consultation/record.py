@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from wetgeving import files
 from wetgeving.consultation import store
-from wetgeving.consultation.fileformat import MAX_FILE, from_dict
+from wetgeving.consultation.fileformat import from_dict
 from wetgeving.consultation.model import (
     CHANNELS,
     KINDS,
@@ -17,12 +17,13 @@ from wetgeving.consultation.model import (
     Response,
     check_choice,
     check_field,
+    check_recorded,
     check_text,
-    check_version,
     new_id,
     redact_emails,
     with_fingerprint,
 )
+from wetgeving.consultation.privacy import refuse_personal_data
 from wetgeving.consultation.provisions import Link, Linker
 from wetgeving.consultation.tabular import parse_date
 from wetgeving.errors import ConsultationError, ParseError
@@ -120,10 +121,14 @@ def build(
         channel=check_choice("kanaal", channel, CHANNELS),
         received=parse_date(received) if received else dt.date.today().isoformat(),
         openbaar=openbaar,
-        version=check_version(linker.version),
+        version=check_recorded(linker.version),
         points=tuple(built),
     )
     return with_fingerprint(response), tuple(notices)
+
+
+# Far above any real response (a point holds at most MAX_TEXT characters; few files reach 1 MB).
+MAX_RESPONSE_FILE = 32 * 1024 * 1024
 
 
 def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
@@ -148,7 +153,7 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
                 "één algemeen punt",
             )
     else:
-        text = files.read_text(path, limit=MAX_FILE, what="reactiebestand")
+        text = files.read_text(path, limit=MAX_RESPONSE_FILE, what="reactiebestand")
     front, body, _ = frontmatter.split(text, str(path))
     if not front:
         raise ParseError(str(path), 1, "geen front matter ('---') met de gegevens van de reactie")
@@ -186,6 +191,17 @@ def from_file(path: Path, linker_for: Any) -> tuple[Response, tuple[str, ...]]:
         raise ParseError(str(path), None, exc.message) from None
     if not response.points:
         raise ParseError(str(path), None, "de reactie heeft geen punten")
+    for n, p in enumerate(response.points, 1):
+        # A disposition from a file is checked as `respond dispose` checks one.
+        if p.disposition is not None:
+            if not p.disposition.reason.strip():
+                raise ParseError(
+                    str(path), None, f"punt {n}: de motivering van de afdoening is leeg"
+                )
+            try:
+                refuse_personal_data(f"punt {n}: de motivering", p.disposition.reason)
+            except ConsultationError as exc:
+                raise ParseError(str(path), None, exc.message) from None
     return with_fingerprint(replace(response, campaign="")), tuple(notices)
 
 

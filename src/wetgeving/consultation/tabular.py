@@ -34,10 +34,27 @@ def decode(data: bytes, path: str) -> str:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-tekst" is UTF-16
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ConsultationError(
+                f"{path}: ongeldige UTF-16 op positie {exc.start}; "
+                "sla het bestand op als 'CSV UTF-8'"
+            ) from None
+    if data[:4096].count(b"\x00") * 4 > len(data[:4096]):  # every other byte zero
+        raise ConsultationError(
+            f"{path}: lijkt UTF-16 zonder BOM; sla het bestand op als 'CSV UTF-8'"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _looks_shift_jis(data):
+        raise ConsultationError(
+            f"{path}: lijkt Shift-JIS (Japans), niet UTF-8 of Windows-1252; "
+            "sla het bestand op als 'CSV UTF-8'"
+        )
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -45,6 +62,21 @@ def decode(data: bytes, path: str) -> str:
             f"{path}: tekens op positie {exc.start} zijn geen UTF-8 en geen Windows-1252; "
             "sla het bestand op als 'CSV UTF-8'"
         ) from None
+
+
+def _looks_shift_jis(data: bytes) -> bool:
+    """True for bytes that are valid Shift-JIS with kana (Windows-1252 would give mojibake).
+
+    Dutch Windows-1252 text often decodes as Shift-JIS too ("én" is a kanji pair), but then as
+    kanji; Japanese text has hiragana or katakana, which such text practically never yields.
+    """
+    try:
+        text = data.decode("shift_jis")
+    except UnicodeDecodeError:
+        return False
+    wide = [c for c in text if ord(c) > 0x7F]
+    kana = sum(1 for c in wide if "\u3040" <= c <= "\u30ff")
+    return kana >= 2 and kana * 4 >= len(wide)
 
 
 def _delimiter(text: str) -> str:

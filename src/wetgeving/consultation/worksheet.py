@@ -31,6 +31,7 @@ from wetgeving.consultation.model import (
     clean_text,
     parse_status,
 )
+from wetgeving.consultation.privacy import refuse_personal_data
 from wetgeving.errors import ConsultationError, WetgevingError
 
 if TYPE_CHECKING:
@@ -307,6 +308,10 @@ class _Sheet:
             raise _Bad(status_col, exc.message) from None
         if not reason:
             raise _Bad(reason_col, "de motivering ontbreekt")
+        try:
+            refuse_personal_data("de motivering", reason)
+        except ConsultationError as exc:
+            raise _Bad(reason_col, exc.message) from None
         if version and version_col is not None:
             try:
                 check_version(version)

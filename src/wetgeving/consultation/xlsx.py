@@ -38,6 +38,8 @@ def read_rows(path: Path) -> Iterator[list[str]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ConsultationError(f"{path}: geen leesbaar Excel-bestand (.xlsx): {exc}") from None
+    except Exception as exc:  # damaged XML or deflate: openpyxl raises whatever its parser does
+        raise ConsultationError(f"{path}: beschadigd Excel-bestand (.xlsx): {exc}") from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:

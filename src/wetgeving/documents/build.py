@@ -97,6 +97,10 @@ def render_mvt(dossier: Dossier, doc: Mvt, fmt: Format) -> Output:
             f"Memorie van toelichting ({doc.version})", text, reference(dossier), header
         )
         return Output(data, doc.warnings)
+    if fmt != "html":
+        from wetgeving.markdown import safe_source
+
+        text = safe_source(text)
     return Output(text.encode("utf-8"), doc.warnings)
 
 
@@ -163,6 +167,10 @@ def render_verslag(dossier: Dossier, doc: Verslag, fmt: Format) -> Output:
     """Render an assembled verslag as Markdown, HTML or Word (from the Markdown)."""
     name = "verslag.html.j2" if fmt == "html" else "verslag.md.j2"
     text = templates.render(name, {"verslag": doc}, dossier.templates)
+    if fmt != "html":
+        from wetgeving.markdown import safe_source
+
+        text = safe_source(text)
     warnings = () if doc.summary.total else ("geen consultatiereacties in dit dossier",)
     if fmt == "docx":
         from wetgeving.documents import docx

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import io
 import json
+import re
 import shutil
 import tempfile
 import zipfile
@@ -19,9 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wetgeving import __version__, files
+from wetgeving import __version__
 from wetgeving.documents import build, bundlefolder, output, sources, templates
 from wetgeving.documents.bundlepages import response_pages, safe_name
+from wetgeving.documents.bundleverify import Verification as Verification
+from wetgeving.documents.bundleverify import manifest_sha256 as manifest_sha256
+from wetgeving.documents.bundleverify import verify as verify
 from wetgeving.documents.model import Consultation
 from wetgeving.errors import DocumentError
 
@@ -45,19 +49,26 @@ class Bundle:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Verification:
-    """Result of `bundle verify`."""
+_UNSAFE_PART = re.compile(r"[^\w.-]")
 
-    version: str
-    checked: int
-    altered: tuple[str, ...]
-    missing: tuple[str, ...]
-    extra: tuple[str, ...]
 
-    @property
-    def ok(self) -> bool:
-        return not (self.altered or self.missing or self.extra)
+def _draft_name(path: str, taken: Mapping[str, object]) -> str:
+    """tekst/<path under drafts/>, keeping folders and letters (ä.md stays ä.md); never a clash.
+
+    Only characters that are unsafe in a file name become "_"; a name that is still taken (two
+    drafts that differ only in such characters) gets "-2", "-3" before ".md".
+    """
+    parts = Path(path).parts
+    if parts and parts[0] == "drafts":
+        parts = parts[1:]
+    safe = [_UNSAFE_PART.sub("_", p).lstrip(".") or "_" for p in parts]
+    name = "tekst/" + "/".join(safe)
+    stem, dot, ext = name.rpartition(".")
+    n = 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
+    return name
 
 
 def _digest(data: bytes) -> str:
@@ -158,7 +169,7 @@ def _text(parts: _Parts, dossier: Dossier, version: str) -> VersionText:
     snap = history.snapshot(dossier, version)
     text = version_texts(dossier, [snap])[0]  # the same read of git for the text and its files
     for path, data in snap.files.items():
-        parts.files[f"tekst/{safe_name(Path(path).name)}"] = data
+        parts.files[_draft_name(path, parts.files)] = data
     parts.files["tekst/tekst.html"] = build.text_html(dossier, text)
     parts.files["tekst/tekst.docx"] = docx.draft(dossier.title, text, build.reference(dossier))
     return text
@@ -350,47 +361,4 @@ def _write_folder(bundle: Bundle, target: Path, listed: list[str]) -> None:
         raise
 
 
-def _read_all(path: Path) -> dict[str, bytes]:
-    if not path.exists():
-        raise DocumentError(f"{path}: bestaat niet")
-    try:
-        if path.is_dir():
-            out: dict[str, bytes] = {}
-            for file in sorted(path.rglob("*")):
-                if file.is_file():
-                    out[file.relative_to(path).as_posix()] = file.read_bytes()
-            return out
-        with zipfile.ZipFile(path) as archive:
-            return {
-                info.filename: archive.read(info)
-                for info in archive.infolist()
-                if not info.is_dir()
-            }
-    except zipfile.BadZipFile:
-        raise DocumentError(f"{path}: geen bundelmap en geen zip-bestand") from None
-    except OSError as exc:
-        raise DocumentError(f"{path}: kan niet worden gelezen ({files.reason(exc)})") from None
-
-
-def verify(path: Path) -> Verification:
-    """Check a bundle against its manifest.
-
-    Raises:
-        DocumentError: when the path is not a bundle or its manifest is unreadable.
-    """
-    files = _read_all(path)
-    raw = files.pop(MANIFEST, None)
-    if raw is None:
-        raise DocumentError(f"{path}: geen {MANIFEST}; dit is geen bundel van wetgeving")
-    try:
-        manifest = json.loads(raw.decode("utf-8"))
-        entries = {str(e["pad"]): str(e["sha256"]) for e in manifest["bestanden"]}
-        version = str(manifest["versie"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise DocumentError(f"{path}/{MANIFEST}: onleesbaar manifest ({exc})") from None
-    altered = tuple(
-        n for n, sha in sorted(entries.items()) if n in files and _digest(files[n]) != sha
-    )
-    missing = tuple(n for n in sorted(entries) if n not in files)
-    extra = tuple(n for n in sorted(files) if n not in entries)
-    return Verification(version, len(entries), altered, missing, extra)
+# Far above any real bundle (a few MB); a hostile zip can claim or inflate to gigabytes.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wetgeving.errors import GitError
-from wetgeving.gitrepo.repo import Repository, run, start
+from wetgeving.gitrepo.repo import Repository, explain, run, start
 
 _FILE_MODES = (b"100644", b"100755")
 _TREE_MODE = b"40000"
@@ -58,11 +58,19 @@ class Objects:
         parts = header.split()
         if len(parts) != 3 or not parts[2].isdigit():
             if not header:
-                raise GitError("git cat-file mislukt: git stopte onverwacht")
+                raise GitError(self._stopped())
             return None  # "<name> missing" or "<name> ambiguous"
         data = stdout.read(int(parts[2]))
         stdout.read(1)  # the newline after the content
         return parts[0], parts[1], data
+
+    def _stopped(self) -> str:
+        """Why git stopped answering: its own first error line (a broken config, for one)."""
+        stderr = b""
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stderr = self.proc.proc.stderr.read()
+        text = stderr.decode("utf-8", "replace").strip()
+        return explain("cat-file", text) if text else "git cat-file mislukt: git stopte onverwacht"
 
     def close(self) -> None:
         """Let git end (its input closed) and release the pipes."""

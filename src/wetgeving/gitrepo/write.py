@@ -39,7 +39,17 @@ def writing(root: Path) -> Iterator[Repository]:
                 "alleen vast in een SHA-1-repository (de standaard van 'git init')"
             )
         with locked(repo):
+            _refuse_detached(repo)
             yield repo
+
+
+def _refuse_detached(repo: Repository) -> None:
+    """Refuse to commit on a detached HEAD: the commit would be on no branch and easily lost."""
+    if repo.repo.head.is_detached and head(repo) is not None:
+        raise GitError(
+            "git staat niet op een tak (detached HEAD); een vastlegging zou verloren kunnen "
+            "gaan. Ga eerst naar een tak, bijvoorbeeld met 'git switch main'"
+        )
 
 
 @contextlib.contextmanager

@@ -80,7 +80,7 @@ def is_ordinal_word(number: str) -> bool:
 
 def lid_label(number: str) -> str:
     """Return "derde lid" for "3"; "lid 3a" for numbers that are not plain digits."""
-    if number.isdigit():
+    if number.isdigit() and len(number) < 10:  # int() of a hostile 4,300-digit "lid" raises
         return f"{ordinal(int(number))} lid"
     return f"lid {number}"
 
@@ -262,4 +262,11 @@ def _letters(token: str) -> tuple[float, ...]:
 
 def article_key(number: str) -> tuple[tuple[int, tuple[float, ...]], ...]:
     """Sort key for article numbers as written: 9 < 14 < 14a < 14b < 273f < 273fa < 273g."""
-    return tuple((int(t), ()) if t.isdigit() else (-1, _letters(t)) for t in _TOKEN.findall(number))
+    return tuple(
+        (_number(t), ()) if t.isdigit() else (-1, _letters(t)) for t in _TOKEN.findall(number)
+    )
+
+
+def _number(digits: str) -> int:
+    """int() of digits; a hostile number of 4,300+ digits (int() raises) sorts after all others."""
+    return int(digits) if len(digits) < 19 else 10**18 + len(digits)

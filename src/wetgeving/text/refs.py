@@ -63,6 +63,29 @@ class ProvisionRef:
         return node_id
 
 
+# No article, lid or onderdeel has a longer number; Python refuses int() of 4,300+ digits.
+MAX_DIGITS = 9
+_DIGIT_RUN = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+
+
+def _shortened(value: str, keep: int = 40) -> str:
+    return value if len(value) <= keep else value[:keep] + "…"
+
+
+def check_numbers(text: str) -> None:
+    """Refuse a reference holding a number longer than any provision number.
+
+    Raises:
+        ProvisionRefError: naming the number (shortened) and its length.
+    """
+    if m := _DIGIT_RUN.search(text):
+        raise ProvisionRefError(
+            f"'{_shortened(m.group(), 20)}' ({len(m.group())} cijfers) in "
+            f"'{_shortened(text)}' is geen nummer van een bepaling "
+            f"(ten hoogste {MAX_DIGITS} cijfers)"
+        )
+
+
 def parse_ref(text: str) -> ProvisionRef:
     """Parse a citation-form or short-form provision reference.
 
@@ -70,6 +93,7 @@ def parse_ref(text: str) -> ProvisionRef:
         ProvisionRefError: when the text is not a provision reference.
     """
     # Pasted from Word: curly quotes around it, "º" for "°", no-break spaces, soft hyphens.
+    check_numbers(text)
     plain, _ = reading_form(text)
     rest = " ".join(plain.split()).strip().strip("'\"").strip()
     m = _ENIG.match(rest) or _ARTICLE.match(rest)
