@@ -330,3 +330,26 @@ def test_bundle_holds_the_checked_amending_bill(dossier: Dossier, tmp_path: Path
     assert "Na artikel 273f wordt een artikel ingevoegd, luidende:" in text
     index = (target / "index.html").read_text(encoding="utf-8")
     assert "Van geldend naar v2, gecontroleerd door ze toe te passen" in index
+
+
+def test_manifest_sha256_is_recorded_in_the_history(dossier: Dossier, tmp_path: Path) -> None:
+    """`bundle` prints the manifest's SHA-256 and records it in a commit that changes no file
+    (trailer Wetgeving-Bundel), so the published hash can be traced in the dossier."""
+    import hashlib
+    import subprocess
+
+    folder = tmp_path / "b"
+    code, _out, err = run(dossier, "v2", "-o", str(folder))
+    assert code == 0
+    sha = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()
+    log = subprocess.run(
+        ["git", "log", "-1", "--format=%H%n%B", "--stat"],
+        cwd=dossier.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert f"SHA-256 van manifest.json: {sha} (vastgelegd in commit {log[0][:10]})\n" in err
+    assert log[1] == f"Bundel v2: SHA-256 van manifest.json {sha}"
+    assert f"Wetgeving-Bundel: v2 {sha}" in log
+    assert not any("changed" in line for line in log)  # no file changed

@@ -187,7 +187,10 @@ def bundle_build(
     )
     # Published beside the bundle, this hash lets `bundle verify --sha256` catch a manifest
     # altered together with the files it lists.
-    typer.echo(f"SHA-256 van manifest.json: {bundle.manifest_sha256(out)}", err=True)
+    sha = bundle.manifest_sha256(out)
+    commit = bundle.record(current, made, sha)
+    where = f" (vastgelegd in commit {commit[:10]})" if commit else ""
+    typer.echo(f"SHA-256 van manifest.json: {sha}{where}", err=True)
 
 
 @bundle_app.command("verify")

@@ -302,6 +302,26 @@ def _zip_bytes(files: tuple[tuple[str, bytes], ...]) -> bytes:
     return buffer.getvalue()
 
 
+BUNDLE_TRAILER = "Wetgeving-Bundel"
+
+
+def record(dossier: Dossier, made: Bundle, sha256: str) -> str | None:
+    """Record the manifest's SHA-256 of a bundle just written in the dossier's git history: a
+    commit that changes no file, with the trailer `Wetgeving-Bundel: VERSIE SHA256`, so the
+    published hash can be checked against the dossier later. None when nothing is committed yet.
+
+    Raises:
+        GitError: when git refuses.
+    """
+    from wetgeving import gitrepo
+
+    message = (
+        f"Bundel {made.version}: SHA-256 van manifest.json {sha256}\n\n"
+        f"{BUNDLE_TRAILER}: {made.version} {sha256}\n"
+    )
+    return gitrepo.note_commit(Path(dossier.root), message)
+
+
 def check_target(path: Path, root: Path, force: bool) -> Path:
     """Check an output path before the bundle is made (as `write` does again).
 

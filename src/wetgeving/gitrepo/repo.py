@@ -149,8 +149,17 @@ def cache_dir(root: Path) -> Path | None:
 
 def object_format(repo: Repository) -> str:
     """ "sha1" or "sha256", as the repository's configuration says (no git process)."""
-    reader = repo.repo.config_reader("repository")
-    return str(reader.get_value("extensions", "objectformat", "sha1")).lower()
+    import configparser
+
+    try:
+        reader = repo.repo.config_reader("repository")
+        return str(reader.get_value("extensions", "objectformat", "sha1")).lower()
+    except configparser.Error as exc:  # a broken .git/config: every git command would fail
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GitError(
+            f"{repo.git_dir / 'config'}: de git-configuratie is beschadigd ({first}); "
+            "herstel het bestand"
+        ) from None
 
 
 def run(repo: Repository, command: str, *args: str, **kwargs: Any) -> str:

@@ -262,3 +262,20 @@ def _finish(proc: Any) -> None:
         raw.kill()
         raw.wait()
     proc._terminate()  # releases the pipes; the process has ended
+
+
+def note_commit(root: Path, message: str) -> str | None:
+    """Record `message` in the history as a commit that changes no file (None before the first
+    commit). Built with `commit-tree` on HEAD's own tree, so the index and the work tree, and
+    whatever the lawyer has staged, are left as they are.
+
+    Raises:
+        GitError: when git refuses (a detached HEAD, a lock held too long).
+    """
+    with writing(root) as repo:
+        parent = head(repo)
+        if parent is None:
+            return None
+        new = run(repo, "commit_tree", parent + "^{tree}", "-p", parent, "-m", message).strip()
+        run(repo, "update_ref", "-m", "wetgeving: bundel", "HEAD", new, parent)
+        return new
