@@ -52,8 +52,11 @@ class Objects:
         if "\n" in name:
             return None  # cannot be asked on one line (a path git allows, no dossier has)
         stdin, stdout = self.proc.stdin, self.proc.stdout
-        stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
-        stdin.flush()
+        try:
+            stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
+            stdin.flush()
+        except OSError:  # git stopped before reading (a broken config): say why
+            raise GitError(self._stopped()) from None
         header = stdout.readline()
         parts = header.split()
         if len(parts) != 3 or not parts[2].isdigit():
