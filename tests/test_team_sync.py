@@ -4,7 +4,6 @@ edits of different articles, version create and sync, and end up holding the sam
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -15,29 +14,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import wetgeving
+from test_team_merge import driver_finds_this_source as driver_finds_this_source
+from test_team_merge import git
 from wetgeving.cli.app import app
 
 runner = CliRunner()
-SRC = str(Path(wetgeving.__file__).resolve().parents[1])
 ARTICLES = 8
 DRAFT = "---\ntitel: Proef\n---\n" + "".join(
     f"\n## Artikel {n}\n\n1. Eerste lid van artikel {n}.\n2. Tweede lid van artikel {n}.\n"
     for n in range(1, ARTICLES + 1)
 )
-
-
-@pytest.fixture(autouse=True)
-def driver_finds_this_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    """git runs the merge driver as `python -m wetgeving`: let it import this source tree."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")]))
-
-
-def git(root: Path, *args: str, check: bool = True) -> str:
-    proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    if check and proc.returncode:
-        raise AssertionError(proc.stderr)
-    return proc.stdout
 
 
 def wet(root: Path, *args: str) -> tuple[int, str, str]:
