@@ -3,8 +3,8 @@
 Prints, measured in the same run:
 1. `wetgeving responses import` of N rows (default 100,000) with question columns (an open question
    about a provision, a closed ja/nee question, an open question; declared in wetgeving.toml)
-   against a plain script that writes the same number of files and makes one git commit (target
-   ratio <= 2).
+   against a plain script that writes the same number of files, of the sizes the import writes and
+   each with a content of its own, and makes one git commit (target ratio <= 2).
 2. `wetgeving responses list --provision ...` on that dossier (target: well under a second), with
    a warm index and after deleting the index (cold).
 3. Campaign detection on 10k, 20k and 40k responses (target: close to linear).
@@ -140,14 +140,22 @@ def write_csv(path: Path, rows: int) -> None:
             )
 
 
-def baseline(path: Path, rows: int, sizes: list[int]) -> float:
-    """Plain script: write `rows` files of the same sizes and make one git commit."""
+def baseline(path: Path, rows: int, sizes: list[int], distinct: bool = True) -> float:
+    """Plain script: write `rows` files of the same sizes and make one git commit.
+
+    Each file holds a content of its own, as each response does: git then stores as many objects
+    as the import must. With `distinct=False` the files hold one of the `sizes` contents each
+    (this bench's floor until 2026-12-04), so git stores one object per size, about 1% of them;
+    printed for comparison only.
+    """
     make_repo(path)
     folder = path / "consultation_responses"
     folder.mkdir()
     start, used = time.perf_counter(), cpu()
     for i in range(rows):
-        (folder / f"{i:08d}.md").write_text("x" * sizes[i % len(sizes)], encoding="utf-8")
+        size = sizes[i % len(sizes)]
+        content = f"{i:08d}".ljust(size, "x") if distinct else "x" * size
+        (folder / f"{i:08d}.md").write_text(content, encoding="utf-8")
     git(path, "add", "--", "consultation_responses")
     git(path, "commit", "-q", "-m", "baseline")
     CPU_SPENT["last"] = cpu() - used
@@ -200,6 +208,8 @@ def main() -> None:
         t_base2 = baseline(base / "baseline2", rows, sizes)
         c_base = (c_base1 + CPU_SPENT["last"]) / 2
         t_base = (t_base1 + t_base2) / 2
+        t_same = baseline(base / "baseline3", rows, sizes, distinct=False)
+        c_same = CPU_SPENT["last"]
         print(f"  wetgeving responses import: {t_import:7.2f} s  ({out.strip()[:60]})")
         print(f"  plain script (files + one commit): {t_base1:.2f} s before, {t_base2:.2f} s after")
         print(f"  ratio import / mean baseline: {t_import / t_base:.2f} (target <= 2)")
@@ -207,6 +217,11 @@ def main() -> None:
         print(
             f"  CPU: import {c_import:.2f} s, baseline {c_base:.2f} s, "
             f"ratio {c_import / c_base:.2f}"
+        )
+        print(
+            f"  (against files of 1% distinct contents, the floor before 2026-12-04:"
+            f" {t_same:.2f} s, ratio {t_import / t_same:.2f}; CPU {c_same:.2f} s,"
+            f" ratio {c_import / c_same:.2f})"
         )
 
         print("responses list --provision 'artikel 273f, derde lid'")
