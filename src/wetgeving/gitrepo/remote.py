@@ -1,47 +1,32 @@
 """Network, remote and merge operations of the git adapter (team work: `sync`, `version rename`,
 the merge driver).
 
-Plain `git` processes, not gitpython: each is one short command run to its end in the dossier's
-work tree, with C-locale output to parse and no terminal prompt (a remote asking for a password
-fails instead of hanging). Every user-given name that reaches git here is validated first
-(`check_remote`); revisions come from git itself or from validated version names.
+Each is one short git command run to its end in the dossier's work tree (`repo.execute`, through
+gitpython like every git command), with C-locale output to parse and no terminal prompt (a
+remote asking for a password fails instead of hanging). Every user-given name that reaches git
+here is validated first (`check_remote`); revisions come from git itself or from validated
+version names.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 from wetgeving.errors import GitError, UsageError
-from wetgeving.gitrepo.repo import explain
+from wetgeving.gitrepo.repo import execute, explain
 
 _HEX = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
 _REMOTE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-
-
-def _git_exe() -> str:
-    exe = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
-    if shutil.which(exe) is None:
-        raise GitError(
-            "git is niet gevonden; installeer git (https://git-scm.com) en probeer opnieuw"
-        )
-    return exe
 
 
 def git_proc(
     cwd: Path, *args: str, data: bytes | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     """Run one git command in `cwd` to the end, whatever its exit code (LC_ALL=C output)."""
-    full = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", **(env or {})}
-    try:
-        return subprocess.run(
-            [_git_exe(), *args], cwd=cwd, input=data, capture_output=True, check=False, env=full
-        )
-    except OSError as exc:
-        raise GitError(f"{cwd}: git kan niet starten ({exc.strerror or exc})") from None
+    code, out, err = execute(cwd, args, data, {"GIT_TERMINAL_PROMPT": "0", **(env or {})})
+    return subprocess.CompletedProcess(["git", *args], code, out, err)
 
 
 def git_out(cwd: Path, name: str, *args: str, data: bytes | None = None) -> str:

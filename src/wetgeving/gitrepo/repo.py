@@ -210,6 +210,35 @@ def start(repo: Repository, command: str, *args: str, config: dict[str, str] | N
         raise GitError(f"{repo.root}: git kan niet starten ({files.reason(exc)})") from None
 
 
+def execute(
+    cwd: Path, args: tuple[str, ...], data: bytes | None = None, env: dict[str, str] | None = None
+) -> tuple[int, bytes, bytes]:
+    """Run one git command in `cwd` to its end, whatever its exit code: (code, stdout, stderr).
+
+    Started through gitpython like every other git command (C-locale output), for the commands
+    whose exit code is an answer or that read their input from us (`sync`, the merge driver).
+
+    Raises:
+        GitError: when git cannot be started.
+    """
+    git = import_git()
+    runner = git.Git(cwd)
+    try:
+        handle = runner.execute(
+            [git.Git.GIT_PYTHON_GIT_EXECUTABLE, *args],
+            as_process=True,
+            istream=subprocess.PIPE,
+            env=env,
+        )
+    except git.GitCommandNotFound:
+        raise GitError(_NO_GIT) from None
+    except OSError as exc:
+        raise GitError(f"{cwd}: git kan niet starten ({files.reason(exc)})") from None
+    proc = handle.proc
+    out, err = proc.communicate(data)
+    return int(proc.returncode), out or b"", err or b""
+
+
 def repository_root(path: Path) -> Path | None:
     """Return the top of the git work tree holding `path` (or its nearest existing parent).
 
