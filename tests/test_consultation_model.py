@@ -71,6 +71,24 @@ def test_yaml_reader_agrees_with_fast_reader() -> None:
     assert fileformat.parse(text, "x.md") == sample()
 
 
+def test_raw_control_character_in_a_quoted_value_is_read_by_yaml() -> None:
+    """A tab typed inside a quoted value (an editor, by hand) is no JSON: the YAML reader reads
+    the file instead of the fast reader failing (it once ended in a traceback)."""
+    text = fileformat.render(sample()).replace('place: "Utrecht"', 'place: "Utr\techt"')
+    assert fileformat._fast_front(text) is None
+    assert fileformat.parse(text, "x.md").place == "Utr echt"  # whitespace, as everywhere
+
+
+def test_fast_reader_takes_unescaped_values_as_written() -> None:
+    """Values without a backslash are read as written; escaped ones are decoded as JSON."""
+    r = sample(points=(Point("algemeen", "", 'Zij zei: "nee" \\ en ¶ é'),))
+    text = fileformat.render(r)
+    fast = fileformat._fast_front(text)
+    assert fast is not None
+    assert fast[0]["points"][0]["text"] == 'Zij zei: "nee" \\ en ¶ é'
+    assert fast[0]["place"] == "Utrecht"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=200).filter(lambda s: model.clean_text(s) != ""))
 def test_any_text_round_trips(text: str) -> None:

@@ -138,7 +138,16 @@ def _fast_front(text: str) -> tuple[dict[str, Any], str] | None:
         if not m:
             return None
         indent, dash, key, raw = len(m.group(1)), m.group(2), m.group(3), m.group(4)
-        value: Any = json.loads(raw) if raw and raw != "[]" else ([] if raw == "[]" else None)
+        value: Any = None
+        if raw == "[]":
+            value = []
+        elif raw and "\\" not in raw and raw.isprintable():
+            value = raw[1:-1]  # nothing escaped: the JSON string is its own content
+        elif raw:
+            try:
+                value = json.loads(raw)
+            except ValueError:
+                return None  # a raw control character, say: the YAML reader decides
         if indent == 0 and not dash:
             if key in _LISTS and key not in data:
                 if value not in (None, []):
