@@ -60,7 +60,9 @@ def paragraphs(bill: Bill) -> list[Para]:
         out.append(Para("artikel", 0, f"ARTIKEL {article.number}"))
         name = article.regulation
         if is_single(article):  # no letter, the regulation named in the change (single.py)
-            out.extend(item_paragraphs(article.onderdelen[0].item, (), 0, "", bill.stijl, _of(name)))
+            out.extend(
+                item_paragraphs(article.onderdelen[0].item, (), 0, "", bill.stijl, _of(name))
+            )
             continue
         out.append(Para("aanhef", 0, f"{article_word(name)} {name} wordt als volgt gewijzigd:"))
         for part in article.onderdelen:
@@ -274,7 +276,8 @@ def sentence(
             return f"{lead} {what} toegevoegd, luidende:", new
         if extra:
             return (
-                f"In {_at(here, of)} {_verb(n)}, {' en '.join(extra)}, {what} toegevoegd, luidende:",
+                f"In {_at(here, of)} {_verb(n)}, {' en '.join(extra)}, {what} toegevoegd, "
+                "luidende:",
                 new,
             )
         return f"Aan {_at(here, of)} {_verb(n)} {what} toegevoegd, luidende:", new
@@ -300,13 +303,14 @@ def sentence(
         where = words(anchor_context, context)
         middle = f", {' en '.join(extra)}," if extra else ""
         return (
-            f"In {_at(where, of)} {_verb(n)}{middle} {position} {anchor} {what} ingevoegd, luidende:",
+            f"In {_at(where, of)} {_verb(n)}{middle} {position} {anchor} {what} ingevoegd, "
+            "luidende:",
             new,
         )
     if extra:
         return (
-            f"{capital(' en '.join(extra))} {_verb(n)} {position} {_named(here, of)} {what} ingevoegd, "
-            "luidende:",
+            f"{capital(' en '.join(extra))} {_verb(n)} {position} {_named(here, of)} {what} "
+            "ingevoegd, luidende:",
             new,
         )
     return f"{capital(position)} {_named(here, of)} {_verb(n)} {what} ingevoegd, luidende:", new
