@@ -165,6 +165,19 @@ def test_multi_article_bill_keeps_its_letters() -> None:
     )
 
 
+def test_lettering_rule_shared_with_the_consultation() -> None:
+    """compare.bill letters one onderdeel "" and several A, B, ...; its fallback for the
+    consultation (no bill could be written) maps the one changed article to ""."""
+    from test_amend_support import version
+    from wetgeving.compare.bill import onderdeel_letters, onderdelen
+    from wetgeving.compare.engine import compare_versions
+
+    assert (onderdeel_letters(1), onderdeel_letters(2)) == ([""], ["A", "B"])
+    old = "## Artikel 1\n\nDe eerste regel.\n\n## Artikel 2\n\nDe tweede regel.\n"
+    new = old.replace("De tweede regel", "De tweede zin")
+    assert onderdelen(compare_versions(version("a", old), version("b", new))) == {"": "2"}
+
+
 _DIVISIONS = "# Tweede Boek. Misdrijven\n\n# Titel XVIII. Oude titel\n\n## Artikel 5\n\n"
 
 
