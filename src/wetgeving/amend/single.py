@@ -3,8 +3,8 @@
 Ar 6.15, second lid, letters "de verschillende wijzigingen van een regeling": an ARTIKEL that
 makes one change has no letter and no opening "Het Wetboek van Strafrecht wordt als volgt
 gewijzigd:"; the change names the regulation after its full citation, in the Ar's citation style
-("artikel 23, vierde lid, van het Wetboek van Strafrecht", Ar 3.29 and the examples in
-/work/shared/domain/aanwijzingen/ar-2012-volledig.txt):
+("artikel 23, vierde lid, van het Wetboek van Strafrecht", as the Ar's own text cites; the
+group form as in Kst. 32 211, nr. 36, quoted in the domain primer's wijzigingsopdrachten.md):
 
     Artikel 273f van het Wetboek van Strafrecht wordt als volgt gewijzigd:   (Kst. 32 211, nr. 36)
     In artikel 273f, eerste lid, van het Wetboek van Strafrecht wordt «vijfde» vervangen door ...
