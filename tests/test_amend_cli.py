@@ -117,11 +117,15 @@ def test_word_in_the_bills_layout(dossier_dir: Path, tmp_path: Path) -> None:
 
 
 def test_only_one_article(dossier_dir: Path) -> None:
-    """--article 273fa gives only the onderdeel for that article."""
+    """--article 273fa gives only the change of that article: one change, so without a letter
+    and naming the regulation in the change (single-change form)."""
     code, out, _ = _amend(dossier_dir, "v1", "v2", "--article", "273fa")
     assert code == 0
-    assert out.count("\n\nA\n\n") == 1 and "\n\nB\n\n" not in out
-    assert "In artikel 273fa wordt, onder vernummering van het tweede lid tot derde lid," in out
+    assert "\n\nA\n\n" not in out and "wordt als volgt gewijzigd" not in out
+    assert out.startswith(
+        "ARTIKEL I\n\nIn artikel 273fa van het Wetboek van Strafrecht wordt, onder vernummering "
+        "van het tweede lid tot derde lid,"
+    )
 
 
 @pytest.mark.parametrize(

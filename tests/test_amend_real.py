@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_amend_support import case, published
+from test_amend_support import as_onderdeel, case, published
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.reader import read_instructions
 from wetgeving.amend.render import render_text
@@ -21,7 +21,8 @@ def _generated(case_id: str, stijl: str = "klassiek") -> tuple[str, list[str]]:
     new = VersionText("na", None, (published(real["after_text"]),))
     bill = make_bill(compare_versions(old, new), old, new, regulation=REGULATION, stijl=stijl)  # type: ignore[arg-type]
     verify(bill, old, new, regulation=REGULATION)
-    return render_text(bill), [i.formula for i in bill.instructions()]
+    # Each case is one onderdeel of a published bill: compared as an onderdeel, lettered.
+    return render_text(as_onderdeel(bill)), [i.formula for i in bill.instructions()]
 
 
 def _body(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from wetgeving import dossier as dossier_mod
 from wetgeving import gitrepo, history
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.amend.content import read_content
+from wetgeving.amend.model import Bill
 from wetgeving.amend.reader import paragraphs
 from wetgeving.amend.render import render_text
 from wetgeving.compare.engine import compare_versions
@@ -85,11 +87,33 @@ def version(name: str, body: str) -> VersionText:
     )
 
 
-def bill(old: str, new: str, stijl: str = "2018", only: set[str] | None = None) -> str:
-    """The checked bill from one text to another, as plain text."""
+def bill(
+    old: str, new: str, stijl: str = "2018", only: set[str] | None = None, lettered: bool = True
+) -> str:
+    """The checked bill from one text to another, as plain text.
+
+    With `lettered` (the formula tests) a bill of one change is shown in the old lettered form
+    ("Het Wetboek van Strafrecht wordt als volgt gewijzigd:", "A", the change as an onderdeel
+    writes it), and that form is checked by applying it too; the bill itself, in the
+    single-change form that `amend` writes (no letter, the regulation named in the change), is
+    always checked. `lettered=False` gives the bill as written (tests/test_amend_single.py).
+    """
     a, b = version("oud", old), version("nieuw", new)
     made = make_bill(
         compare_versions(a, b), a, b, regulation="Wetboek van Strafrecht", stijl=stijl, only=only
     )  # type: ignore[arg-type]
     verify(made, a, b, only, "Wetboek van Strafrecht")
+    if lettered and made != as_onderdeel(made):
+        made = as_onderdeel(made)
+        verify(made, a, b, only, "Wetboek van Strafrecht")
     return render_text(made)
+
+
+def as_onderdeel(made: Bill) -> Bill:
+    """A bill of one change lettered "A", as one onderdeel of a bigger bill (or as bills were
+    written before the single-change form); other bills as they are."""
+    if len(made.articles) != 1 or len(made.articles[0].onderdelen) != 1:
+        return made
+    article = made.articles[0]
+    part = replace(article.onderdelen[0], letter="A")
+    return replace(made, articles=(replace(article, onderdelen=(part,)),))

@@ -281,7 +281,9 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_lawyers_reproduction(tmp_path: Path) -> None:
     """The reported case: a changed article title made `amend` fail its own check (exit 10).
     Now the diff shows the opschrift, `amend` writes the Ar formula and passes its check, its
-    JSON names the opschrift as target, and the MvT says what changed, with that onderdeel."""
+    JSON names the opschrift as target, and the MvT says what changed, with that change of the
+    bill. The bill makes one change: no onderdeel letter (JSON "onderdeel": ""), the regulation
+    named in the change, and the MvT cites it as "Artikel I"."""
     root = tmp_path / "x"
     assert _run("init", str(root), "--titel", "Proef")[0] == 0
     draft = root / "drafts" / "a.md"
@@ -302,14 +304,15 @@ def test_lawyers_reproduction(tmp_path: Path) -> None:
     )
     assert _run(*dossier, "amend", "v1", "v2") == (
         0,
-        HEAD + "A\n\nIn het opschrift van artikel 1 wordt «Oude» vervangen door «Nieuwe».\n",
+        "ARTIKEL I\n\nIn het opschrift van artikel 1 van het Wetboek van Strafrecht wordt «Oude» "
+        "vervangen door «Nieuwe».\n",
         "",
     )
     code, out, err = _run(*dossier, "amend", "v1", "v2", "--format", "json")
     assert (code, err) == (0, "")
     (only,) = json.loads(out)["instructions"]
     assert {k: only[k] for k in ("onderdeel", "formula", "target", "old_id", "new_id")} == {
-        "onderdeel": "A",
+        "onderdeel": "",
         "formula": "woorden",
         "target": "het opschrift van artikel 1",
         "old_id": "art.1",
@@ -319,7 +322,8 @@ def test_lawyers_reproduction(tmp_path: Path) -> None:
     assert code == 0
     assert out.split("## II. ARTIKELSGEWIJS DEEL\n\n", 1)[1] == (
         "### Artikel 1\n\n_Wijziging:_ Het opschrift van het artikel is gewijzigd.\n\n"
-        "> **Artikel I, onderdeel A**\n>\n"
-        "> In het opschrift van artikel 1 wordt «Oude» vervangen door «Nieuwe».\n\n"
+        "> **Artikel I**\n>\n"
+        "> In het opschrift van artikel 1 van het Wetboek van Strafrecht wordt «Oude» vervangen "
+        "door «Nieuwe».\n\n"
         "_[Toelichting nog te schrijven in toelichting/1.md]_\n"
     )

@@ -284,13 +284,14 @@ def test_mvt_has_a_section_per_bijlage_with_its_onderdeel_of_the_bill(tmp_path: 
 
 def test_mvt_section_of_the_enig_artikel(tmp_path: Path) -> None:
     """The enig artikel's section is headed "Enig artikel", names its parts from inside it,
-    quotes its onderdeel of the bill and reads toelichting/enig-artikel.md."""
+    quotes its change of the bill (the only one: "Artikel I", no letter, the regulation named in
+    the change) and reads toelichting/enig-artikel.md."""
     root = _dossier(tmp_path / "d", "enig-oud.md", "enig-nieuw.md")
     part = _artikelsgewijs(root, "enig-artikel.md", "Uitleg.\n")
     # The bill rewrites the article: its text must come out with "1°" where v1 had "1º".
     assert part.startswith(
         "\n### Enig artikel\n\n_Wijziging:_ Onderdeel 1° is gewijzigd.\n\n"
-        "> **Artikel I, onderdeel A**\n>\n> Het enig artikel komt te luiden:\n"
+        "> **Artikel I**\n>\n> Het enig artikel van het Wetboek van Strafrecht komt te luiden:\n"
     )
     assert part.endswith("> 2°. voor iedereen die in Nederland werkt.\n\nUitleg.\n")
 

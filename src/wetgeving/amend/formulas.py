@@ -23,6 +23,7 @@ from wetgeving.amend.clauses import (
     word_clauses,
 )
 from wetgeving.amend.model import BODIES, EndChange, Formula, Ref, Seg, WordEdit
+from wetgeving.amend.single import split_regulation
 from wetgeving.text.model import Node
 
 _ASKS_TEXT = re.compile(r"(?:luidende|te luiden|ingevoegd|toegevoegd|gewijzigd):")
@@ -47,7 +48,8 @@ class Parsed:
     remove_mark: bool = False
     group: bool = False
     renumber_to: str = ""
-    regulation: str = ""
+    regulation: str = ""  # the opening "Het Wetboek van Strafrecht wordt als volgt gewijzigd:"
+    named: str = ""  # the regulation a single change names after its citation (single.py)
     mark: str = ""
     content: tuple[Node, ...] = ()
     also: list[Parsed] = field(default_factory=list)
@@ -245,6 +247,19 @@ def parse_sentence(text: str, context: Ref) -> Parsed:
     s = m.text.strip()
     if not _ASKS_TEXT.search(s):
         s = s.rstrip(".").rstrip()
+    without, named = split_regulation(s)
+    if named:
+        try:
+            parsed = _parse(m, without, context)
+        except FormulaError:
+            parsed = None
+        if parsed is not None and not parsed.regulation:
+            parsed.named = named
+            return parsed
+    return _parse(m, s, context)
+
+
+def _parse(m: Masked, s: str, context: Ref) -> Parsed:
     if gm := _GROUP.match(s):
         try:
             ref = parse_ref(m.restore(gm.group("p")))

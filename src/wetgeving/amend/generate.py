@@ -18,7 +18,7 @@ from wetgeving.amend.plan import ArticlePlanner
 from wetgeving.amend.rules import Planned, increasing, retitled, same_words, too_much
 from wetgeving.amend.tree import ByItem, Tree
 from wetgeving.compare.align import merge_order
-from wetgeving.compare.bill import onderdeel_letter
+from wetgeving.compare.bill import onderdeel_letters
 from wetgeving.errors import AmendError
 from wetgeving.text.model import DIVISION_RANK, Node, Regeling
 from wetgeving.text.structure import Item as TItem
@@ -77,9 +77,10 @@ class BillPlanner:
                 f"{missing[0]} is nieuw; een nieuwe regeling past niet in een wijzigingswet van "
                 "een bestaande"
             )
+        letters = onderdeel_letters(len(self.parts))  # one change: no letter (Ar 6.15)
         return [
-            Onderdeel(onderdeel_letter(i), item, article=article)
-            for i, (article, item) in enumerate(self.parts)
+            Onderdeel(letter, item, article=article)
+            for letter, (article, item) in zip(letters, self.parts, strict=True)
         ]
 
     # --- containers (the regeling and its divisions) ----------------------------------------------

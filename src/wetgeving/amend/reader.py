@@ -30,6 +30,7 @@ from wetgeving.amend.model import (
     Ref,
     Seg,
 )
+from wetgeving.amend.single import clash
 from wetgeving.amend.tree import next_number
 from wetgeving.text.model import DIVISION_RANK, Node
 
@@ -284,6 +285,12 @@ class _Reader:
             except FormulaError as err:
                 self.problems.append(Problem(line, where, str(err)))
                 continue
+            if parsed.named:  # a single change: "In artikel 5 van de Opiumwet wordt ..."
+                problem = clash(self.regulation, parsed.named, self.article_nr)
+                if problem:
+                    self.problems.append(Problem(line, where, problem))
+                    continue
+                self.regulation = parsed.named
             if parsed.regulation:
                 if self.regulation and self.regulation != parsed.regulation:
                     self.close_article()

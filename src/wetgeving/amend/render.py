@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from wetgeving.amend.cite import capital, cardinal, comma, renumbering, series, words
 from wetgeving.amend.content import content_lines
 from wetgeving.amend.model import Bill, EndChange, Instruction, Item, Ref, Seg, Stijl, WordEdit
+from wetgeving.amend.single import article_word, is_single, of_regulation
 from wetgeving.amend.textedit import sentences
 
 _NOUNS = {
@@ -52,18 +53,17 @@ class Para:
     depth: int = 0
 
 
-def article_word(regulation: str) -> str:
-    """ "Het" for het Wetboek, het Besluit; "De" for de Opiumwet, de Wet ..."""
-    first = regulation.split()[0].lower() if regulation.split() else ""
-    return "Het" if first in ("wetboek", "besluit", "reglement", "statuut", "burgerlijk") else "De"
-
-
 def paragraphs(bill: Bill) -> list[Para]:
-    """The bill, paragraph by paragraph."""
+    """The bill, paragraph by paragraph; an ARTIKEL of one change in its single-change form."""
     out: list[Para] = []
     for article in bill.articles:
         out.append(Para("artikel", 0, f"ARTIKEL {article.number}"))
         name = article.regulation
+        if is_single(article):  # no letter, the regulation named in the change (single.py)
+            out.extend(
+                item_paragraphs(article.onderdelen[0].item, (), 0, "", bill.stijl, _of(name))
+            )
+            continue
         out.append(Para("aanhef", 0, f"{article_word(name)} {name} wordt als volgt gewijzigd:"))
         for part in article.onderdelen:
             if part.letter:
@@ -72,10 +72,17 @@ def paragraphs(bill: Bill) -> list[Para]:
     return out
 
 
-def item_paragraphs(item: Item, context: Ref, depth: int, marker: str, stijl: Stijl) -> list[Para]:
-    """An instruction or a group, its first paragraph carrying `marker`."""
+def _of(regulation: str) -> str:
+    return of_regulation(regulation) if regulation else ""
+
+
+def item_paragraphs(
+    item: Item, context: Ref, depth: int, marker: str, stijl: Stijl, of: str = ""
+) -> list[Para]:
+    """An instruction or a group, its first paragraph carrying `marker`; `of` names the
+    regulation after the citation ("van het Wetboek van Strafrecht") in a single change."""
     if isinstance(item, Instruction):
-        text, new = sentence(item, context, stijl)
+        text, new = sentence(item, context, stijl, of)
         out = [Para("opdracht", 0, text, marker, depth)]
         out.extend(Para("tekst", indent, line, "", depth) for indent, line in new)
         return out
@@ -85,7 +92,7 @@ def item_paragraphs(item: Item, context: Ref, depth: int, marker: str, stijl: St
         if item.renumber_to
         else "wordt als volgt gewijzigd:"
     )
-    out = [Para("opdracht", 0, f"{comma(head)} {verb}", marker, depth)]
+    out = [Para("opdracht", 0, f"{_at(head, of)} {verb}", marker, depth)]
     numbered = len(item.items) > 1
     for n, child in enumerate(item.items):
         sub = _marker(depth, n) if numbered else ""
@@ -174,46 +181,59 @@ def _places(ins: Instruction, context: Ref) -> str:
     return f"{head}, {series(kind, numbers, lead=False)}"
 
 
+def _named(citation: str, of: str) -> str:
+    """The citation with the regulation after it: "artikel 273f, eerste lid, van het ..."."""
+    return f"{comma(citation)} {of}" if of else citation
+
+
+def _at(citation: str, of: str) -> str:
+    """The citation before the verb: its closing comma (Ar 3.29), or the regulation after it."""
+    return _named(citation, of) if of else comma(citation)
+
+
 def _sub(ref: Ref) -> bool:
     """Whether a list below `ref`'s parent is a list of subonderdelen."""
     return len(ref) >= 2 and ref[-2].kind == "onderdeel"
 
 
-def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tuple[int, str]]]:
-    """One instruction: its sentence, and the new text that follows it (indentation, line)."""
+def sentence(
+    ins: Instruction, context: Ref, stijl: Stijl, of: str = ""
+) -> tuple[str, list[tuple[int, str]]]:
+    """One instruction: its sentence, and the new text that follows it (indentation, line);
+    `of` ("van het Wetboek van Strafrecht") follows the full citation of a single change."""
     here = words(ins.target, context)
     new = content_lines(ins.content) if ins.content else []
     if ins.formula == "woorden":
         classic = stijl == "klassiek" and len(ins.edits) == 1
         place = _places(ins, context) if ins.targets else (here or "de tekst")
         if len(ins.edits) == 1 and ins.edits[0].op == "toevoegen":
-            return f"Aan {comma(place)} {_clause(ins.edits[0], classic, alone=True)}.", []
+            return f"Aan {_at(place, of)} {_clause(ins.edits[0], classic, alone=True)}.", []
         clauses = _join([_clause(e, classic) for e in ins.edits])
-        return f"In {comma(place)} {clauses}.", []
+        return f"In {_at(place, of)} {clauses}.", []
     if ins.formula == "vervallen":
         refs = (ins.target, *ins.targets)
         kind = ins.target[-1].kind
         extra = _clauses(ins, kind, _sub(ins.target))
         tail = f", {' en '.join(extra)}" if extra else ""
         if len(refs) == 1:
-            return f"{capital(comma(here))} vervalt{tail}.", []
+            return f"{capital(_at(here, of))} vervalt{tail}.", []
         parent = ins.target[:-1]
         many = series(kind, [r[-1].number for r in refs], lead=True, sub=_sub(ins.target))
         if parent and parent != context:
-            return f"In {comma(words(parent, context))} vervallen {many}{tail}.", []
-        return f"{capital(many)} vervallen{tail}.", []
+            return f"In {_at(words(parent, context), of)} vervallen {many}{tail}.", []
+        return f"{capital(_named(many, of))} vervallen{tail}.", []
     if ins.formula == "komt_te_luiden":
         if ins.content:
-            return f"{capital(comma(here))} komt te luiden:", new
-        return f"{capital(comma(here))} komt te luiden:", [
+            return f"{capital(_at(here, of))} komt te luiden:", new
+        return f"{capital(_at(here, of))} komt te luiden:", [
             (0, line) for line in ins.text.split("\n")
         ]
     if ins.formula == "opschrift":
-        title = capital(words((*ins.target, Seg("opschrift")), context))
+        title = capital(_named(words((*ins.target, Seg("opschrift")), context), of))
         return f"{title} komt te luiden:", [(0, ins.text)]
     if ins.formula == "vernummeren":
         if ins.text:
-            return f"{capital(here)} wordt vernummerd tot artikel {ins.text}.", []
+            return f"{capital(_named(here, of))} wordt vernummerd tot artikel {ins.text}.", []
         kind = "lid" if all(a.isdigit() for a, _ in ins.renumber) else "onderdeel"
         olds = [a for a, _ in ins.renumber]
         news = [b for _, b in ins.renumber]
@@ -231,15 +251,17 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             gone = series("lid", [r[-1].number for r in ins.targets], lead=True)
             if not context:  # standalone: "Artikel 9, tweede lid, alsmede ..."
                 gone = f"{words(ins.target)}, {gone.removeprefix('het ')},"
+                gone = f"{gone} {of}," if of else gone
             return (f"{capital(gone)} alsmede de aanduiding {mark} voor {kept} vervallen.", [])
         if ins.target != context:
-            return f"In {words(ins.target, context)} vervalt de aanduiding {mark} voor {kept}.", []
+            where = _named(words(ins.target, context), of)
+            return f"In {where} vervalt de aanduiding {mark} voor {kept}.", []
         return f"De aanduiding {mark} voor {kept} vervalt.", []
     n = len(ins.content)
     what = _count(ins.kind, n)
     if ins.formula == "toevoegen" and ins.kind == "opschrift":
         # Ar 3.55: articles "kunnen van een opschrift worden voorzien".
-        owner = capital(here) if here else "Het artikel"
+        owner = capital(_named(here, of)) if here else "Het artikel"
         return f"{owner} wordt voorzien van een opschrift, luidende:", [(0, ins.text)]
     if ins.formula == "toevoegen":
         if ins.kind == "zin":
@@ -247,17 +269,18 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
             added = f"{_count('zin', n)} toegevoegd, luidende: {ins.text}"
             if not here:
                 return f"Er {_verb(n)} {added}", []
-            return f"Aan {comma(here)} {_verb(n)} {added}", []
+            return f"Aan {_at(here, of)} {_verb(n)} {added}", []
         extra = _clauses(ins, ins.kind, len(ins.target) >= 1 and ins.target[-1].kind == "onderdeel")
         if not here:
             lead = f"{capital(' en '.join(extra))} {_verb(n)}" if extra else f"Er {_verb(n)}"
             return f"{lead} {what} toegevoegd, luidende:", new
         if extra:
             return (
-                f"In {comma(here)} {_verb(n)}, {' en '.join(extra)}, {what} toegevoegd, luidende:",
+                f"In {_at(here, of)} {_verb(n)}, {' en '.join(extra)}, {what} toegevoegd, "
+                "luidende:",
                 new,
             )
-        return f"Aan {comma(here)} {_verb(n)} {what} toegevoegd, luidende:", new
+        return f"Aan {_at(here, of)} {_verb(n)} {what} toegevoegd, luidende:", new
     # invoegen
     if ins.kind == "zin":
         n = len(sentences(ins.text))
@@ -265,7 +288,7 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
         if ins.target[:-1] != context:
             where = words(ins.target[:-1], context)
             return (
-                f"In {comma(where)} {_verb(n)} {ins.position} {words(ins.target[-1:])} {added}",
+                f"In {_at(where, of)} {_verb(n)} {ins.position} {words(ins.target[-1:])} {added}",
                 [],
             )
         anchor = words(ins.target, context)
@@ -280,16 +303,17 @@ def sentence(ins: Instruction, context: Ref, stijl: Stijl) -> tuple[str, list[tu
         where = words(anchor_context, context)
         middle = f", {' en '.join(extra)}," if extra else ""
         return (
-            f"In {comma(where)} {_verb(n)}{middle} {position} {anchor} {what} ingevoegd, luidende:",
+            f"In {_at(where, of)} {_verb(n)}{middle} {position} {anchor} {what} ingevoegd, "
+            "luidende:",
             new,
         )
     if extra:
         return (
-            f"{capital(' en '.join(extra))} {_verb(n)} {position} {here} {what} ingevoegd, "
-            "luidende:",
+            f"{capital(' en '.join(extra))} {_verb(n)} {position} {_named(here, of)} {what} "
+            "ingevoegd, luidende:",
             new,
         )
-    return f"{capital(position)} {here} {_verb(n)} {what} ingevoegd, luidende:", new
+    return f"{capital(position)} {_named(here, of)} {_verb(n)} {what} ingevoegd, luidende:", new
 
 
 def render_text(bill: Bill) -> str:
@@ -336,31 +360,34 @@ def rows(bill: Bill) -> list[Row]:
     out: list[Row] = []
 
     def walk(
-        item: Item, context: Ref, depth: int, path: tuple[str, ...], where: tuple[str, str]
+        item: Item, context: Ref, depth: int, path: tuple[str, ...], where: tuple[str, str], of: str
     ) -> None:
         if isinstance(item, Instruction):
-            text, new = sentence(item, context, bill.stijl)
+            text, new = sentence(item, context, bill.stijl, of)
             out.append(Row(where[0], where[1], path, item, text, tuple(line for _, line in new)))
             return
         numbered = len(item.items) > 1
         for n, child in enumerate(item.items):
             marker = _marker(depth, n).rstrip(".") if numbered else ""
-            walk(child, item.target, depth + 1, (*path, marker) if marker else path, where)
+            walk(child, item.target, depth + 1, (*path, marker) if marker else path, where, "")
 
     for article in bill.articles:
+        of = _of(article.regulation) if is_single(article) else ""
         for part in article.onderdelen:
-            walk(part.item, (), 0, (), (article.number, part.letter))
+            walk(part.item, (), 0, (), (article.number, part.letter), of)
     return out
 
 
 def onderdeel_paragraphs(bill: Bill, letter: str, article_number: str = "I") -> list[Para]:
-    """The paragraphs of one onderdeel (letter included), for the MvT."""
+    """The paragraphs of one onderdeel (letter included), for the MvT; the single change of an
+    ARTIKEL (letter "") as the bill writes it, naming the regulation."""
     for article in bill.articles:
         if article.number != article_number:
             continue
+        of = _of(article.regulation) if is_single(article) else ""
         for part in article.onderdelen:
             if part.letter == letter:
                 out = [Para("onderdeel", 0, part.letter)] if part.letter else []
-                out.extend(item_paragraphs(part.item, (), 0, "", bill.stijl))
+                out.extend(item_paragraphs(part.item, (), 0, "", bill.stijl, of))
                 return out
     return []

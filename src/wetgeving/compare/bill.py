@@ -2,7 +2,9 @@
 
 Onderdelen are lettered A to Z, then AA, BB, ..., ZZ, then AAA, BBB, ... (Ar 6.15, toelichting
 bij het tweede lid). They follow the order of the articles they change: the new version's
-order, a lapsed article at the place it had.
+order, a lapsed article at the place it had. Letters tell "de verschillende wijzigingen" apart
+(Ar 6.15, second lid): an ARTIKEL that makes one change has none ("" below), and the change names
+the regulation itself ("Artikel 273f van het Wetboek van Strafrecht wordt als volgt gewijzigd:").
 
 The one place this lettering lives: the amending-bill generator (`wetgeving amend`) letters its
 onderdelen with `onderdeel_letter`, and the consultation reads "ARTIKEL I, onderdeel B" in a
@@ -26,7 +28,9 @@ def onderdeel_letter(index: int) -> str:
 
 
 def onderdeel_letters(count: int) -> list[str]:
-    """The letters of `count` onderdelen in order."""
+    """The letters of the `count` onderdelen of one ARTIKEL in order; a single one has none."""
+    if count == 1:
+        return [""]
     return [onderdeel_letter(i) for i in range(count)]
 
 
@@ -49,9 +53,11 @@ def onderdeel_index(letter: str) -> int | None:
 
 
 def onderdelen(comparison: Comparison) -> dict[str, str]:
-    """Letter -> article number of each onderdeel of ARTIKEL I: {"A": "273f", "B": "273fa"}.
+    """Letter -> article number of each onderdeel of ARTIKEL I: {"A": "273f", "B": "273fa"};
+    {"": "273f"} when the bill changes one article (no letter).
 
     The consultation reads a reaction on "ARTIKEL I, onderdeel B" with this, so that it ties
-    the reaction to the article the amending bill letters B (`article_order`, `onderdeel_letter`).
+    the reaction to the article the amending bill letters B (`article_order`, `onderdeel_letters`).
     """
-    return {onderdeel_letter(i): article for i, article in enumerate(article_order(comparison))}
+    order = article_order(comparison)
+    return dict(zip(onderdeel_letters(len(order)), order, strict=True))

@@ -22,6 +22,8 @@ _BILL = re.compile(
     re.I,
 )
 _BILL_BARE = re.compile(r"(?i:onderdeel)\s+(?P<ond>[A-Z]{1,4})(?=$|[\s,.;:])")
+# "ARTIKEL I" alone: the one change of an ARTIKEL that makes one (no onderdeel letter, Ar 6.15).
+_BILL_WHOLE = re.compile(r"artikel\s+(?P<art>[IVXLC]+)[.,;:]?", re.I)
 
 
 def default_version(dossier: Dossier) -> str:
@@ -158,7 +160,8 @@ class Linker:
         return self._in_force if isinstance(self._in_force, Resolver) else None
 
     def _bill_parts(self) -> dict[str, dict[str, str]]:
-        """ARTIKEL number -> onderdeel letter -> the article it changes ("" for a division).
+        """ARTIKEL number -> onderdeel letter -> the article it changes ("" for a division); the
+        letter is "" for the one change of an ARTIKEL that makes one.
 
         Read from the amending bill itself, as `wetgeving amend` writes it from the law in force
         to the consulted version, so a reaction on "onderdeel B" is tied to what the bill calls
@@ -179,7 +182,7 @@ class Linker:
 
                     bill = make_bill(comparison, base, self.consulted)
                     self._bill = {
-                        article.number: {(p.letter or "A"): p.article for p in article.onderdelen}
+                        article.number: {p.letter: p.article for p in article.onderdelen}
                         for article in bill.articles
                     }
                 except AmendError:
@@ -220,7 +223,7 @@ class Linker:
                 return Link(ref, node, node_version=base.version, note=note)
             except ProvisionRefError:
                 pass
-        bill = _BILL.match(key) or _BILL_BARE.match(key)
+        bill = _BILL_WHOLE.fullmatch(key) or _BILL.match(key) or _BILL_BARE.match(key)
         if bill is not None:
             return self._bill_link(key, bill)
         note = f"{first.split('; bedoelt u')[0]}; opgeslagen zoals geschreven (niet gekoppeld)"
@@ -230,25 +233,30 @@ class Linker:
         from wetgeving.compare.bill import onderdeel_index
 
         roman = (m.groupdict().get("art") or "I").upper()
-        letter = m.group("ond").upper()
+        letter = (m.groupdict().get("ond") or "").upper()
         parts = self._bill_parts()
         unlinked = "opgeslagen zoals geschreven (niet gekoppeld)"
         letters = parts.get(roman)
-        if letters is None:
+        if not letters:
             if not parts:
                 base = self.in_force_name or "geldend"
                 why = f"zonder versie '{base}' zijn de onderdelen van het wetsvoorstel onbekend"
             else:
                 why = f"het wetsvoorstel heeft geen ARTIKEL {roman}"
             return Link(key, "", linked=False, note=f"'{key}': {why}; {unlinked}")
-        if onderdeel_index(letter) is None or letter not in letters:
-            if len(letters) == 1:
-                why = f"ARTIKEL {roman} heeft alleen onderdeel A"
+        single = list(letters) == [""]  # one change, no letter; "onderdeel A" of an older draft
+        if single and letter in ("", "A"):
+            letter = ""
+        elif onderdeel_index(letter) is None or letter not in letters:
+            if single:
+                why = f"ARTIKEL {roman} bevat één wijziging, zonder onderdelen"
             else:
                 why = f"ARTIKEL {roman} heeft de onderdelen A tot en met {list(letters)[-1]}"
+                why += "; noem het onderdeel" if not letter else ""
             return Link(key, "", linked=False, note=f"'{key}': {why}; {unlinked}")
         article = letters[letter]
-        where = f"ARTIKEL {roman}, onderdeel {letter}, van het wetsvoorstel"
+        place = f", onderdeel {letter}," if letter else ""
+        where = f"ARTIKEL {roman}{place} van het wetsvoorstel"
         for resolver in (self.consulted, self._law_in_force()):
             if resolver is None or not article:
                 continue

@@ -259,8 +259,9 @@ def instructions_per_article(amendment: Amendment) -> dict[str, tuple[Any, ...]]
             if body_key is None:
                 continue
             shown = onderdeel_paragraphs(amendment.bill, part.letter, article.number)
-            place = f"onderdeel {part.letter}" if part.letter else "enig onderdeel"
-            head = Para("onderdeel", 0, f"Artikel {article.number}, {place}")
+            # A single change has no letter (Ar 6.15): the MvT cites it as "Artikel I".
+            place = f", onderdeel {part.letter}" if part.letter else ""
+            head = Para("onderdeel", 0, f"Artikel {article.number}{place}")
             body = tuple(p for p in shown if p.kind != "onderdeel")
             out[body_key] = (*out.get(body_key, ()), head, *body)
     return out
