@@ -11,6 +11,7 @@ same way, with its own remote.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,10 +68,10 @@ def _refuse_clash(found: list[tuple[str, str, str]], remote: str) -> None:
     )
 
 
-def sync_all(dossier: Dossier, remote: str | None = None) -> list[tuple[str, Synced]]:
+def sync_all(dossier: Dossier, remote: str | None = None) -> Iterator[tuple[str, Synced]]:
     """`sync` of the dossier with `remote`, then of its private repository (if it names one)
-    with that repository's own remote; each with the private repository's setting ("" for
-    the dossier).
+    with that repository's own remote; yields each outcome as it is done, with the private
+    repository's setting ("" for the dossier).
 
     Raises:
         DossierError: the private repository is named but missing or invalid (nothing sent).
@@ -80,15 +81,15 @@ def sync_all(dossier: Dossier, remote: str | None = None) -> list[tuple[str, Syn
     from wetgeving.consultation import private
 
     second = private.store(dossier)  # checked before anything is sent
-    done = [("", sync(dossier, remote))]
+    yield "", sync(dossier, remote)
     if second is not None:
         try:
-            done.append((dossier.prive, sync(second, merge_driver=False)))
+            done = sync(second, merge_driver=False)
         except WetgevingError as exc:
             exc.message = f"privé-repository {dossier.prive}: {exc.message}"
             exc.args = (exc.message,)
             raise
-    return done
+        yield dossier.prive, done
 
 
 def sync(dossier: Dossier, remote: str | None = None, merge_driver: bool = True) -> Synced:
