@@ -312,3 +312,17 @@ def test_setting_that_is_no_path_is_refused(tmp_path: Path) -> None:
         err
         == f'fout: {config.resolve()}: team.prive: 3 is geen pad; geef de map van de privé-repository, bijvoorbeeld prive = "../273f-prive"\n'
     )
+
+
+def test_no_output_into_the_private_responses(pair: tuple[Path, Path]) -> None:
+    """A document is never written among the private repository's responses."""
+    root, prive = pair
+    target = prive / "consultation_responses" / "verslag.md"
+    code, _, err = run(root, "verslag", "v2", "-o", str(target))
+    assert code == 9
+    # (the verslag warns first that the dossier has no reactions yet)
+    assert (
+        err.splitlines()[-1]
+        == f"fout: {target}: uitvoer in de reacties van de privé-repository is niet toegestaan; kies een ander pad"
+    )
+    assert not target.exists()

@@ -54,10 +54,11 @@ def save_many(
     total = expected
     count = 0
     with write_lock(dossier), contextlib.ExitStack() as packers:
-        batches = {Path(p.root): _Batch(p) for p in private.stores(dossier)}
+        batches = {p.root: _Batch(p) for p in private.stores(dossier)}
+        only = next(iter(batches.values())) if len(batches) == 1 else None
         try:
             for response in responses:
-                batch = batches[Path(private.for_new(dossier, response).root)]
+                batch = only or batches[private.for_new(dossier, response).root]
                 if batch.keep is None:
                     batch.keep = packers.enter_context(
                         gitrepo.blob_packer(Path(batch.place.root))

@@ -80,8 +80,15 @@ def uncommitted(dossier: Dossier) -> list[str]:
     """
     found = _uncommitted(dossier)
     for place in private.stores(dossier)[1:]:
-        found += [os.path.relpath(place.root / p, dossier.root) for p in _uncommitted(place)]
+        found += [_relative(place.root / p, dossier.root) for p in _uncommitted(place)]
     return found
+
+
+def _relative(path: Path, start: Path) -> str:
+    try:
+        return os.path.relpath(path, start)
+    except ValueError:  # another drive (Windows)
+        return str(path)
 
 
 def _uncommitted(dossier: Dossier) -> list[str]:
