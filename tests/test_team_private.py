@@ -121,8 +121,8 @@ def test_niet_openbare_reaction_lands_only_in_the_private_repository(
 
 
 def test_every_reading_command_reads_both(pair: tuple[Path, Path]) -> None:
-    """list, show, dispose, link, redact, export --intern and the intern verslag see the private
-    reaction; a disposition of it is committed in the private repository; short references are
+    """list, show, dispose, redact, export --intern and the intern verslag see the private
+    reaction (the default export, which may be sent on, does not); a disposition of it is committed in the private repository; short references are
     unique over both folders."""
     root, prive = pair
     secret = respond(root, False, SECRET + " Bel 06-12345678.", SECRET_NAME)
@@ -166,6 +166,9 @@ def test_every_reading_command_reads_both(pair: tuple[Path, Path]) -> None:
         str(root.parent / "tabel.csv"),
     )
     assert SECRET_NAME in (root.parent / "tabel.csv").read_text("utf-8-sig")
+    sheet = root.parent / "openbaar.csv"
+    ok(root, "responses", "export", "--format", "csv", "-o", str(sheet))
+    assert SECRET not in sheet.read_text("utf-8-sig") and PUBLIC in sheet.read_text("utf-8-sig")
     assert SECRET in ok(root, "verslag", "v2")
     assert git(root, "status", "--porcelain") == ""
 
@@ -209,12 +212,13 @@ def test_public_documents_hold_no_private_text(pair: tuple[Path, Path]) -> None:
 
 def test_public_documents_need_no_private_clone(pair: tuple[Path, Path]) -> None:
     """Someone who may not read the private repository (no clone of it) builds the public
-    documents; commands that read every response tell how to get it."""
+    documents and the default export; commands that read every response tell how to get it."""
     root, prive = pair
     respond(root, True, PUBLIC)
     shutil.rmtree(prive)
     assert PUBLIC in ok(root, "verslag", "v2", "--openbaar")
     ok(root, "mvt", "v2", "--against", "v1")
+    ok(root, "responses", "export", "--format", "csv", "-o", str(root.parent / "tabel.csv"))
     code, _, err = run(root, "responses", "list")
     assert code == 3
     assert err == (
@@ -326,3 +330,33 @@ def test_no_output_into_the_private_responses(pair: tuple[Path, Path]) -> None:
         == f"fout: {target}: uitvoer in de reacties van de privé-repository is niet toegestaan; kies een ander pad"
     )
     assert not target.exists()
+
+
+def test_short_references_and_index_span_both_repositories(pair: tuple[Path, Path]) -> None:
+    """Two ids that start alike, one in each repository, get short references that tell them
+    apart and an ambiguous start lists both; each repository keeps its own response index,
+    which sees a private file edited by hand."""
+    from dataclasses import replace
+
+    from wetgeving import dossier as dossier_mod
+    from wetgeving.consultation import store
+
+    root, prive = pair
+    d = dossier_mod.load(root)
+    a, b = "20261128T131959Z-fa7f48294d", "20261128T132000Z-fa7f48c001"
+    for made, new_id in ((respond(root, True, PUBLIC), a), (respond(root, False, SECRET), b)):
+        response = store.load(d, made)
+        store.save(d, [replace(response, id=new_id)], f"Consultatiereactie {new_id}", new=True)
+    assert (root / "consultation_responses" / f"{a}.md").is_file()
+    assert (prive / "consultation_responses" / f"{b}.md").is_file()
+    code, _, err = run(root, "responses", "show", "fa7f48")
+    assert code == 8
+    assert err == f"fout: reactie 'fa7f48' is niet eenduidig: past bij {a}, {b}; typ meer tekens\n"
+    data = json.loads(ok(root, "responses", "list", "--format", "json"))
+    refs = {r["id"]: r["ref"] for r in data}
+    assert (refs[a], refs[b]) == ("fa7f482", "fa7f48c")
+    assert (prive / ".git" / "wetgeving-cache" / "responses.idx").is_file()
+    assert (root / ".git" / "wetgeving-cache" / "responses.idx").is_file()
+    path = prive / "consultation_responses" / f"{b}.md"
+    path.write_text(path.read_text("utf-8").replace(SECRET, "Met de hand gewijzigd"), "utf-8")
+    assert "Met de hand gewijzigd" in ok(root, "responses", "list")
