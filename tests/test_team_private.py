@@ -52,6 +52,11 @@ def respond(root: Path, openbaar: bool, text: str, name: str = "Stichting Voorbe
         root, "respond", "--respondent", name, "--version", "v1", flag,
         "--date", "2026-11-20", "--point", f"artikel 273f, derde lid={text}",
     )  # fmt: skip
+    where = "" if openbaar else " in de privé-repository"
+    assert re.fullmatch(
+        rf"reactie [0-9a-f]{{6}} vastgelegd{where} \(1 punt, versie v1, commit [0-9a-f]{{10}}; id \S+\)\n",
+        out,
+    ), out
     return rid_of(out)
 
 
