@@ -365,3 +365,22 @@ def test_short_references_and_index_span_both_repositories(pair: tuple[Path, Pat
     path = prive / "consultation_responses" / f"{b}.md"
     path.write_text(path.read_text("utf-8").replace(SECRET, "Met de hand gewijzigd"), "utf-8")
     assert "Met de hand gewijzigd" in ok(root, "responses", "list")
+
+
+def test_left_over_private_file_is_named_and_committed_there(pair: tuple[Path, Path]) -> None:
+    """A private response file written but not committed (an interrupted command) is named by
+    `responses list` with its path from the dossier, and the next write commits it in the
+    private repository."""
+    root, prive = pair
+    secret = respond(root, False, SECRET, SECRET_NAME)
+    path = prive / "consultation_responses" / f"{secret}.md"
+    git(prive, "rm", "-q", "--cached", str(path))
+    git(prive, "commit", "-qm", "kwijt")
+    code, _, err = run(root, "responses", "list")
+    assert code == 0
+    assert f"../prive/consultation_responses/{secret}.md" in err
+    respond(root, True, PUBLIC)
+    assert git(prive, "log", "-1", "--format=%s").startswith(
+        "Consultatiereacties vastgelegd die een afgebroken opdracht niet vastlegde (1)"
+    )
+    assert git(prive, "status", "--porcelain") == ""
