@@ -26,12 +26,15 @@ class Dossier:
         title: Title of the bill.
         regulation: Name of the regulation it amends ("Wetboek van Strafrecht").
         bwb_id: BWB id of that regulation ("BWBR0001854").
+        prive: `[team] prive` as written: the private repository for niet-openbare reactions,
+            relative to `root` ("" when there is none; see `consultation.private`).
     """
 
     root: Path
     title: str
     regulation: str
     bwb_id: str
+    prive: str = ""
 
     @property
     def drafts(self) -> Path:
@@ -93,7 +96,32 @@ def load(root: Path) -> Dossier:
     bwb = regeling.get("bwb", "")
     if not isinstance(name, str) or not isinstance(bwb, str):
         raise DossierError(f"{path}: [regeling] naam en bwb moeten tekst zijn")
-    return Dossier(root=root.resolve(), title=dossier["titel"], regulation=name, bwb_id=bwb)
+    return Dossier(
+        root=root.resolve(),
+        title=dossier["titel"],
+        regulation=name,
+        bwb_id=bwb,
+        prive=_prive(path, data.get("team")),
+    )
+
+
+def _prive(path: Path, team: object) -> str:
+    """`[team] prive`: a non-empty path on one line ("" when not set).
+
+    Raises:
+        DossierError: naming the setting and its value.
+    """
+    if team is None:
+        return ""
+    if not isinstance(team, dict):
+        raise DossierError(f"{path}: team moet een tabel zijn ([team])")
+    value = team.get("prive", "")
+    if not isinstance(value, str) or (value and not value.strip()) or "\n" in value:
+        raise DossierError(
+            f"{path}: team.prive: {value!r} is geen pad; geef de map van de privé-repository, "
+            'bijvoorbeeld prive = "../273f-prive"'
+        )
+    return value
 
 
 def find(start: Path | None = None, explicit: Path | None = None) -> Dossier:

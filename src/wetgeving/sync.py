@@ -5,17 +5,19 @@ else rebase the local commits when none of them records a version; else a merge,
 version keeps exactly the text it was recorded with), push the branch and the `versie/*` tags.
 Versions travel as commit trailers, so the tags are re-made locally from them. Responses,
 dispositions and toelichting are one file per record and never conflict; the response index
-rebuilds after a pull.
+rebuilds after a pull. A dossier's private repository (`[team] prive`) is synced after it, the
+same way, with its own remote.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from wetgeving import gitrepo, history
 from wetgeving.dossier import Dossier
-from wetgeving.errors import GitError, UsageError, VersionError
+from wetgeving.errors import GitError, UsageError, VersionError, WetgevingError
 from wetgeving.gitrepo import remote as gitremote
 
 TAG_PREFIX = "versie/"
@@ -66,8 +68,33 @@ def _refuse_clash(found: list[tuple[str, str, str]], remote: str) -> None:
     )
 
 
-def sync(dossier: Dossier, remote: str | None = None) -> Synced:
-    """Fetch, integrate and push (see the module docstring).
+def sync_all(dossier: Dossier, remote: str | None = None) -> Iterator[tuple[str, Synced]]:
+    """`sync` of the dossier with `remote`, then of its private repository (if it names one)
+    with that repository's own remote; yields each outcome as it is done, with the private
+    repository's setting ("" for the dossier).
+
+    Raises:
+        DossierError: the private repository is named but missing or invalid (nothing sent).
+        UsageError, VersionError, GitError: as `sync`; for the private repository the message
+            starts with "privé-repository PAD: ".
+    """
+    from wetgeving.consultation import private
+
+    second = private.store(dossier)  # checked before anything is sent
+    yield "", sync(dossier, remote)
+    if second is not None:
+        try:
+            done = sync(second, merge_driver=False)
+        except WetgevingError as exc:
+            exc.message = f"privé-repository {dossier.prive}: {exc.message}"
+            exc.args = (exc.message,)
+            raise
+        yield dossier.prive, done
+
+
+def sync(dossier: Dossier, remote: str | None = None, merge_driver: bool = True) -> Synced:
+    """Fetch, integrate and push (see the module docstring); `merge_driver` registers the merge
+    driver of drafts where it is missing (not in a private repository, which has none).
 
     Raises:
         UsageError: an invalid or unknown remote.
@@ -87,7 +114,7 @@ def sync(dossier: Dossier, remote: str | None = None) -> Synced:
     _refuse_unfinished(cwd)
     from wetgeving import mergedriver
 
-    if gitremote.get_config(cwd, f"merge.{mergedriver.DRIVER}.driver") is None:
+    if merge_driver and gitremote.get_config(cwd, f"merge.{mergedriver.DRIVER}.driver") is None:
         mergedriver.register(cwd)  # a clone where `setup` was forgotten still merges per article
     done: Synced | None = None
     with gitrepo.writing(Path(dossier.root)):

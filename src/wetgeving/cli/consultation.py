@@ -151,8 +151,9 @@ def respond(
     for notice in stored.notices:
         typer.echo(f"let op: {notice}", err=True)
     n = len(stored.response.points)
+    where = "" if Path(d.root) in stored.path.parents else " in de privé-repository"
     typer.echo(
-        f"reactie {stored.ref} vastgelegd ({n} {'punt' if n == 1 else 'punten'}, "
+        f"reactie {stored.ref} vastgelegd{where} ({n} {'punt' if n == 1 else 'punten'}, "
         f"versie {stored.response.version}, commit {stored.commit[:10]}; id {stored.response.id})"
     )
 

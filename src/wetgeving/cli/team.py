@@ -10,7 +10,18 @@ from wetgeving.cli.common import dossier
 
 
 @app.command("setup")
-def setup() -> None:
+def setup(
+    prive: Annotated[
+        str | None,
+        typer.Option(
+            "--prive",
+            metavar="PAD",
+            help="Bewaar niet-openbare reacties in deze aparte git-repository naast het dossier "
+            "(gemaakt als ze ontbreekt; vastgelegd als [team] prive in wetgeving.toml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Stel deze clone in voor teamwerk: git voegt drafts/*.md samen per artikel, lid en onderdeel.
 
     Zet het samenvoegprogramma in de git-configuratie van deze repository en, als die regel nog
@@ -18,10 +29,23 @@ def setup() -> None:
     """
     from wetgeving.mergedriver import setup as do_setup
 
-    done = do_setup(dossier())
+    current = dossier()
+    done = do_setup(current)
     typer.echo("samenvoegen per artikel ingesteld voor drafts/*.md")
     if done.commit is not None:
         typer.echo(f".gitattributes vastgelegd (commit {done.commit[:10]})")
+    if prive is not None:
+        from wetgeving.consultation.private import setup as private_setup
+
+        made = private_setup(current, prive)
+        what = "gemaakt" if made.created else "gevonden"
+        typer.echo(f"privé-repository voor niet-openbare reacties {what}: {made.root}")
+        if made.first_commit is not None:
+            sha = made.first_commit[:10]
+            typer.echo(f"{made.root.name}/LEESMIJ.md vastgelegd (commit {sha})")
+        if made.config_commit is not None:
+            sha = made.config_commit[:10]
+            typer.echo(f"[team] prive in wetgeving.toml vastgelegd (commit {sha})")
 
 
 @app.command("merge-driver", hidden=True)
@@ -55,12 +79,14 @@ def sync(
     Lokale commits die nog niet verstuurd zijn worden op het werk van de anderen gezet (rebase);
     zit er een vastgelegde versie bij, dan wordt samengevoegd (merge), zodat die versie precies de
     vastgelegde tekst houdt. Een versienaam die in twee clones is vastgelegd wordt geweigerd
-    voordat er iets verstuurd is.
+    voordat er iets verstuurd is. Noemt het dossier een privé-repository ([team] prive), dan
+    wordt die daarna net zo gesynchroniseerd, met haar eigen remote.
     """
-    from wetgeving.sync import sync as do_sync
+    from wetgeving.sync import sync_all
 
-    done = do_sync(dossier(), remote)
-    typer.echo(
-        f"gesynchroniseerd met {done.remote}/{done.branch}: {done.received} commit(s) "
-        f"ontvangen, {done.sent} verstuurd ({done.how})"
-    )
+    for prive, done in sync_all(dossier(), remote):
+        where = f"privé-repository {prive}: " if prive else ""
+        typer.echo(
+            f"{where}gesynchroniseerd met {done.remote}/{done.branch}: {done.received} commit(s) "
+            f"ontvangen, {done.sent} verstuurd ({done.how})"
+        )

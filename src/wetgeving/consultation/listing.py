@@ -130,7 +130,7 @@ def select(
         prefix = _plain(parse_ref(provision).node_id)
     rows: list[tuple[Summary, list[tuple[int, PointSummary]]]] = []
     needle = prefix.split("/ond.")[0] if prefix else (index.UNLINKED if unlinked else "")
-    entries, ids = index.scan(dossier, refresh, needle)
+    entries, ids = store.scan(dossier, refresh, needle)
     for entry in entries:
         if version is not None and entry.version != version:
             continue

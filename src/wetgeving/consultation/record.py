@@ -249,7 +249,8 @@ def from_letter(
 
 
 def record(dossier: Dossier, response: Response, notices: tuple[str, ...] = ()) -> Recorded:
-    """Store a new response in its own commit.
+    """Store a new response in its own commit (a niet-openbare one in the private repository,
+    when the dossier names one).
 
     Raises:
         ConsultationError: when its id is taken.
@@ -259,4 +260,4 @@ def record(dossier: Dossier, response: Response, notices: tuple[str, ...] = ()) 
     message = f"Consultatiereactie {response.id} vastgelegd"
     sha = store.save(dossier, [response], message, new=True)
     ref = store.short_ref(dossier, response.id)
-    return Recorded(response, store.path_for(dossier, response.id), sha, notices, ref)
+    return Recorded(response, store.file_of(dossier, response.id), sha, notices, ref)

@@ -6,6 +6,10 @@ write and its commit happen under the consultation lock (a `filelock` in `.git`)
 
 The summary index is a cache in `.git/wetgeving-cache/`, never committed: it is checked against the
 folder (name, size, mtime of each file) and files that changed are re-read, so it cannot go stale.
+
+A dossier with a private repository (`[team] prive`, see `private`) has two stores: each of these
+functions reads both, writes a new niet-openbare response to the private one and an existing
+response where its file is; each repository has its own lock, commits and index.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving import files, gitrepo, locking
-from wetgeving.consultation import index
+from wetgeving.consultation import index, private
 from wetgeving.consultation.fileformat import read, render
 from wetgeving.consultation.index import Summary
 from wetgeving.consultation.model import ID_RE, Response
@@ -40,11 +44,22 @@ LOCK_TIMEOUT = 120.0
 
 @contextlib.contextmanager
 def write_lock(dossier: Dossier) -> Iterator[None]:
-    """Serialise consultation writes (write + commit) between processes.
+    """Serialise consultation writes (write + commit) between processes: the lock of every
+    store, the dossier's first (so two processes never wait for each other).
 
     Raises:
-        GitError: when another process holds the lock longer than LOCK_TIMEOUT seconds.
+        GitError: when another process holds a lock longer than LOCK_TIMEOUT seconds.
+        DossierError: a private repository that is named but missing or invalid.
     """
+    with contextlib.ExitStack() as stack:
+        for place in private.stores(dossier):
+            stack.enter_context(_lock(place))
+        yield
+
+
+@contextlib.contextmanager
+def _lock(dossier: Dossier) -> Iterator[None]:
+    """The consultation lock of one store (in its repository's git folder)."""
     path = gitrepo.git_dir(Path(dossier.root)) / LOCK_NAME
     busy = f"de reacties zijn bezet: een ander wetgeving-proces houdt {path} vast"
     with locking.hold(path, LOCK_TIMEOUT, busy):
@@ -56,12 +71,27 @@ RECOVERED = "Consultatiereacties vastgelegd die een afgebroken opdracht niet vas
 
 
 def uncommitted(dossier: Dossier) -> list[str]:
-    """Response files written but not committed (relative paths, sorted): what a `respond` or
-    `responses import` killed between writing and committing left behind.
+    """Response files written but not committed (paths relative to the dossier, sorted, those of
+    the private repository after them): what a `respond` or `responses import` killed between
+    writing and committing left behind.
 
     Raises:
         GitError: when git fails.
     """
+    found = _uncommitted(dossier)
+    for place in private.stores(dossier)[1:]:
+        found += [_relative(place.root / p, dossier.root) for p in _uncommitted(place)]
+    return found
+
+
+def _relative(path: Path, start: Path) -> str:
+    try:
+        return os.path.relpath(path, start)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
+def _uncommitted(dossier: Dossier) -> list[str]:
     from wetgeving import history
 
     folder = responses_dir(dossier)
@@ -78,7 +108,7 @@ def _commit_left_over(dossier: Dossier) -> None:
     Raises:
         ConsultationError: naming a left-over file that is not a valid response (not committed).
     """
-    pending = uncommitted(dossier)
+    pending = _uncommitted(dossier)
     if not pending:
         return
     root = Path(dossier.root)
@@ -114,7 +144,31 @@ def save(dossier: Dossier, responses: list[Response], message: str, new: bool) -
 
 
 def save_locked(dossier: Dossier, responses: list[Response], message: str, new: bool) -> str:
-    """`save` for a caller that already holds `write_lock` (read-modify-write)."""
+    """`save` for a caller that already holds `write_lock` (read-modify-write).
+
+    A new response goes to `private.for_new`, a changed one back where its file is: one commit
+    in each repository written; the dossier's commit id is returned when it has one.
+    """
+    places = private.stores(dossier)
+    if new:
+        for response in responses:
+            for place in places:
+                if path_for(place, response.id).exists():
+                    raise ConsultationError(f"{response.id}.md bestaat al; probeer het opnieuw")
+    groups: dict[Path, list[Response]] = {}
+    for response in responses:
+        place = private.for_new(dossier, response) if new else _holder(dossier, response.id)
+        groups.setdefault(Path(place.root), []).append(response)
+    shas = [_save_in(p, groups[p.root], message, new) for p in places if p.root in groups]
+    return shas[0] if shas else ""
+
+
+def _holder(dossier: Dossier, response_id: str) -> Dossier:
+    return private.holding(dossier, response_id) or dossier
+
+
+def _save_in(dossier: Dossier, responses: list[Response], message: str, new: bool) -> str:
+    """Write and commit responses in one store (see `save`)."""
     folder = responses_dir(dossier)
     folder.mkdir(exist_ok=True)
     paths = [path_for(dossier, r.id) for r in responses]
@@ -155,138 +209,62 @@ def save_many(
     progress: Callable[[int, int], None] | None = None,
     expected: int = 0,
 ) -> tuple[str, list[str]]:
-    """Write many new responses as they come and commit the folder once (used by import).
+    """Write many new responses as they come and commit once per repository (see `batch`)."""
+    from wetgeving.consultation import batch
 
-    `responses` may be a generator: each response is written when it is made and then let go,
-    so an import of 100,000 rows never holds them all. Each file is written so that a reader
-    never sees half of it; for a large batch (`expected`, the number of responses at most),
-    `gitrepo.blob_packer` stores the blobs in one pack meanwhile, so the commit does not create
-    a loose git object per file. `message(n)` is the commit message for n responses.
-
-    Returns:
-        The commit id ("" when there was nothing to write) and the ids written, in order.
-
-    Raises:
-        ConsultationError: when a new id already exists, or whatever the generator raises;
-            the files written so far are removed again.
-        GitError: when the commit fails (the new files are removed again).
-    """
-    folder = responses_dir(dossier)
-    folder.mkdir(exist_ok=True)
-    base = os.fspath(folder) + os.sep
-    entries: list[index.Entry] = []
-    ids: list[str] = []
-    total = expected
-    with write_lock(dossier):
-        was_current = index.is_current(dossier)
-        with os.scandir(base) as listing:
-            existing = {e.name for e in listing}
-        written: list[str] = []
-        packer = (
-            gitrepo.blob_packer(Path(dossier.root))
-            if expected >= PACK_MIN
-            else contextlib.nullcontext(_ignore)
-        )
-        try:
-            with packer as keep:
-                for response in responses:
-                    name = response.id + ".md"
-                    if name in existing:
-                        raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
-                    blob = render(response).encode("utf-8")
-                    st = _write_new(base, name, blob)
-                    written.append(base + name)
-                    ids.append(response.id)
-                    keep(blob)
-                    entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino))
-                    if progress is not None and len(written) % 500 == 0:
-                        progress(len(written), max(total, len(written)))
-            if not written:
-                return "", []
-            if progress is not None:
-                total = max(total, len(written))
-                progress(total, total)
-            sha = commit(dossier, [folder], message(len(written)))
-        except BaseException:
-            for path in written:
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-            with contextlib.suppress(OSError):
-                for tmp_path in folder.glob(".tmp-*.md"):
-                    tmp_path.unlink()
-            raise
-        index.add(dossier, entries, was_current)
-    return sha, ids
+    return batch.save_many(dossier, responses, message, progress, expected)
 
 
-PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
-
-
-def _write_new(base: str, name: str, blob: bytes) -> os.stat_result:
-    """Write a new file so that it appears whole or not at all (temporary name, then rename).
-
-    `base` is the folder with a trailing separator. Returns the `fstat` of what was written, so
-    the index stamp (size, mtime) stays valid.
-
-    Writing unnamed O_TMPFILE files and linking them was measured no faster, so this portable
-    way is the only one.
-    """
-    tmp = base + ".tmp-" + name
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        st = _write_all(fd, blob)
-    finally:
-        os.close(fd)
-    os.replace(tmp, base + name)
-    return st
-
-
-def _write_all(fd: int, blob: bytes) -> os.stat_result:
-    data = memoryview(blob)
-    while data:
-        data = data[os.write(fd, data) :]
-    return os.fstat(fd)
-
-
-def _ignore(data: bytes) -> None:
-    """A blob packer that does nothing (small batches)."""
-
-
-# --- reading --------------------------------------------------------------------------------------
+# --- reading (every store) -----------------------------------------------------------------------
 
 
 def load(dossier: Dossier, response_id: str) -> Response:
-    """Return one response by id, short reference or start of its id (see `shortref`).
+    """Return one response by id, short reference or start of its id (see `shortref`), from
+    whichever repository holds it.
 
     Raises:
         ConsultationError: unknown or ambiguous reference (listing the candidates).
     """
-    if ID_RE.fullmatch(response_id):
-        path = path_for(dossier, response_id)
-        if path.is_file():
-            return read(path)
     from wetgeving.consultation import shortref
 
-    found = shortref.resolve(response_id, shortref.ids_in(responses_dir(dossier)))
-    return read(path_for(dossier, found))
+    if ID_RE.fullmatch(response_id):
+        place = private.holding(dossier, response_id)
+        if place is not None:
+            return read(path_for(place, response_id))
+    found = shortref.resolve(response_id, all_ids(dossier))
+    return read(file_of(dossier, found))
+
+
+def file_of(dossier: Dossier, response_id: str) -> Path:
+    """The file of a stored response, in the repository that holds it."""
+    return path_for(_holder(dossier, response_id), response_id)
+
+
+def all_ids(dossier: Dossier) -> list[str]:
+    """The ids of every stored response, in every store."""
+    from wetgeving.consultation import shortref
+
+    return [i for p in private.stores(dossier) for i in shortref.ids_in(responses_dir(p))]
 
 
 def short_ref(dossier: Dossier, response_id: str) -> str:
-    """The short reference of a stored response (see `shortref`)."""
+    """The short reference of a stored response (see `shortref`), unique over both stores."""
     from wetgeving.consultation import shortref
 
-    return shortref.short_refs(shortref.ids_in(responses_dir(dossier))).get(
-        response_id, response_id
-    )
+    return shortref.short_refs(all_ids(dossier)).get(response_id, response_id)
 
 
-def load_all(dossier: Dossier) -> list[Response]:
-    """Return every response, sorted by id (= order of logging).
+def load_all(dossier: Dossier, private_too: bool = True) -> list[Response]:
+    """Return every response, sorted by id (= order of logging); without `private_too` those of
+    the dossier's own repository only (what public documents are made of).
 
     Raises:
         ParseError: naming the first file that is invalid.
     """
-    return [read(Path(e.path)) for e in sorted(response_files(responses_dir(dossier)), key=_name)]
+    found = [
+        e for p in private.stores(dossier, private_too) for e in response_files(responses_dir(p))
+    ]
+    return [read(Path(e.path)) for e in sorted(found, key=_name)]
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -296,15 +274,36 @@ def _name(entry: os.DirEntry[str]) -> str:
 # --- summary index --------------------------------------------------------------------------------
 
 
+def scan(
+    dossier: Dossier, refresh: bool = False, needle: str = ""
+) -> tuple[list[index.Entry], list[str]]:
+    """`index.scan` of every store: the entries sorted by name, and all ids.
+
+    Raises:
+        ParseError: naming the first new or changed file that is invalid.
+    """
+    places = private.stores(dossier)
+    if len(places) == 1:
+        return index.scan(dossier, refresh, needle)
+    entries: list[index.Entry] = []
+    ids: list[str] = []
+    for place in places:
+        found, names = index.scan(place, refresh, needle)
+        entries += found
+        ids += names
+    entries.sort(key=lambda e: e.name)
+    return entries, sorted(ids)
+
+
 def summaries(dossier: Dossier, refresh: bool = False) -> list[Summary]:
     """Return the summaries of all responses, sorted by id (see `index`).
 
     Raises:
         ParseError: naming the first new or changed file that is invalid.
     """
-    return [e.summary() for e in index.load(dossier, refresh)]
+    return [e.summary() for e in scan(dossier, refresh)[0]]
 
 
 def fingerprints(dossier: Dossier) -> set[str]:
     """The content fingerprints of all stored responses (for idempotent imports)."""
-    return {e.fingerprint for e in index.load(dossier) if e.fingerprint}
+    return {e.fingerprint for e in scan(dossier)[0] if e.fingerprint}

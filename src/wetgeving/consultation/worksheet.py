@@ -9,6 +9,7 @@ closed questions are tallied, not disposed, so they have no rows.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -32,7 +33,7 @@ from wetgeving.consultation.model import (
     parse_status,
 )
 from wetgeving.consultation.privacy import refuse_personal_data
-from wetgeving.errors import ConsultationError, WetgevingError
+from wetgeving.errors import ConsultationError, DossierError, WetgevingError
 
 if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
@@ -62,17 +63,27 @@ def _question(label: str, text: str) -> str:
     return f"{label}: {text}" if label and text else label
 
 
+def _all_ids(dossier: Dossier, responses: list[Response]) -> list[str]:
+    """The ids the short references must tell apart: those of both repositories when the private
+    one is there (so `dispose --from` reads them as the listings do), else those shown."""
+    if dossier.prive:
+        with contextlib.suppress(DossierError):  # no clone of it: the public edition still works
+            return store.all_ids(dossier)
+    return [r.id for r in responses]
+
+
 def rows(dossier: Dossier, openbaar: bool = True) -> list[list[str]]:
     """The worksheet rows (header first): every point, a campaign once.
 
     With `openbaar`, non-public respondents are "niet-openbare reactie" and personal data in the
-    texts is replaced, as in every edition meant to leave the dossier.
+    texts is replaced, as in every edition meant to leave the dossier, and a private repository
+    (`[team] prive`) is left out, as from every public document.
     """
     from wetgeving.consultation.privacy import publishable
     from wetgeving.consultation.shortref import short_refs
 
-    responses = store.load_all(dossier)
-    refs = short_refs(r.id for r in responses)
+    responses = store.load_all(dossier, private_too=not openbaar)
+    refs = short_refs(_all_ids(dossier, responses))
     grouping = group(responses)
     in_campaign = grouping.by_member()
     by_id = {r.id: r for r in responses}

@@ -53,7 +53,7 @@ def mvt_document(
     from wetgeving.documents import mvt
 
     if consultation is None:
-        consultation = sources.consultation(dossier)
+        consultation = sources.consultation(dossier, private=False)  # a public document
     problem = ""
     if against is None:
         view = ComparisonView("", None, version.name, version.commit, ())
@@ -148,11 +148,12 @@ def mvt(dossier: Dossier, version: str, against: str, fmt: Format) -> Output:
 def verslag_document(
     dossier: Dossier, version: VersionText, openbaar: bool, consultation: Consultation | None = None
 ) -> Verslag:
-    """Assemble the consultatieverslag (refuses with --openbaar while personal data is flagged)."""
+    """Assemble the consultatieverslag (refuses with --openbaar while personal data is flagged);
+    the public edition reads no private repository."""
     from wetgeving.documents import verslag
 
     if consultation is None:
-        consultation = sources.consultation(dossier)
+        consultation = sources.consultation(dossier, private=not openbaar)
     return verslag.build(
         title=dossier.title,
         version=version.name,

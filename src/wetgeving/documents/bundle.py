@@ -127,15 +127,17 @@ def make(
     step("renvooi")
     renvooi = _renvooi(parts, dossier, version, text)
     step("reacties")
-    everything = sources.consultation(dossier)
+    # A public bundle reads no private repository; the MvT is public in either edition.
+    everything = sources.consultation(dossier, private=not openbaar)
     shown = _public(everything) if openbaar else everything
+    public = everything if openbaar or not dossier.prive else sources.consultation(dossier, False)
     step("memorie van toelichting")
     # The first version has nothing to compare with (never with itself), and no amending bill.
     previous, against = renvooi.previous, renvooi.against
     mvt_against = build.GELDEND if build.GELDEND in against else previous
     amendment, bill_files = _amending_bill(parts, dossier, mvt_against, text)
     mvt_doc = build.mvt_document(
-        dossier, text, mvt_against, everything, renvooi.views.get(mvt_against or ""), amendment
+        dossier, text, mvt_against, public, renvooi.views.get(mvt_against or ""), amendment
     )
     quoted = build.personal_data_in_quotes(mvt_doc) if openbaar else []
     for fmt, ext in (("markdown", "md"), ("html", "html"), ("docx", "docx")):

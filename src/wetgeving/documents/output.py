@@ -22,6 +22,12 @@ def check_target(path: Path, root: Path, force: bool) -> Path:
                 f"{path}: uitvoer in {protected}/ is niet toegestaan; "
                 f"kies een pad buiten {protected}/"
             )
+    private = _private_responses(root)
+    if private is not None and (target == private or private in target.parents):
+        raise DocumentError(
+            f"{path}: uitvoer in de reacties van de privé-repository is niet toegestaan; "
+            "kies een ander pad"
+        )
     if ".git" in target.parts or ".git" in path.parts:
         # The repository (also one above the dossier) is written by git alone.
         raise DocumentError(
@@ -34,6 +40,18 @@ def check_target(path: Path, root: Path, force: bool) -> Path:
     if target.exists() and target.is_dir() and not path.suffix == "":
         raise DocumentError(f"{path}: is een map, geen bestand")
     return target
+
+
+def _private_responses(root: Path) -> Path | None:
+    """The responses folder of the dossier's private repository (`[team] prive`), if any."""
+    from wetgeving import dossier
+    from wetgeving.errors import WetgevingError
+
+    try:
+        prive = dossier.load(root).prive
+    except WetgevingError:
+        return None
+    return (root / prive).resolve() / "consultation_responses" if prive else None
 
 
 def cannot_write(path: Path, exc: OSError) -> DocumentError:

@@ -217,11 +217,13 @@ def questions(dossier: Dossier) -> tuple[QuestionView, ...]:
     )
 
 
-def consultation(dossier: Dossier) -> Consultation:
-    """All responses of the dossier, with campaigns counted once and the declared questions."""
+def consultation(dossier: Dossier, private: bool = True) -> Consultation:
+    """All responses of the dossier, with campaigns counted once and the declared questions;
+    without `private` only those in the dossier's own repository (for public documents: a
+    private repository, `[team] prive`, is not read at all)."""
     from wetgeving.consultation.store import load_all
 
-    raws = load_all(dossier)
+    raws = load_all(dossier, private)
     views = [response_view(r) for r in raws]
     views, campaigns = _campaigns(raws, views)
     return Consultation(tuple(views), tuple(campaigns), questions(dossier))
