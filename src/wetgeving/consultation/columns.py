@@ -66,6 +66,8 @@ class Columns:
         extra: (header, index) of columns that are no field and no question: kept in notes.
         about: Question number -> the provisions it is about, linked (filled by the importer).
         dates: Dates as written -> read, for the rows that share them.
+        values: (field, one-line value as written) -> (value as stored, notices, notes), for
+            the rows that share them (filled by the importer).
     """
 
     today: str = ""
@@ -75,6 +77,9 @@ class Columns:
     extra: list[tuple[str, int]] = field(default_factory=list)
     about: dict[int, tuple[Link, ...]] = field(default_factory=dict)
     dates: dict[str, str] = field(default_factory=dict)
+    values: dict[tuple[str, str], tuple[str, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict
+    )
 
 
 def columns(
