@@ -9,7 +9,7 @@ import json
 import time
 from dataclasses import dataclass
 
-from wetgeving.consultation.model import Response
+from wetgeving.consultation.model import Response, squeeze
 from wetgeving.errors import ConsultationError
 
 SNIPPET = 80
@@ -119,7 +119,7 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text[: SNIPPET * 4].split())
+    flat = squeeze(text[: SNIPPET * 4])
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"
 
 
