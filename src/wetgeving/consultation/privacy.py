@@ -31,10 +31,9 @@ _PHONE = re.compile(
 _NINE = re.compile(
     r"(?<![\d.-])(\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{9})(?![\d-]|\.\d)"
 )
-# Any of the patterns: most texts hold none, and one scan finds that faster than four.
-_ANY = re.compile(
-    "|".join((EMAIL_RE.pattern, f"(?i:{_IBAN.pattern})", _NINE.pattern, _PHONE.pattern))
-)
+# Most texts hold no personal data: an e-mail address holds an "@", and one scan finds whether
+# any number pattern matches faster than three.
+_NUMBERS = re.compile("|".join((f"(?i:{_IBAN.pattern})", _NINE.pattern, _PHONE.pattern)))
 
 REDACTED = "[verwijderd: {label}]"
 
@@ -85,7 +84,7 @@ def find_personal_data(text: str) -> list[Flag]:
     spaces allowed) that pass the elfproef; it may also be an ordinary number, so it is a flag
     for a person to look at, not a verdict.
     """
-    if _ANY.search(text) is None:
+    if "@" not in text and _NUMBERS.search(text) is None:
         return []
     flags: list[Flag] = []
     taken: list[tuple[int, int]] = []
