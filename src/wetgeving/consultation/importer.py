@@ -244,7 +244,7 @@ class _Row:
             keep = True
             if declared is not None and declared.closed:
                 chosen, keep = read_answer(clean, declared)
-                self.answers.extend(Answer(column.label, c, column.text) for c in chosen)
+                self.answers += [Answer(column.label, c, column.text) for c in chosen]
             if not keep:
                 continue
             links = self.cols.about.get(column.number) or (GENERAL_LINK,)
@@ -358,13 +358,15 @@ def import_file(
                 result.duplicates += 1
                 continue
             known.add(fp)
-            result.row_notices.extend((number, n) for n in work.notices)
+            if work.notices:
+                result.row_notices.extend([(number, n) for n in work.notices])
             result.unlinked += work.unlinked
             result.answers += len(answers)
             if work.redacted:
                 redactions.append(number)
-            notes = "".join(f"- {line}\n" for line in work.notes)
-            if notes:
+            notes = ""
+            if work.notes:
+                notes = "".join([f"- {line}\n" for line in work.notes])
                 notes = f"Uit de import van {path.name[:80]} (rij {number}):\n{notes}"
             yield Response(
                 id=next(ids), respondent=respondent, organisation=organisation, place=place,

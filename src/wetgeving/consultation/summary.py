@@ -125,7 +125,8 @@ def _snippet(text: str) -> str:
 
 # One encoder for every detail line: json.dumps with options builds a new encoder per call,
 # which costs more than encoding a response's short summary.
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# A detail is a list of strings, booleans and lists: no cycles to look for.
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _detail(r: Response) -> str:
