@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from wetgeving.consultation.model import Answer
 from wetgeving.consultation.provisions import Link
 from wetgeving.consultation.questions import QuestionColumn, number_columns, read_header
 from wetgeving.consultation.settings import Settings
@@ -68,6 +69,8 @@ class Columns:
         dates: Dates as written -> read, for the rows that share them.
         values: (field, one-line value as written) -> (value as stored, notices, notes), for
             the rows that share them (filled by the importer).
+        answered: (question number, answer to a closed question) -> (the answers read, whether
+            it also says more), for the rows that share them (filled by the importer).
     """
 
     today: str = ""
@@ -80,6 +83,7 @@ class Columns:
     values: dict[tuple[str, str], tuple[str, tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=dict
     )
+    answered: dict[tuple[int, str], tuple[tuple[Answer, ...], bool]] = field(default_factory=dict)
 
 
 def columns(

@@ -243,8 +243,15 @@ class _Row:
             declared = column.declared
             keep = True
             if declared is not None and declared.closed:
-                chosen, keep = read_answer(clean, declared)
-                self.answers += [Answer(column.label, c, column.text) for c in chosen]
+                # Answers to a closed question repeat ("Ja"): each is read once per sheet.
+                read = self.cols.answered.get((column.number, clean))
+                if read is None:
+                    chosen, keep = read_answer(clean, declared)
+                    read = (tuple(Answer(column.label, c, column.text) for c in chosen), keep)
+                    if len(self.cols.answered) < MEMO_MAX:
+                        self.cols.answered[(column.number, clean)] = read
+                answers, keep = read
+                self.answers += answers
             if not keep:
                 continue
             links = self.cols.about.get(column.number) or (GENERAL_LINK,)
