@@ -117,11 +117,9 @@ class _Row:
         self.answers: list[Answer] = []
         self.unlinked = 0
         self.redacted = 0
-        width = len(row)
-        self.cells = {name: row[index] for name, index in cols.fields.items() if index < width}
 
     def get(self, name: str) -> str:
-        return self.cells.get(name, "")
+        return cell(self.row, self.cols.fields.get(name))
 
     def field(self, name: str, label: str) -> str:
         raw = self.get(name)
