@@ -10,7 +10,6 @@ file that cannot be read, or a text longer than a response may hold, refuses the
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,13 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving.consultation import store
-from wetgeving.consultation.columns import Columns, cell, columns
+from wetgeving.consultation.columns import Columns, cell, columns, one_line
 from wetgeving.consultation.columns import parse_map as parse_map
 from wetgeving.consultation.model import (
     CHANNELS,
     GENERAL,
     KINDS,
-    MAX_FIELD,
     Answer,
     Point,
     Response,
@@ -46,9 +44,6 @@ if TYPE_CHECKING:
 NO_NAME = "(naam ontbreekt)"
 GENERAL_LINK = Link(GENERAL, "")
 SHOWN_NOTICES = 20
-# Phone numbers, BSNs and IBANs all hold a decimal digit (`privacy`'s patterns need `\d`);
-# one regex search instead of a character-by-character generator per value.
-_DIGIT = re.compile(r"\d")
 MEMO_MAX = 10_000  # distinct one-line values remembered per sheet (names rarely repeat)
 
 
@@ -80,29 +75,6 @@ class ImportResult:
     ids: list[str] = field(default_factory=list)
 
 
-def _one_line(raw: str, label: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """A one-line field as stored, with the notices and notes its adjustments give."""
-    notices: list[str] = []
-    notes: list[str] = []
-    value = " ".join(clean_text(raw).split())
-    value, n = redact_emails(value)
-    if n:
-        notices.append(f"e-mailadres in {label} vervangen door '[e-mailadres verwijderd]'")
-    if _DIGIT.search(value):  # phone, BSN, IBAN: the one detector, as `respond`
-        from wetgeving.consultation.privacy import find_personal_data, redact
-
-        flags = find_personal_data(value)
-        if flags:
-            value = redact(value, flags)
-            kinds = ", ".join(sorted({f.label for f in flags}))
-            notices.append(f"{kinds} in {label} weggelakt")
-    if len(value) > MAX_FIELD:
-        notes.append(f"{label} in de bron (volledig): {value}")
-        value = value[: MAX_FIELD - 1] + "…"
-        notices.append(f"{label} ingekort tot {MAX_FIELD} tekens (volledig in de notities)")
-    return value, tuple(notices), tuple(notes)
-
-
 class _Row:
     """One row turned into a response; what had to be adjusted is collected as notices."""
 
@@ -130,7 +102,7 @@ class _Row:
         key = (name, raw)
         done = seen.get(key)
         if done is None:
-            done = _one_line(raw, label)
+            done = one_line(raw, label)
             if len(seen) < MEMO_MAX:
                 seen[key] = done
         value, notices, notes = done
