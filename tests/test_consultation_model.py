@@ -104,6 +104,23 @@ def test_any_text_round_trips(text: str) -> None:
     assert fileformat.from_dict(front).points[0].text == clean
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_each_value_is_quoted_as_on_its_own(name: str, text: str) -> None:
+    """One value that needs escaping is written as `_q` writes it; the others stay plain."""
+    r = sample(respondent=name, points=(Point("algemeen", "", text),))
+    lines = fileformat.render(r).split("\n")
+    assert f"respondent: {fileformat._q(name)}" in lines
+    assert 'place: "Utrecht"' in lines
+    assert f"  text: {fileformat._q(text)}" in lines
+
+
+@given(st.text(alphabet=st.sampled_from(" a\t\n\xa0\u2028\u3000\x1c."), max_size=30) | st.text())
+def test_squeeze_is_split_and_join(text: str) -> None:
+    """`squeeze` gives what joining the words of a text with single spaces gives."""
+    assert model.squeeze(text) == " ".join(text.split())
+
+
 @pytest.mark.parametrize(
     ("line", "replacement", "message"),
     [

@@ -1,5 +1,6 @@
 """Spreadsheet columns for `responses import`: which column holds which field of a response, or
-which consultation question; e-mail columns are never read."""
+which consultation question, and a one-line field's value as stored; e-mail columns are never
+read."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from wetgeving.consultation.model import MAX_FIELD, Answer, clean_text, redact_emails
 from wetgeving.consultation.provisions import Link
 from wetgeving.consultation.questions import QuestionColumn, number_columns, read_header
 from wetgeving.consultation.settings import Settings
@@ -29,6 +31,9 @@ _DEFAULT_HEADERS = {
     "soort": "kind", "kanaal": "channel",
 }  # fmt: skip
 _EMAIL_HEADER = re.compile(r"e-?mail(?:[- ]?adres)?|mail", re.I)
+# Phone numbers, BSNs and IBANs all hold a decimal digit (`privacy`'s patterns need `\d`);
+# one regex search instead of a character-by-character generator per value.
+_DIGIT = re.compile(r"\d")
 
 
 def parse_map(items: list[str]) -> dict[str, str]:
@@ -66,6 +71,10 @@ class Columns:
         extra: (header, index) of columns that are no field and no question: kept in notes.
         about: Question number -> the provisions it is about, linked (filled by the importer).
         dates: Dates as written -> read, for the rows that share them.
+        values: (field, one-line value as written) -> (value as stored, notices, notes), for
+            the rows that share them (filled by the importer).
+        answered: (question number, answer to a closed question) -> (the answers read, whether
+            it also says more), for the rows that share them (filled by the importer).
     """
 
     today: str = ""
@@ -75,6 +84,10 @@ class Columns:
     extra: list[tuple[str, int]] = field(default_factory=list)
     about: dict[int, tuple[Link, ...]] = field(default_factory=dict)
     dates: dict[str, str] = field(default_factory=dict)
+    values: dict[tuple[str, str], tuple[str, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict
+    )
+    answered: dict[tuple[int, str], tuple[tuple[Answer, ...], bool]] = field(default_factory=dict)
 
 
 def columns(
@@ -142,3 +155,26 @@ def cell(row: list[str], index: int | None) -> str:
     if index is None or index >= len(row):
         return ""
     return row[index]
+
+
+def one_line(raw: str, label: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A one-line field as stored, with the notices and notes its adjustments give."""
+    notices: list[str] = []
+    notes: list[str] = []
+    value = " ".join(clean_text(raw).split())
+    value, n = redact_emails(value)
+    if n:
+        notices.append(f"e-mailadres in {label} vervangen door '[e-mailadres verwijderd]'")
+    if _DIGIT.search(value):  # phone, BSN, IBAN: the one detector, as `respond`
+        from wetgeving.consultation.privacy import find_personal_data, redact
+
+        flags = find_personal_data(value)
+        if flags:
+            value = redact(value, flags)
+            kinds = ", ".join(sorted({f.label for f in flags}))
+            notices.append(f"{kinds} in {label} weggelakt")
+    if len(value) > MAX_FIELD:
+        notes.append(f"{label} in de bron (volledig): {value}")
+        value = value[: MAX_FIELD - 1] + "…"
+        notices.append(f"{label} ingekort tot {MAX_FIELD} tekens (volledig in de notities)")
+    return value, tuple(notices), tuple(notes)

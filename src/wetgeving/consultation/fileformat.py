@@ -52,68 +52,73 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\u0085", "\\u0085")
 
 
-def _disposition_lines(d: Disposition) -> list[str]:
-    lines = [
-        "  disposition:",
-        f"    status: {_q(d.status)}",
-        f"    reason: {_q(d.reason)}",
-        f"    version: {_q(d.version)}",
+def _disposition_lines(d: Disposition) -> list[tuple[str, str | None]]:
+    lines: list[tuple[str, str | None]] = [
+        ("  disposition:", None),
+        ("    status: ", d.status),
+        ("    reason: ", d.reason),
+        ("    version: ", d.version),
     ]
     if d.previous is not None:
         p = d.previous
-        lines.append(f"    previous_status: {_q(p.status)}")
-        lines.append(f"    previous_reason: {_q(p.reason)}")
-        lines.append(f"    previous_version: {_q(p.version)}")
+        lines.append(("    previous_status: ", p.status))
+        lines.append(("    previous_reason: ", p.reason))
+        lines.append(("    previous_version: ", p.version))
     return lines
 
 
 def render(response: Response) -> str:
     """Return the file text of a response (front matter + notes)."""
-    lines = ["---"]
-    top = [
-        ("id", response.id),
-        ("respondent", response.respondent),
-        ("organisation", response.organisation),
-        ("place", response.place),
-        ("kind", response.kind),
-        ("channel", response.channel),
-        ("received", response.received),
-        ("openbaar", "ja" if response.openbaar else "nee"),
-        ("version", response.version),
+    # (start of the line, value to quote after it, or None for a line without a value)
+    lines: list[tuple[str, str | None]] = [
+        ("---", None),
+        ("id: ", response.id),
+        ("respondent: ", response.respondent),
+        ("organisation: ", response.organisation),
+        ("place: ", response.place),
+        ("kind: ", response.kind),
+        ("channel: ", response.channel),
+        ("received: ", response.received),
+        ("openbaar: ", "ja" if response.openbaar else "nee"),
+        ("version: ", response.version),
     ]
     if response.campaign:
-        top.append(("campaign", response.campaign))
+        lines.append(("campaign: ", response.campaign))
     if response.fingerprint:
-        top.append(("fingerprint", response.fingerprint))
-    for key, value in top:
-        lines.append(f"{key}: {_q(value)}")
-    lines.append("points:" if response.points else "points: []")
+        lines.append(("fingerprint: ", response.fingerprint))
+    lines.append(("points:" if response.points else "points: []", None))
     for point in response.points:
-        lines.append(f"- ref: {_q(point.ref)}")
-        lines.append(f"  node: {_q(point.node)}")
+        lines.append(("- ref: ", point.ref))
+        lines.append(("  node: ", point.node))
         if point.node_version:
-            lines.append(f"  node_version: {_q(point.node_version)}")
+            lines.append(("  node_version: ", point.node_version))
         if point.written:
-            lines.append(f"  written: {_q(point.written)}")
+            lines.append(("  written: ", point.written))
         if not point.linked:
-            lines.append('  linked: "nee"')
+            lines.append(('  linked: "nee"', None))
         if point.question:
-            lines.append(f"  question: {_q(point.question)}")
+            lines.append(("  question: ", point.question))
         if point.question_text:
-            lines.append(f"  question_text: {_q(point.question_text)}")
-        lines.append(f"  text: {_q(point.text)}")
+            lines.append(("  question_text: ", point.question_text))
+        lines.append(("  text: ", point.text))
         if point.disposition is not None:
             lines.extend(_disposition_lines(point.disposition))
     if response.answers:
-        lines.append("answers:")
+        lines.append(("answers:", None))
     for answer in response.answers:
-        lines.append(f"- question: {_q(answer.question)}")
+        lines.append(("- question: ", answer.question))
         if answer.question_text:
-            lines.append(f"  question_text: {_q(answer.question_text)}")
-        lines.append(f"  choice: {_q(answer.choice)}")
-    lines.append("---")
+            lines.append(("  question_text: ", answer.question_text))
+        lines.append(("  choice: ", answer.choice))
+    lines.append(("---", None))
+    # The values are checked all at once: almost always each can be quoted as it is (`_q`).
+    values = "".join([value for _, value in lines if value is not None])
+    if values.isprintable() and '"' not in values and "\\" not in values:
+        text = "\n".join([start if v is None else f'{start}"{v}"' for start, v in lines])
+    else:
+        text = "\n".join([start if v is None else start + _q(v) for start, v in lines])
     notes = response.notes.strip("\n")
-    return "\n".join(lines) + "\n" + (notes + "\n" if notes else "")
+    return text + "\n" + (notes + "\n" if notes else "")
 
 
 _LINE = re.compile(r'( {0,4})(- )?([a-z_]+):(?: ("(?:[^"\\]|\\.)*"|\[\]))?')

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetgeving.consultation import store
-from wetgeving.consultation.columns import Columns, cell, columns
+from wetgeving.consultation.columns import Columns, cell, columns, one_line
 from wetgeving.consultation.columns import parse_map as parse_map
 from wetgeving.consultation.model import (
     CHANNELS,
     GENERAL,
     KINDS,
-    MAX_FIELD,
     Answer,
     Point,
     Response,
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
 NO_NAME = "(naam ontbreekt)"
 GENERAL_LINK = Link(GENERAL, "")
 SHOWN_NOTICES = 20
+MEMO_MAX = 10_000  # distinct one-line values remembered per sheet (names rarely repeat)
 
 
 @dataclass
@@ -89,34 +89,27 @@ class _Row:
         self.answers: list[Answer] = []
         self.unlinked = 0
         self.redacted = 0
-        width = len(row)
-        self.cells = {name: row[index] for name, index in cols.fields.items() if index < width}
 
     def get(self, name: str) -> str:
-        return self.cells.get(name, "")
+        return cell(self.row, self.cols.fields.get(name))
 
     def field(self, name: str, label: str) -> str:
         raw = self.get(name)
         if not raw:
             return ""
-        value = " ".join(clean_text(raw).split())
-        value, n = redact_emails(value)
-        if n:
-            self.notices.append(f"e-mailadres in {label} vervangen door '[e-mailadres verwijderd]'")
-        if any(c.isdigit() for c in value):  # phone, BSN, IBAN: the one detector, as `respond`
-            from wetgeving.consultation.privacy import find_personal_data, redact
-
-            flags = find_personal_data(value)
-            if flags:
-                value = redact(value, flags)
-                kinds = ", ".join(sorted({f.label for f in flags}))
-                self.notices.append(f"{kinds} in {label} weggelakt")
-        if len(value) > MAX_FIELD:
-            self.notes.append(f"{label} in de bron (volledig): {value}")
-            value = value[: MAX_FIELD - 1] + "…"
-            self.notices.append(
-                f"{label} ingekort tot {MAX_FIELD} tekens (volledig in de notities)"
-            )
+        # Places, organisations and references repeat from row to row: each value is read once.
+        seen = self.cols.values
+        key = (name, raw)
+        done = seen.get(key)
+        if done is None:
+            done = one_line(raw, label)
+            if len(seen) < MEMO_MAX:
+                seen[key] = done
+        value, notices, notes = done
+        if notices:
+            self.notices.extend(notices)
+        if notes:
+            self.notes.extend(notes)
         return value
 
     def choice(self, name: str, label: str, choices: tuple[str, ...], default: str) -> str:
@@ -220,8 +213,15 @@ class _Row:
             declared = column.declared
             keep = True
             if declared is not None and declared.closed:
-                chosen, keep = read_answer(clean, declared)
-                self.answers.extend(Answer(column.label, c, column.text) for c in chosen)
+                # Answers to a closed question repeat ("Ja"): each is read once per sheet.
+                read = self.cols.answered.get((column.number, clean))
+                if read is None:
+                    chosen, keep = read_answer(clean, declared)
+                    read = (tuple(Answer(column.label, c, column.text) for c in chosen), keep)
+                    if len(self.cols.answered) < MEMO_MAX:
+                        self.cols.answered[(column.number, clean)] = read
+                answers, keep = read
+                self.answers += answers
             if not keep:
                 continue
             links = self.cols.about.get(column.number) or (GENERAL_LINK,)
@@ -315,7 +315,7 @@ def import_file(
         known.update(store.fingerprints(dossier))
         for number in range(2, len(rows) + 1):
             row, rows[number - 1] = rows[number - 1], []  # let go of each row once read
-            if not any(c.strip() for c in row):
+            if not "".join(row).strip():  # no cell holds anything but white space
                 continue
             result.rows += 1
             work = _Row(row, cols, linker, channel)
@@ -335,13 +335,15 @@ def import_file(
                 result.duplicates += 1
                 continue
             known.add(fp)
-            result.row_notices.extend((number, n) for n in work.notices)
+            if work.notices:
+                result.row_notices.extend([(number, n) for n in work.notices])
             result.unlinked += work.unlinked
             result.answers += len(answers)
             if work.redacted:
                 redactions.append(number)
-            notes = "".join(f"- {line}\n" for line in work.notes)
-            if notes:
+            notes = ""
+            if work.notes:
+                notes = "".join([f"- {line}\n" for line in work.notes])
                 notes = f"Uit de import van {path.name[:80]} (rij {number}):\n{notes}"
             yield Response(
                 id=next(ids), respondent=respondent, organisation=organisation, place=place,

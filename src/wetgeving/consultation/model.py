@@ -169,8 +169,9 @@ def respondent_name(respondent: str, organisation: str) -> str:
     Each part once (a person who is the organisation is named once), "anoniem" when neither is
     known. Whether a name may be shown at all is for the caller (`NOT_PUBLIC`).
     """
-    parts = list(dict.fromkeys(p for p in (respondent, organisation) if p))
-    return " – ".join(parts) if parts else "anoniem"
+    if respondent and organisation and respondent != organisation:
+        return f"{respondent} – {organisation}"
+    return respondent or organisation or "anoniem"
 
 
 def new_id(now: dt.datetime | None = None) -> str:
@@ -185,6 +186,14 @@ def clean_text(text: str) -> str:
         return text.strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """`" ".join(text.split())`, without splitting a text that has no other white space than
+    single spaces between words (the only printable white space is the space)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def redact_emails(text: str) -> tuple[str, int]:
@@ -227,7 +236,7 @@ def content_fingerprint(
         version,
     ]
     for point in points:
-        parts.extend([point.node or point.ref, point.question, " ".join(point.text.split())])
+        parts.extend([point.node or point.ref, point.question, squeeze(point.text)])
     for answer in answers:
         parts.extend(["\x1e", answer.question, answer.choice])
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -31,6 +31,9 @@ _PHONE = re.compile(
 _NINE = re.compile(
     r"(?<![\d.-])(\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{9})(?![\d-]|\.\d)"
 )
+# Most texts hold no personal data: an e-mail address holds an "@", and one scan finds whether
+# any number pattern matches faster than three.
+_NUMBERS = re.compile("|".join((f"(?i:{_IBAN.pattern})", _NINE.pattern, _PHONE.pattern)))
 
 REDACTED = "[verwijderd: {label}]"
 
@@ -81,6 +84,8 @@ def find_personal_data(text: str) -> list[Flag]:
     spaces allowed) that pass the elfproef; it may also be an ordinary number, so it is a flag
     for a person to look at, not a verdict.
     """
+    if "@" not in text and _NUMBERS.search(text) is None:
+        return []
     flags: list[Flag] = []
     taken: list[tuple[int, int]] = []
 

@@ -9,7 +9,7 @@ import json
 import time
 from dataclasses import dataclass
 
-from wetgeving.consultation.model import Response
+from wetgeving.consultation.model import Response, squeeze
 from wetgeving.errors import ConsultationError
 
 SNIPPET = 80
@@ -119,13 +119,14 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text[: SNIPPET * 4].split())
+    flat = squeeze(text[: SNIPPET * 4])
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"
 
 
 # One encoder for every detail line: json.dumps with options builds a new encoder per call,
 # which costs more than encoding a response's short summary.
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# A detail is a list of strings, booleans and lists: no cycles to look for.
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _detail(r: Response) -> str:
