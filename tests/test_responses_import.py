@@ -420,7 +420,27 @@ def test_import_leaves_no_temporary_files(root: Path, tmp_path: Path) -> None:
     assert len(response_files(d)) == 3
     assert len(committed_files(d)) == 3
     assert list((root / "consultation_responses").glob(".tmp-*")) == []
+    assert not (root / ".git" / "wetgeving-tmp").exists()
     assert [s.id for s in store.summaries(d)] == [p.name[:-3] for p in response_files(d)]
+
+
+def test_files_an_interrupted_import_left_half_written_are_cleared(
+    root: Path, tmp_path: Path
+) -> None:
+    """An import writes each file in the git folder's wetgeving-tmp/ first (a small folder) and
+    renames it into place; a file a killed import left there was never a response: the next
+    import removes it, and it is never read, listed or committed."""
+    left = root / ".git" / "wetgeving-tmp"
+    left.mkdir()
+    (left / "20261128T130501Z-3f9c2a1b0d.md").write_text("---\nid: half", encoding="utf-8")
+    path = write_csv(tmp_path / "r.csv", [HEADER, *ROWS])
+    code, out, err = run(root, str(path), "--version", "v1")
+    assert (code, err) == (0, "")
+    assert out.startswith("3 rijen gelezen: 3 reacties geïmporteerd (commit ")
+    assert not left.exists()
+    d = d_of(root)
+    assert len(committed_files(d)) == 3
+    assert "20261128T130501Z-3f9c2a1b0d" not in [s.id for s in store.summaries(d)]
 
 
 _CELLS = st.sampled_from([

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,6 +93,9 @@ class _Batch:
         self.folder = responses_dir(place)
         self.folder.mkdir(exist_ok=True)
         self.base = os.fspath(self.folder) + os.sep
+        self.tmp = _temporary_folder(place, self.folder)
+        # Without a folder of its own, each file is written beside its final name first.
+        self.tmp_base = os.fspath(self.tmp) + os.sep if self.tmp else self.base + ".tmp-"
         self.was_current = index.is_current(place)
         with os.scandir(self.base) as listing:
             self.existing = {e.name for e in listing}
@@ -105,13 +109,15 @@ class _Batch:
         if name in self.existing:
             raise ConsultationError(f"{name} bestaat al; probeer het opnieuw")
         blob = render(response).encode("utf-8")
-        st = _write_new(self.base, name, blob)
+        st = _write_new(self.tmp_base, self.base, name, blob)
         self.written.append(self.base + name)
         assert self.keep is not None
         self.keep(blob)
         self.entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino))
 
     def commit(self, message: Callable[[int], str]) -> str:
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
         sha = commit(self.place, [self.folder], message(len(self.written)))
         self.committed = True
         index.add(self.place, self.entries, self.was_current)
@@ -127,21 +133,47 @@ class _Batch:
         with contextlib.suppress(OSError):
             for tmp_path in self.folder.glob(".tmp-*.md"):
                 tmp_path.unlink()
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 PACK_MIN = 1000  # below this, `git add` writing loose objects is fast enough
+TMP_NAME = "wetgeving-tmp"  # in the git folder: never in the work tree, never committed
 
 
-def _write_new(base: str, name: str, blob: bytes) -> os.stat_result:
+def _temporary_folder(place: Dossier, folder: Path) -> Path | None:
+    """Where a batch writes its files before renaming them into `folder`.
+
+    A folder of its own in the git folder: creating and renaming a file within a folder of
+    100,000 responses costs the file system about twice as much as creating it in a small folder
+    and renaming it across (bench/bench_consultation.py). What an interrupted batch left there is
+    removed first (it was never renamed into place, so it is no response). None where the git
+    folder is on another file system, where a rename across would not be atomic.
+    """
+    tmp = gitrepo.git_dir(Path(place.root)) / TMP_NAME
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        if tmp.stat().st_dev == folder.stat().st_dev:
+            return tmp
+    except OSError:
+        return None
+    shutil.rmtree(tmp, ignore_errors=True)
+    return None
+
+
+def _write_new(tmp_base: str, base: str, name: str, blob: bytes) -> os.stat_result:
     """Write a new file so that it appears whole or not at all (temporary name, then rename).
 
-    `base` is the folder with a trailing separator. Returns the `fstat` of what was written, so
-    the index stamp (size, mtime) stays valid.
+    `tmp_base` is the start of the temporary path (a folder with a trailing separator, or a
+    prefix in `base`), `base` the responses folder with a trailing separator. Returns the
+    `fstat` of what was written, so the index stamp (size, mtime, inode) stays valid: a rename
+    changes none of them.
 
     Writing unnamed O_TMPFILE files and linking them was measured no faster, so this portable
     way is the only one.
     """
-    tmp = base + ".tmp-" + name
+    tmp = tmp_base + name
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         st = _write_all(fd, blob)
