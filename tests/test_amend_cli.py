@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -11,14 +10,13 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from test_amend_support import fixture_dossier
+from test_amend_support import check_golden, fixture_dossier
 from wetgeving.amend.build import make_bill, verify
 from wetgeving.cli.app import app
 from wetgeving.compare.engine import compare_versions
 from wetgeving.errors import AmendError
 from wetgeving.versiontext import load_versions
 
-GOLDEN = Path(__file__).parent / "golden" / "amend"
 runner = CliRunner()
 
 
@@ -46,13 +44,6 @@ def _normalise(text: str, root: Path) -> str:
     return text
 
 
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("pair", "args", "name"),
     [
@@ -69,7 +60,7 @@ def test_golden(dossier_dir: Path, pair: tuple[str, str], args: tuple[str, ...],
     """The bill of the dossier's own versions, per format and style, matches its golden file."""
     code, out, err = _amend(dossier_dir, *pair, *args)
     assert (code, err) == (0, "")
-    _golden(name, _normalise(out, dossier_dir))
+    check_golden(name, _normalise(out, dossier_dir))
 
 
 def test_json_names_targets_ids_and_quotes(dossier_dir: Path) -> None:

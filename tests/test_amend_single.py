@@ -10,19 +10,17 @@ as "ARTIKEL I".
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from test_amend_support import FIXTURES, bill, make_dossier
+from test_amend_support import FIXTURES, bill, check_golden, make_dossier
 from wetgeving.amend.reader import read_instructions
 from wetgeving.amend.single import split_regulation
 from wetgeving.cli.app import app
 from wetgeving.text.parse import parse
 
-GOLDEN = Path(__file__).parent / "golden" / "amend"
 runner = CliRunner()
 
 _OLD = (FIXTURES / "drafts" / "geldend.md").read_text(encoding="utf-8")
@@ -54,13 +52,6 @@ def _run(root: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("new", "args", "name"),
     [
@@ -76,7 +67,7 @@ def test_golden(root: Path, new: str, args: tuple[str, ...], name: str) -> None:
     regulation after its full citation (text and Markdown match their golden files)."""
     code, out, err = _run(root, "amend", "oud", new, *args)
     assert (code, err) == (0, "")
-    _golden(name, out)
+    check_golden(name, out)
 
 
 def test_exact_single_instruction(root: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -117,3 +118,14 @@ def as_onderdeel(made: Bill) -> Bill:
     article = made.articles[0]
     part = replace(article.onderdelen[0], letter="A")
     return replace(made, articles=(replace(article, onderdelen=(part,)),))
+
+
+GOLDEN = Path(__file__).parent / "golden" / "amend"
+
+
+def check_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/amend/NAME (UPDATE_GOLDEN=1 writes it instead)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")

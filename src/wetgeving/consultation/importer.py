@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetgeving.consultation import store
+from wetgeving.consultation import batch, store
 from wetgeving.consultation.columns import Columns, cell, columns, one_line
 from wetgeving.consultation.columns import parse_map as parse_map
 from wetgeving.consultation.model import (
@@ -370,7 +370,7 @@ def import_file(
     def message(n: int) -> str:
         return f"Consultatiereacties geïmporteerd uit {path.name[:80]} ({n})"
 
-    result.commit, result.ids = store.save_many(
+    result.commit, result.ids = batch.save_many(
         dossier, responses, message, progress=progress, expected=len(rows) - 1
     )
     result.imported = len(result.ids)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,19 +200,6 @@ def _save_in(dossier: Dossier, responses: list[Response], message: str, new: boo
         entries.append(index.entry_for(response, st.st_size, st.st_mtime_ns, st.st_ino))
     index.add(dossier, entries, was_current)
     return sha
-
-
-def save_many(
-    dossier: Dossier,
-    responses: Iterable[Response],
-    message: Callable[[int], str],
-    progress: Callable[[int, int], None] | None = None,
-    expected: int = 0,
-) -> tuple[str, list[str]]:
-    """Write many new responses as they come and commit once per repository (see `batch`)."""
-    from wetgeving.consultation import batch
-
-    return batch.save_many(dossier, responses, message, progress, expected)
 
 
 # --- reading (every store) -----------------------------------------------------------------------
