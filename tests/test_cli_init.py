@@ -191,3 +191,12 @@ def test_init_without_git_identity_writes_nothing(
     assert code == 5
     assert err.startswith("fout: git kent uw naam en e-mailadres niet; stel ze in met ")
     assert not target.exists()
+
+
+def test_this_dossiers_templates_are_the_built_in_ones() -> None:
+    """The 273f dossier's templates/ are what `wetgeving init` copies (the package's defaults),
+    so its documents change with the package's (one once lacked the Word verslag link)."""
+    own = Path(__file__).resolve().parent.parent / "templates"
+    built_in = Path(dossier_mod.__file__).parent / "documents" / "templates"
+    for path in sorted(own.glob("*.j2")):
+        assert path.read_bytes() == (built_in / path.name).read_bytes(), path.name

@@ -215,6 +215,25 @@ def test_public_documents_hold_no_private_text(pair: tuple[Path, Path]) -> None:
     assert SECRET not in intern["mvt.md"]  # the MvT is a public document in either bundle
 
 
+def test_public_counts_say_they_leave_the_private_reactions_out(pair: tuple[Path, Path]) -> None:
+    """A public document counts only the reactions in the dossier's repository and says so,
+    so the MvT never states a wrong number of reactions received; the intern verslag counts all."""
+    root, _ = pair
+    respond(root, False, SECRET, SECRET_NAME)
+    respond(root, True, PUBLIC)
+    note = (
+        "(niet meegeteld: de niet-openbare reacties, die in een afzonderlijke, niet-openbare "
+        "repository worden bewaard)"
+    )
+    assert f"Er is 1 reactie ontvangen {note}." in ok(root, "mvt", "v2", "--against", "v1")
+    public = ok(root, "verslag", "v2", "--openbaar")
+    assert f"Ontvangen reacties: 1 {note}." in public
+    assert (
+        "openbare uitgave: niet-openbare reacties zijn niet opgenomen (privé-repository)" in public
+    )
+    assert "Ontvangen reacties: 2." in ok(root, "verslag", "v2")
+
+
 def test_public_documents_need_no_private_clone(pair: tuple[Path, Path]) -> None:
     """Someone who may not read the private repository (no clone of it) builds the public
     documents and the default export; commands that read every response tell how to get it."""

@@ -56,6 +56,17 @@ class Summary:
     articles: tuple[ArticlePoints, ...]
     consulted: tuple[str, ...] = ()
     unlinked: int = 0
+    private_left_out: bool = False  # see `Consultation.private_left_out`
+
+    @property
+    def left_out_note(self) -> str:
+        """What a count leaves out, said after it ("" when it leaves out nothing)."""
+        if not self.private_left_out:
+            return ""
+        return (
+            " (niet meegeteld: de niet-openbare reacties, die in een afzonderlijke, "
+            "niet-openbare repository worden bewaard)"
+        )
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -106,6 +117,7 @@ def summarise(consultation: Consultation, order: list[str] | None = None) -> Sum
         articles=articles,
         consulted=tuple(sorted({r.version for r in responses if r.version})),
         unlinked=sum(1 for r in unique for p in r.points if not p.linked),
+        private_left_out=consultation.private_left_out,
     )
 
 

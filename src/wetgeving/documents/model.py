@@ -218,3 +218,6 @@ class Consultation:
     responses: tuple[ResponseView, ...]
     campaigns: tuple[CampaignView, ...] = field(default=())
     questions: tuple[QuestionView, ...] = field(default=())
+    # The dossier keeps niet-openbare reactions in a private repository that was not read (a
+    # public document): counts must say they leave those out.
+    private_left_out: bool = False

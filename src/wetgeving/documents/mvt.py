@@ -85,9 +85,10 @@ class Mvt:
         """ "Er zijn 6 reacties ontvangen, waarvan 3 als onderdeel van 1 campagne; ..."."""
         s = self.consultation
         if not s.total:
-            return "Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier."
+            none = "Er zijn (nog) geen consultatiereacties vastgelegd in dit dossier"
+            return f"{none}{s.left_out_note}."
         count = "is 1 reactie" if s.total == 1 else f"zijn {getal(s.total)} reacties"
-        sentence = f"Er {count} ontvangen"
+        sentence = f"Er {count} ontvangen{s.left_out_note}"
         if s.campaigns:
             members = getal(sum(c.size for c in s.campaigns))
             n = len(s.campaigns)

@@ -226,7 +226,8 @@ def consultation(dossier: Dossier, private: bool = True) -> Consultation:
     raws = load_all(dossier, private)
     views = [response_view(r) for r in raws]
     views, campaigns = _campaigns(raws, views)
-    return Consultation(tuple(views), tuple(campaigns), questions(dossier))
+    left_out = bool(dossier.prive) and not private
+    return Consultation(tuple(views), tuple(campaigns), questions(dossier), left_out)
 
 
 def personal_data_flags(text: str) -> list[str]:
