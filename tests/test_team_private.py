@@ -236,14 +236,25 @@ def test_public_counts_say_they_leave_the_private_reactions_out(pair: tuple[Path
 
 def test_public_documents_need_no_private_clone(pair: tuple[Path, Path]) -> None:
     """Someone who may not read the private repository (no clone of it) builds the public
-    documents and the default export; commands that read every response tell how to get it."""
+    documents and the default export, and lists and shows the dossier's own responses with a
+    warning; commands that write or need every response tell how to get it."""
     root, prive = pair
-    respond(root, True, PUBLIC)
+    public = respond(root, True, PUBLIC)
     shutil.rmtree(prive)
     assert PUBLIC in ok(root, "verslag", "v2", "--openbaar")
     ok(root, "mvt", "v2", "--against", "v1")
     ok(root, "responses", "export", "--format", "csv", "-o", str(root.parent / "tabel.csv"))
-    code, _, err = run(root, "responses", "list")
+    warning = (
+        "waarschuwing: de privé-repository ../prive staat niet op deze computer; alleen de "
+        "reacties in het dossier zelf worden getoond, zonder de niet-openbare die daar staan\n"
+    )
+    code, out, err = run(root, "responses", "list")
+    assert (code, err) == (0, warning)
+    assert PUBLIC in out
+    code, out, err = run(root, "responses", "show", public)
+    assert (code, err) == (0, warning)
+    assert PUBLIC in out
+    code, _, err = run(root, "verslag", "v2")
     assert code == 3
     assert err == (
         f"fout: {root.resolve()}/wetgeving.toml: team.prive = '../prive': {prive.resolve()} bestaat niet; "

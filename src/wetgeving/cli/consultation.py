@@ -161,6 +161,17 @@ def respond(
 # --- responses ------------------------------------------------------------------------------------
 
 
+def _readable(current: Any) -> Any:
+    """The dossier for a command that only shows responses: a private repository this computer
+    does not hold is left out, with a warning (see `private.absent`)."""
+    from wetgeving.consultation import private
+
+    warning = private.absent(current)
+    if warning:
+        typer.echo(warning, err=True)
+    return private.readable(current)
+
+
 def _warn_uncommitted(current: Any) -> None:
     from wetgeving.consultation import store
 
@@ -217,7 +228,7 @@ def list_cmd(
         _fail(f"ongeldig formaat '{fmt}'; kies text of json")
     if status not in (None, "open", "afgehandeld"):
         _fail(f"ongeldige status '{status}'; kies open of afgehandeld")
-    current = dossier()
+    current = _readable(dossier())
     rows = listing.select(current, provision, version, status, against, refresh, unlinked)
     _warn_uncommitted(current)
     if fmt == "json":
@@ -236,7 +247,7 @@ def show_cmd(
     """Toon één reactie volledig, met afdoening en mogelijke persoonsgegevens."""
     from wetgeving.consultation import listing, store
 
-    response = store.load(dossier(), response_id)
+    response = store.load(_readable(dossier()), response_id)
     typer.echo("\n".join(listing.show_lines(response)))
 
 

@@ -101,6 +101,27 @@ def root(dossier: Dossier) -> Path | None:
     return where
 
 
+def absent(dossier: Dossier) -> str:
+    """The warning for a private repository the dossier names but this computer does not hold
+    (a colleague who may not read it); "" when there is none or it is there.
+
+    Raises:
+        DossierError: the setting points into the dossier or around it.
+    """
+    if not dossier.prive or _place(dossier, dossier.prive).exists():
+        return ""
+    return (
+        f"waarschuwing: de privé-repository {dossier.prive} staat niet op deze computer; alleen "
+        "de reacties in het dossier zelf worden getoond, zonder de niet-openbare die daar staan"
+    )
+
+
+def readable(dossier: Dossier) -> Dossier:
+    """The dossier as a listing may read it: without its private repository when that is not on
+    this computer (see `absent`). Only for commands that show, never for those that write."""
+    return dataclasses.replace(dossier, prive="") if absent(dossier) else dossier
+
+
 def store(dossier: Dossier) -> Dossier | None:
     """The private repository as a store (see the module docstring); None without one.
 
