@@ -79,7 +79,9 @@ def test_setup_prive_makes_the_repository_and_names_it(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == "samenvoegen per artikel ingesteld voor drafts/*.md"
     assert lines[2] == f"privé-repository voor niet-openbare reacties gemaakt: {prive}"
-    assert re.fullmatch(r"prive/LEESMIJ.md vastgelegd \(commit [0-9a-f]{10}\)", lines[3])
+    assert re.fullmatch(
+        r"prive/LEESMIJ.md en prive/.wetgeving-prive vastgelegd \(commit [0-9a-f]{10}\)", lines[3]
+    )
     assert re.fullmatch(
         r"\[team\] prive in wetgeving.toml vastgelegd \(commit [0-9a-f]{10}\)", lines[4]
     )
@@ -94,6 +96,7 @@ def test_setup_prive_makes_the_repository_and_names_it(tmp_path: Path) -> None:
         again.splitlines()[-1] == f"privé-repository voor niet-openbare reacties gevonden: {prive}"
     )
     assert git(root, "rev-parse", "HEAD") == before
+    assert (prive / ".wetgeving-prive").is_file()
     code, _, err = run(root, "setup", "--prive", "../ander")
     assert code == 3
     assert (
@@ -287,6 +290,36 @@ def test_import_puts_niet_openbare_rows_in_the_private_repository(pair: tuple[Pa
     again = ok(root, "responses", "import", str(sheet))
     assert "0 reacties geïmporteerd, 35 al aanwezig" in again
     assert ok(root, "responses", "list").count("\n") > 34
+
+
+def test_a_repository_not_made_as_private_repository_is_never_written(tmp_path: Path) -> None:
+    """wetgeving.toml travels with the dossier and is not trusted: a setting that names some other
+    git repository of the lawyer's (no .wetgeving-prive marker) is refused before anything is
+    written or committed there; `setup --prive` on it adds the marker in one commit."""
+    root = tmp_path / "dossier"
+    make_dossier(root)
+    other = tmp_path / "ander-project"
+    other.mkdir()
+    git(other, "init", "-q")
+    (other / "notities.txt").write_text("eigen werk", encoding="utf-8")
+    git(other, "add", "notities.txt")
+    git(other, "commit", "-q", "-m", "eigen werk")
+    (root / "wetgeving.toml").write_text(
+        (root / "wetgeving.toml").read_text("utf-8") + '\n[team]\nprive = "../ander-project"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(root, "respond", "--respondent", "X", "--version", "v1",
+                       "--niet-openbaar", "--point", "algemeen=Geheim.")  # fmt: skip
+    assert code == 3
+    assert err == (
+        f"fout: {root.resolve()}/wetgeving.toml: team.prive = '../ander-project': "
+        f"{other.resolve()} is geen privé-repository van een dossier (.wetgeving-prive ontbreekt); "
+        "maak haar met 'wetgeving setup --prive ../ander-project'\n"
+    )
+    assert git(other, "log", "--format=%s") == "eigen werk\n"
+    assert sorted(p.name for p in other.iterdir()) == [".git", "notities.txt"]
+    code, _, err = run(root, "sync")
+    assert code == 3 and "(.wetgeving-prive ontbreekt)" in err
 
 
 @pytest.mark.parametrize(

@@ -41,8 +41,8 @@ def setup(
         what = "gemaakt" if made.created else "gevonden"
         typer.echo(f"privé-repository voor niet-openbare reacties {what}: {made.root}")
         if made.first_commit is not None:
-            sha = made.first_commit[:10]
-            typer.echo(f"{made.root.name}/LEESMIJ.md vastgelegd (commit {sha})")
+            written = " en ".join(f"{made.root.name}/{name}" for name in made.written)
+            typer.echo(f"{written} vastgelegd (commit {made.first_commit[:10]})")
         if made.config_commit is not None:
             sha = made.config_commit[:10]
             typer.echo(f"[team] prive in wetgeving.toml vastgelegd (commit {sha})")

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 FOLDER = "consultation_responses"
 README = "LEESMIJ.md"
+# Made by `setup --prive` and committed there: wetgeving.toml travels with the dossier and is not
+# trusted, so it may only name a repository that was made for this purpose, never any other
+# repository on the lawyer's computer to write, commit and push reactions into.
+MARKER = ".wetgeving-prive"
+MARKER_TEXT = "Privé-repository van een wetgeving-dossier (niet-openbare consultatiereacties).\n"
 README_TEXT = (
     "# Niet-openbare consultatiereacties\n\n"
     "Deze repository hoort bij het dossier '{title}'. Ze bevat de consultatiereacties die niet\n"
@@ -36,11 +41,6 @@ README_TEXT = (
     "lezen. Het dossier noemt haar in wetgeving.toml (`[team] prive`); `wetgeving sync` in het\n"
     "dossier verstuurt ook deze repository.\n"
 )
-
-
-def configured(dossier: Dossier) -> bool:
-    """Whether the dossier names a private repository (`[team] prive`)."""
-    return bool(dossier.prive)
 
 
 def _setting(dossier: Dossier) -> str:
@@ -97,6 +97,11 @@ def root(dossier: Dossier) -> Path | None:
         raise DossierError(
             f"{_setting(dossier)}: {where} is geen git-repository; clone de privé-repository "
             f"daar of maak haar met 'wetgeving setup --prive {dossier.prive}'"
+        )
+    if not (where / MARKER).is_file():
+        raise DossierError(
+            f"{_setting(dossier)}: {where} is geen privé-repository van een dossier ({MARKER} "
+            f"ontbreekt); maak haar met 'wetgeving setup --prive {dossier.prive}'"
         )
     return where
 
@@ -176,12 +181,15 @@ class PrivateSetup:
     Attributes:
         root: The private repository.
         created: Whether `git init` made it now.
-        first_commit: The commit of its LEESMIJ.md when it had no commit yet, else None.
+        written: The files committed there now (LEESMIJ.md when it had no commit yet, the
+            marker when it lacked one), relative to `root`.
+        first_commit: The commit of `written`, None when nothing was written.
         config_commit: The commit of wetgeving.toml when the setting was added, else None.
     """
 
     root: Path
     created: bool
+    written: tuple[str, ...]
     first_commit: str | None
     config_commit: str | None
 
@@ -219,17 +227,21 @@ def setup(dossier: Dossier, value: str) -> PrivateSetup:
             f"--prive: {where} is geen git-repository en geen lege map; kies een andere map of "
             "clone de privé-repository daar"
         )
-    first = None
+    new: dict[str, str] = {}
     if gitremote.head_commit(where) is None:
-        readme = where / README
-        files.replace(readme, README_TEXT.format(title=dossier.title).encode("utf-8"), 0o644)
-        first = gitrepo.commit_paths(
-            where, [readme], "Privé-repository voor niet-openbare consultatiereacties"
-        )
+        new[README] = README_TEXT.format(title=dossier.title)
+    if not (where / MARKER).is_file():
+        new[MARKER] = MARKER_TEXT
+    first = None
+    if new:
+        for name, text in new.items():
+            files.replace(where / name, text.encode("utf-8"), 0o644)
+        message = "Privé-repository voor niet-openbare consultatiereacties"
+        first = gitrepo.commit_paths(where, [where / n for n in new], message)
     config = None
     if not dossier.prive:
         config = _write_setting(dossier, value)
-    return PrivateSetup(where, created, first, config)
+    return PrivateSetup(where, created, tuple(new), first, config)
 
 
 def _write_setting(dossier: Dossier, value: str) -> str:
