@@ -224,16 +224,11 @@ def test_public_counts_say_they_leave_the_private_reactions_out(pair: tuple[Path
     root, _ = pair
     respond(root, False, SECRET, SECRET_NAME)
     respond(root, True, PUBLIC)
-    note = (
-        "(niet meegeteld: de niet-openbare reacties, die in een afzonderlijke, niet-openbare "
-        "repository worden bewaard)"
-    )
+    note = "(niet meegeteld: de niet-openbare reacties, die afzonderlijk worden bewaard)"
     assert f"Er is 1 reactie ontvangen {note}." in ok(root, "mvt", "v2", "--against", "v1")
     public = ok(root, "verslag", "v2", "--openbaar")
     assert f"Ontvangen reacties: 1 {note}." in public
-    assert (
-        "openbare uitgave: niet-openbare reacties zijn niet opgenomen (privé-repository)" in public
-    )
+    assert "openbare uitgave: niet-openbare reacties zijn weggelaten of geanonimiseerd" in public
     assert "Ontvangen reacties: 2." in ok(root, "verslag", "v2")
 
 

@@ -63,10 +63,7 @@ class Summary:
         """What a count leaves out, said after it ("" when it leaves out nothing)."""
         if not self.private_left_out:
             return ""
-        return (
-            " (niet meegeteld: de niet-openbare reacties, die in een afzonderlijke, "
-            "niet-openbare repository worden bewaard)"
-        )
+        return " (niet meegeteld: de niet-openbare reacties, die afzonderlijk worden bewaard)"
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
