@@ -149,28 +149,25 @@ def scripts(
     return draft, sides[0], sides[1]
 
 
-def _outside_conflicts(text: str) -> list[str]:
-    inside, out = False, []
+def _split_conflicts(text: str) -> tuple[list[str], list[str]]:
+    """The lines outside the conflict blocks and those inside them (markers left out)."""
+    inside, outside, within = False, [], []
     for line in text.split("\n"):
         if line.startswith("<<<<<<<"):
             inside = True
         elif line.startswith(">>>>>>>"):
             inside = False
-        elif not inside:
-            out.append(line)
-    return out
+        else:
+            (within if inside else outside).append(line)
+    return outside, within
+
+
+def _outside_conflicts(text: str) -> list[str]:
+    return _split_conflicts(text)[0]
 
 
 def _conflict_text(text: str) -> str:
-    inside, out = False, []
-    for line in text.split("\n"):
-        if line.startswith("<<<<<<<"):
-            inside = True
-        elif line.startswith(">>>>>>>"):
-            inside = False
-        elif inside:
-            out.append(line)
-    return "\n".join(out)
+    return "\n".join(_split_conflicts(text)[1])
 
 
 @settings(max_examples=200, deadline=None)
