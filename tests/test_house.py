@@ -7,9 +7,7 @@ from pathlib import Path
 SRC = Path(__file__).parent.parent / "src" / "wetgeving"
 LIMIT = 400
 # Modules allowed a little over the limit, and why (none may grow past its number here).
-_OVER = {
-    "amend/apply.py": 410,  # one class, one method per kind of instruction; split when it grows
-}
+_OVER: dict[str, int] = {}
 
 
 def test_modules_are_small() -> None:

@@ -125,3 +125,25 @@ def test_no_forked_children_or_collector_tweaks() -> None:
             found.append(f"{path.relative_to(SRC)}: calls")
     assert found == []
     assert not (SRC / "parallel.py").exists()
+
+
+def _module_name(path: Path) -> str:
+    name = ".".join(path.relative_to(SRC.parent).with_suffix("").parts)
+    return name.removesuffix(".__init__")
+
+
+def test_no_two_modules_import_each_other() -> None:
+    """Data flows one way: no two modules import each other in any form (at the top, inside a
+    function or under TYPE_CHECKING). A module naming its own package (`from wetgeving.cli
+    import dutch`) is not counted: every module runs its package's `__init__` first anyway."""
+    names = {_module_name(path): path for path in _modules()}
+    uses = {
+        name: {
+            used
+            for used in _imports(path)
+            if used in names and used != name and not name.startswith(used + ".")
+        }
+        for name, path in names.items()
+    }
+    both = sorted(f"{a} <-> {b}" for a in uses for b in uses[a] if a < b and a in uses[b])
+    assert both == []

@@ -33,6 +33,8 @@ from wetgeving.amend.siblings import (
     apply_ends,
     check_unique,
     fill_vacancies,
+    index_at_end,
+    index_by_number,
     place_mark,
     remove_mark,
     renumber_children,
@@ -43,7 +45,6 @@ from wetgeving.amend.tree import (
     Tree,
     children,
     is_dash,
-    number_key,
     opened,
     text_of,
     to_item,
@@ -284,15 +285,7 @@ class _Applier:
             renumber_children(node, ins.renumber, self.state.vacant)
             new = self.fresh_items(ins, ins.kind)
             siblings = children(node)
-            key = number_key(new[0].number)
-            index = next(
-                (
-                    i
-                    for i, c in enumerate(siblings)
-                    if c.kind == new[0].kind and number_key(c.number) > key
-                ),
-                len(siblings),
-            )
+            index = index_by_number(siblings, new[0])
             siblings[index:index] = new
             return
         anchor = self.locator.find(ins.target)
@@ -303,16 +296,9 @@ class _Applier:
         self.guard_parent(anchor, ins)
         new = self.fresh_items(ins, ins.kind)
         if new[0].kind in (*BODIES, *DIVISION_RANK):
-            node = anchor.node
-            if node.kind not in (*BODIES, *DIVISION_RANK):
+            if anchor.node.kind not in (*BODIES, *DIVISION_RANK):
                 raise Failure(f"een {new[0].kind} kan niet naast {label(anchor.ref)} staan")
-            rank = DIVISION_RANK.get(new[0].kind, 99)
-            container = self.tree.parent(node)
-            while container.kind in DIVISION_RANK and DIVISION_RANK[container.kind] >= rank:
-                node = container
-                container = self.tree.parent(node)
-            index = container.children.index(node) + (1 if ins.position == "na" else 0)
-            self.tree.insert(container, index, new)
+            self.tree.insert_beside(anchor.node, new, after=ins.position == "na")
             return
         holder = anchor.parent
         apply_ends(holder, ins.ends)
@@ -365,12 +351,7 @@ class _Applier:
         renumber_children(node, ins.renumber, self.state.vacant)
         new = self.fresh_items(ins, ins.kind)
         siblings = children(node)
-        same = [i for i, c in enumerate(siblings) if c.kind == new[0].kind]
-        index = (
-            same[-1] + 1
-            if same
-            else next((i for i, c in enumerate(siblings) if c.kind == "slotzin"), len(siblings))
-        )
+        index = index_at_end(siblings, new[0].kind)
         siblings[index:index] = new
         fill_vacancies(node, self.state.vacant)
         check_unique(node, parent.ref)

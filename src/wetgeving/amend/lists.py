@@ -20,17 +20,14 @@ nothing is renumbered.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from wetgeving.amend.model import EndChange, Instruction, Ref
+from wetgeving.amend.planner import Planner
 from wetgeving.amend.rules import Rewrite, tail
 from wetgeving.amend.tree import children, is_dash, same_number, text_of
 from wetgeving.compare.align import merge_order
 from wetgeving.text.model import Node
 from wetgeving.text.structure import Item
-
-if TYPE_CHECKING:
-    from wetgeving.amend.plan import ArticlePlanner
 
 _DASHES = ("–", "—", "-")
 
@@ -69,7 +66,7 @@ class ListPlanner:
     """Writes the instructions for one list: the provisions that stay (through the article
     planner) and the gaps, scheduled as the module says."""
 
-    def __init__(self, planner: ArticlePlanner) -> None:
+    def __init__(self, planner: Planner) -> None:
         self.p = planner
         self.parent: Item | None = None
         self.ref: Ref = ()
@@ -88,7 +85,7 @@ class ListPlanner:
         return children(self.parent)
 
     def vacant(self, item: Item) -> bool:
-        return item in self.p.applier.state.vacant
+        return self.p.vacant(item)
 
     # --- cutting the list -----------------------------------------------------------------------
 

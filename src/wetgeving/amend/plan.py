@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from wetgeving.amend.apply import _Applier
+from wetgeving.amend.lists import ListPlanner
 from wetgeving.amend.locate import Failure
 from wetgeving.amend.model import Instruction, Ref, Seg
 from wetgeving.amend.pairing import Pairing
@@ -83,6 +84,10 @@ class ArticlePlanner:
             return Seg("gedachtestreepje", str(place), first is not None and first != place)
         old = self.origin.get(item)
         return Seg(item.kind, item.number, old is not None and old.number != item.number)  # type: ignore[arg-type]
+
+    def vacant(self, item: Item) -> bool:
+        """Whether an applied instruction left the provision's number vacant."""
+        return item in self.applier.state.vacant
 
     def emit(self, ins: Instruction) -> None:
         try:
@@ -228,8 +233,6 @@ class ArticlePlanner:
         self, item: Item, new: Node, ref: Ref, absorb: tuple[str, str] | None = None
     ) -> bool:
         """Own text, then the list below it; True when the provision was rewritten whole."""
-        from wetgeving.amend.lists import ListPlanner
-
         current = text_of(item)
         target = new.text
         if absorb is not None:

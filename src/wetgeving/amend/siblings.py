@@ -1,4 +1,5 @@
-"""Changes to a list of leden or onderdelen as a whole: renumbering and end punctuation."""
+"""Changes to a list of leden or onderdelen as a whole: renumbering, end punctuation and
+where a new provision goes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from wetgeving.amend.tree import (
     ByItem,
     children,
     is_dash,
+    number_key,
     opened,
     renumber,
     same_number,
@@ -93,6 +95,25 @@ def apply_ends(parent: Item, ends: tuple[EndChange, ...]) -> None:
             shown = _SHOWN.get(end.old, f"«{end.old}»")
             raise Failure(f"{name} eindigt niet op {shown}")
         set_text(match[0], replace_end(text, end.old, end.new))
+
+
+def index_by_number(siblings: list[Item], new: Item) -> int:
+    """Where a provision inserted by its number goes: before the first of its kind with a
+    higher number, at the end when none has one."""
+    key = number_key(new.number)
+    return next(
+        (i for i, c in enumerate(siblings) if c.kind == new.kind and number_key(c.number) > key),
+        len(siblings),
+    )
+
+
+def index_at_end(siblings: list[Item], kind: str) -> int:
+    """Where a provision added to a list goes: after the last of its kind; with none, before
+    the slotzin, or at the end."""
+    same = [i for i, c in enumerate(siblings) if c.kind == kind]
+    if same:
+        return same[-1] + 1
+    return next((i for i, c in enumerate(siblings) if c.kind == "slotzin"), len(siblings))
 
 
 def check_unique(parent: Item, ref: Ref) -> None:

@@ -193,6 +193,16 @@ class Tree:
             elif item.kind in DIVISION_RANK:
                 self._index(item)
 
+    def insert_beside(self, anchor: Item, items: list[Item], after: bool) -> None:
+        """Put articles or divisions just before or after `anchor` (an article or division),
+        outside every division of the same or a lower rank than the first of them."""
+        rank = DIVISION_RANK.get(items[0].kind, 99)
+        container = self.parent(anchor)
+        while container.kind in DIVISION_RANK and DIVISION_RANK[container.kind] >= rank:
+            anchor = container
+            container = self.parent(anchor)
+        self.insert(container, container.children.index(anchor) + (1 if after else 0), items)
+
     def remove(self, item: Item) -> None:
         """Take an article or division (with everything in it) out of the text."""
         container = self._parent.pop(id(item))

@@ -97,15 +97,15 @@ def respond(
     """Ask for a whole response, show it and ask to confirm; None when the person declines."""
     import datetime as dt
 
-    from wetgeving.consultation import listing, model, provisions, record, tabular
+    from wetgeving.consultation import listing, model, privacy, provisions, record, tabular
 
     name = respondent or ask(
-        "Naam van de indiener", lambda v: model.check_field("respondent", v, required=True)
+        "Naam van de indiener", lambda v: privacy.check_field("respondent", v, required=True)
     )
     org = organisation or ask(
-        "Organisatie (leeg voor een burger)", lambda v: model.check_field("organisatie", v), ""
+        "Organisatie (leeg voor een burger)", lambda v: privacy.check_field("organisatie", v), ""
     )
-    where = place or ask("Plaats", lambda v: model.check_field("plaats", v), "")
+    where = place or ask("Plaats", lambda v: privacy.check_field("plaats", v), "")
     soort = kind or ask(
         f"Soort ({KINDS})",
         lambda v: model.check_choice("soort", v, model.KINDS),

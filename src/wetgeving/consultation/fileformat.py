@@ -31,12 +31,12 @@ from wetgeving.consultation.model import (
     Response,
     check_choice,
     check_date,
-    check_field,
     check_openbaar_strict,
     check_text,
     check_version,
     clean_text,
 )
+from wetgeving.consultation.privacy import check_field
 from wetgeving.errors import ConsultationError, ParseError
 
 MAX_QUESTION_TEXT = 5000

@@ -34,6 +34,7 @@ from wetgeving import confine, files
 from wetgeving.consultation.fileformat import read
 from wetgeving.consultation.model import ID_RE
 from wetgeving.consultation.paths import responses_dir
+from wetgeving.consultation.summary import NAME as NAME
 from wetgeving.consultation.summary import UNLINKED as UNLINKED
 from wetgeving.consultation.summary import Entry as Entry
 from wetgeving.consultation.summary import PointSummary as PointSummary
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from wetgeving.dossier import Dossier
 
 FORMAT = "5"  # 5: the inode in each filter line; the respondent named as everywhere
-NAME = "responses.idx"
 # How long after its modification a file's stamp is trusted. A file system that keeps whole
 # seconds (FAT: 2 s, some network shares: 1 s) gets the coarse margin; one with finer times
 # (ext4, NTFS, APFS: the kernel's clock tick, at most 10 ms) the fine one.

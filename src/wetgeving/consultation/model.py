@@ -246,28 +246,6 @@ def content_fingerprint(
 # --- validation ---------------------------------------------------------------------------------
 
 
-def check_field(name: str, value: str, required: bool = False) -> str:
-    """Validate a one-line text field (name, organisation, place).
-
-    Raises:
-        ConsultationError: naming the field and the problem.
-    """
-    value = " ".join(clean_text(value).split())
-    if required and not value:
-        raise ConsultationError(f"{name} ontbreekt")
-    if len(value) > MAX_FIELD:
-        raise ConsultationError(f"{name} is langer dan {MAX_FIELD} tekens")
-    if "@" in value and EMAIL_RE.search(value):
-        raise ConsultationError(
-            f"{name} bevat een e-mailadres ('{value}'); e-mailadressen worden niet opgeslagen"
-        )
-    if any(c.isdigit() for c in value):  # phone, BSN and IBAN all hold digits (fast path)
-        from wetgeving.consultation.privacy import refuse_personal_data
-
-        refuse_personal_data(name, value)
-    return value
-
-
 _HET_WORDS = {"kanaal"}
 
 

@@ -1,4 +1,5 @@
-"""Personal data in responses: find it so a lawyer can redact it, and publishable views.
+"""Personal data in responses: find it so a lawyer can redact it, refuse it in the one-line
+fields stored as is (`check_field`), and publishable views.
 
 Respondents on human trafficking may be victims: nothing identifying a non-public respondent may
 reach a public output, and texts meant for publication are checked for personal data.
@@ -10,7 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from wetgeving.consultation.model import EMAIL_RE, NOT_PUBLIC, Response
+from wetgeving.consultation.model import EMAIL_RE, MAX_FIELD, NOT_PUBLIC, Response, clean_text
+from wetgeving.errors import ConsultationError
 
 FlagKind = Literal["e-mailadres", "telefoonnummer", "bsn", "iban"]
 
@@ -127,12 +129,30 @@ def refuse_personal_data(name: str, value: str) -> None:
     """
     flags = find_personal_data(value)
     if flags:
-        from wetgeving.errors import ConsultationError
-
         raise ConsultationError(
             f"{name} bevat een {flags[0].label} ('{flags[0].text}'); "
             "persoonsgegevens worden hier niet opgeslagen"
         )
+
+
+def check_field(name: str, value: str, required: bool = False) -> str:
+    """Validate a one-line text field (name, organisation, place).
+
+    Raises:
+        ConsultationError: naming the field and the problem.
+    """
+    value = " ".join(clean_text(value).split())
+    if required and not value:
+        raise ConsultationError(f"{name} ontbreekt")
+    if len(value) > MAX_FIELD:
+        raise ConsultationError(f"{name} is langer dan {MAX_FIELD} tekens")
+    if "@" in value and EMAIL_RE.search(value):
+        raise ConsultationError(
+            f"{name} bevat een e-mailadres ('{value}'); e-mailadressen worden niet opgeslagen"
+        )
+    if any(c.isdigit() for c in value):  # phone, BSN and IBAN all hold digits (fast path)
+        refuse_personal_data(name, value)
+    return value
 
 
 def redact(text: str, flags: list[Flag] | None = None) -> str:

@@ -16,14 +16,13 @@ from wetgeving.consultation.model import (
     Point,
     Response,
     check_choice,
-    check_field,
     check_recorded,
     check_text,
     new_id,
     redact_emails,
     with_fingerprint,
 )
-from wetgeving.consultation.privacy import refuse_personal_data
+from wetgeving.consultation.privacy import check_field, refuse_personal_data
 from wetgeving.consultation.provisions import Link, Linker
 from wetgeving.consultation.tabular import parse_date
 from wetgeving.errors import ConsultationError, ParseError

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from wetgeving.consultation.model import Response, squeeze
 from wetgeving.errors import ConsultationError
 
+NAME = "responses.idx"  # the index's file in .git/wetgeving-cache (kept by `index`)
 SNIPPET = 80
 
 
@@ -105,8 +106,6 @@ class Entry:
                 answers,
             )  # fmt: skip
         except (ValueError, IndexError, TypeError):
-            from wetgeving.consultation.index import NAME
-
             raise ConsultationError(
                 f"de index van de reacties (.git/wetgeving-cache/{NAME}) is beschadigd; "
                 "verwijder dat bestand, wetgeving bouwt het opnieuw op"

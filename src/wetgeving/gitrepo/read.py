@@ -88,9 +88,10 @@ class Objects:
 
 def objects(repo: Repository) -> Objects:
     """The repository's object reader, started on first use and stopped when it is closed."""
-    if repo.objects is None:
-        repo.objects = Objects(repo)
-    return repo.objects
+    reader = repo.objects
+    if not isinstance(reader, Objects):  # None: none started yet (only this module starts one)
+        reader = repo.objects = Objects(repo)
+    return reader
 
 
 def head(repo: Repository) -> str | None:

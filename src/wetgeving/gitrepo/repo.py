@@ -12,15 +12,13 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from wetgeving import files
 from wetgeving.errors import GitError
 
 if TYPE_CHECKING:
     from git import Repo
-
-    from wetgeving.gitrepo.read import Objects
 
 CACHE = "wetgeving-cache"  # inside the git folder: never committed, never in the work tree
 
@@ -72,6 +70,14 @@ def explain(command: str, stderr: str) -> str:
     return f"git {name} mislukt: {first or (lines[0] if lines else 'onbekende fout')}"
 
 
+class Reader(Protocol):
+    """A git process started for an open repository and stopped with it (`read.Objects`)."""
+
+    def close(self) -> None:
+        """Let git end and release the pipes."""
+        ...
+
+
 @dataclass
 class Repository:
     """An open repository and where a folder (a dossier) sits in its work tree.
@@ -81,13 +87,14 @@ class Repository:
         root: The folder it was opened for.
         git_dir: The repository's git folder (for a linked work tree: that work tree's own).
         prefix: The folder's path inside the work tree, "" or ending in "/".
+        objects: The object reader `read.objects` started for it, if any (closed with it).
     """
 
     repo: Repo
     root: Path
     git_dir: Path
     prefix: str
-    objects: Objects | None = field(default=None, repr=False)
+    objects: Reader | None = field(default=None, repr=False)
 
     def spec(self, path: str) -> str:
         """A dossier-relative path ("drafts") as a path in the repository."""
