@@ -59,6 +59,34 @@ def test_no_posix_only_imports() -> None:
     assert found == []
 
 
+def test_os_open_is_binary() -> None:
+    """Every `os.open` in the package passes `O_BINARY` (as `getattr(os, "O_BINARY", 0)`).
+
+    On Windows a file opened by `os.open` without it is in the C runtime's text mode: every
+    "\n" written becomes "\r\n", so a response file would no longer hold the bytes of the
+    blob committed for it. POSIX has no such flag and no text mode, so no test run on Linux
+    can see the difference; this one reads the source.
+    """
+    calls, missing = 0, []
+    for module in sorted(SRC.rglob("*.py")):
+        rel = module.relative_to(SRC).as_posix()
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "open"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "os"
+            ):
+                calls += 1
+                flags = node.args[1] if len(node.args) > 1 else None
+                flags = flags or next((k.value for k in node.keywords if k.arg == "flags"), None)
+                if flags is None or "O_BINARY" not in ast.unparse(flags):
+                    missing.append(f"{rel}:{node.lineno}")
+    assert calls > 0  # the scan finds the calls it checks (consultation/batch.py has one)
+    assert missing == []
+
+
 def make(root: Path, *, line_ends: str, autocrlf: bool = False, name: str = "273f.md") -> Path:
     """A dossier made by `wetgeving init` with versions v1 and v2 recorded by the CLI.
 
