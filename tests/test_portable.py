@@ -1,4 +1,5 @@
-"""Portable to Windows: no POSIX-only module, CRLF drafts read like LF ones, any file name works."""
+"""Portable to Windows: no POSIX-only module, binary file writes, UTF-8 output to files and
+pipes, CRLF drafts read like LF ones, any file name works."""
 
 from __future__ import annotations
 
@@ -166,6 +167,67 @@ def test_fmt_keeps_crlf_and_rewrites_like_lf(tmp_path: Path) -> None:
     assert results["crlf"][0] == results["lf"][0]
     assert results["crlf"][1] == crlf(results["lf"][1])
     assert b"\n" not in results["crlf"][1].replace(b"\r\n", b"")
+
+
+def utf8_dossier(root: Path) -> Path:
+    """A dossier with versions v1 and v2, a response from "Łukasz Nowak" with an emoji, and a
+    working draft that writes "Łódź" and "€": characters Windows' cp1252 lacks or places
+    elsewhere."""
+    make(root, line_ends="lf")
+    code, _, err = wet(
+        root, "respond", "--respondent", "Łukasz Nowak", "--point",
+        "artikel 273f, derde lid=Te ruim 😀.",
+    )  # fmt: skip
+    assert code == 0, err
+    draft = root / "drafts" / "273f.md"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("zesde categorie", "zesde categorie (€ 90.000, Łódź)", 1), encoding="utf-8"
+    )
+    return root
+
+
+# Windows' ANSI code page: what Python encodes stdout and stderr in when they are redirected.
+windows_file = CliRunner(charset="cp1252", env={"PYTHONIOENCODING": None})
+
+
+def test_output_to_a_file_or_pipe_is_utf8(tmp_path: Path) -> None:
+    """stdout and stderr that are not a console are written in UTF-8, also where Python would
+    encode them in cp1252 (Windows, redirected: `diff --format html > renvooi.html`): every
+    character arrives, the bytes are those of a UTF-8 run, and nothing stops with an encoding
+    error."""
+    root = utf8_dossier(tmp_path / "d")
+    for args, expected in (
+        (("responses", "list"), "Łukasz Nowak"),
+        (("responses", "list", "--format", "json"), "Te ruim 😀."),
+        (("diff", "v1", "werk", "--format", "html"), "Łódź"),
+        (("diff", "v1", "werk", "--format", "json"), "€ 90.000"),
+        (("diff", "v1", "werk"), "Łódź"),
+    ):
+        result = windows_file.invoke(app, ["--dossier", str(root), *args])
+        assert result.exit_code == 0, (args, result.exception)
+        assert expected in result.stdout_bytes.decode("utf-8"), args
+        assert (
+            result.stdout_bytes == runner.invoke(app, ["--dossier", str(root), *args]).stdout_bytes
+        )
+    result = windows_file.invoke(app, ["--dossier", str(root), "show", "vŁ"])
+    assert result.exit_code == 4
+    assert result.stderr_bytes.decode("utf-8") == "fout: ongeldige versie of revisie 'vŁ'\n"
+
+
+def test_pythonioencoding_is_respected(tmp_path: Path) -> None:
+    """An encoding the user sets in PYTHONIOENCODING is kept; an error handler alone
+    (":replace") is not an encoding, and the output stays UTF-8."""
+    root = make(tmp_path / "d", line_ends="lf")
+    code, _, err = wet(
+        root, "respond", "--respondent", "Zoë Voorbeeld", "--point", "algemeen=Goed."
+    )
+    assert code == 0, err
+    args = ["--dossier", str(root), "responses", "list"]
+    chosen = windows_file.invoke(app, args, env={"PYTHONIOENCODING": "cp1252"})
+    assert chosen.exit_code == 0 and "Zoë Voorbeeld".encode("cp1252") in chosen.stdout_bytes
+    handler = windows_file.invoke(app, args, env={"PYTHONIOENCODING": ":replace"})
+    assert handler.exit_code == 0 and "Zoë Voorbeeld".encode() in handler.stdout_bytes
 
 
 def test_names_with_spaces_and_accents(tmp_path: Path) -> None:
