@@ -264,3 +264,25 @@ def test_names_with_spaces_and_accents(tmp_path: Path) -> None:
         assert any("art 273f" in name or "273f" in name for name in bundle.namelist())
     code, out, err = wet(root, "bundle", "verify", str(out_dir / "bundel één.zip"))
     assert code == 0, err
+
+
+def test_editor_command_split_the_windows_way() -> None:
+    """$EDITOR on Windows: a program path with spaces in double quotes loses its quotes (else
+    Windows looks for a program named by the quoted text and the editor never starts), and
+    backslashes in a path stay; elsewhere the command is split as a POSIX shell does."""
+    from wetgeving.cli.asking import editor_argv
+
+    file = r"C:\Users\jurist\AppData\Local\Temp\wetgeving-punt-1.txt"
+    assert editor_argv(
+        r'"C:\Program Files\Notepad++\notepad++.exe" -multiInst -nosession', file, windows=True
+    ) == [r"C:\Program Files\Notepad++\notepad++.exe", "-multiInst", "-nosession", file]
+    assert editor_argv(r"C:\Windows\notepad.exe", file, windows=True) == [
+        r"C:\Windows\notepad.exe",
+        file,
+    ]
+    assert editor_argv("code --wait", file, windows=True) == ["code", "--wait", file]
+    assert editor_argv("'/opt/my editor/ed' -n", "/tmp/p.txt", windows=False) == [
+        "/opt/my editor/ed",
+        "-n",
+        "/tmp/p.txt",
+    ]
