@@ -59,6 +59,41 @@ def test_os_error_reason_in_dutch() -> None:
     assert files.reason(OSError(errno.ENOSPC, "No space left")) == "de schijf is vol"
 
 
+@pytest.mark.parametrize("winerror", [32, 33])
+def test_file_open_in_another_program(winerror: int) -> None:
+    """A file that another program holds open (Windows' sharing violation, 32, or lock
+    violation, 33, which Python reports as EACCES: a renvooi open in Word) is named as such, with
+    what to do, in the one-line error of a document that cannot be written; a plain EACCES is
+    still "geen toegang"."""
+    import errno
+
+    from wetgeving.documents.output import cannot_write
+
+    exc = PermissionError(errno.EACCES, "The process cannot access the file")
+    exc.winerror = winerror  # set by Python on Windows only
+    assert files.reason(exc) == (
+        "het bestand is geopend in een ander programma, zoals Word of Excel; "
+        "sluit het en probeer opnieuw"
+    )
+    assert cannot_write(Path("renvooi.docx"), exc).message == (
+        "renvooi.docx: kan niet schrijven (het bestand is geopend in een ander programma, "
+        "zoals Word of Excel; sluit het en probeer opnieuw)"
+    )
+    denied = PermissionError(errno.EACCES, "Access is denied")
+    denied.winerror = 5
+    assert files.reason(denied) == "geen toegang"
+
+
+def test_held_open_only_for_a_sharing_violation(tmp_path: Path) -> None:
+    """The probe that tells a file open in another program from one that may not be written
+    finds nothing (and changes nothing) for a file no program holds or a missing file."""
+    path = tmp_path / "renvooi.docx"
+    path.write_bytes(b"inhoud")
+    assert files.held_open(path) is None
+    assert path.read_bytes() == b"inhoud"
+    assert files.held_open(tmp_path / "weg.docx") is None
+
+
 # Modules that still read a text file themselves, and why.
 _OWN_READERS = {
     "cli/asking.py",  # the editor's temporary file: read leniently so a session never aborts

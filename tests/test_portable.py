@@ -1,4 +1,5 @@
-"""Portable to Windows: no POSIX-only module, CRLF drafts read like LF ones, any file name works."""
+"""Portable to Windows: no POSIX-only module, binary file writes, UTF-8 output to files and
+pipes, CRLF drafts read like LF ones, any file name works."""
 
 from __future__ import annotations
 
@@ -57,6 +58,34 @@ def test_no_posix_only_imports() -> None:
                 if n.split(".")[0] in POSIX_ONLY or n.startswith("os.")
             ]
     assert found == []
+
+
+def test_os_open_is_binary() -> None:
+    """Every `os.open` in the package passes `O_BINARY` (as `getattr(os, "O_BINARY", 0)`).
+
+    On Windows a file opened by `os.open` without it is in the C runtime's text mode: every
+    "\n" written becomes "\r\n", so a response file would no longer hold the bytes of the
+    blob committed for it. POSIX has no such flag and no text mode, so no test run on Linux
+    can see the difference; this one reads the source.
+    """
+    calls, missing = 0, []
+    for module in sorted(SRC.rglob("*.py")):
+        rel = module.relative_to(SRC).as_posix()
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "open"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "os"
+            ):
+                calls += 1
+                flags = node.args[1] if len(node.args) > 1 else None
+                flags = flags or next((k.value for k in node.keywords if k.arg == "flags"), None)
+                if flags is None or "O_BINARY" not in ast.unparse(flags):
+                    missing.append(f"{rel}:{node.lineno}")
+    assert calls > 0  # the scan finds the calls it checks (consultation/batch.py has one)
+    assert missing == []
 
 
 def make(root: Path, *, line_ends: str, autocrlf: bool = False, name: str = "273f.md") -> Path:
@@ -140,6 +169,67 @@ def test_fmt_keeps_crlf_and_rewrites_like_lf(tmp_path: Path) -> None:
     assert b"\n" not in results["crlf"][1].replace(b"\r\n", b"")
 
 
+def utf8_dossier(root: Path) -> Path:
+    """A dossier with versions v1 and v2, a response from "Łukasz Nowak" with an emoji, and a
+    working draft that writes "Łódź" and "€": characters Windows' cp1252 lacks or places
+    elsewhere."""
+    make(root, line_ends="lf")
+    code, _, err = wet(
+        root, "respond", "--respondent", "Łukasz Nowak", "--point",
+        "artikel 273f, derde lid=Te ruim 😀.",
+    )  # fmt: skip
+    assert code == 0, err
+    draft = root / "drafts" / "273f.md"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("zesde categorie", "zesde categorie (€ 90.000, Łódź)", 1), encoding="utf-8"
+    )
+    return root
+
+
+# Windows' ANSI code page: what Python encodes stdout and stderr in when they are redirected.
+windows_file = CliRunner(charset="cp1252", env={"PYTHONIOENCODING": None})
+
+
+def test_output_to_a_file_or_pipe_is_utf8(tmp_path: Path) -> None:
+    """stdout and stderr that are not a console are written in UTF-8, also where Python would
+    encode them in cp1252 (Windows, redirected: `diff --format html > renvooi.html`): every
+    character arrives, the bytes are those of a UTF-8 run, and nothing stops with an encoding
+    error."""
+    root = utf8_dossier(tmp_path / "d")
+    for args, expected in (
+        (("responses", "list"), "Łukasz Nowak"),
+        (("responses", "list", "--format", "json"), "Te ruim 😀."),
+        (("diff", "v1", "werk", "--format", "html"), "Łódź"),
+        (("diff", "v1", "werk", "--format", "json"), "€ 90.000"),
+        (("diff", "v1", "werk"), "Łódź"),
+    ):
+        result = windows_file.invoke(app, ["--dossier", str(root), *args])
+        assert result.exit_code == 0, (args, result.exception)
+        assert expected in result.stdout_bytes.decode("utf-8"), args
+        assert (
+            result.stdout_bytes == runner.invoke(app, ["--dossier", str(root), *args]).stdout_bytes
+        )
+    result = windows_file.invoke(app, ["--dossier", str(root), "show", "vŁ"])
+    assert result.exit_code == 4
+    assert result.stderr_bytes.decode("utf-8") == "fout: ongeldige versie of revisie 'vŁ'\n"
+
+
+def test_pythonioencoding_is_respected(tmp_path: Path) -> None:
+    """An encoding the user sets in PYTHONIOENCODING is kept; an error handler alone
+    (":replace") is not an encoding, and the output stays UTF-8."""
+    root = make(tmp_path / "d", line_ends="lf")
+    code, _, err = wet(
+        root, "respond", "--respondent", "Zoë Voorbeeld", "--point", "algemeen=Goed."
+    )
+    assert code == 0, err
+    args = ["--dossier", str(root), "responses", "list"]
+    chosen = windows_file.invoke(app, args, env={"PYTHONIOENCODING": "cp1252"})
+    assert chosen.exit_code == 0 and "Zoë Voorbeeld".encode("cp1252") in chosen.stdout_bytes
+    handler = windows_file.invoke(app, args, env={"PYTHONIOENCODING": ":replace"})
+    assert handler.exit_code == 0 and "Zoë Voorbeeld".encode() in handler.stdout_bytes
+
+
 def test_names_with_spaces_and_accents(tmp_path: Path) -> None:
     """A dossier folder, draft file, import sheet and output files whose names hold spaces and
     non-ASCII letters work through the CLI."""
@@ -174,3 +264,25 @@ def test_names_with_spaces_and_accents(tmp_path: Path) -> None:
         assert any("art 273f" in name or "273f" in name for name in bundle.namelist())
     code, out, err = wet(root, "bundle", "verify", str(out_dir / "bundel één.zip"))
     assert code == 0, err
+
+
+def test_editor_command_split_the_windows_way() -> None:
+    """$EDITOR on Windows: a program path with spaces in double quotes loses its quotes (else
+    Windows looks for a program named by the quoted text and the editor never starts), and
+    backslashes in a path stay; elsewhere the command is split as a POSIX shell does."""
+    from wetgeving.cli.asking import editor_argv
+
+    file = r"C:\Users\jurist\AppData\Local\Temp\wetgeving-punt-1.txt"
+    assert editor_argv(
+        r'"C:\Program Files\Notepad++\notepad++.exe" -multiInst -nosession', file, windows=True
+    ) == [r"C:\Program Files\Notepad++\notepad++.exe", "-multiInst", "-nosession", file]
+    assert editor_argv(r"C:\Windows\notepad.exe", file, windows=True) == [
+        r"C:\Windows\notepad.exe",
+        file,
+    ]
+    assert editor_argv("code --wait", file, windows=True) == ["code", "--wait", file]
+    assert editor_argv("'/opt/my editor/ed' -n", "/tmp/p.txt", windows=False) == [
+        "/opt/my editor/ed",
+        "-n",
+        "/tmp/p.txt",
+    ]

@@ -30,6 +30,13 @@ _REASONS = {
     errno.ENAMETOOLONG: "naam te lang",
     errno.EIO: "leesfout of schrijffout van het apparaat",
 }
+# Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: another program holds the file open
+# (a renvooi open in Word, a sheet open in Excel). Python reports both as EACCES.
+_IN_USE = (32, 33)
+IN_USE = (
+    "het bestand is geopend in een ander programma, zoals Word of Excel; "
+    "sluit het en probeer opnieuw"
+)
 
 
 def megabytes(size: int) -> int:
@@ -39,6 +46,8 @@ def megabytes(size: int) -> int:
 
 def reason(exc: OSError) -> str:
     """Why the file system refused, in Dutch (the system's own words for rare cases)."""
+    if getattr(exc, "winerror", None) in _IN_USE:
+        return IN_USE
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
@@ -144,7 +153,25 @@ def replace(path: Path, data: bytes, mode: int | None = None) -> None:
         if mode is not None:
             tmp.chmod(mode)
         tmp.replace(path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if getattr(exc, "winerror", None) == 5:  # ERROR_ACCESS_DENIED, Windows only
+            in_use = held_open(path)
+            if in_use is not None:
+                raise in_use from None
         raise
+
+
+def held_open(path: Path) -> OSError | None:
+    """The sharing violation of a file that another program holds open, or None.
+
+    Windows refuses to rename over a file open in another program (Word keeps a document open)
+    with "access denied", as it refuses a file one may not write; opening the file for writing,
+    without changing it, tells the two apart: the first gives a sharing violation.
+    """
+    try:
+        with path.open("r+b"):
+            return None
+    except OSError as exc:
+        return exc if getattr(exc, "winerror", None) in _IN_USE else None

@@ -42,13 +42,26 @@ def editor() -> str:
     return os.environ.get("VISUAL", "").strip() or os.environ.get("EDITOR", "").strip()
 
 
+def editor_argv(command: str, path: str, windows: bool = os.name == "nt") -> list[str]:
+    """The program and arguments of `$EDITOR`, then the file to edit.
+
+    On Windows the command is split the Windows way (backslashes in a path kept), and a program
+    path with spaces written in double quotes, as Windows writes it ("C:\\Program Files\\...
+    \\notepad++.exe" -multiInst), loses its quotes: subprocess quotes it again itself.
+    """
+    if not windows:
+        return [*shlex.split(command), path]
+    tokens = shlex.split(command, posix=False)
+    return [t[1:-1] if len(t) > 1 and t[0] == t[-1] == '"' else t for t in tokens] + [path]
+
+
 def _in_editor(command: str) -> str:
     fd, name = tempfile.mkstemp(prefix="wetgeving-punt-", suffix=".txt")
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(_EDITOR_HELP)
-        argv = [*shlex.split(command, posix=os.name != "nt"), str(path)]
+        argv = editor_argv(command, str(path))
         try:
             done = subprocess.run(argv, check=False)
         except OSError as exc:

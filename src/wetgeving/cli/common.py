@@ -57,11 +57,41 @@ def _dutch_help(command: Any, ctx: Any) -> None:
             _dutch_help(sub, ctx)
 
 
+def utf8_output() -> None:
+    """Write UTF-8 to stdout and stderr when they go to a file or a pipe, not to a console.
+
+    On Windows Python encodes a redirected stream in the ANSI code page (cp1252): the HTML
+    renvooi of `diff --format html > renvooi.html` declares UTF-8 but would not be, and a
+    respondent named "Łukasz" would stop `responses list > lijst.txt` with a traceback. A console
+    already gets Unicode from Python. An encoding the user set in PYTHONIOENCODING is kept (an
+    error handler alone, ":replace", is kept with UTF-8).
+    """
+    import os
+    import sys
+
+    chosen = "" if sys.flags.ignore_environment else os.environ.get("PYTHONIOENCODING", "")
+    if chosen.partition(":")[0].strip():
+        return
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None under pythonw; or not a file
+        try:
+            if reconfigure is None or stream.isatty():
+                continue
+            reconfigure(encoding="utf-8", errors=stream.errors)
+        except (OSError, ValueError):  # a closed stream: nothing will be written to it
+            continue
+
+
 class WetgevingGroup(TyperGroup):
-    """Root group: the one place that turns a WetgevingError into stderr and an exit code."""
+    """Root group: the one place that sets the output encoding (`utf8_output`) and turns a
+    WetgevingError into stderr and an exit code."""
 
     # Contexts and commands are typed Any: typer may vendor its own click, whose classes differ
     # from those of an installed click.
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        utf8_output()  # before anything is written: help, usage errors and commands alike
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -174,7 +174,9 @@ def _write_new(tmp_base: str, base: str, name: str, blob: bytes) -> os.stat_resu
     way is the only one.
     """
     tmp = tmp_base + name
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    # O_BINARY (Windows only): without it the C runtime writes every "\n" as "\r\n", and the
+    # file would no longer be the blob packed for git.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         st = _write_all(fd, blob)
     finally:
