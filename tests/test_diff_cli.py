@@ -87,6 +87,32 @@ def test_golden_stat(dossier_dir: Path, pair: tuple[str, str]) -> None:
     _check_golden(f"{pair[0]}-{pair[1]}.stat", out)
 
 
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_output_file_holds_what_stdout_would(dossier_dir: Path, tmp_path: Path, fmt: str) -> None:
+    """`-o FILE` writes every format to the file in UTF-8, byte for byte what goes to stdout
+    (text without colour), says where on stderr, and replaces a file only with --force."""
+    target = tmp_path / "uit" / f"renvooi.{FORMATS[fmt]}"
+    code, out, err = _diff(dossier_dir, "v1", "v2", "--format", fmt, "-o", str(target))
+    assert (code, out, err) == (0, "", f"geschreven: {target}\n")
+    _check_golden(f"v1-v2.{FORMATS[fmt]}", _normalise(target.read_bytes().decode(), dossier_dir))
+    code, _, err = _diff(dossier_dir, "v1", "v2", "--format", fmt, "-o", str(target))
+    exists = f"fout: {target}: bestaat al; gebruik --force om het te overschrijven\n"
+    assert (code, err) == (9, exists)
+    code, _, _ = _diff(dossier_dir, "geldend", "v2", "-f", fmt, "-o", str(target), "--force")
+    assert code == 0 and "geldend" in target.read_text(encoding="utf-8")
+
+
+def test_output_file_refused_in_drafts_before_any_work(dossier_dir: Path) -> None:
+    """-o into drafts/ is refused with one line, whatever the format; nothing is written."""
+    target = dossier_dir / "drafts" / "renvooi.html"
+    code, out, err = _diff(dossier_dir, "v1", "v2", "--format", "html", "-o", str(target))
+    assert (code, out) == (9, "")
+    assert err == (
+        f"fout: {target}: uitvoer in drafts/ is niet toegestaan; kies een pad buiten drafts/\n"
+    )
+    assert not target.exists()
+
+
 def test_json_is_lossless_and_names_versions(dossier_dir: Path) -> None:
     """The JSON names both versions with their commits and its ops rebuild both own texts."""
     code, out, _ = _diff(dossier_dir, "v1", "v2", "--format", "json")

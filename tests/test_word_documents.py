@@ -135,7 +135,7 @@ def test_broken_huisstijl_is_refused_with_its_name(tmp_path: Path) -> None:
 
 def test_diff_format_docx_writes_the_word_renvooi(tmp_path: Path) -> None:
     """`wetgeving diff v1 v2 --format docx -o renvooi.docx` writes the renvooi with revisions;
-    docx without -o, or -o without docx, is refused."""
+    docx without -o is refused (a Word file never goes to the terminal)."""
     d = _dossier(tmp_path)
     target = tmp_path / "renvooi.docx"
     runner = CliRunner()
@@ -146,7 +146,7 @@ def test_diff_format_docx_writes_the_word_renvooi(tmp_path: Path) -> None:
     result = runner.invoke(app, [*base, "--format", "docx"])
     assert (result.exit_code, result.stderr) == (
         2,
-        "fout: -o hoort bij --format docx: geef --format docx -o BESTAND.docx\n",
+        "fout: --format docx schrijft een Word-bestand: geef -o BESTAND.docx\n",
     )
     result = runner.invoke(app, [*base, "--format", "docx", "-o", str(target)])
     assert result.exit_code != 0 and "bestaat al" in result.stderr

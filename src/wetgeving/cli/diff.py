@@ -60,7 +60,10 @@ def diff(
     out: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Schrijf naar dit bestand (nodig bij docx).", show_default=False
+            "-o",
+            "--output",
+            help="Schrijf naar dit bestand (nodig bij docx).",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[
@@ -80,12 +83,18 @@ def diff(
     met --exit-code 1 als er verschillen zijn. Met --format docx -o renvooi.docx een Word-renvooi
     met bijgehouden wijzigingen (auteur en datum van de nieuwe versie).
     """
-    if fmt is Format.docx or out is not None:
-        _word(old, new, article, fmt, out, force, exit_code)
+    if fmt is Format.docx:
+        _word(old, new, article, out, force, exit_code)
         return
     from wetgeving.compare.revisions import compare_revisions
 
-    comparison = compare_revisions(dossier(), old, new, article)
+    current = dossier()
+    target = None
+    if out is not None:
+        from wetgeving.documents.output import check_target
+
+        target = check_target(out, current.root, force)  # refused before any work is done
+    comparison = compare_revisions(current, old, new, article)
     if stat:
         from wetgeving.compare.formats import render_stat
 
@@ -105,13 +114,19 @@ def diff(
     else:
         from wetgeving.compare.formats import render_text
 
-        output = render_text(comparison, colour=_colour())
+        output = render_text(comparison, colour=target is None and _colour())
     from wetgeving.cli.common import visible
 
     # Only the text forms reach a terminal; html/json/markdown escape or quote by themselves.
     if stat or fmt is Format.text:
         output = visible(output, keep_colour=True)
-    typer.echo(output, nl=False)
+    if target is None:
+        typer.echo(output, nl=False)
+    else:
+        from wetgeving.documents.output import write_atomic
+
+        write_atomic(target, output.encode("utf-8"))
+        typer.echo(f"geschreven: {out}", err=True)
     if exit_code and not comparison.empty:
         raise typer.Exit(1)
 
@@ -120,17 +135,16 @@ def _word(
     old: str,
     new: str,
     article: str | None,
-    fmt: Format,
     out: Path | None,
     force: bool,
     exit_code: bool,
 ) -> None:
-    """The Word renvooi, written to -o (the only output -o takes)."""
+    """The Word renvooi, written to -o (a Word file never goes to the terminal)."""
     from wetgeving.documents import build, output
     from wetgeving.errors import UsageError
 
-    if fmt is not Format.docx or out is None:
-        raise UsageError("-o hoort bij --format docx: geef --format docx -o BESTAND.docx")
+    if out is None:
+        raise UsageError("--format docx schrijft een Word-bestand: geef -o BESTAND.docx")
     if article is not None:
         raise UsageError("--article kan niet met --format docx: de Word-renvooi is het geheel")
     current = dossier()
