@@ -36,7 +36,11 @@ def read_rows(path: Path) -> Iterator[list[str]]:
     try:
         # read_only streams the sheet; formulas are read as their cached values, never evaluated.
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except OSError as exc:  # before the zip errors: BadZipFile is no OSError, this is the disk
+        from wetgeving.files import reason
+
+        raise ConsultationError(f"{path}: kan niet worden gelezen ({reason(exc)})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ConsultationError(f"{path}: geen leesbaar Excel-bestand (.xlsx): {exc}") from None
     except Exception as exc:  # damaged XML or deflate: openpyxl raises whatever its parser does
         raise ConsultationError(f"{path}: beschadigd Excel-bestand (.xlsx): {exc}") from None
