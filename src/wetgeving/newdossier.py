@@ -123,6 +123,11 @@ def _write_new(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
+        if os.name == "nt":
+            # Windows' rename never replaces a file (FileExistsError) and needs no hard links,
+            # which FAT and exFAT sticks and some network shares lack.
+            os.rename(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
     finally:
-        tmp.unlink()
+        tmp.unlink(missing_ok=True)
