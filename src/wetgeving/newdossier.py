@@ -126,7 +126,7 @@ def _write_new(path: Path, text: str) -> None:
         if os.name == "nt":
             # Windows' rename never replaces a file (FileExistsError) and needs no hard links,
             # which FAT and exFAT sticks and some network shares lack.
-            os.rename(tmp, path)
+            tmp.rename(path)
         else:
             os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
     finally:
