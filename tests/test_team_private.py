@@ -13,26 +13,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from test_consultation_support import FIXTURES, make_dossier
-from wetgeving.cli.app import app
+from test_team_sync import ok
+from test_team_sync import wet as run
 
-runner = CliRunner()
 SECRET = "Geheime tekst van een slachtoffer"
 SECRET_NAME = "Q. Verborgen"
 PUBLIC = "Openbare tekst van de stichting"
-
-
-def run(root: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--dossier", str(root), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(root: Path, *args: str) -> str:
-    code, out, err = run(root, *args)
-    assert code == 0, (args, out, err)
-    return out
 
 
 def git(root: Path, *args: str) -> str:
